@@ -1,0 +1,38 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "SwabPlan",
+    platforms: [.macOS(.v13)],
+    // MARK: Public products
+    products: [
+        .executable(name: "swabplan", targets: ["swabplan"]),
+        .executable(name: "swabplan-bench", targets: ["swabplan-bench"]),
+        .library(name: "SimKit", targets: ["SimKit"]),
+        .library(name: "Scenario", targets: ["Scenario"]),
+        .library(name: "SiteModel", targets: ["SiteModel"]),
+        .library(name: "Reports", targets: ["Reports"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    ],
+    // MARK: Implementation
+    // Data flows one way: Scenario -> SiteModel -> Reports -> swabplan. No target imports one to its right.
+    targets: [
+        .systemLibrary(name: "CGSL", pkgConfig: "gsl", providers: [.apt(["libgsl-dev"])]),
+        .target(name: "SimKit", dependencies: ["CGSL"]),
+        .target(name: "Scenario", dependencies: [.product(name: "Yams", package: "Yams")]),
+        .target(name: "SiteModel", dependencies: ["SimKit", "Scenario"]),
+        .target(name: "Reports", dependencies: ["SimKit", "Scenario", "SiteModel"]),
+        .executableTarget(name: "swabplan", dependencies: [
+            "Scenario", "SiteModel", "Reports",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        .executableTarget(name: "swabplan-bench", dependencies: ["SimKit", "Scenario", "SiteModel"]),
+        .testTarget(name: "SimKitTests", dependencies: ["SimKit"]),
+        .testTarget(name: "ScenarioTests", dependencies: ["Scenario"], resources: [.copy("Malformed")]),
+        .testTarget(name: "SiteModelTests", dependencies: ["SiteModel", "SimKit", "Scenario"]),
+        .testTarget(name: "CLITests", dependencies: ["swabplan", "Reports", "Scenario", "SiteModel"]),
+    ]
+)

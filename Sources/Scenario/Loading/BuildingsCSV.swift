@@ -1,0 +1,88 @@
+import Foundation
+
+/// Buildings listed in a CSV file next to the scenario, one row per building:
+/// `id,name,compound,residents,floors,lifts,elderly_share,no_smartphone_share,x_metres,y_metres`
+/// (`id` and `residents` required; the others optional columns with the YAML defaults).
+enum BuildingsCSV {
+    static let columns = ["id", "name", "compound", "residents", "floors", "lifts", "elderly_share",
+                          "no_smartphone_share", "x_metres", "y_metres"]
+
+    static func load(path: String, compounds: [Compound]) throws -> [Building] {
+        let text = try ScenarioLoader.readText(path)
+        let table: CSVTable
+        do { table = try CSVTable.parse(text) } catch CSVTable.ParseError.unterminatedQuote(let line, let column) {
+            throw ScenarioErrors([ScenarioError(file: path, line: line, column: column, keyPath: "",
+                                                message: "a quoted cell is never closed; end it with `\"`")])
+        }
+        var errors: [ScenarioError] = []
+        func fail(_ cell: CSVTable.Cell, _ column: String, _ message: String) {
+            errors.append(ScenarioError(file: path, line: cell.line, column: cell.column, keyPath: "column \(column)", message: message))
+        }
+        var index: [String: Int] = [:]
+        for (i, h) in table.header.enumerated() {
+            let name = h.text.trimmingSpaces
+            guard columns.contains(name) else {
+                fail(h, name, "unknown column `\(name)`; known columns: " + columns.joined(separator: ", "))
+                continue
+            }
+            if index[name] != nil { fail(h, name, "column `\(name)` appears twice") }
+            index[name] = i
+        }
+        for required in ["id", "residents"] where index[required] == nil {
+            errors.append(ScenarioError(file: path, line: 1, column: 1, keyPath: "", message: "missing required column `\(required)`"))
+        }
+        guard errors.isEmpty else { throw ScenarioErrors(errors) }
+        if table.rows.isEmpty {
+            throw ScenarioErrors([ScenarioError(file: path, line: 2, column: 1, keyPath: "", message: "no buildings listed; expected one row per building after the header")])
+        }
+        var buildings: [Building] = []
+        var seen = Set<String>()
+        for row in table.rows {
+            guard row.count == table.header.count else {
+                let c = row.first ?? CSVTable.Cell(text: "", line: 0, column: 1)
+                errors.append(ScenarioError(file: path, line: c.line, column: 1, keyPath: "",
+                                            message: "row has \(row.count) cells but the header has \(table.header.count)"))
+                continue
+            }
+            func cell(_ name: String) -> CSVTable.Cell? { index[name].map { row[$0] } }
+            func text(_ name: String) -> String? { cell(name).map { $0.text.trimmingSpaces }.flatMap { $0.isEmpty ? nil : $0 } }
+            func int(_ name: String, _ d: Int, min: Int, max: Int) -> Int? {
+                guard let t = text(name) else { return d }
+                guard let v = Int(t), v >= min, v <= max else {
+                    fail(cell(name)!, name, "`\(t)` is not valid; expected a whole number from \(min) to \(max)"); return nil
+                }
+                return v
+            }
+            func number(_ name: String, min: Double, max: Double) -> Double?? {
+                guard let t = text(name) else { return .some(nil) }
+                guard let v = Double(t), v.isFinite, v >= min, v <= max else {
+                    fail(cell(name)!, name, "`\(t)` is not valid; expected a number from \(YAMLReader.show(min)) to \(YAMLReader.show(max))"); return nil
+                }
+                return .some(v)
+            }
+            guard let id = text("id") else { fail(cell("id")!, "id", "empty id; every building needs an id"); continue }
+            if id.contains("/") || id == ".." { fail(cell("id")!, "id", "`\(id)` is not a valid id; use letters, digits, `-` or `_`"); continue }
+            if !seen.insert(id).inserted { fail(cell("id")!, "id", "building id `\(id)` is used twice; ids must be unique"); continue }
+            let compound = text("compound") ?? ""
+            if !compound.isEmpty && !compounds.contains(where: { $0.id == compound }) {
+                fail(cell("compound")!, "compound", "unknown compound `\(compound)`; known compounds: " + compounds.map(\.id).joined(separator: ", "))
+            }
+            guard text("residents") != nil else { fail(cell("residents")!, "residents", "empty; expected the number of residents"); continue }
+            let residents = int("residents", 0, min: 0, max: 100_000)
+            let floors = int("floors", 1, min: 1, max: 200)
+            let lifts = int("lifts", 0, min: 0, max: 50)
+            let elderly = number("elderly_share", min: 0, max: 1)
+            let noPhone = number("no_smartphone_share", min: 0, max: 1)
+            let x = number("x_metres", min: -1e6, max: 1e6), y = number("y_metres", min: -1e6, max: 1e6)
+            guard let residents, let floors, let lifts, let elderly, let noPhone, let x, let y else { continue }
+            if (x == nil) != (y == nil) {
+                fail(row[0], "x_metres", "give both x_metres and y_metres, or neither"); continue
+            }
+            buildings.append(Building(id: id, name: text("name") ?? id, compound: compound, residents: residents,
+                                      floors: floors, lifts: lifts, elderlyShare: elderly ?? 0, noSmartphoneShare: noPhone ?? 0,
+                                      position: x.map { Point(x: $0, y: y!) }, walkMinutes: [:]))
+        }
+        guard errors.isEmpty else { throw ScenarioErrors(errors) }
+        return buildings
+    }
+}

@@ -1,0 +1,108 @@
+import Foundation
+import Yams
+
+/// Loads and validates scenario and plan files. Nothing is returned unless the whole file is
+/// valid; all problems found are thrown together as `ScenarioErrors`, in the order read.
+///
+///     let scenario = try ScenarioLoader.load(path: "Scenarios/panjiayuan-nanli.yaml")
+public enum ScenarioLoader {
+    static let topKeys = ["version", "name", "round", "compounds", "buildings", "sites", "walking",
+                          "staff", "service", "arrivals", "plan", "targets"]
+
+    public static func load(path: String) throws -> Scenario {
+        let text = try readText(path)
+        return try parse(text, file: path, directory: (path as NSString).deletingLastPathComponent)
+    }
+
+    /// Parses scenario text; `directory` is where a buildings CSV file is looked for.
+    public static func parse(_ text: String, file: String, directory: String = ".") throws -> Scenario {
+        let r = YAMLReader(file: file)
+        guard let root = r.compose(text),
+              let top = r.mapping(root, "", required: ["name", "round", "buildings", "sites", "staff"], optional: topKeys)
+        else { throw ScenarioErrors(r.errors) }
+        var csvErrors: [ScenarioError] = []
+        if let v = top["version"], let n = r.int(v, "version", min: 1, max: 1) { _ = n }
+        let name = top.string("name") ?? ""
+        let round = top["round"].flatMap { readRound(r, $0) }
+        let compounds = readList(r, top, "compounds", what: "compound") { readCompound(r, $0, $1) }
+        var buildings: [Building] = []
+        if let b = top["buildings"] {
+            buildings = readBuildings(r, b, "buildings", compounds: compounds, directory: directory, csvErrors: &csvErrors)
+        }
+        let sites = readList(r, top, "sites", nonEmpty: true, what: "site") { readSite(r, $0, $1, compounds: compounds) }
+        let walking = readWalking(r, top["walking"])
+        let staff = top["staff"].flatMap { readStaff(r, $0, sites: sites, round: round) }
+        let service = readService(r, top["service"])
+        let arrivals = round.flatMap { readArrivals(r, top["arrivals"], round: $0) }
+        let targets = top.list("targets").map { $0.compactMap { readTarget(r, $0.0, $0.1, round: round) } } ?? []
+
+        var scenario: Scenario?
+        if r.errors.isEmpty && csvErrors.isEmpty, let round, let staff, let service, let arrivals {
+            scenario = Scenario(name: name, sourcePath: file, round: round, compounds: compounds, buildings: buildings,
+                                sites: sites, walking: walking, staff: staff, service: service, arrivals: arrivals,
+                                plan: nil, targets: targets)
+            checkWalkingReachable(r, top["buildings"]!, scenario!)
+            checkSlots(r, top["staff"]!, scenario!)
+            if let p = top["plan"] {
+                scenario!.plan = readPlan(r, p, "plan", scenario: scenario!, origin: file)
+            } else {
+                checkRegistrationStaff(r, top["staff"]!, scenario!, plan: scenario!.baselinePlan(), path: "staff")
+            }
+        }
+        let all = csvErrors + r.errors
+        guard all.isEmpty, let scenario else { throw ScenarioErrors(all) }
+        return scenario
+    }
+
+    /// Loads a plan file (top-level `call_ups` and `staffing`) and checks it against `scenario`.
+    public static func loadPlan(path: String, for scenario: Scenario) throws -> Plan {
+        let text = try readText(path)
+        return try parsePlan(text, file: path, for: scenario)
+    }
+
+    public static func parsePlan(_ text: String, file: String, for scenario: Scenario) throws -> Plan {
+        let r = YAMLReader(file: file)
+        guard let root = r.compose(text) else { throw ScenarioErrors(r.errors) }
+        let plan = readPlan(r, root, "", scenario: scenario, origin: file)
+        guard r.errors.isEmpty, let plan else { throw ScenarioErrors(r.errors) }
+        return plan
+    }
+
+    static func readText(_ path: String) throws -> String {
+        guard FileManager.default.fileExists(atPath: path) else {
+            throw ScenarioErrors([ScenarioError(file: path, line: 0, column: 0, keyPath: "",
+                                                message: "no such file", kind: .missingFile)])
+        }
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw ScenarioErrors([ScenarioError(file: path, line: 0, column: 0, keyPath: "",
+                                                message: "cannot read the file", kind: .missingFile)])
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw ScenarioErrors([ScenarioError(file: path, line: 1, column: 1, keyPath: "",
+                                                message: "the file is not UTF-8 text; save it as UTF-8")])
+        }
+        return text
+    }
+
+    /// Reads a list of items with ids, reporting a repeated id where it repeats.
+    static func readList<T: Identified>(_ r: YAMLReader, _ fields: Fields, _ key: String, nonEmpty: Bool = false,
+                                        what: String, _ item: (Node, String) -> T?) -> [T] {
+        var seen = Set<String>()
+        var out: [T] = []
+        for (node, path) in fields.list(key, nonEmpty: nonEmpty) ?? [] {
+            guard let t = item(node, path) else { continue }
+            if !seen.insert(t.id).inserted {
+                r.fail(node, path, "\(what) id `\(t.id)` is used twice; ids must be unique")
+                continue
+            }
+            out.append(t)
+        }
+        return out
+    }
+}
+
+protocol Identified { var id: String { get } }
+extension Compound: Identified {}
+extension Building: Identified {}
+extension Site: Identified {}
+extension Cohort: Identified {}

@@ -1,0 +1,344 @@
+import Foundation
+import Yams
+
+// Readers for each section of a scenario file. Defaults live here, next to the key they fill,
+// and are documented in Scenarios/README.md.
+
+extension ScenarioLoader {
+    static func readRound(_ r: YAMLReader, _ node: Node) -> Round? {
+        guard let f = r.mapping(node, "round", required: ["date", "opening", "deadline"]) else { return nil }
+        let date = f.string("date")
+        if let d = date, !isISODate(d) {
+            r.fail(f["date"], f.path("date"), "`\(d)` is not a date; expected YYYY-MM-DD such as 2022-05-06")
+        }
+        guard let opening = f.clock("opening"), let deadline = f.clock("deadline"), let date else { return nil }
+        guard deadline > opening else {
+            r.fail(f["deadline"], f.path("deadline"), "the deadline \(ClockTime.format(deadline)) is not after the opening \(ClockTime.format(opening))")
+            return nil
+        }
+        return Round(date: date, opening: opening, deadline: deadline)
+    }
+
+    static func isISODate(_ s: String) -> Bool {
+        let p = s.split(separator: "-")
+        guard p.count == 3, p[0].count == 4, p[1].count == 2, p[2].count == 2,
+              Int(p[0]) != nil, let m = Int(p[1]), let d = Int(p[2]) else { return false }
+        return (1...12).contains(m) && (1...31).contains(d)
+    }
+
+    static func readCompound(_ r: YAMLReader, _ node: Node, _ path: String) -> Compound? {
+        guard let f = r.mapping(node, path, required: ["id"], optional: ["name"]), let id = f.identifier("id") else { return nil }
+        return Compound(id: id, name: f.string("name") ?? id)
+    }
+
+    static let buildingKeys = ["id", "name", "compound", "residents", "floors", "lifts", "elderly_share",
+                               "no_smartphone_share", "x_metres", "y_metres", "walk_minutes"]
+
+    static func readBuildings(_ r: YAMLReader, _ node: Node, _ path: String, compounds: [Compound],
+                              directory: String, csvErrors: inout [ScenarioError]) -> [Building] {
+        if case .mapping = node {
+            guard let f = r.mapping(node, path, required: ["file"]), let name = f.string("file") else { return [] }
+            let csvPath = name.hasPrefix("/") ? name : (directory as NSString).appendingPathComponent(name)
+            do {
+                return try BuildingsCSV.load(path: csvPath, compounds: compounds)
+            } catch let e as ScenarioErrors {
+                if e.isMissingFile {
+                    r.fail(f["file"], f.path("file"), "buildings file `\(csvPath)` does not exist; give a CSV path relative to the scenario file")
+                } else {
+                    csvErrors += e.errors
+                }
+                return []
+            } catch {
+                r.fail(f["file"], f.path("file"), "cannot read `\(csvPath)`: \(error)")
+                return []
+            }
+        }
+        let fields = Fields(reader: r, node: node, path: "", entries: ["buildings": node])
+        let buildings = readList(r, fields, "buildings", nonEmpty: true, what: "building") { n, p in
+            readBuilding(r, n, p, compounds: compounds)
+        }
+        return buildings
+    }
+
+    static func readBuilding(_ r: YAMLReader, _ node: Node, _ path: String, compounds: [Compound]) -> Building? {
+        guard let f = r.mapping(node, path, required: ["id", "residents"], optional: buildingKeys) else { return nil }
+        let id = f.identifier("id")
+        let compound = f.identifier("compound") ?? ""
+        if f["compound"] != nil, !compound.isEmpty, !compounds.contains(where: { $0.id == compound }) {
+            r.fail(f["compound"], f.path("compound"), "unknown compound `\(compound)`; known compounds: " + compounds.map(\.id).joined(separator: ", "))
+        }
+        let residents = f.int("residents", max: 100_000)
+        let floors = f.int("floors", default: 1, min: 1, max: 200)
+        let lifts = f.int("lifts", default: 0, max: 50)
+        let elderly = f.share("elderly_share", default: 0)
+        let noPhone = f.share("no_smartphone_share", default: 0)
+        var position: Point?
+        if f["x_metres"] != nil || f["y_metres"] != nil {
+            if f["x_metres"] == nil || f["y_metres"] == nil {
+                r.fail(node, path, "give both `x_metres` and `y_metres`, or neither")
+            } else if let x = f.double("x_metres", min: -1e6), let y = f.double("y_metres", min: -1e6) {
+                position = Point(x: x, y: y)
+            }
+        }
+        var walk: [String: Double] = [:]
+        if let w = f["walk_minutes"] {
+            guard case .mapping(let m) = w else {
+                r.fail(w, f.path("walk_minutes"), "expected a mapping of site id to minutes, such as {S1: 4, S2: 7}")
+                return nil
+            }
+            for (k, v) in m {
+                guard let site = k.string else { continue }
+                if let minutes = r.double(v, f.path("walk_minutes") + "." + site, min: 0) { walk[site] = minutes }
+            }
+        }
+        guard let id, let residents, let floors, let lifts, let elderly, let noPhone else { return nil }
+        return Building(id: id, name: f.string("name") ?? id, compound: compound, residents: residents, floors: floors,
+                        lifts: lifts, elderlyShare: elderly, noSmartphoneShare: noPhone, position: position, walkMinutes: walk)
+    }
+
+    static func readSite(_ r: YAMLReader, _ node: Node, _ path: String, compounds: [Compound]) -> Site? {
+        guard let f = r.mapping(node, path, required: ["id", "registration_desks", "swab_stations"],
+                                optional: ["name", "compound", "cover", "x_metres", "y_metres"]) else { return nil }
+        let id = f.identifier("id")
+        let compound = f.identifier("compound") ?? ""
+        if f["compound"] != nil, !compound.isEmpty, !compounds.contains(where: { $0.id == compound }) {
+            r.fail(f["compound"], f.path("compound"), "unknown compound `\(compound)`; known compounds: " + compounds.map(\.id).joined(separator: ", "))
+        }
+        var cover: Cover? = Cover.none
+        if let c = f.string("cover") {
+            cover = Cover(rawValue: c)
+            if cover == nil {
+                r.fail(f["cover"], f.path("cover"), "unknown cover `\(c)`; expected one of: " + Cover.allCases.map(\.rawValue).joined(separator: ", "))
+            }
+        }
+        let desks = f.int("registration_desks", min: 1, max: 100)
+        let stations = f.int("swab_stations", min: 1, max: 200)
+        var position: Point?
+        if f["x_metres"] != nil || f["y_metres"] != nil {
+            if f["x_metres"] == nil || f["y_metres"] == nil {
+                r.fail(node, path, "give both `x_metres` and `y_metres`, or neither")
+            } else if let x = f.double("x_metres", min: -1e6), let y = f.double("y_metres", min: -1e6) {
+                position = Point(x: x, y: y)
+            }
+        }
+        guard let id, let cover, let desks, let stations else { return nil }
+        return Site(id: id, name: f.string("name") ?? id, compound: compound, cover: cover,
+                    registrationDesks: desks, swabStations: stations, position: position)
+    }
+
+    static func readWalking(_ r: YAMLReader, _ node: Node?) -> Walking {
+        var w = Walking(speedMetresPerMinute: 70, detourFactor: 1.3, stairsSecondsPerFloor: 15,
+                        liftCapacityPersons: 8, liftRoundTripSeconds: 90)
+        guard let node, let f = r.mapping(node, "walking", optional: [
+            "speed_metres_per_minute", "detour_factor", "stairs_seconds_per_floor", "lift_capacity_persons", "lift_round_trip_seconds"])
+        else { return w }
+        w.speedMetresPerMinute = f.double("speed_metres_per_minute", default: w.speedMetresPerMinute, min: 0, minExclusive: true) ?? w.speedMetresPerMinute
+        w.detourFactor = f.double("detour_factor", default: w.detourFactor, min: 1) ?? w.detourFactor
+        w.stairsSecondsPerFloor = f.double("stairs_seconds_per_floor", default: w.stairsSecondsPerFloor) ?? w.stairsSecondsPerFloor
+        w.liftCapacityPersons = f.int("lift_capacity_persons", default: w.liftCapacityPersons, min: 1, max: 100) ?? w.liftCapacityPersons
+        w.liftRoundTripSeconds = f.double("lift_round_trip_seconds", default: w.liftRoundTripSeconds, min: 0, minExclusive: true) ?? w.liftRoundTripSeconds
+        return w
+    }
+
+    static func readStaff(_ r: YAMLReader, _ node: Node, sites: [Site], round: Round?) -> Staff? {
+        guard let f = r.mapping(node, "staff", required: ["cohorts"], optional: ["registrars", "community_workers"]) else { return nil }
+        let registrars = f.int("registrars", default: 0, max: 10_000)
+        let workers = f.int("community_workers", default: 0, max: 10_000)
+        let cohorts = readList(r, f, "cohorts", nonEmpty: true, what: "cohort") { n, p in readCohort(r, n, p, sites: sites) }
+        // Relief references need every cohort read first.
+        for (node, path) in f.list("cohorts") ?? [] {
+            guard case .mapping(let m) = node, let rn = m["relieves"], let id = rn.string,
+                  let own = m["id"]?.string else { continue }
+            if id == own {
+                r.fail(rn, path + ".relieves", "a cohort cannot relieve itself")
+            } else if let other = cohorts.first(where: { $0.id == id }) {
+                if let first = cohorts.first(where: { $0.relieves == id }), first.id != own {
+                    r.fail(rn, path + ".relieves", "cohort `\(id)` is already relieved by `\(first.id)`; one relief cohort per cohort")
+                } else if other.relieves != nil {
+                    r.fail(rn, path + ".relieves", "cohort `\(id)` is itself a relief cohort; relieve the cohort that starts the shift")
+                }
+            } else {
+                r.fail(rn, path + ".relieves", "unknown cohort `\(id)`; known cohorts: " + cohorts.map(\.id).joined(separator: ", "))
+            }
+        }
+        guard let registrars, let workers else { return nil }
+        return Staff(cohorts: cohorts, registrars: registrars, communityWorkers: workers)
+    }
+
+    static func readCohort(_ r: YAMLReader, _ node: Node, _ path: String, sites: [Site]) -> Cohort? {
+        guard let f = r.mapping(node, path, required: ["id", "teams", "departs_depot", "route", "shift_end"],
+                                optional: ["setup_minutes", "standing_limit_minutes", "break_minutes", "relieves"]) else { return nil }
+        let id = f.identifier("id")
+        let teams = f.int("teams", min: 1, max: 10_000)
+        let departs = f.clock("departs_depot")
+        let shiftEnd = f.clock("shift_end")
+        let setup = f.minutes("setup_minutes", default: 15)
+        let limit = f.minutes("standing_limit_minutes", default: 180, minExclusive: true)
+        let rest = f.minutes("break_minutes", default: 20)
+        var stops: [RouteStop] = []
+        for (n, p) in f.list("route", nonEmpty: true) ?? [] {
+            guard let s = r.mapping(n, p, required: ["site", "travel_minutes", "teams"]) else { continue }
+            let site = s.identifier("site")
+            if let site, !sites.contains(where: { $0.id == site }) {
+                r.fail(s["site"], s.path("site"), "unknown site `\(site)`; known sites: " + sites.map(\.id).joined(separator: ", "))
+                continue
+            }
+            if let site, stops.contains(where: { $0.site == site }) {
+                r.fail(s["site"], s.path("site"), "site `\(site)` appears twice on this route; drop all its teams at one stop")
+                continue
+            }
+            guard let site, let travel = s.minutes("travel_minutes"), let t = s.int("teams", min: 1, max: 10_000) else { continue }
+            stops.append(RouteStop(site: site, travelSeconds: travel, teams: t))
+        }
+        if let teams, let list = f.list("route"), stops.count == list.count {
+            let dropped = stops.reduce(0) { $0 + $1.teams }
+            if dropped != teams {
+                r.fail(f["teams"], f.path("teams"), "the route drops \(dropped) teams but the cohort has \(teams); make the stops' `teams` add up to `teams`")
+            }
+        }
+        if let departs, let shiftEnd, shiftEnd <= departs {
+            r.fail(f["shift_end"], f.path("shift_end"), "shift end \(ClockTime.format(shiftEnd)) is not after the bus leaves the depot at \(ClockTime.format(departs))")
+        }
+        guard let id, let teams, let departs, let shiftEnd, let setup, let limit, let rest else { return nil }
+        return Cohort(id: id, teams: teams, departsDepot: departs, route: stops, setupSeconds: setup,
+                      standingLimitSeconds: limit, breakSeconds: rest, shiftEnd: shiftEnd,
+                      relieves: f.string("relieves"))
+    }
+
+    static func readService(_ r: YAMLReader, _ node: Node?) -> Service? {
+        var s = Service(registration: .lognormal(mean: 30, cv: 0.5), swab: .lognormal(mean: 25, cv: 0.4),
+                        elderlyFactor: 1.5, noSmartphoneFactor: 3)
+        guard let node else { return s }
+        guard let f = r.mapping(node, "service", optional: ["registration", "swab", "elderly_factor", "no_smartphone_factor"]) else { return nil }
+        if let n = f["registration"] { s.registration = readServiceTime(r, n, f.path("registration")) ?? s.registration }
+        if let n = f["swab"] { s.swab = readServiceTime(r, n, f.path("swab")) ?? s.swab }
+        s.elderlyFactor = f.double("elderly_factor", default: s.elderlyFactor, min: 0, minExclusive: true) ?? s.elderlyFactor
+        s.noSmartphoneFactor = f.double("no_smartphone_factor", default: s.noSmartphoneFactor, min: 0, minExclusive: true) ?? s.noSmartphoneFactor
+        return s
+    }
+
+    static let distributionNames = ["deterministic", "exponential", "lognormal", "gamma", "uniform", "triangular", "empirical"]
+
+    static func readServiceTime(_ r: YAMLReader, _ node: Node, _ path: String) -> ServiceTime? {
+        guard let f = r.mapping(node, path, required: ["distribution"],
+                                optional: ["mean_seconds", "cv", "min_seconds", "mode_seconds", "max_seconds", "values_seconds"]),
+              let kind = f.string("distribution") else { return nil }
+        func need(_ keys: [String]) -> Bool {
+            let missing = keys.filter { f[$0] == nil }
+            for k in missing { r.fail(node, f.path(k), "a \(kind) distribution needs `\(k)`") }
+            let extra = Set(f.entries.keys).subtracting(keys + ["distribution"])
+            for k in extra.sorted() { r.fail(f[k], f.path(k), "`\(k)` does not apply to a \(kind) distribution; it takes " + keys.joined(separator: ", ")) }
+            return missing.isEmpty && extra.isEmpty
+        }
+        switch kind {
+        case "deterministic":
+            guard need(["mean_seconds"]), let m = f.double("mean_seconds") else { return nil }
+            return .deterministic(m)
+        case "exponential":
+            guard need(["mean_seconds"]), let m = f.double("mean_seconds", min: 0, minExclusive: true) else { return nil }
+            return .exponential(mean: m)
+        case "lognormal", "gamma":
+            guard need(["mean_seconds", "cv"]), let m = f.double("mean_seconds", min: 0, minExclusive: true),
+                  let cv = f.double("cv", max: 10) else { return nil }
+            return kind == "gamma" ? .gamma(mean: m, cv: cv) : .lognormal(mean: m, cv: cv)
+        case "uniform":
+            guard need(["min_seconds", "max_seconds"]), let a = f.double("min_seconds"), let b = f.double("max_seconds") else { return nil }
+            guard b >= a else { r.fail(f["max_seconds"], f.path("max_seconds"), "max_seconds is below min_seconds"); return nil }
+            return .uniform(min: a, max: b)
+        case "triangular":
+            guard need(["min_seconds", "mode_seconds", "max_seconds"]), let a = f.double("min_seconds"),
+                  let c = f.double("mode_seconds"), let b = f.double("max_seconds") else { return nil }
+            guard a <= c && c <= b && a < b else {
+                r.fail(node, path, "expected min_seconds <= mode_seconds <= max_seconds with min below max"); return nil
+            }
+            return .triangular(min: a, mode: c, max: b)
+        case "empirical":
+            guard need(["values_seconds"]), let items = r.sequence(f["values_seconds"]!, f.path("values_seconds"), nonEmpty: true) else { return nil }
+            let values = items.enumerated().compactMap { r.double($0.element, f.path("values_seconds") + "[\($0.offset)]") }
+            return values.count == items.count ? .empirical(values) : nil
+        default:
+            r.fail(f["distribution"], f.path("distribution"), "unknown distribution `\(kind)`; expected one of: " + distributionNames.joined(separator: ", "))
+            return nil
+        }
+    }
+
+    static func readArrivals(_ r: YAMLReader, _ node: Node?, round: Round) -> Arrivals? {
+        var a = Arrivals(turnoutShare: 0.95, ignoreCallUpShare: 0.1,
+                         walkInWindow: ClockWindow(start: round.opening, end: min(round.deadline, round.opening + 3600)),
+                         frontLoading: 2, baselineWindowSeconds: 30 * 60)
+        guard let node else { return a }
+        guard let f = r.mapping(node, "arrivals", optional: ["turnout_share", "ignore_call_up_share", "walk_in_window",
+                                                             "front_loading", "baseline_call_up_minutes"]) else { return nil }
+        a.turnoutShare = f.share("turnout_share", default: a.turnoutShare) ?? a.turnoutShare
+        a.ignoreCallUpShare = f.share("ignore_call_up_share", default: a.ignoreCallUpShare) ?? a.ignoreCallUpShare
+        if let w = f.window("walk_in_window") {
+            if w.start < round.opening || w.end > round.deadline {
+                r.fail(f["walk_in_window"], f.path("walk_in_window"), "window \(w.description) is outside the round \(round.window.description)")
+            }
+            a.walkInWindow = w
+        }
+        a.frontLoading = f.double("front_loading", default: a.frontLoading, min: 1, max: 100) ?? a.frontLoading
+        a.baselineWindowSeconds = f.minutes("baseline_call_up_minutes", default: 30, minExclusive: true) ?? a.baselineWindowSeconds
+        if round.opening + a.baselineWindowSeconds > round.deadline, let n = f["baseline_call_up_minutes"] {
+            r.fail(n, f.path("baseline_call_up_minutes"), "the baseline call-up window would end after the deadline \(ClockTime.format(round.deadline))")
+        }
+        return a
+    }
+
+    static func readTarget(_ r: YAMLReader, _ node: Node, _ path: String, round: Round?) -> Target? {
+        if case .mapping(let m) = node, m["finish_by"] != nil {
+            guard let f = r.mapping(node, path, required: ["finish_by"]), let t = f.clock("finish_by"), let round else { return nil }
+            guard t > round.opening else {
+                r.fail(f["finish_by"], f.path("finish_by"), "finish_by must be after the opening \(ClockTime.format(round.opening))"); return nil
+            }
+            return Target(metric: .finishTimeMinutesAfterOpening, bound: .atMost, value: (t - round.opening) / 60)
+        }
+        guard let f = r.mapping(node, path, required: ["metric"], optional: ["at_most", "at_least"]),
+              let name = f.string("metric") else { return nil }
+        guard let metric = MetricName(rawValue: name) else {
+            r.fail(f["metric"], f.path("metric"), "unknown metric `\(name)`; expected one of: " + MetricName.allCases.map(\.rawValue).joined(separator: ", "))
+            return nil
+        }
+        switch (f["at_most"], f["at_least"]) {
+        case (.some, .none): return f.double("at_most", min: -1e12).map { Target(metric: metric, bound: .atMost, value: $0) }
+        case (.none, .some): return f.double("at_least", min: -1e12).map { Target(metric: metric, bound: .atLeast, value: $0) }
+        default:
+            r.fail(node, path, "a target needs exactly one of `at_most` or `at_least`, or the form `finish_by: \"HH:MM\"`")
+            return nil
+        }
+    }
+
+    // MARK: Checks across sections
+
+    static func checkWalkingReachable(_ r: YAMLReader, _ node: Node, _ s: Scenario) {
+        for b in s.buildings {
+            for site in b.walkMinutes.keys where s.siteIndex(site) == nil {
+                r.fail(node, "buildings.\(b.id).walk_minutes.\(site)", "unknown site `\(site)`; known sites: " + s.sites.map(\.id).joined(separator: ", "))
+            }
+            if s.nearestSite(to: b) == nil {
+                r.fail(node, "buildings.\(b.id)", "no walking time from building `\(b.id)` to any site; give `walk_minutes` or coordinates (x_metres, y_metres) for the building and the sites")
+            }
+        }
+    }
+
+    static func checkSlots(_ r: YAMLReader, _ node: Node, _ s: Scenario) {
+        let slots = TeamRoster(scenario: s).slotsPerSite
+        for (i, site) in s.sites.enumerated() where slots[i] > site.swabStations {
+            r.fail(node, "staff.cohorts", "cohorts put \(slots[i]) teams at a time at site `\(site.id)`, which has \(site.swabStations) swab stations; drop fewer teams there or add stations")
+        }
+    }
+
+    /// Desks open at one moment across all sites must not exceed the people who can run them.
+    static func checkRegistrationStaff(_ r: YAMLReader, _ node: Node, _ s: Scenario, plan: Plan, path: String) {
+        let people = s.staff.registrars + s.staff.communityWorkers
+        var moments = Set([s.round.opening])
+        for st in plan.staffing { moments.insert(st.period.start) }
+        for t in moments.sorted() {
+            let desks = s.sites.reduce(0) { $0 + s.desksOpen(site: $1.id, at: t, plan: plan) }
+            if desks > people {
+                r.fail(node, path, "\(desks) registration desks are open at \(ClockTime.format(t)) but staff has \(people) registrars and community workers; add `staffing` to the plan or more staff")
+                return
+            }
+        }
+    }
+}

@@ -1,0 +1,248 @@
+import Yams
+
+/// Reads a composed YAML tree into typed values, collecting errors with the position and key
+/// path of each offending node instead of stopping at the first. Every mapping is checked
+/// against its known keys: a misspelt key is an error, never silently ignored.
+final class YAMLReader {
+    let file: String
+    private(set) var errors: [ScenarioError] = []
+
+    init(file: String) { self.file = file }
+
+    func fail(_ node: Node?, _ path: String, _ message: String) {
+        let mark = node?.mark
+        errors.append(ScenarioError(file: file, line: mark?.line ?? 1, column: mark?.column ?? 1,
+                                    keyPath: path, message: message))
+    }
+
+    /// Parses the text; a syntax error becomes one positioned error.
+    func compose(_ text: String) -> Node? {
+        do {
+            guard let node = try Yams.compose(yaml: text) else {
+                fail(nil, "", "the file is empty; expected a mapping with keys such as `name`, `round`, `buildings`")
+                return nil
+            }
+            return node
+        } catch let e as YamlError {
+            let (mark, problem) = YAMLReader.describe(e)
+            errors.append(ScenarioError(file: file, line: mark?.line ?? 1, column: mark?.column ?? 1,
+                                        keyPath: "", message: "YAML syntax: " + problem))
+            return nil
+        } catch {
+            fail(nil, "", "YAML syntax: \(error)")
+            return nil
+        }
+    }
+
+    static func describe(_ e: YamlError) -> (Mark?, String) {
+        switch e {
+        case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _),
+             let .composer(context, problem, mark, _):
+            return (mark, problem + (context.map { " (\($0.text))" } ?? ""))
+        case let .duplicatedKeysInMapping(duplicates, context):
+            return (context.mark, "duplicate key `\(duplicates.joined(separator: "`, `"))`; each key may appear once in a mapping")
+        case let .reader(problem, _, _, _):
+            return (nil, problem + "; the file must be UTF-8 text")
+        default:
+            return (nil, "\(e)")
+        }
+    }
+
+    // MARK: Mappings and sequences
+
+    /// The mapping's entries by key, after checking that every key is known and every required
+    /// key is present. Returns nil (with an error) if `node` is not a mapping.
+    func mapping(_ node: Node, _ path: String, required: [String] = [], optional: [String] = []) -> Fields? {
+        guard case .mapping(let m) = node else {
+            fail(node, path, "expected a mapping (keys and values), found \(YAMLReader.kind(node))")
+            return nil
+        }
+        var entries: [String: Node] = [:]
+        var keyNodes: [String: Node] = [:]
+        let known = Set(required + optional)
+        for (k, v) in m {
+            guard let key = k.scalar?.string else { fail(k, path, "keys must be plain names"); continue }
+            if !known.contains(key) {
+                let near = YAMLReader.closest(key, in: required + optional)
+                fail(k, join(path, key), "unknown key `\(key)`" + (near.map { "; did you mean `\($0)`?" } ?? "")
+                     + " Known keys here: " + (required + optional).joined(separator: ", "))
+                continue
+            }
+            entries[key] = v
+            keyNodes[key] = k
+        }
+        for r in required where entries[r] == nil {
+            fail(node, join(path, r), "missing required key `\(r)`")
+        }
+        return Fields(reader: self, node: node, path: path, entries: entries)
+    }
+
+    func sequence(_ node: Node, _ path: String, nonEmpty: Bool = false) -> [Node]? {
+        guard case .sequence(let s) = node else {
+            fail(node, path, "expected a list (lines starting with `- `), found \(YAMLReader.kind(node))")
+            return nil
+        }
+        if nonEmpty && s.isEmpty { fail(node, path, "expected at least one entry"); return nil }
+        return Array(s)
+    }
+
+    // MARK: Scalars
+
+    func string(_ node: Node, _ path: String) -> String? {
+        guard case .scalar(let s) = node else {
+            fail(node, path, "expected text, found \(YAMLReader.kind(node))"); return nil
+        }
+        return s.string
+    }
+
+    func identifier(_ node: Node, _ path: String) -> String? {
+        guard let s = string(node, path) else { return nil }
+        if s.isEmpty || s.contains(where: { $0 == "/" || $0 == "\\" || $0.isNewline }) || s == ".." || s == "." {
+            fail(node, path, "`\(s)` is not a valid id; use letters, digits, `-` or `_` (no `/`)")
+            return nil
+        }
+        return s
+    }
+
+    func int(_ node: Node, _ path: String, min: Int = 0, max: Int = Int.max) -> Int? {
+        guard let text = string(node, path) else { return nil }
+        guard case .scalar(let s) = node, s.style == .plain, let v = Int(text) else {
+            fail(node, path, "expected a whole number such as 12, found `\(text)`")
+            return nil
+        }
+        guard v >= min && v <= max else {
+            fail(node, path, "\(v) is out of range; expected a whole number from \(min)" + (max == Int.max ? " up" : " to \(max)"))
+            return nil
+        }
+        return v
+    }
+
+    func double(_ node: Node, _ path: String, min: Double = 0, max: Double = .infinity, minExclusive: Bool = false) -> Double? {
+        guard let text = string(node, path) else { return nil }
+        guard case .scalar(let s) = node, s.style == .plain, let v = Double(text), v.isFinite else {
+            fail(node, path, "expected a number such as 2.5, found `\(text)`")
+            return nil
+        }
+        let tooLow = minExclusive ? v <= min : v < min
+        guard !tooLow && v <= max else {
+            let lower = minExclusive ? "greater than \(YAMLReader.show(min))" : "from \(YAMLReader.show(min))"
+            fail(node, path, "\(YAMLReader.show(v)) is out of range; expected a number \(lower)" + (max == .infinity ? "" : " to \(YAMLReader.show(max))"))
+            return nil
+        }
+        return v
+    }
+
+    func share(_ node: Node, _ path: String) -> Double? {
+        double(node, path, min: 0, max: 1)
+    }
+
+    func clock(_ node: Node, _ path: String) -> Double? {
+        guard let text = string(node, path) else { return nil }
+        guard let t = ClockTime.parse(text) else {
+            fail(node, path, "`\(text)` is not a clock time; expected \"HH:MM\" such as \"07:30\"")
+            return nil
+        }
+        return t
+    }
+
+    /// "HH:MM-HH:MM" with the end after the start.
+    func window(_ node: Node, _ path: String) -> ClockWindow? {
+        guard let text = string(node, path) else { return nil }
+        let parts = text.split(separator: "-").map { String($0).trimmingSpaces }
+        guard parts.count == 2, let a = ClockTime.parse(parts[0]), let b = ClockTime.parse(parts[1]) else {
+            fail(node, path, "`\(text)` is not a clock window; expected \"HH:MM-HH:MM\" such as \"07:00-07:30\"")
+            return nil
+        }
+        guard b > a else {
+            fail(node, path, "window `\(text)` ends before it starts; expected the end after the start")
+            return nil
+        }
+        return ClockWindow(start: a, end: b)
+    }
+
+    func join(_ path: String, _ key: String) -> String { path.isEmpty ? key : path + "." + key }
+
+    static func kind(_ node: Node) -> String {
+        switch node {
+        case .scalar(let s): return "`\(s.string)`"
+        case .mapping: return "a mapping"
+        case .sequence: return "a list"
+        case .alias: return "an alias"
+        }
+    }
+
+    static func show(_ x: Double) -> String {
+        x == x.rounded() && abs(x) < 1e15 ? String(Int(x)) : String(x)
+    }
+
+    /// The known key within edit distance 2 of a misspelt one, if any.
+    static func closest(_ key: String, in known: [String]) -> String? {
+        func distance(_ a: [Character], _ b: [Character]) -> Int {
+            var prev = Array(0...b.count)
+            for i in 1...max(a.count, 1) where !a.isEmpty {
+                var cur = [i] + Array(repeating: 0, count: b.count)
+                for j in 1...max(b.count, 1) where !b.isEmpty {
+                    cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+                }
+                prev = cur
+            }
+            return prev[b.count]
+        }
+        let k = Array(key)
+        return known.map { ($0, distance(k, Array($0))) }.filter { $0.1 <= 2 }.min { $0.1 < $1.1 }?.0
+    }
+}
+
+/// The entries of one mapping with typed accessors; a missing optional key gives the default.
+struct Fields {
+    let reader: YAMLReader
+    let node: Node
+    let path: String
+    let entries: [String: Node]
+
+    subscript(key: String) -> Node? { entries[key] }
+    func path(_ key: String) -> String { reader.join(path, key) }
+
+    func string(_ key: String, default d: String? = nil) -> String? {
+        entries[key].flatMap { reader.string($0, path(key)) } ?? d
+    }
+    func identifier(_ key: String) -> String? { entries[key].flatMap { reader.identifier($0, path(key)) } }
+    func int(_ key: String, default d: Int? = nil, min: Int = 0, max: Int = Int.max) -> Int? {
+        guard let n = entries[key] else { return d }
+        return reader.int(n, path(key), min: min, max: max)
+    }
+    func double(_ key: String, default d: Double? = nil, min: Double = 0, max: Double = .infinity, minExclusive: Bool = false) -> Double? {
+        guard let n = entries[key] else { return d }
+        return reader.double(n, path(key), min: min, max: max, minExclusive: minExclusive)
+    }
+    func share(_ key: String, default d: Double? = nil) -> Double? {
+        guard let n = entries[key] else { return d }
+        return reader.share(n, path(key))
+    }
+    func clock(_ key: String, default d: Double? = nil) -> Double? {
+        guard let n = entries[key] else { return d }
+        return reader.clock(n, path(key))
+    }
+    func window(_ key: String, default d: ClockWindow? = nil) -> ClockWindow? {
+        guard let n = entries[key] else { return d }
+        return reader.window(n, path(key))
+    }
+    /// Minutes in the file, seconds in the model.
+    func minutes(_ key: String, default d: Double? = nil, minExclusive: Bool = false) -> Double? {
+        guard let n = entries[key] else { return d.map { $0 * 60 } }
+        return reader.double(n, path(key), min: 0, minExclusive: minExclusive).map { $0 * 60 }
+    }
+    func list(_ key: String, nonEmpty: Bool = false) -> [(Node, String)]? {
+        guard let n = entries[key], let items = reader.sequence(n, path(key), nonEmpty: nonEmpty) else { return nil }
+        return items.enumerated().map { ($0.element, "\(path(key))[\($0.offset)]") }
+    }
+}
+
+extension String {
+    var trimmingSpaces: String {
+        var s = Substring(self)
+        while s.first?.isWhitespace == true { s.removeFirst() }
+        while s.last?.isWhitespace == true { s.removeLast() }
+        return String(s)
+    }
+}

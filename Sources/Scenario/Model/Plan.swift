@@ -1,0 +1,64 @@
+/// A plan: who is called where and when, and how each site is staffed. Plans are data; the
+/// simulation reads them and never changes them.
+public struct Plan: Sendable {
+    public var callUps: [CallUp]
+    /// Staffing by period; a site with no entry covering a moment opens every desk and every
+    /// station it has a team for.
+    public var staffing: [Staffing]
+    /// Where the plan came from ("baseline", a file path) for tables and reports.
+    public var origin: String
+
+    public init(callUps: [CallUp], staffing: [Staffing], origin: String) {
+        self.callUps = callUps; self.staffing = staffing; self.origin = origin
+    }
+}
+
+/// Residents of a building (or of a range of its floors) called to a site inside a window.
+public struct CallUp: Sendable {
+    public var building: String
+    /// Floors called; nil for the whole building.
+    public var floors: ClosedRange<Int>?
+    public var site: String
+    public var window: ClockWindow
+}
+
+/// The registration desks and swab stations a site opens during a period.
+public struct Staffing: Sendable {
+    public var site: String
+    public var period: ClockWindow
+    public var desks: Int
+    public var stations: Int
+}
+
+extension Scenario {
+    /// Walking seconds from a building to a site: the building's own table first, else the
+    /// straight-line distance times the detour factor at walking speed; nil when neither is known.
+    public func walkingSeconds(building b: Building, site s: Site) -> Double? {
+        if let m = b.walkMinutes[s.id] { return m * 60 }
+        guard let p = b.position, let q = s.position else { return nil }
+        return p.distance(to: q) * walking.detourFactor / walking.speedMetresPerMinute * 60
+    }
+
+    /// The site a building's residents reach soonest on foot (ties go to the first listed).
+    public func nearestSite(to b: Building) -> Site? {
+        var best: (Site, Double)?
+        for s in sites {
+            guard let w = walkingSeconds(building: b, site: s) else { continue }
+            if best == nil || w < best!.1 { best = (s, w) }
+        }
+        return best?.0
+    }
+
+    /// What happens without planning: every building called at opening to its nearest site,
+    /// every desk and every station with a team open.
+    public func baselinePlan() -> Plan {
+        let window = ClockWindow(start: round.opening, end: round.opening + arrivals.baselineWindowSeconds)
+        let calls = buildings.compactMap { b in
+            nearestSite(to: b).map { CallUp(building: b.id, floors: nil, site: $0.id, window: window) }
+        }
+        return Plan(callUps: calls, staffing: [], origin: "baseline")
+    }
+
+    /// The plan written in the scenario, or the baseline.
+    public var effectivePlan: Plan { plan ?? baselinePlan() }
+}

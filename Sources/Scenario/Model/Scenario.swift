@@ -1,0 +1,159 @@
+/// Everything a planner knows before a testing round: the community, its sites, staff, service
+/// times, how residents behave, an optional plan and the targets. Times are seconds since
+/// midnight; durations are seconds. Built by `ScenarioLoader`, validated before anyone sees it.
+public struct Scenario: Sendable {
+    public var name: String
+    /// The file the scenario came from (for messages and reports).
+    public var sourcePath: String
+    public var round: Round
+    public var compounds: [Compound]
+    public var buildings: [Building]
+    public var sites: [Site]
+    public var walking: Walking
+    public var staff: Staff
+    public var service: Service
+    public var arrivals: Arrivals
+    /// The plan written in the scenario file, if any; `effectivePlan` falls back to the baseline.
+    public var plan: Plan?
+    public var targets: [Target]
+
+    public init(name: String, sourcePath: String, round: Round, compounds: [Compound], buildings: [Building],
+                sites: [Site], walking: Walking, staff: Staff, service: Service, arrivals: Arrivals,
+                plan: Plan?, targets: [Target]) {
+        self.name = name; self.sourcePath = sourcePath; self.round = round; self.compounds = compounds
+        self.buildings = buildings; self.sites = sites; self.walking = walking; self.staff = staff
+        self.service = service; self.arrivals = arrivals; self.plan = plan; self.targets = targets
+    }
+
+    public var totalResidents: Int { buildings.reduce(0) { $0 + $1.residents } }
+
+    public func siteIndex(_ id: String) -> Int? { sites.firstIndex { $0.id == id } }
+    public func buildingIndex(_ id: String) -> Int? { buildings.firstIndex { $0.id == id } }
+}
+
+public struct Round: Sendable {
+    public var date: String
+    public var opening: Double
+    /// The clock time by which the round should be over (targets may say more).
+    public var deadline: Double
+    public var window: ClockWindow { ClockWindow(start: opening, end: deadline) }
+}
+
+public struct Compound: Sendable {
+    public var id: String
+    public var name: String
+}
+
+public struct Building: Sendable {
+    public var id: String
+    public var name: String
+    public var compound: String
+    public var residents: Int
+    public var floors: Int
+    public var lifts: Int
+    public var elderlyShare: Double
+    public var noSmartphoneShare: Double
+    /// Position in metres on the community's local grid, when walking times come from geometry.
+    public var position: Point?
+    /// Walking minutes to named sites; overrides geometry.
+    public var walkMinutes: [String: Double]
+}
+
+public struct Point: Sendable, Equatable {
+    public var x: Double
+    public var y: Double
+    public func distance(to o: Point) -> Double { ((x - o.x) * (x - o.x) + (y - o.y) * (y - o.y)).squareRoot() }
+}
+
+public enum Cover: String, Sendable, CaseIterable {
+    case none, umbrella, tent, indoor
+}
+
+public struct Site: Sendable {
+    public var id: String
+    public var name: String
+    public var compound: String
+    public var cover: Cover
+    /// Registration desks (tables with a scanner) the site can hold.
+    public var registrationDesks: Int
+    /// Swab stations (tables for one two-person team) the site can hold.
+    public var swabStations: Int
+    public var position: Point?
+}
+
+public struct Walking: Sendable {
+    public var speedMetresPerMinute: Double
+    /// Paths are longer than straight lines between buildings.
+    public var detourFactor: Double
+    public var stairsSecondsPerFloor: Double
+    public var liftCapacityPersons: Int
+    public var liftRoundTripSeconds: Double
+}
+
+public struct Staff: Sendable {
+    public var cohorts: [Cohort]
+    public var registrars: Int
+    public var communityWorkers: Int
+}
+
+/// Swab teams (two people each) that travel together by bus and are dropped site by site.
+public struct Cohort: Sendable {
+    public var id: String
+    public var teams: Int
+    public var departsDepot: Double
+    public var route: [RouteStop]
+    public var setupSeconds: Double
+    /// Longest continuous standing span before a break.
+    public var standingLimitSeconds: Double
+    public var breakSeconds: Double
+    public var shiftEnd: Double
+    /// The cohort this one relieves: its teams take over that cohort's stations at each stop.
+    public var relieves: String?
+}
+
+public struct RouteStop: Sendable {
+    public var site: String
+    /// Travel from the previous stop (the depot for the first).
+    public var travelSeconds: Double
+    public var teams: Int
+}
+
+public struct Service: Sendable {
+    public var registration: ServiceTime
+    public var swab: ServiceTime
+    /// Multiplies registration and swab times of elderly or mobility-limited residents.
+    public var elderlyFactor: Double
+    /// Multiplies registration time of residents without a smartphone (no health QR code).
+    public var noSmartphoneFactor: Double
+}
+
+/// A service-time distribution in seconds, as written in the file (SimKit builds the sampler).
+public enum ServiceTime: Sendable, Equatable {
+    case deterministic(Double)
+    case exponential(mean: Double)
+    case lognormal(mean: Double, cv: Double)
+    case gamma(mean: Double, cv: Double)
+    case uniform(min: Double, max: Double)
+    case triangular(min: Double, mode: Double, max: Double)
+    case empirical([Double])
+}
+
+public struct Arrivals: Sendable {
+    public var turnoutShare: Double
+    /// Residents who ignore their call-up and come at the peak (the walk-in window).
+    public var ignoreCallUpShare: Double
+    public var walkInWindow: ClockWindow
+    /// Shape b of the Beta(1, b) arrival density inside a call-up window: 1 is uniform, larger
+    /// values crowd arrivals toward the start.
+    public var frontLoading: Double
+    /// Length of the call-up window in the baseline plan ("everyone called at opening").
+    public var baselineWindowSeconds: Double
+}
+
+public struct Target: Sendable {
+    public enum Bound: String, Sendable { case atMost = "at_most", atLeast = "at_least" }
+    public var metric: MetricName
+    public var bound: Bound
+    public var value: Double
+    public func isMet(by x: Double) -> Bool { bound == .atMost ? x <= value : x >= value }
+}

@@ -1,0 +1,44 @@
+import Dispatch
+
+/// Runs independent replications on up to `jobs` threads and returns their results in
+/// replication order, so anything folded from them afterwards is identical whatever `jobs` is.
+///
+///     let results = Replications.run(count: 100, jobs: 2) { r in simulate(replication: r) }
+public enum Replications {
+    public static func run<T: Sendable>(count: Int, jobs: Int, _ body: @Sendable (Int) -> T) -> [T] {
+        guard count > 0 else { return [] }
+        let workers = max(1, min(jobs, count))
+        let slots = ResultSlots<T>(count: count)
+        if workers == 1 {
+            for r in 0..<count { slots.store(body(r), at: r) }
+        } else {
+            // Strided assignment: worker w takes w, w + workers, ...; the result of replication r
+            // depends only on r, never on which worker ran it.
+            DispatchQueue.concurrentPerform(iterations: workers) { w in
+                var r = w
+                while r < count {
+                    slots.store(body(r), at: r)
+                    r += workers
+                }
+            }
+        }
+        return slots.collect()
+    }
+}
+
+/// Write-once slots filled from several threads at distinct indices.
+private final class ResultSlots<T>: @unchecked Sendable {
+    private let buffer: UnsafeMutablePointer<T?>
+    private let count: Int
+    init(count: Int) {
+        self.count = count
+        buffer = .allocate(capacity: count)
+        buffer.initialize(repeating: nil, count: count)
+    }
+    deinit {
+        buffer.deinitialize(count: count)
+        buffer.deallocate()
+    }
+    func store(_ value: T, at index: Int) { buffer[index] = value }
+    func collect() -> [T] { (0..<count).map { buffer[$0]! } }
+}

@@ -1,0 +1,100 @@
+import Scenario
+import SimKit
+
+/// A scenario and plan turned into flat arrays the replication loop reads: everything that does
+/// not change between replications is computed here once.
+public struct CompiledRound: Sendable {
+    public let scenario: Scenario
+    public let plan: Plan
+    let opening: Double
+    let deadline: Double
+    let registration: Distribution
+    let swab: Distribution
+    let buildings: [BuildingPlan]
+    let roster: TeamRoster
+    /// First global station index of each site; a site's stations are `stationBase[s] ..< stationBase[s+1]`.
+    let stationBase: [Int]
+    /// Staffing changes in time order: at `time`, `site` opens `desks` and `stations` (-1 = all).
+    let capacityChanges: [CapacityChange]
+    let residentsPerSite: [Int]
+
+    struct BuildingPlan: Sendable {
+        var residents: Int
+        var floors: Int
+        var lifts: Int
+        var elderlyShare: Double
+        var noSmartphoneShare: Double
+        /// Per floor (index floor - 1): call-up window, site index and walking seconds to it.
+        var floorCall: [FloorCall]
+    }
+
+    struct FloorCall: Sendable {
+        var window: ClockWindow
+        var site: Int
+        var walkSeconds: Double
+    }
+
+    struct CapacityChange: Sendable {
+        var time: Double
+        var site: Int
+        var desks: Int
+        var stations: Int
+    }
+
+    public init(scenario s: Scenario, plan: Plan) {
+        scenario = s
+        self.plan = plan
+        opening = s.round.opening
+        deadline = s.round.deadline
+        registration = Distribution(s.service.registration)
+        swab = Distribution(s.service.swab)
+        var perSite = Array(repeating: 0, count: s.sites.count)
+        buildings = s.buildings.map { b in
+            var calls = [FloorCall?](repeating: nil, count: b.floors)
+            for c in plan.callUps where c.building == b.id {
+                guard let si = s.siteIndex(c.site) else { continue }
+                let walk = s.walkingSeconds(building: b, site: s.sites[si]) ?? 0
+                for f in c.floors ?? 1...b.floors { calls[f - 1] = FloorCall(window: c.window, site: si, walkSeconds: walk) }
+            }
+            // Validation guarantees every floor is called; a plan built in code might not.
+            let fallback = calls.compactMap { $0 }.first ?? FloorCall(window: s.round.window, site: 0, walkSeconds: 0)
+            let floorCall = calls.map { $0 ?? fallback }
+            for i in 0..<b.residents { perSite[floorCall[CompiledRound.floor(of: i, residents: b.residents, floors: b.floors) - 1].site] += 1 }
+            return BuildingPlan(residents: b.residents, floors: b.floors, lifts: b.lifts, elderlyShare: b.elderlyShare,
+                                noSmartphoneShare: b.noSmartphoneShare, floorCall: floorCall)
+        }
+        residentsPerSite = perSite
+        roster = TeamRoster(scenario: s)
+        var base = [0]
+        for n in roster.slotsPerSite { base.append(base.last! + n) }
+        stationBase = base
+        var changes: [CapacityChange] = []
+        for st in plan.staffing {
+            guard let si = s.siteIndex(st.site) else { continue }
+            changes.append(CapacityChange(time: st.period.start, site: si, desks: st.desks, stations: st.stations))
+            // Outside its periods a site opens everything, unless the next period starts right away.
+            if !plan.staffing.contains(where: { $0.site == st.site && $0.period.start == st.period.end }) {
+                changes.append(CapacityChange(time: st.period.end, site: si, desks: s.sites[si].registrationDesks, stations: -1))
+            }
+        }
+        capacityChanges = changes.enumerated().sorted { ($0.element.time, $0.offset) < ($1.element.time, $1.offset) }.map(\.element)
+    }
+
+    /// Residents are spread evenly over floors: resident i of n lives on floor 1 + i * floors / n.
+    @inline(__always)
+    static func floor(of i: Int, residents n: Int, floors: Int) -> Int { 1 + i * floors / max(n, 1) }
+}
+
+extension Distribution {
+    init(_ t: ServiceTime) {
+        switch t {
+        case .deterministic(let v): self = .deterministic(v)
+        case .exponential(let m): self = .exponential(mean: m)
+        case .lognormal(let m, let cv): self = .lognormal(mean: m, cv: cv)
+        case .gamma(let m, let cv): self = .gamma(mean: m, cv: cv)
+        case .uniform(let a, let b): self = .uniform(min: a, max: b)
+        case .triangular(let a, let c, let b): self = .triangular(min: a, mode: c, max: b)
+        case .empirical(let v): self = .empirical(v)
+        }
+    }
+}

@@ -1,0 +1,79 @@
+import Scenario
+import SimKit
+
+/// Many replications of one plan, run in parallel and folded in replication order, so the
+/// result is the same whatever the number of threads.
+///
+///     let result = Experiment.run(CompiledRound(scenario: s, plan: s.effectivePlan), replications: 200, seed: 1, jobs: 2)
+public enum Experiment {
+    public static func run(_ round: CompiledRound, replications: Int, seed: UInt64, jobs: Int,
+                           options: RunOptions = .standard,
+                           progress: (@Sendable () -> Void)? = nil) -> ExperimentResult {
+        _ = GSLSetup.errorsOff
+        let runs = Replications.run(count: replications, jobs: jobs) { r -> ReplicationResult in
+            let result = round.simulate(seed: seed, replication: r, options: options)
+            progress?()
+            return result
+        }
+        return ExperimentResult(round: round, seed: seed, runs: runs)
+    }
+}
+
+/// Every metric across replications as a mean with its 95% Student-t half-width, and each site's
+/// series per 15-minute bin.
+public struct ExperimentResult: Sendable {
+    public let seed: UInt64
+    public let replications: Int
+    public let scenario: Scenario
+    public let plan: Plan
+    public let runs: [ReplicationResult]
+    /// In `MetricName.allCases` order.
+    public let metrics: [(name: MetricName, interval: ConfidenceInterval)]
+    public let sites: [SiteSummary]
+
+    public struct SiteSummary: Sendable {
+        public var site: Site
+        public var registrationQueue: [ConfidenceInterval]
+        public var swabQueue: [ConfidenceInterval]
+        /// Busy stations over staffed stations in each bin (ratio of the means across replications).
+        public var utilisation: [Double]
+        public var swabbed: ConfidenceInterval
+    }
+
+    init(round: CompiledRound, seed: UInt64, runs: [ReplicationResult]) {
+        self.seed = seed
+        self.replications = runs.count
+        self.scenario = round.scenario
+        self.plan = round.plan
+        self.runs = runs
+        metrics = MetricName.allCases.enumerated().map { i, name in
+            (name, ConfidenceInterval(Tally(runs.map { $0.metrics[i] })))
+        }
+        var sites: [SiteSummary] = []
+        for (si, site) in round.scenario.sites.enumerated() {
+            let bins = runs.first?.sites[si].swabQueue.count ?? 0
+            func across(_ pick: (SiteSeries) -> [Double], _ b: Int) -> Tally { Tally(runs.map { pick($0.sites[si])[b] }) }
+            var reg: [ConfidenceInterval] = [], swab: [ConfidenceInterval] = [], util: [Double] = []
+            for b in 0..<bins {
+                reg.append(ConfidenceInterval(across({ $0.registrationQueue }, b)))
+                swab.append(ConfidenceInterval(across({ $0.swabQueue }, b)))
+                let busy = across({ $0.stationsBusy }, b).mean, staffed = across({ $0.stationsStaffed }, b).mean
+                util.append(staffed > 0 ? min(1, busy / staffed) : 0)
+            }
+            sites.append(SiteSummary(site: site, registrationQueue: reg, swabQueue: swab, utilisation: util,
+                                     swabbed: ConfidenceInterval(Tally(runs.map { Double($0.sites[si].swabbed) }))))
+        }
+        self.sites = sites
+    }
+
+    public subscript(_ name: MetricName) -> ConfidenceInterval {
+        metrics[MetricName.allCases.firstIndex(of: name)!].interval
+    }
+
+    /// Number of bins up to the last swab of any replication (later bins are empty).
+    public var activeBins: Int {
+        let lastMinutes = runs.map { $0[.finishTimeMinutesAfterOpening] }.max() ?? 0
+        let bins = runs.first?.sites.first?.swabQueue.count ?? 0
+        return min(bins, Int((lastMinutes * 60 / CompiledRound.binSeconds).rounded(.up)) + 1)
+    }
+}

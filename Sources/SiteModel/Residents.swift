@@ -1,0 +1,94 @@
+import Scenario
+import SimKit
+
+/// A resident who turned out, as the queues see them.
+struct Arrival {
+    var time: Double
+    var site: Int32
+    var priority: Bool
+    var registrationSeconds: Double
+    var swabSeconds: Double
+}
+
+extension CompiledRound {
+    /// Draws who turns out and when they reach their site, in arrival order.
+    ///
+    /// Every resident consumes the same draws in the same order whatever the plan says, so two
+    /// plans see the same people with the same service times (common random numbers); only the
+    /// mapping of a draw to a clock time depends on the plan.
+    func drawArrivals(seed: UInt64, replication: UInt64, into out: inout [Arrival]) {
+        out.removeAll(keepingCapacity: true)
+        let a = scenario.arrivals
+        let svc = scenario.service
+        let walk = scenario.walking
+        let frontExponent = 1 / a.frontLoading
+        var ready: [(time: Double, resident: Int)] = []
+        var pending: [Arrival] = []
+        var needsLift: [Bool] = []
+        for (bi, b) in buildings.enumerated() {
+            var people = RandomStream(seed: seed, replication: replication, entity: UInt64(bi), purpose: StreamPurpose.residents.rawValue)
+            var service = RandomStream(seed: seed, replication: replication, entity: UInt64(bi), purpose: StreamPurpose.service.rawValue)
+            ready.removeAll(keepingCapacity: true)
+            pending.removeAll(keepingCapacity: true)
+            needsLift.removeAll(keepingCapacity: true)
+            for i in 0..<b.residents {
+                let uTurnout = people.nextDouble(), uElderly = people.nextDouble(), uPhone = people.nextDouble()
+                let uIgnore = people.nextDouble(), uTime = people.nextDouble()
+                var reg = registration.sample(&service)
+                var sw = swab.sample(&service)
+                guard uTurnout < a.turnoutShare else { continue }
+                let floor = CompiledRound.floor(of: i, residents: b.residents, floors: b.floors)
+                let call = b.floorCall[floor - 1]
+                let elderly = uElderly < b.elderlyShare
+                if elderly { reg *= svc.elderlyFactor; sw *= svc.elderlyFactor }
+                if uPhone < b.noSmartphoneShare { reg *= svc.noSmartphoneFactor }
+                var leaves: Double
+                if uIgnore < a.ignoreCallUpShare {
+                    leaves = a.walkInWindow.start + a.walkInWindow.duration * uTime
+                } else {
+                    // Beta(1, b) by inversion: front-loaded inside the window.
+                    let x = a.frontLoading == 1 ? uTime : 1 - pow(1 - uTime, frontExponent)
+                    leaves = call.window.start + call.window.duration * x
+                }
+                let lift = floor > 1 && b.lifts > 0
+                if floor > 1 && !lift { leaves += Double(floor - 1) * walk.stairsSecondsPerFloor }
+                ready.append((leaves, pending.count))
+                needsLift.append(lift)
+                pending.append(Arrival(time: call.walkSeconds, site: Int32(call.site), priority: elderly,
+                                       registrationSeconds: reg, swabSeconds: sw))
+            }
+            if b.lifts > 0 { rideLifts(&ready, needsLift: needsLift, lifts: b.lifts, walk: walk) }
+            for (t, k) in ready {
+                var arrival = pending[k]
+                arrival.time += t
+                out.append(arrival)
+            }
+        }
+        // Stable order by arrival time: ties keep building and resident order.
+        out.sort { $0.time < $1.time }
+    }
+
+    /// Residents above the ground floor of a building with lifts wait for a car: each trip takes
+    /// whoever is waiting (up to the capacity) and reaches the ground half a round trip later.
+    private func rideLifts(_ ready: inout [(time: Double, resident: Int)], needsLift: [Bool], lifts: Int, walk: Walking) {
+        var riders = ready.indices.filter { needsLift[ready[$0].resident] }
+        riders.sort { (ready[$0].time, $0) < (ready[$1].time, $1) }
+        var free = Array(repeating: -Double.infinity, count: lifts)
+        var j = 0
+        while j < riders.count {
+            var car = 0
+            for k in 1..<lifts where free[k] < free[car] { car = k }
+            let start = max(free[car], ready[riders[j]].time)
+            var taken = 0
+            while j < riders.count && taken < walk.liftCapacityPersons && ready[riders[j]].time <= start {
+                ready[riders[j]].time = start + walk.liftRoundTripSeconds / 2
+                j += 1; taken += 1
+            }
+            free[car] = start + walk.liftRoundTripSeconds
+        }
+    }
+}
+
+#if canImport(Glibc)
+import Glibc
+#endif

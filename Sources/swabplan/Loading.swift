@@ -1,0 +1,21 @@
+import ArgumentParser
+import Foundation
+import Scenario
+
+/// Loads the scenario (and plan file, if given), printing every problem as
+/// `file:line:column: error: ...` with the source line, and exiting 65 or 66.
+func loadScenario(_ path: String, plan planPath: String?) throws -> (Scenario, Plan) {
+    do {
+        let scenario = try ScenarioLoader.load(path: path)
+        let plan = try planPath.map { try ScenarioLoader.loadPlan(path: $0, for: scenario) } ?? scenario.effectivePlan
+        return (scenario, plan)
+    } catch let e as ScenarioErrors {
+        var sources: [String: String] = [:]
+        for err in e.errors {
+            if sources[err.file] == nil { sources[err.file] = (try? String(contentsOfFile: err.file, encoding: .utf8)) ?? "" }
+            printError(err.rendered(source: sources[err.file]))
+        }
+        if e.errors.count > 1 { printError("\(e.errors.count) errors") }
+        throw e.isMissingFile ? Exit.noInput : Exit.dataError
+    }
+}

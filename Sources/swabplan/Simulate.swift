@@ -1,0 +1,92 @@
+import ArgumentParser
+import Foundation
+import Reports
+import Scenario
+import SiteModel
+
+struct Simulate: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Simulate a testing round many times and report every metric with its 95% interval.")
+
+    enum OutputFormat: String, ExpressibleByArgument { case table, json }
+
+    @Argument(help: "The scenario file (YAML).")
+    var scenario: String
+
+    @Option(help: "A plan file (call-ups and staffing); default: the scenario's own plan, else the baseline.")
+    var plan: String?
+
+    @Option(name: .shortAndLong, help: "Number of replications.")
+    var replications = 200
+
+    @Option(help: "Master seed of the random streams.")
+    var seed: UInt64 = 1
+
+    @Option(name: .shortAndLong, help: "Threads to run replications on (results do not depend on it).")
+    var jobs = ProcessInfo.processInfo.activeProcessorCount
+
+    @Option(help: "What to print: table or json.")
+    var format: OutputFormat = .table
+
+    @Option(help: "Folder to write summary.json and sites.csv into.")
+    var out: String?
+
+    @Flag(help: "Exit with code 3 when a target is missed.")
+    var check = false
+
+    func validate() throws {
+        guard replications >= 2 else { throw ValidationError("--replications must be at least 2 (an interval needs two)") }
+        guard replications <= 1_000_000 else { throw ValidationError("--replications must be at most 1000000") }
+        guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
+    }
+
+    func run() throws {
+        let (s, p) = try loadScenario(scenario, plan: plan)
+        let round = CompiledRound(scenario: s, plan: p)
+        let progress = Progress(total: replications)
+        let result = Experiment.run(round, replications: replications, seed: seed, jobs: jobs, progress: { progress.step() })
+        progress.finish()
+        let summary = Summary.json(result).rendered() + "\n"
+        if let out {
+            do {
+                try AtomicFile.write(summary, to: (out as NSString).appendingPathComponent("summary.json"))
+                try AtomicFile.write(Summary.sitesCSV(result), to: (out as NSString).appendingPathComponent("sites.csv"))
+            } catch {
+                printError("error: cannot write to \(out): \(error.localizedDescription)")
+                throw Exit.cannotCreate
+            }
+        }
+        switch format {
+        case .json: print(summary, terminator: "")
+        case .table: print(SummaryTable.render(result), terminator: "")
+        }
+        if check && TargetCheck.evaluate(result).contains(where: { !$0.met }) { throw Exit.targetMissed }
+    }
+}
+
+/// Progress on stderr for runs that take more than a second; silent otherwise.
+final class Progress: @unchecked Sendable {
+    private let total: Int
+    private var done = 0
+    private var shown = false
+    private let start = Date()
+    private var lastPrint = Date()
+    private let lock = NSLock()
+
+    init(total: Int) { self.total = total }
+
+    func step() {
+        lock.lock(); defer { lock.unlock() }
+        done += 1
+        let now = Date()
+        guard now.timeIntervalSince(start) > 1, now.timeIntervalSince(lastPrint) > 0.5 || done == total else { return }
+        lastPrint = now
+        shown = true
+        FileHandle.standardError.write(Data("\rsimulating: \(done)/\(total) replications".utf8))
+    }
+
+    func finish() {
+        lock.lock(); defer { lock.unlock() }
+        if shown { FileHandle.standardError.write(Data("\n".utf8)) }
+    }
+}

@@ -1,0 +1,19 @@
+import ArgumentParser
+import Scenario
+
+struct Validate: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Check a scenario (and optionally a plan) and report every problem with file:line:column.")
+
+    @Argument(help: "The scenario file (YAML).")
+    var scenario: String
+
+    @Option(help: "A plan file to check against the scenario.")
+    var plan: String?
+
+    func run() throws {
+        let (s, p) = try loadScenario(scenario, plan: plan)
+        let teams = s.staff.cohorts.reduce(0) { $0 + $1.teams }
+        print("\(scenario): ok: \(s.buildings.count) buildings, \(s.totalResidents) residents, \(s.sites.count) sites, \(teams) swab teams in \(s.staff.cohorts.count) cohorts; plan \(p.origin) with \(p.callUps.count) call-ups")
+    }
+}

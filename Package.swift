@@ -1,6 +1,10 @@
 // swift-tools-version:6.0
 import PackageDescription
 
+/// The engine and the site model run the hot loop: in release builds, drop bounds and overflow
+/// checks there (tests run the debug build, with every check on).
+let fast: [SwiftSetting] = [.unsafeFlags(["-Ounchecked"], .when(configuration: .release))]
+
 let package = Package(
     name: "SwabPlan",
     platforms: [.macOS(.v13)],
@@ -21,9 +25,9 @@ let package = Package(
     // Data flows one way: Scenario -> SiteModel -> Reports -> swabplan. No target imports one to its right.
     targets: [
         .systemLibrary(name: "CGSL", pkgConfig: "gsl", providers: [.apt(["libgsl-dev"])]),
-        .target(name: "SimKit", dependencies: ["CGSL"]),
+        .target(name: "SimKit", dependencies: ["CGSL"], swiftSettings: fast),
         .target(name: "Scenario", dependencies: [.product(name: "Yams", package: "Yams")]),
-        .target(name: "SiteModel", dependencies: ["SimKit", "Scenario"]),
+        .target(name: "SiteModel", dependencies: ["SimKit", "Scenario"], swiftSettings: fast),
         .target(name: "Reports", dependencies: ["SimKit", "Scenario", "SiteModel"]),
         .executableTarget(name: "swabplan", dependencies: [
             "Scenario", "SiteModel", "Reports",

@@ -58,30 +58,6 @@ public enum Distribution: Sendable, Equatable {
         }
     }
 
-    @inline(__always)
-    public func sample(_ stream: inout RandomStream) -> Double {
-        switch self {
-        case .deterministic(let v):
-            return v
-        case .exponential(let m):
-            return -m * log(stream.nextOpenDouble())
-        case .lognormal(let m, let cv):
-            if cv == 0 { return m }
-            let s2 = log1p(cv * cv)
-            return exp(log(m) - s2 / 2 + stream.nextGaussian(sigma: s2.squareRoot()))
-        case .gamma(let m, let cv):
-            if cv == 0 { return m }
-            let shape = 1 / (cv * cv)
-            return stream.withGSL { cgsl_gamma($0, shape, m / shape) }
-        case .uniform(let a, let b):
-            return a + (b - a) * stream.nextDouble()
-        case .triangular(let a, let c, let b):
-            let u = stream.nextDouble()
-            let f = (c - a) / (b - a)
-            return u < f ? a + ((b - a) * (c - a) * u).squareRoot()
-                         : b - ((b - a) * (b - c) * (1 - u)).squareRoot()
-        case .empirical(let v):
-            return v[stream.nextInt(below: v.count)]
-        }
-    }
+    /// One draw; in a loop, take `sampler` once and draw from it instead.
+    public func sample(_ stream: inout RandomStream) -> Double { sampler.sample(&stream) }
 }

@@ -19,14 +19,28 @@ public struct Event: Sendable {
 /// The insertion order of events at equal times is preserved (the sequence number breaks ties),
 /// so simultaneous events run first-in first-out, as in SimPy's `(time, priority, eid)` heap.
 ///
-///     let events = EventList(capacity: 64)
+///     var events = EventList(capacity: 64)
 ///     events.schedule(at: 10, kind: 1, entity: 0)
 ///     while let e = events.next() { ... }
 ///
+/// A struct, so that the model's loop mutates it under Swift's static exclusivity checks (a
+/// class's stored properties would be checked at run time, on every access); the heap memory
+/// is owned by a class whose only field is a constant pointer. Copies share that memory: keep
+/// one `EventList` per replication.
+///
 /// - Complexity: `schedule` and `next` are O(log n); storage grows by doubling and is reused by
 ///   `removeAll()`, so a replication that reuses its list allocates nothing in the loop.
-public final class EventList {
-    @usableFromInline var storage: UnsafeMutablePointer<Event>
+public struct EventList {
+    @usableFromInline final class Storage {
+        let base: UnsafeMutablePointer<Event>
+        let capacity: Int
+        init(capacity: Int) { self.capacity = capacity; base = .allocate(capacity: capacity) }
+        deinit { base.deallocate() }
+    }
+
+    /// Owns the heap memory; `heap` and `capacity` mirror it so the hot path reads no class field.
+    @usableFromInline var storage: Storage
+    @usableFromInline var heap: UnsafeMutablePointer<Event>
     @usableFromInline var capacity: Int
     public private(set) var count = 0
     @usableFromInline var nextSequence: UInt64 = 0
@@ -34,14 +48,13 @@ public final class EventList {
     public private(set) var now: Double = 0
 
     public init(capacity: Int = 64) {
-        self.capacity = max(capacity, 4)
-        storage = .allocate(capacity: self.capacity)
+        storage = Storage(capacity: max(capacity, 4))
+        heap = storage.base
+        self.capacity = storage.capacity
     }
 
-    deinit { storage.deallocate() }
-
     /// Empties the list and resets the clock to `time`, keeping the storage.
-    public func removeAll(startingAt time: Double = 0) {
+    public mutating func removeAll(startingAt time: Double = 0) {
         count = 0
         nextSequence = 0
         now = time
@@ -50,11 +63,11 @@ public final class EventList {
     public var isEmpty: Bool { count == 0 }
 
     /// The time of the next event, if any.
-    public var nextTime: Double? { count > 0 ? storage[0].time : nil }
+    public var nextTime: Double? { count > 0 ? heap[0].time : nil }
 
     /// Schedules an event at an absolute `time`, which must not be before `now`.
     @inline(__always)
-    public func schedule(at time: Double, kind: UInt32, entity: Int32) {
+    public mutating func schedule(at time: Double, kind: UInt32, entity: Int32) {
         precondition(time >= now, "event scheduled at \(time), before the clock (\(now))")
         if count == capacity { grow() }
         let event = Event(time: time, sequence: nextSequence, kind: kind, entity: entity)
@@ -64,44 +77,51 @@ public final class EventList {
         count += 1
         while child > 0 {
             let parent = (child - 1) >> 1
-            let p = storage[parent]
+            let p = heap[parent]
             if !Event.precedes(event, p) { break }
-            storage[child] = p
+            heap[child] = p
             child = parent
         }
-        storage[child] = event
+        heap[child] = event
+    }
+
+    /// Moves the clock to `time` for something that happens outside the list (an arrival
+    /// taken from a presorted stream); `time` must not be after the next event.
+    @inline(__always)
+    public mutating func advance(to time: Double) {
+        precondition(time >= now && (count == 0 || time <= heap[0].time), "clock moved out of order to \(time)")
+        now = time
     }
 
     /// Removes and returns the earliest event, advancing `now` to its time.
     @inline(__always)
-    public func next() -> Event? {
+    public mutating func next() -> Event? {
         guard count > 0 else { return nil }
-        let first = storage[0]
+        let first = heap[0]
         count -= 1
-        if count > 0 {
-            let last = storage[count]
+        let n = count
+        if n > 0 {
+            let last = heap[n]
             var hole = 0
-            let n = count
             while true {
                 var child = 2 * hole + 1
                 if child >= n { break }
-                let right = child + 1
-                if right < n && Event.precedes(storage[right], storage[child]) { child = right }
-                if !Event.precedes(storage[child], last) { break }
-                storage[hole] = storage[child]
+                if child + 1 < n && Event.precedes(heap[child + 1], heap[child]) { child += 1 }
+                if !Event.precedes(heap[child], last) { break }
+                heap[hole] = heap[child]
                 hole = child
             }
-            storage[hole] = last
+            heap[hole] = last
         }
         now = first.time
         return first
     }
 
-    private func grow() {
-        let bigger = UnsafeMutablePointer<Event>.allocate(capacity: capacity * 2)
-        bigger.moveInitialize(from: storage, count: count)
-        storage.deallocate()
+    private mutating func grow() {
+        let bigger = Storage(capacity: storage.capacity * 2)
+        bigger.base.moveInitialize(from: heap, count: count)
         storage = bigger
-        capacity *= 2
+        heap = bigger.base
+        capacity = bigger.capacity
     }
 }

@@ -27,7 +27,7 @@ public struct MMcQueue: Sendable {
         var arrivals = RandomStream(seed: seed, replication: replication, entity: 0, purpose: 1)
         var services = RandomStream(seed: seed, replication: replication, entity: 0, purpose: 2)
         let meanGap = 1 / arrivalRate, meanService = 1 / serviceRate
-        let events = EventList(capacity: servers + 4)
+        var events = EventList(capacity: servers + 4)
         // FIFO queue of arrival times in a ring buffer sized to the customers.
         var queue = [Double](repeating: 0, count: 1024)
         var head = 0, tail = 0

@@ -19,12 +19,38 @@ public struct QuantileSample: Sendable {
     public mutating func removeAll() { values.removeAll(keepingCapacity: true); sorted = true }
 
     /// The p-quantile, 0 <= p <= 1; nil when empty.
+    ///
+    /// - Complexity: O(n) expected (quickselect), instead of sorting every value.
     public mutating func quantile(_ p: Double) -> Double? {
         guard !values.isEmpty else { return nil }
-        if !sorted { values.sort(); sorted = true }
         let h = Double(values.count - 1) * Swift.min(Swift.max(p, 0), 1)
         let lo = Int(h)
-        let hi = Swift.min(lo + 1, values.count - 1)
-        return values[lo] + (h - Double(lo)) * (values[hi] - values[lo])
+        let a = select(lo)
+        guard lo + 1 < values.count, h > Double(lo) else { return a }
+        // The next order statistic is the smallest value to the right of position lo.
+        var b = Double.infinity
+        values.withUnsafeBufferPointer { v in for i in (lo + 1)..<v.count where v[i] < b { b = v[i] } }
+        return a + (h - Double(lo)) * (b - a)
+    }
+
+    /// The k-th smallest value (0-based), partitioning `values` around it (Hoare's FIND).
+    private mutating func select(_ k: Int) -> Double {
+        if sorted { return values[k] }
+        return values.withUnsafeMutableBufferPointer { v -> Double in
+            var left = 0, right = v.count - 1
+            while left < right {
+                // Median of three as pivot keeps sorted-ish input (arrival order) linear.
+                let mid = left + (right - left) / 2
+                let pivot = Swift.max(Swift.min(v[left], v[mid]), Swift.min(Swift.max(v[left], v[mid]), v[right]))
+                var i = left, j = right
+                while i <= j {
+                    while v[i] < pivot { i += 1 }
+                    while v[j] > pivot { j -= 1 }
+                    if i <= j { v.swapAt(i, j); i += 1; j -= 1 }
+                }
+                if k <= j { right = j } else if k >= i { left = i } else { break }
+            }
+            return v[k]
+        }
     }
 }

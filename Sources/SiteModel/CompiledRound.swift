@@ -8,8 +8,8 @@ public struct CompiledRound: Sendable {
     public let plan: Plan
     let opening: Double
     let deadline: Double
-    let registration: Distribution
-    let swab: Distribution
+    let registration: Sampler
+    let swab: Sampler
     let buildings: [BuildingPlan]
     let roster: TeamRoster
     /// First global station index of each site; a site's stations are `stationBase[s] ..< stationBase[s+1]`.
@@ -46,8 +46,8 @@ public struct CompiledRound: Sendable {
         self.plan = plan
         opening = s.round.opening
         deadline = s.round.deadline
-        registration = Distribution(s.service.registration)
-        swab = Distribution(s.service.swab)
+        registration = Distribution(s.service.registration).sampler
+        swab = Distribution(s.service.swab).sampler
         var perSite = Array(repeating: 0, count: s.sites.count)
         buildings = s.buildings.map { b in
             var calls = [FloorCall?](repeating: nil, count: b.floors)

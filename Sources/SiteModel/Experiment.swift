@@ -77,3 +77,14 @@ public struct ExperimentResult: Sendable {
         return min(bins, Int((lastMinutes * 60 / CompiledRound.binSeconds).rounded(.up)) + 1)
     }
 }
+
+extension CompiledRound {
+    /// Draws the arrivals of `count` replications and returns how many residents came (for the
+    /// benchmark's breakdown of where a replication's time goes).
+    public func drawArrivalsOnly(seed: UInt64, count: Int) -> Int {
+        var a: [Arrival] = []
+        var n = 0
+        for r in 0..<count { drawArrivals(seed: seed, replication: UInt64(r), into: &a); n += a.count }
+        return n
+    }
+}

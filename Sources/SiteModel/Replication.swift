@@ -25,8 +25,19 @@ public extension CompiledRound {
 }
 
 private enum EventKind: UInt32 {
-    case arrival, registrationDone, swabDone, teamReady, standingLimit, breakEnd, shiftEnd, capacityChange
+    case registrationDone, swabDone, teamReady, standingLimit, breakEnd, shiftEnd, capacityChange
 }
+
+/// Index of a site's level in `BinnedLevels`.
+private enum Level {
+    static func registrationQueue(_ site: Int) -> Int { site * 4 }
+    static func swabQueue(_ site: Int) -> Int { site * 4 + 1 }
+    static func stationsBusy(_ site: Int) -> Int { site * 4 + 2 }
+    static func stationsStaffed(_ site: Int) -> Int { site * 4 + 3 }
+}
+
+/// Where a resident is; only read at the end, for those never swabbed.
+private enum Stage: UInt8 { case waitingRegistration, registering, waitingSwab, swabbing, done }
 
 private enum TeamState: UInt8 { case travelling, working, onBreak, gone }
 
@@ -39,33 +50,36 @@ private struct RoundState {
     let round: CompiledRound
     let arrivals: [Arrival]
     let options: RunOptions
-    let events: EventList
+    /// Service completions (registration, swab): a short list, at most one per desk and station.
+    var events: EventList
+    /// Team and staffing events, kept apart so the service list stays shallow.
+    var staffEvents: EventList
     let teams: [TeamRoster.Team]
     let siteCount: Int
 
     // Lines: per site four FIFO lanes (registration priority/normal, swab priority/normal).
-    var queue: [Int32]
-    var queueHead: [Int]
-    var queueTail: [Int]
-    var queueBase: [Int]
+    let queue: Slab<Int32>
+    let queueHead: Slab<Int>
+    let queueTail: Slab<Int>
 
-    var desksOpen: [Int]
-    var desksBusy: [Int]
-    var stationsOpen: [Int]
+    let desksOpen: Slab<Int>
+    let desksBusy: Slab<Int>
+    let stationsOpen: Slab<Int>
 
     // Stations (global index) and teams.
-    var stationTeam: [Int32]
-    var stationResident: [Int32]
-    var stationAfter: [AfterSwab]
-    var stationIncoming: [Int32]
-    var teamState: [TeamState]
-    var teamWorkStart: [Double]
-    var teamActive: [Double]
-    var teamBusy: [Double]
+    let stationTeam: Slab<Int32>
+    let stationResident: Slab<Int32>
+    let stationAfter: Slab<AfterSwab>
+    let stationIncoming: Slab<Int32>
+    let teamState: Slab<TeamState>
+    let teamWorkStart: Slab<Double>
+    let teamActive: Slab<Double>
+    let teamBusy: Slab<Double>
 
     // Per-resident moments.
-    var swabQueued: [Double]
-    var registrationWait: [Double]
+    let swabQueued: Slab<Double>
+    let stage: Slab<Stage>
+    let registrationWait: Slab<Double>
 
     // Statistics.
     var waitRegistration = Tally()
@@ -79,11 +93,9 @@ private struct RoundState {
     var overtime = 0.0
     var desksBusyLevel: TimeWeighted
     var desksOpenLevel: TimeWeighted
-    var registrationQueueBins: [BinnedLevel]
-    var swabQueueBins: [BinnedLevel]
-    var busyBins: [BinnedLevel]
-    var staffedBins: [BinnedLevel]
-    var swabbedAtSite: [Int]
+    /// Per site four levels: registration queue, swab queue, busy stations, staffed stations.
+    var levels: BinnedLevels
+    let swabbedAtSite: Slab<Int>
     var taken = 0
     /// Every resident who came has been swabbed: the teams stand down.
     var roundOver = false
@@ -95,75 +107,93 @@ private struct RoundState {
         let s = round.scenario
         siteCount = s.sites.count
         teams = round.roster.teams
-        events = EventList(capacity: 64 + teams.count * 2 + round.capacityChanges.count)
+        events = EventList(capacity: 64)
         events.removeAll(startingAt: -.infinity)
+        staffEvents = EventList(capacity: 16 + teams.count * 3 + round.capacityChanges.count)
+        staffEvents.removeAll(startingAt: -.infinity)
         var perSite = Array(repeating: 0, count: siteCount)
         for a in arrivals { perSite[Int(a.site)] += 1 }
         var base: [Int] = []
         var offset = 0
         for si in 0..<siteCount { for _ in 0..<4 { base.append(offset); offset += perSite[si] } }
-        queue = Array(repeating: -1, count: max(offset, 1))
-        queueBase = base
-        queueHead = base
-        queueTail = base
-        desksOpen = s.sites.map(\.registrationDesks)
-        desksBusy = Array(repeating: 0, count: siteCount)
-        stationsOpen = Array(repeating: Int.max, count: siteCount)
+        queue = Slab(repeating: -1, count: max(offset, 1))
+        queueHead = Slab(base)
+        queueTail = Slab(base)
+        desksOpen = Slab(s.sites.map(\.registrationDesks))
+        desksBusy = Slab(repeating: 0, count: siteCount)
+        stationsOpen = Slab(repeating: Int.max, count: siteCount)
         let stations = round.stationBase.last!
-        stationTeam = Array(repeating: -1, count: stations)
-        stationResident = Array(repeating: -1, count: stations)
-        stationAfter = Array(repeating: .carryOn, count: stations)
-        stationIncoming = Array(repeating: -1, count: stations)
-        teamState = Array(repeating: .travelling, count: teams.count)
-        teamWorkStart = Array(repeating: 0, count: teams.count)
-        teamActive = Array(repeating: 0, count: teams.count)
-        teamBusy = Array(repeating: 0, count: teams.count)
-        swabQueued = Array(repeating: 0, count: arrivals.count)
-        registrationWait = Array(repeating: 0, count: arrivals.count)
+        stationTeam = Slab(repeating: -1, count: stations)
+        stationResident = Slab(repeating: -1, count: stations)
+        stationAfter = Slab(repeating: .carryOn, count: stations)
+        stationIncoming = Slab(repeating: -1, count: stations)
+        teamState = Slab(repeating: .travelling, count: teams.count)
+        teamWorkStart = Slab(repeating: 0, count: teams.count)
+        teamActive = Slab(repeating: 0, count: teams.count)
+        teamBusy = Slab(repeating: 0, count: teams.count)
+        swabQueued = Slab(repeating: 0, count: arrivals.count)
+        stage = Slab(repeating: .waitingRegistration, count: arrivals.count)
+        registrationWait = Slab(repeating: 0, count: arrivals.count)
         timeInSystemSample = QuantileSample(reservingCapacity: arrivals.count)
         lastSwab = round.opening
         desksBusyLevel = TimeWeighted(level: 0, at: round.opening)
-        desksOpenLevel = TimeWeighted(level: Double(desksOpen.reduce(0, +)), at: round.opening)
+        desksOpenLevel = TimeWeighted(level: Double(s.sites.reduce(0) { $0 + $1.registrationDesks }), at: round.opening)
         let lastShift = s.staff.cohorts.map(\.shiftEnd).max() ?? round.deadline
         let bins = Int(((max(lastShift, round.deadline) + 4 * 3600 - round.opening) / CompiledRound.binSeconds).rounded(.up))
-        let empty = BinnedLevel(origin: round.opening, width: CompiledRound.binSeconds, count: bins)
-        registrationQueueBins = Array(repeating: empty, count: siteCount)
-        swabQueueBins = registrationQueueBins
-        busyBins = registrationQueueBins
-        staffedBins = registrationQueueBins
-        swabbedAtSite = Array(repeating: 0, count: siteCount)
+        levels = BinnedLevels(levels: 4 * siteCount, origin: round.opening, width: CompiledRound.binSeconds, bins: bins)
+        swabbedAtSite = Slab(repeating: 0, count: siteCount)
     }
 
     // MARK: The event loop
 
     mutating func run() {
-        if !arrivals.isEmpty { events.schedule(at: arrivals[0].time, kind: EventKind.arrival.rawValue, entity: 0) }
         for (t, team) in teams.enumerated() {
-            events.schedule(at: team.readyAt, kind: EventKind.teamReady.rawValue, entity: Int32(t))
+            staffEvents.schedule(at: team.readyAt, kind: EventKind.teamReady.rawValue, entity: Int32(t))
         }
         for (i, c) in round.capacityChanges.enumerated() {
-            events.schedule(at: c.time, kind: EventKind.capacityChange.rawValue, entity: Int32(i))
+            staffEvents.schedule(at: c.time, kind: EventKind.capacityChange.rawValue, entity: Int32(i))
         }
-        while let e = events.next() {
+        // Three sources merged by time: staff events, arrivals (already in time order, so they
+        // never pass through a heap) and service completions. At equal times staff events come
+        // first (a shift that ends at 09:00 ends before a swab finishing at 09:00 starts the
+        // next one), then arrivals, then completions.
+        var nextArrival = 0
+        while true {
+            let serviceTime = events.nextTime ?? .infinity
+            let staffTime = staffEvents.nextTime ?? .infinity
+            let arrivalTime = nextArrival < arrivals.count ? arrivals[nextArrival].time : .infinity
+            if staffTime.isInfinite && arrivalTime.isInfinite && serviceTime.isInfinite { break }
+            if arrivalTime < staffTime && arrivalTime <= serviceTime {
+                let id = nextArrival
+                nextArrival += 1
+                events.advance(to: arrivalTime)
+                staffEvents.advance(to: arrivalTime)
+                taken += 1
+                let now = arrivals[id].time
+                let site = Int(arrivals[id].site)
+                enqueue(id, lane: site * 4 + (arrivals[id].priority ? 0 : 1), now: now)
+                startRegistrations(site: site, now: now)
+                continue
+            }
+            let e: Event
+            if staffTime <= serviceTime {
+                e = staffEvents.next()!
+                events.advance(to: e.time)
+            } else {
+                e = events.next()!
+                staffEvents.advance(to: e.time)
+            }
             taken += 1
             let now = e.time
             let id = Int(e.entity)
             switch EventKind(rawValue: e.kind)! {
-            case .arrival:
-                if id + 1 < arrivals.count {
-                    events.schedule(at: arrivals[id + 1].time, kind: EventKind.arrival.rawValue, entity: Int32(id + 1))
-                }
-                let site = Int(arrivals[id].site)
-                enqueue(id, lane: site * 4 + (arrivals[id].priority ? 0 : 1), now: now)
-                registrationQueueBins[site].add(1, at: now)
-                startRegistrations(site: site, now: now)
             case .registrationDone:
                 let site = Int(arrivals[id].site)
                 desksBusy[site] -= 1
                 desksBusyLevel.set(desksBusyLevel.level - 1, at: now)
                 swabQueued[id] = now
+                stage[id] = .waitingSwab
                 enqueue(id, lane: site * 4 + (arrivals[id].priority ? 2 : 3), now: now)
-                swabQueueBins[site].add(1, at: now)
                 startSwabs(site: site, now: now)
                 startRegistrations(site: site, now: now)
             case .swabDone:
@@ -233,8 +263,8 @@ private struct RoundState {
         while desksBusy[site] < desksOpen[site], let r = dequeue(priorityLane: site * 4) {
             desksBusy[site] += 1
             desksBusyLevel.set(desksBusyLevel.level + 1, at: now)
-            registrationQueueBins[site].add(-1, at: now)
             registrationWait[r] = now - arrivals[r].time
+            stage[r] = .registering
             events.schedule(at: now + arrivals[r].registrationSeconds, kind: EventKind.registrationDone.rawValue, entity: Int32(r))
         }
     }
@@ -254,11 +284,11 @@ private struct RoundState {
     }
 
     mutating func startSwabs(site: Int, now: Double) {
-        while let g = freeStation(site: site) {
+        let lane = site * 4 + 2
+        while queueHead[lane] < queueTail[lane] || queueHead[lane + 1] < queueTail[lane + 1], let g = freeStation(site: site) {
             guard let r = dequeue(priorityLane: site * 4 + 2) else { return }
-            swabQueueBins[site].add(-1, at: now)
-            busyBins[site].add(1, at: now)
             stationResident[g] = Int32(r)
+            stage[r] = .swabbing
             events.schedule(at: now + arrivals[r].swabSeconds, kind: EventKind.swabDone.rawValue, entity: Int32(g))
         }
     }
@@ -267,13 +297,18 @@ private struct RoundState {
         let r = Int(stationResident[g])
         let site = Int(arrivals[r].site)
         stationResident[g] = -1
-        busyBins[site].add(-1, at: now)
         let t = Int(stationTeam[g])
         teamBusy[t] += arrivals[r].swabSeconds
         swabbed += 1
         swabbedAtSite[site] += 1
         lastSwab = now
         let a = arrivals[r]
+        stage[r] = .done
+        // The resident's time in each line, added to the per-site series in one go.
+        let registrationStart = a.time + registrationWait[r], swabStart = now - a.swabSeconds
+        levels.addInterval(Level.registrationQueue(site), from: a.time, to: registrationStart)
+        levels.addInterval(Level.swabQueue(site), from: swabQueued[r], to: swabStart)
+        levels.addInterval(Level.stationsBusy(site), from: swabStart, to: now)
         if a.time >= options.statisticsFrom {
             let wReg = registrationWait[r]
             let wSwab = now - a.swabSeconds - swabQueued[r]
@@ -309,7 +344,7 @@ private struct RoundState {
     mutating func teamReady(_ t: Int, now: Double) {
         if roundOver { teamState[t] = .gone; return }
         let g = station(of: t)
-        events.schedule(at: max(now, teams[t].shiftEnd), kind: EventKind.shiftEnd.rawValue, entity: Int32(t))
+        staffEvents.schedule(at: max(now, teams[t].shiftEnd), kind: EventKind.shiftEnd.rawValue, entity: Int32(t))
         let current = Int(stationTeam[g])
         if current >= 0 && teams[t].relieves != current {
             // Only a relief takes over a staffed station; a team arriving after its own relief is not needed.
@@ -345,7 +380,7 @@ private struct RoundState {
         teamState[t] = .working
         teamWorkStart[t] = now
         updateStaffed(site: teams[t].site, now: now)
-        events.schedule(at: now + teams[t].standingLimitSeconds, kind: EventKind.standingLimit.rawValue, entity: Int32(t))
+        staffEvents.schedule(at: now + teams[t].standingLimitSeconds, kind: EventKind.standingLimit.rawValue, entity: Int32(t))
     }
 
     mutating func endSpan(_ t: Int, now: Double) {
@@ -361,7 +396,7 @@ private struct RoundState {
     mutating func startBreak(_ t: Int, now: Double) {
         endSpan(t, now: now)
         teamState[t] = .onBreak
-        events.schedule(at: now + teams[t].breakSeconds, kind: EventKind.breakEnd.rawValue, entity: Int32(t))
+        staffEvents.schedule(at: now + teams[t].breakSeconds, kind: EventKind.breakEnd.rawValue, entity: Int32(t))
     }
 
     mutating func leave(_ t: Int, now: Double) {
@@ -379,7 +414,7 @@ private struct RoundState {
             if stationTeam[g] >= 0 { n += 1 }
             g += 1
         }
-        staffedBins[site].set(Double(n), at: now)
+        levels.set(Level.stationsStaffed(site), to: Double(n), at: now)
     }
 
     // MARK: Results
@@ -416,11 +451,24 @@ private struct RoundState {
         put(.longestStandingMinutes, longestSpan / 60)
         put(.overtimeTeamMinutes, overtime / 60)
         var series: [SiteSeries] = []
+        levels.finish(at: end)
+        if swabbed < arrivals.count {
+            // Residents still in a line when the last team left wait to the end of the record.
+            let stop = max(events.now, staffEvents.now)
+            for r in arrivals.indices {
+                let site = Int(arrivals[r].site)
+                switch stage[r] {
+                case .waitingRegistration: levels.addInterval(Level.registrationQueue(site), from: arrivals[r].time, to: stop)
+                case .waitingSwab: levels.addInterval(Level.swabQueue(site), from: swabQueued[r], to: stop)
+                default: break
+                }
+            }
+        }
         for s in 0..<siteCount {
-            registrationQueueBins[s].finish(at: end); swabQueueBins[s].finish(at: end)
-            busyBins[s].finish(at: end); staffedBins[s].finish(at: end)
-            series.append(SiteSeries(registrationQueue: registrationQueueBins[s].averages, swabQueue: swabQueueBins[s].averages,
-                                     stationsBusy: busyBins[s].averages, stationsStaffed: staffedBins[s].averages,
+            series.append(SiteSeries(registrationQueue: levels.averages(of: Level.registrationQueue(s)),
+                                     swabQueue: levels.averages(of: Level.swabQueue(s)),
+                                     stationsBusy: levels.averages(of: Level.stationsBusy(s)),
+                                     stationsStaffed: levels.averages(of: Level.stationsStaffed(s)),
                                      swabbed: swabbedAtSite[s]))
         }
         return ReplicationResult(metrics: m, sites: series, events: taken)

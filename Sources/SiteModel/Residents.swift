@@ -34,9 +34,11 @@ extension CompiledRound {
             for i in 0..<b.residents {
                 let uTurnout = people.nextDouble(), uElderly = people.nextDouble(), uPhone = people.nextDouble()
                 let uIgnore = people.nextDouble(), uTime = people.nextDouble()
+                // Turnout does not depend on the plan, so skipping the draws of those who stay
+                // home keeps the streams aligned across plans.
+                guard uTurnout < a.turnoutShare else { continue }
                 var reg = registration.sample(&service)
                 var sw = swab.sample(&service)
-                guard uTurnout < a.turnoutShare else { continue }
                 let floor = CompiledRound.floor(of: i, residents: b.residents, floors: b.floors)
                 let call = b.floorCall[floor - 1]
                 let elderly = uElderly < b.elderlyShare
@@ -47,7 +49,7 @@ extension CompiledRound {
                     leaves = a.walkInWindow.start + a.walkInWindow.duration * uTime
                 } else {
                     // Beta(1, b) by inversion: front-loaded inside the window.
-                    let x = a.frontLoading == 1 ? uTime : 1 - pow(1 - uTime, frontExponent)
+                    let x = frontLoading(uTime, exponent: frontExponent)
                     leaves = call.window.start + call.window.duration * x
                 }
                 let lift = floor > 1 && b.lifts > 0
@@ -64,15 +66,25 @@ extension CompiledRound {
                 out.append(arrival)
             }
         }
-        // Stable order by arrival time: ties keep building and resident order.
-        out.sort { $0.time < $1.time }
+        // Arrival order; stable, so equal times keep building and resident order.
+        BucketSort.sort(&out) { $0.time }
+    }
+
+    /// The inverse of the Beta(1, b) distribution function: 1 - (1 - u)^(1/b); the common shapes
+    /// 1 and 2 avoid `pow`.
+    @inline(__always)
+    private func frontLoading(_ u: Double, exponent e: Double) -> Double {
+        if e == 1 { return u }
+        if e == 0.5 { return 1 - (1 - u).squareRoot() }
+        return 1 - pow(1 - u, e)
     }
 
     /// Residents above the ground floor of a building with lifts wait for a car: each trip takes
     /// whoever is waiting (up to the capacity) and reaches the ground half a round trip later.
     private func rideLifts(_ ready: inout [(time: Double, resident: Int)], needsLift: [Bool], lifts: Int, walk: Walking) {
+        // Riders in the order they are ready (stable: equal times keep resident order).
         var riders = ready.indices.filter { needsLift[ready[$0].resident] }
-        riders.sort { (ready[$0].time, $0) < (ready[$1].time, $1) }
+        BucketSort.sort(&riders) { ready[$0].time }
         var free = Array(repeating: -Double.infinity, count: lifts)
         var j = 0
         while j < riders.count {

@@ -1,5 +1,7 @@
 import Foundation
+import Scenario
 import SimKit
+import SiteModel
 
 /// Throughput figures for SwabPlan, as medians of several runs. Build in release mode:
 ///     swift run -c release swabplan-bench
@@ -12,6 +14,30 @@ struct Bench {
         let runs = quick ? 3 : 5
         print("swabplan-bench: medians of \(runs) runs; \(ProcessInfo.processInfo.activeProcessorCount) cores; load average \(loadAverage())")
         engine(runs: runs, customers: quick ? 1_000_000 : 10_000_000)
+        let path = args.drop(while: { $0 != "--scenario" }).dropFirst().first ?? "Scenarios/panjiayuan-nanli.yaml"
+        community(path: path, runs: runs, replications: quick ? 400 : 2000)
+    }
+
+    static func community(path: String, runs: Int, replications: Int) {
+        let scenario: Scenario
+        do { scenario = try ScenarioLoader.load(path: path) } catch {
+            print("cannot load \(path): \(error)"); return
+        }
+        let round = CompiledRound(scenario: scenario, plan: scenario.effectivePlan)
+        let cores = ProcessInfo.processInfo.activeProcessorCount
+        var all: [Double] = [], one: [Double] = [], draw: [Double] = []
+        var events = 0
+        for _ in 0..<runs {
+            all.append(Double(replications) / seconds { _ = Experiment.run(round, replications: replications, seed: 7, jobs: cores) })
+            one.append(Double(replications / 4) / seconds {
+                let r = Experiment.run(round, replications: replications / 4, seed: 7, jobs: 1)
+                events = r.runs.reduce(0) { $0 + $1.events } / r.replications
+            })
+            draw.append(Double(replications / 4) / seconds { _ = round.drawArrivalsOnly(seed: 7, count: replications / 4) })
+        }
+        print(String(format: "site    %@, %d residents: %.0f replications/s on %d cores (min %.0f, max %.0f); %.0f/s on one core",
+                     scenario.name, scenario.totalResidents, median(all), cores, all.min()!, all.max()!, median(one)))
+        print(String(format: "        one replication: %.2f ms, of which drawing residents %.2f ms; %d events", 1000 / median(one), 1000 / median(draw), events))
     }
 
     static func median(_ xs: [Double]) -> Double {

@@ -1,0 +1,89 @@
+/// Time-averages of several piecewise-constant levels (queue lengths, busy stations) in
+/// fixed-width bins from `origin`. All levels share one flat array, so an update touches one
+/// number without copy-on-write checks of nested arrays. Time before `origin` is not recorded;
+/// time past the last bin is dropped.
+///
+///     var levels = BinnedLevels(levels: 2, origin: 7 * 3600, width: 900, bins: 40)
+///     levels.add(1, to: 0, at: 7 * 3600 + 30)
+///     levels.finish(at: 11 * 3600)
+///     let q = levels.averages(of: 0)
+public struct BinnedLevels: Sendable {
+    public let origin: Double
+    public let width: Double
+    public let bins: Int
+    private let perSecond: Double
+    private var area: [Double]
+    private var level: [Double]
+    private var lastChange: [Double]
+    /// The bin holding `lastChange` and its end, so most updates add to one bin without dividing.
+    private var bin: [Int]
+    private var binEnd: [Double]
+
+    public init(levels: Int, origin: Double, width: Double, bins: Int) {
+        self.origin = origin; self.width = width; self.bins = bins
+        perSecond = 1 / width
+        area = Array(repeating: 0, count: levels * bins)
+        level = Array(repeating: 0, count: levels)
+        lastChange = Array(repeating: origin, count: levels)
+        bin = Array(repeating: 0, count: levels)
+        binEnd = Array(repeating: origin + width, count: levels)
+    }
+
+    public func current(_ i: Int) -> Double { level[i] }
+
+    @inline(__always)
+    public mutating func set(_ i: Int, to newLevel: Double, at time: Double) {
+        accumulate(i, until: time)
+        level[i] = newLevel
+    }
+
+    @inline(__always)
+    public mutating func add(_ delta: Double, to i: Int, at time: Double) {
+        accumulate(i, until: time)
+        level[i] += delta
+    }
+
+    @inline(__always)
+    private mutating func accumulate(_ i: Int, until time: Double) {
+        let last = lastChange[i]
+        guard time > last else { return }
+        let l = level[i]
+        if time <= binEnd[i] {
+            if l != 0 && bin[i] < bins { area[i * bins + bin[i]] += l * (time - last) }
+        } else {
+            var t = last
+            while t < time {
+                let end = min(time, binEnd[i])
+                if bin[i] < bins { area[i * bins + bin[i]] += l * (end - t) }
+                t = end
+                if end == binEnd[i] { bin[i] += 1; binEnd[i] = origin + Double(bin[i] + 1) * width }
+            }
+        }
+        lastChange[i] = time
+    }
+
+    /// Adds `amount` (a level of 1, say) over the interval [from, to) of series `i` directly,
+    /// for levels whose changes are known afterwards (the wait of one resident in a queue).
+    @inline(__always)
+    public mutating func addInterval(_ i: Int, from: Double, to: Double, amount: Double = 1) {
+        var t = max(from, origin)
+        guard to > t else { return }
+        var b = Int((t - origin) * perSecond)
+        while t < to && b < bins {
+            let end = min(to, origin + Double(b + 1) * width)
+            area[i * bins + b] += amount * (end - t)
+            t = end
+            b += 1
+        }
+    }
+
+    /// Closes every level's record at `time`.
+    public mutating func finish(at time: Double) {
+        for i in level.indices { accumulate(i, until: time) }
+    }
+
+    /// The mean of level `i` in each bin.
+    public func averages(of i: Int) -> [Double] {
+        (0..<bins).map { area[i * bins + $0] / width }
+    }
+}

@@ -32,6 +32,10 @@ public struct CompiledRound: Sendable {
         var window: ClockWindow
         var site: Int
         var walkSeconds: Double
+        /// The residents this call-up calls are indices `firstResident ..< firstResident + residents`
+        /// of the building (floors hold contiguous index ranges).
+        var firstResident: Int
+        var residents: Int
     }
 
     struct CapacityChange: Sendable {
@@ -54,10 +58,15 @@ public struct CompiledRound: Sendable {
             for c in plan.callUps where c.building == b.id {
                 guard let si = s.siteIndex(c.site) else { continue }
                 let walk = s.walkingSeconds(building: b, site: s.sites[si]) ?? 0
-                for f in c.floors ?? 1...b.floors { calls[f - 1] = FloorCall(window: c.window, site: si, walkSeconds: walk) }
+                let floors = c.floors ?? 1...b.floors
+                let first = CompiledRound.firstResident(onFloor: floors.lowerBound, residents: b.residents, floors: b.floors)
+                let end = CompiledRound.firstResident(onFloor: floors.upperBound + 1, residents: b.residents, floors: b.floors)
+                for f in floors {
+                    calls[f - 1] = FloorCall(window: c.window, site: si, walkSeconds: walk, firstResident: first, residents: end - first)
+                }
             }
             // Validation guarantees every floor is called; a plan built in code might not.
-            let fallback = calls.compactMap { $0 }.first ?? FloorCall(window: s.round.window, site: 0, walkSeconds: 0)
+            let fallback = calls.compactMap { $0 }.first ?? FloorCall(window: s.round.window, site: 0, walkSeconds: 0, firstResident: 0, residents: b.residents)
             let floorCall = calls.map { $0 ?? fallback }
             for i in 0..<b.residents { perSite[floorCall[CompiledRound.floor(of: i, residents: b.residents, floors: b.floors) - 1].site] += 1 }
             return BuildingPlan(residents: b.residents, floors: b.floors, lifts: b.lifts, elderlyShare: b.elderlyShare,
@@ -83,6 +92,11 @@ public struct CompiledRound: Sendable {
     /// Residents are spread evenly over floors: resident i of n lives on floor 1 + i * floors / n.
     @inline(__always)
     static func floor(of i: Int, residents n: Int, floors: Int) -> Int { 1 + i * floors / max(n, 1) }
+
+    /// The lowest resident index on floor `f` (the inverse of `floor(of:)`); `f = floors + 1` gives n.
+    static func firstResident(onFloor f: Int, residents n: Int, floors: Int) -> Int {
+        ((f - 1) * n + floors - 1) / floors
+    }
 }
 
 extension Distribution {

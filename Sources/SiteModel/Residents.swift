@@ -48,8 +48,13 @@ extension CompiledRound {
                 if uIgnore < a.ignoreCallUpShare {
                     leaves = a.walkInWindow.start + a.walkInWindow.duration * uTime
                 } else {
-                    // Beta(1, b) by inversion: front-loaded inside the window.
-                    let x = frontLoading(uTime, exponent: frontExponent)
+                    // Where in the window, as a share of it.
+                    let x: Double
+                    switch a.spread {
+                    case .frontLoaded: x = frontLoading(uTime, exponent: frontExponent)
+                    case .uniform: x = uTime
+                    case .even: x = Double(i - call.firstResident) / Double(max(call.residents, 1))
+                    }
                     leaves = call.window.start + call.window.duration * x
                 }
                 let lift = floor > 1 && b.lifts > 0

@@ -265,10 +265,10 @@ extension ScenarioLoader {
     static func readArrivals(_ r: YAMLReader, _ node: Node?, round: Round) -> Arrivals? {
         var a = Arrivals(turnoutShare: 0.95, ignoreCallUpShare: 0.1,
                          walkInWindow: ClockWindow(start: round.opening, end: min(round.deadline, round.opening + 3600)),
-                         frontLoading: 2, baselineWindowSeconds: 30 * 60)
+                         spread: .frontLoaded, frontLoading: 2, baselineWindowSeconds: 30 * 60)
         guard let node else { return a }
         guard let f = r.mapping(node, "arrivals", optional: ["turnout_share", "ignore_call_up_share", "walk_in_window",
-                                                             "front_loading", "baseline_call_up_minutes"]) else { return nil }
+                                                             "spread", "front_loading", "baseline_call_up_minutes"]) else { return nil }
         a.turnoutShare = f.share("turnout_share", default: a.turnoutShare) ?? a.turnoutShare
         a.ignoreCallUpShare = f.share("ignore_call_up_share", default: a.ignoreCallUpShare) ?? a.ignoreCallUpShare
         if let w = f.window("walk_in_window") {
@@ -276,6 +276,14 @@ extension ScenarioLoader {
                 r.fail(f["walk_in_window"], f.path("walk_in_window"), "window \(w.description) is outside the round \(round.window.description)")
             }
             a.walkInWindow = w
+        }
+        if let text = f.string("spread") {
+            if let sp = Spread(rawValue: text) { a.spread = sp } else {
+                r.fail(f["spread"], f.path("spread"), "unknown spread `\(text)`; expected one of: " + Spread.allCases.map(\.rawValue).joined(separator: ", "))
+            }
+        }
+        if f["front_loading"] != nil && a.spread != .frontLoaded {
+            r.fail(f["front_loading"], f.path("front_loading"), "front_loading applies only to spread: front_loaded")
         }
         a.frontLoading = f.double("front_loading", default: a.frontLoading, min: 1, max: 100) ?? a.frontLoading
         a.baselineWindowSeconds = f.minutes("baseline_call_up_minutes", default: 30, minExclusive: true) ?? a.baselineWindowSeconds

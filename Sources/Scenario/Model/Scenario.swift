@@ -143,11 +143,23 @@ public struct Arrivals: Sendable {
     /// Residents who ignore their call-up and come at the peak (the walk-in window).
     public var ignoreCallUpShare: Double
     public var walkInWindow: ClockWindow
-    /// Shape b of the Beta(1, b) arrival density inside a call-up window: 1 is uniform, larger
-    /// values crowd arrivals toward the start.
+    /// How residents spread inside their call-up window.
+    public var spread: Spread
+    /// Shape b of the Beta(1, b) arrival density inside a call-up window (with `frontLoaded`):
+    /// 1 is uniform, larger values crowd arrivals toward the start.
     public var frontLoading: Double
     /// Length of the call-up window in the baseline plan ("everyone called at opening").
     public var baselineWindowSeconds: Double
+}
+
+/// How residents come inside their call-up window.
+public enum Spread: String, Sendable, CaseIterable {
+    /// Random, denser at the start (Beta(1, front_loading)): people come when called.
+    case frontLoaded = "front_loaded"
+    /// Random, uniform over the window.
+    case uniform
+    /// One by one at equal intervals from the start, in floor order: a strict timed call-down.
+    case even
 }
 
 public struct Target: Sendable {

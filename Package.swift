@@ -35,7 +35,7 @@ let package = Package(
         ]),
         .executableTarget(name: "swabplan-bench", dependencies: ["SimKit", "Scenario", "SiteModel"]),
         .testTarget(name: "SimKitTests", dependencies: ["SimKit"]),
-        .testTarget(name: "ScenarioTests", dependencies: ["Scenario"], resources: [.copy("Malformed")]),
+        .testTarget(name: "ScenarioTests", dependencies: ["Scenario"], resources: [.copy("Malformed"), .copy("base-valid.yaml.txt")]),
         .testTarget(name: "SiteModelTests", dependencies: ["SiteModel", "SimKit", "Scenario"]),
         .testTarget(name: "CLITests", dependencies: ["swabplan", "Reports", "Scenario", "SiteModel"]),
     ]

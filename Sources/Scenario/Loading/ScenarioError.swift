@@ -23,7 +23,7 @@ public struct ScenarioError: Error, Sendable, CustomStringConvertible, Equatable
         guard let source, line >= 1 else { return description }
         let lines = source.split(separator: "\n", omittingEmptySubsequences: false)
         guard line <= lines.count else { return description }
-        let text = lines[line - 1].replacingOccurrences(of: "\r", with: "")
+        let text = lines[line - 1].filter { $0 != "\r" }
         let caret = String(repeating: " ", count: max(0, column - 1)) + "^"
         return description + "\n" + text + "\n" + caret
     }
@@ -38,8 +38,3 @@ public struct ScenarioErrors: Error, Sendable, CustomStringConvertible {
     public var isMissingFile: Bool { errors.contains { $0.kind == .missingFile } }
 }
 
-extension String {
-    func replacingOccurrences(of a: String, with b: String) -> String {
-        split(separator: Character(a), omittingEmptySubsequences: false).joined(separator: b)
-    }
-}

@@ -25,13 +25,18 @@ public enum ScenarioLoader {
         let name = top.string("name") ?? ""
         let round = top["round"].flatMap { readRound(r, $0) }
         let compounds = readList(r, top, "compounds", what: "compound") { readCompound(r, $0, $1) }
+        // Sites before buildings (whatever the order in the file), so a building's walking
+        // times can name them.
+        let sites = readList(r, top, "sites", nonEmpty: true, what: "site") { readSite(r, $0, $1, compounds: compounds) }
+        // Ids of every site entry, valid or not, so that one bad site does not make each
+        // reference to it a second error.
+        let siteIDs = declaredIDs(top["sites"])
         var buildings: [Building] = []
         if let b = top["buildings"] {
-            buildings = readBuildings(r, b, "buildings", compounds: compounds, directory: directory, csvErrors: &csvErrors)
+            buildings = readBuildings(r, b, "buildings", compounds: compounds, siteIDs: siteIDs, directory: directory, csvErrors: &csvErrors)
         }
-        let sites = readList(r, top, "sites", nonEmpty: true, what: "site") { readSite(r, $0, $1, compounds: compounds) }
         let walking = readWalking(r, top["walking"])
-        let staff = top["staff"].flatMap { readStaff(r, $0, sites: sites, round: round) }
+        let staff = top["staff"].flatMap { readStaff(r, $0, siteIDs: siteIDs) }
         let service = readService(r, top["service"])
         let arrivals = round.flatMap { readArrivals(r, top["arrivals"], round: $0) }
         let targets = top.list("targets").map { $0.compactMap { readTarget(r, $0.0, $0.1, round: round) } } ?? []
@@ -82,6 +87,14 @@ public enum ScenarioLoader {
                                                 message: "the file is not UTF-8 text; save it as UTF-8")])
         }
         return text
+    }
+
+    /// The `id` of each mapping in a list, as written.
+    static func declaredIDs(_ node: Node?) -> [String] {
+        guard case .sequence(let items)? = node else { return [] }
+        return items.compactMap { item in
+            if case .mapping(let m) = item { return m["id"]?.string } else { return nil }
+        }
     }
 
     /// Reads a list of items with ids, reporting a repeated id where it repeats.

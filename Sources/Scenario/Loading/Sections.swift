@@ -34,7 +34,7 @@ extension ScenarioLoader {
     static let buildingKeys = ["id", "name", "compound", "residents", "floors", "lifts", "elderly_share",
                                "no_smartphone_share", "x_metres", "y_metres", "walk_minutes"]
 
-    static func readBuildings(_ r: YAMLReader, _ node: Node, _ path: String, compounds: [Compound],
+    static func readBuildings(_ r: YAMLReader, _ node: Node, _ path: String, compounds: [Compound], siteIDs: [String],
                               directory: String, csvErrors: inout [ScenarioError]) -> [Building] {
         if case .mapping = node {
             guard let f = r.mapping(node, path, required: ["file"]), let name = f.string("file") else { return [] }
@@ -55,12 +55,12 @@ extension ScenarioLoader {
         }
         let fields = Fields(reader: r, node: node, path: "", entries: ["buildings": node])
         let buildings = readList(r, fields, "buildings", nonEmpty: true, what: "building") { n, p in
-            readBuilding(r, n, p, compounds: compounds)
+            readBuilding(r, n, p, compounds: compounds, siteIDs: siteIDs)
         }
         return buildings
     }
 
-    static func readBuilding(_ r: YAMLReader, _ node: Node, _ path: String, compounds: [Compound]) -> Building? {
+    static func readBuilding(_ r: YAMLReader, _ node: Node, _ path: String, compounds: [Compound], siteIDs: [String]) -> Building? {
         guard let f = r.mapping(node, path, required: ["id", "residents"], optional: buildingKeys) else { return nil }
         let id = f.identifier("id")
         let compound = f.identifier("compound") ?? ""
@@ -88,6 +88,10 @@ extension ScenarioLoader {
             }
             for (k, v) in m {
                 guard let site = k.string else { continue }
+                guard siteIDs.contains(site) else {
+                    r.fail(k, f.path("walk_minutes") + "." + site, "unknown site `\(site)`; known sites: " + siteIDs.joined(separator: ", "))
+                    continue
+                }
                 if let minutes = r.double(v, f.path("walk_minutes") + "." + site, min: 0) { walk[site] = minutes }
             }
         }
@@ -140,11 +144,11 @@ extension ScenarioLoader {
         return w
     }
 
-    static func readStaff(_ r: YAMLReader, _ node: Node, sites: [Site], round: Round?) -> Staff? {
+    static func readStaff(_ r: YAMLReader, _ node: Node, siteIDs: [String]) -> Staff? {
         guard let f = r.mapping(node, "staff", required: ["cohorts"], optional: ["registrars", "community_workers"]) else { return nil }
         let registrars = f.int("registrars", default: 0, max: 10_000)
         let workers = f.int("community_workers", default: 0, max: 10_000)
-        let cohorts = readList(r, f, "cohorts", nonEmpty: true, what: "cohort") { n, p in readCohort(r, n, p, sites: sites) }
+        let cohorts = readList(r, f, "cohorts", nonEmpty: true, what: "cohort") { n, p in readCohort(r, n, p, siteIDs: siteIDs) }
         // Relief references need every cohort read first.
         for (node, path) in f.list("cohorts") ?? [] {
             guard case .mapping(let m) = node, let rn = m["relieves"], let id = rn.string,
@@ -165,7 +169,7 @@ extension ScenarioLoader {
         return Staff(cohorts: cohorts, registrars: registrars, communityWorkers: workers)
     }
 
-    static func readCohort(_ r: YAMLReader, _ node: Node, _ path: String, sites: [Site]) -> Cohort? {
+    static func readCohort(_ r: YAMLReader, _ node: Node, _ path: String, siteIDs: [String]) -> Cohort? {
         guard let f = r.mapping(node, path, required: ["id", "teams", "departs_depot", "route", "shift_end"],
                                 optional: ["setup_minutes", "standing_limit_minutes", "break_minutes", "relieves"]) else { return nil }
         let id = f.identifier("id")
@@ -179,8 +183,8 @@ extension ScenarioLoader {
         for (n, p) in f.list("route", nonEmpty: true) ?? [] {
             guard let s = r.mapping(n, p, required: ["site", "travel_minutes", "teams"]) else { continue }
             let site = s.identifier("site")
-            if let site, !sites.contains(where: { $0.id == site }) {
-                r.fail(s["site"], s.path("site"), "unknown site `\(site)`; known sites: " + sites.map(\.id).joined(separator: ", "))
+            if let site, !siteIDs.contains(site) {
+                r.fail(s["site"], s.path("site"), "unknown site `\(site)`; known sites: " + siteIDs.joined(separator: ", "))
                 continue
             }
             if let site, stops.contains(where: { $0.site == site }) {
@@ -225,9 +229,10 @@ extension ScenarioLoader {
               let kind = f.string("distribution") else { return nil }
         func need(_ keys: [String]) -> Bool {
             let missing = keys.filter { f[$0] == nil }
-            for k in missing { r.fail(node, f.path(k), "a \(kind) distribution needs `\(k)`") }
+            let a = "aeiou".contains(kind.first ?? "x") ? "an" : "a"
+            for k in missing { r.fail(node, f.path(k), "\(a) \(kind) distribution needs `\(k)`") }
             let extra = Set(f.entries.keys).subtracting(keys + ["distribution"])
-            for k in extra.sorted() { r.fail(f[k], f.path(k), "`\(k)` does not apply to a \(kind) distribution; it takes " + keys.joined(separator: ", ")) }
+            for k in extra.sorted() { r.fail(f[k], f.path(k), "`\(k)` does not apply to \(a) \(kind) distribution; it takes " + keys.joined(separator: ", ")) }
             return missing.isEmpty && extra.isEmpty
         }
         switch kind {
@@ -318,14 +323,14 @@ extension ScenarioLoader {
 
     // MARK: Checks across sections
 
+    /// Every building must reach some site on foot; reported at the building's entry when it is
+    /// inline, at the `buildings` key when the buildings come from a CSV file.
     static func checkWalkingReachable(_ r: YAMLReader, _ node: Node, _ s: Scenario) {
-        for b in s.buildings {
-            for site in b.walkMinutes.keys where s.siteIndex(site) == nil {
-                r.fail(node, "buildings.\(b.id).walk_minutes.\(site)", "unknown site `\(site)`; known sites: " + s.sites.map(\.id).joined(separator: ", "))
-            }
-            if s.nearestSite(to: b) == nil {
-                r.fail(node, "buildings.\(b.id)", "no walking time from building `\(b.id)` to any site; give `walk_minutes` or coordinates (x_metres, y_metres) for the building and the sites")
-            }
+        let entries: [Node]
+        if case .sequence(let seq) = node { entries = Array(seq) } else { entries = [] }
+        for (i, b) in s.buildings.enumerated() where s.nearestSite(to: b) == nil {
+            let at = i < entries.count ? entries[i] : node
+            r.fail(at, i < entries.count ? "buildings[\(i)]" : "buildings", "no walking time from building `\(b.id)` to any site; give `walk_minutes` or coordinates (x_metres, y_metres) for the building and the sites")
         }
     }
 

@@ -58,18 +58,17 @@ final class YAMLReader {
             return nil
         }
         var entries: [String: Node] = [:]
-        var keyNodes: [String: Node] = [:]
-        let known = Set(required + optional)
+        var known: [String] = []
+        for k in required + optional where !known.contains(k) { known.append(k) }
         for (k, v) in m {
             guard let key = k.scalar?.string else { fail(k, path, "keys must be plain names"); continue }
             if !known.contains(key) {
-                let near = YAMLReader.closest(key, in: required + optional)
+                let near = YAMLReader.closest(key, in: known)
                 fail(k, join(path, key), "unknown key `\(key)`" + (near.map { "; did you mean `\($0)`?" } ?? "")
-                     + " Known keys here: " + (required + optional).joined(separator: ", "))
+                     + " Known keys here: " + known.joined(separator: ", "))
                 continue
             }
             entries[key] = v
-            keyNodes[key] = k
         }
         for r in required where entries[r] == nil {
             fail(node, join(path, r), "missing required key `\(r)`")

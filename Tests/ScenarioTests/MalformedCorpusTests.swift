@@ -1,0 +1,110 @@
+import Foundation
+import XCTest
+@testable import Scenario
+
+/// Every file in `Malformed/` breaks the valid base scenario (`base-valid.yaml.txt`) in one
+/// way; the first error must name the right file, line, column and problem.
+final class MalformedCorpusTests: XCTestCase {
+    static let expected: [(scenario: String, errorFile: String, line: Int, column: Int, message: String)] = [
+        ("01-syntax-unclosed-bracket.yaml", "01-syntax-unclosed-bracket.yaml", 24, 6, "YAML syntax: did not find expected ',' or '}' (while parsing"),
+        ("02-duplicate-key.yaml", "02-duplicate-key.yaml", 5, 3, "YAML syntax: duplicate key `opening`; each key may appear on"),
+        ("03-unknown-top-key.yaml", "03-unknown-top-key.yaml", 46, 1, "unknown key `arival`; did you mean `arrivals`? Known keys he"),
+        ("04-misspelt-building-key.yaml", "04-misspelt-building-key.yaml", 12, 5, "unknown key `residnets`; did you mean `residents`? Known key"),
+        ("05-missing-deadline.yaml", "05-missing-deadline.yaml", 4, 3, "missing required key `deadline`"),
+        ("06-residents-not-a-number.yaml", "06-residents-not-a-number.yaml", 12, 16, "expected a whole number such as 12, found `many`"),
+        ("07-residents-quoted.yaml", "07-residents-quoted.yaml", 12, 16, "expected a whole number such as 12, found `300`"),
+        ("08-residents-fraction.yaml", "08-residents-fraction.yaml", 12, 16, "expected a whole number such as 12, found `300.5`"),
+        ("09-residents-negative.yaml", "09-residents-negative.yaml", 12, 16, "-5 is out of range; expected a whole number from 0 to 100000"),
+        ("10-share-above-one.yaml", "10-share-above-one.yaml", 47, 18, "1.5 is out of range; expected a number from 0 to 1"),
+        ("11-bad-clock.yaml", "11-bad-clock.yaml", 5, 12, "`7h00` is not a clock time; expected \"HH:MM\" such as \"07:30\""),
+        ("12-deadline-before-opening.yaml", "12-deadline-before-opening.yaml", 6, 13, "the deadline 06:00 is not after the opening 07:00"),
+        ("13-unknown-compound.yaml", "13-unknown-compound.yaml", 16, 15, "unknown compound `south`; known compounds: north"),
+        ("14-route-unknown-site.yaml", "14-route-unknown-site.yaml", 33, 18, "unknown site `S3`; known sites: S1, S2"),
+        ("15-route-teams-mismatch.yaml", "15-route-teams-mismatch.yaml", 29, 14, "the route drops 4 teams but the cohort has 5; make the stops"),
+        ("16-relieves-unknown.yaml", "16-relieves-unknown.yaml", 42, 17, "unknown cohort `evening`; known cohorts: morning, relief"),
+        ("17-relieves-itself.yaml", "17-relieves-itself.yaml", 42, 17, "a cohort cannot relieve itself"),
+        ("18-unknown-cover.yaml", "18-unknown-cover.yaml", 22, 38, "unknown cover `parasol`; expected one of: none, umbrella, te"),
+        ("19-unknown-distribution.yaml", "19-unknown-distribution.yaml", 45, 24, "unknown distribution `weibull`; expected one of: determinist"),
+        ("20-lognormal-without-cv.yaml", "20-lognormal-without-cv.yaml", 44, 17, "a lognormal distribution needs `cv`"),
+        ("21-exponential-with-cv.yaml", "21-exponential-with-cv.yaml", 45, 59, "`cv` does not apply to an exponential distribution; it takes"),
+        ("22-call-up-unknown-building.yaml", "22-call-up-unknown-building.yaml", 54, 18, "unknown building `B3`; did you mean `B1`?"),
+        ("23-call-up-outside-round.yaml", "23-call-up-outside-round.yaml", 54, 40, "window 09:30-10:30 is outside the round 07:00-10:00"),
+        ("24-floor-called-twice.yaml", "24-floor-called-twice.yaml", 55, 7, "floor 3 of building `B2` is already called by call_ups[1]; c"),
+        ("25-building-not-called.yaml", "25-building-not-called.yaml", 53, 5, "floors 11-12 of building `B2` are not called; every resident"),
+        ("26-floors-out-of-range.yaml", "26-floors-out-of-range.yaml", 53, 30, "floors 1-9 are outside building `B1`, which has floors 1-6"),
+        ("27-staffing-too-many-desks.yaml", "27-staffing-too-many-desks.yaml", 56, 48, "5 is out of range; expected a whole number from 0 to 2"),
+        ("28-staffing-periods-overlap.yaml", "28-staffing-periods-overlap.yaml", 57, 26, "period 07:30-09:00 overlaps staffing[0] of the same site; pe"),
+        ("29-unknown-target-metric.yaml", "29-unknown-target-metric.yaml", 49, 13, "unknown metric `p95_wait`; expected one of: wait_registratio"),
+        ("30-target-two-bounds.yaml", "30-target-two-bounds.yaml", 49, 5, "a target needs exactly one of `at_most` or `at_least`, or th"),
+        ("31-top-level-list.yaml", "31-top-level-list.yaml", 1, 1, "expected a mapping (keys and values), found a list"),
+        ("32-empty.yaml", "32-empty.yaml", 1, 1, "the file is empty; expected a mapping with keys such as `nam"),
+        ("33-missing-buildings-csv.yaml", "33-missing-buildings-csv.yaml", 10, 9, "no-such-buildings.csv` does not exist; give a CSV path"),
+        ("34-bad-row-in-buildings-csv.yaml", "bad-row-buildings.csv", 3, 10, "`abc` is not valid; expected a whole number"),
+        ("35-more-teams-than-stations.yaml", "35-more-teams-than-stations.yaml", 25, 3, "cohorts put 2 teams at a time at site `S2`, which has 1 swab"),
+        ("36-duplicate-site-id.yaml", "36-duplicate-site-id.yaml", 23, 5, "site id `S1` is used twice; ids must be unique"),
+        ("37-walking-speed-zero.yaml", "37-walking-speed-zero.yaml", 47, 28, "0 is out of range; expected a number greater than 0"),
+        ("38-window-ends-before-start.yaml", "38-window-ends-before-start.yaml", 53, 40, "window `07:30-07:00` ends before it starts; expected the end"),
+        ("39-id-with-path.yaml", "39-id-with-path.yaml", 10, 9, "`../evil` is not a valid id; use letters, digits, `-` or `_`"),
+        ("40-not-enough-registration-staff.yaml", "40-not-enough-registration-staff.yaml", 56, 5, "4 registration desks are open at 07:00 but staff has 1 regis"),
+        ("41-negative-travel.yaml", "41-negative-travel.yaml", 32, 38, "-25 is out of range; expected a number from 0"),
+        ("42-walk-minutes-unknown-site.yaml", "42-walk-minutes-unknown-site.yaml", 14, 27, "unknown site `S9`; known sites: S1, S2"),
+    ]
+
+    static var folder: String { Bundle.module.resourcePath! + "/Malformed" }
+
+    func testEveryMalformedFileGivesItsError() throws {
+        for e in Self.expected {
+            let path = Self.folder + "/" + e.scenario
+            do {
+                _ = try ScenarioLoader.load(path: path)
+                XCTFail("\(e.scenario) loaded without error")
+            } catch let errors as ScenarioErrors {
+                let first = try XCTUnwrap(errors.errors.first)
+                XCTAssertTrue(first.file.hasSuffix(e.errorFile), "\(e.scenario): error in \(first.file)")
+                XCTAssertEqual(first.line, e.line, "\(e.scenario): \(first)")
+                XCTAssertEqual(first.column, e.column, "\(e.scenario): \(first)")
+                XCTAssertTrue(first.message.contains(e.message), "\(e.scenario): \(first.message)")
+                XCTAssertFalse(errors.isMissingFile, "\(e.scenario)")
+            }
+        }
+    }
+
+    /// The corpus has no file without an expectation, and at least 25 of them.
+    func testCorpusIsComplete() throws {
+        let files = try FileManager.default.contentsOfDirectory(atPath: Self.folder).filter { $0.hasSuffix(".yaml") }
+        XCTAssertEqual(Set(files), Set(Self.expected.map(\.scenario)))
+        XCTAssertGreaterThanOrEqual(files.count, 25)
+    }
+
+    func testBaseIsValid() throws {
+        let text = try String(contentsOfFile: Bundle.module.resourcePath! + "/base-valid.yaml.txt", encoding: .utf8)
+        let s = try ScenarioLoader.parse(text, file: "base.yaml")
+        XCTAssertEqual(s.buildings.count, 2)
+        XCTAssertEqual(s.plan?.callUps.count, 2)
+    }
+
+    func testMissingFileIsReportedAsMissing() {
+        XCTAssertThrowsError(try ScenarioLoader.load(path: "/no/such/scenario.yaml")) { error in
+            XCTAssertTrue((error as? ScenarioErrors)?.isMissingFile == true)
+        }
+    }
+
+    /// A misspelt optional key is an error, never silently dropped.
+    func testMisspeltOptionalKeyIsAnError() throws {
+        let text = try String(contentsOfFile: Bundle.module.resourcePath! + "/base-valid.yaml.txt", encoding: .utf8)
+            .replacingOccurrences(of: "  turnout_share: 0.95", with: "  turnout_shar: 0.95")
+        XCTAssertThrowsError(try ScenarioLoader.parse(text, file: "x.yaml")) { error in
+            XCTAssertTrue("\(error)".contains("did you mean `turnout_share`?"), "\(error)")
+        }
+    }
+
+    /// Several problems are reported together, in the order read.
+    func testErrorsAreCollected() throws {
+        let text = try String(contentsOfFile: Bundle.module.resourcePath! + "/base-valid.yaml.txt", encoding: .utf8)
+            .replacingOccurrences(of: "cover: umbrella", with: "cover: parasol")
+            .replacingOccurrences(of: "  turnout_share: 0.95", with: "  turnout_share: 2")
+        XCTAssertThrowsError(try ScenarioLoader.parse(text, file: "x.yaml")) { error in
+            XCTAssertEqual((error as? ScenarioErrors)?.errors.count, 2, "\(error)")
+        }
+    }
+}

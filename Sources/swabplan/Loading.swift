@@ -7,7 +7,12 @@ import Scenario
 func loadScenario(_ path: String, plan planPath: String?) throws -> (Scenario, Plan) {
     do {
         let scenario = try ScenarioLoader.load(path: path)
-        let plan = try planPath.map { try ScenarioLoader.loadPlan(path: $0, for: scenario) } ?? scenario.effectivePlan
+        let plan: Plan
+        switch planPath {
+        case nil: plan = scenario.effectivePlan
+        case "baseline"?: plan = scenario.baselinePlan()
+        case let path?: plan = try ScenarioLoader.loadPlan(path: path, for: scenario)
+        }
         return (scenario, plan)
     } catch let e as ScenarioErrors {
         var sources: [String: String] = [:]

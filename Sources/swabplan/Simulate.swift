@@ -13,7 +13,7 @@ struct Simulate: ParsableCommand {
     @Argument(help: "The scenario file (YAML).")
     var scenario: String
 
-    @Option(help: "A plan file (call-ups and staffing); default: the scenario's own plan, else the baseline.")
+    @Option(help: "A plan file (call-ups and staffing), or `baseline` for everyone called at opening to the nearest site; default: the scenario's own plan, else the baseline.")
     var plan: String?
 
     @Option(name: .shortAndLong, help: "Number of replications.")
@@ -22,8 +22,8 @@ struct Simulate: ParsableCommand {
     @Option(help: "Master seed of the random streams.")
     var seed: UInt64 = 1
 
-    @Option(name: .shortAndLong, help: "Threads to run replications on (results do not depend on it).")
-    var jobs = ProcessInfo.processInfo.activeProcessorCount
+    @Option(name: .shortAndLong, help: "Threads to run replications on; results do not depend on it. (default: all cores)")
+    var jobs: Int?
 
     @Option(help: "What to print: table or json.")
     var format: OutputFormat = .table
@@ -37,14 +37,15 @@ struct Simulate: ParsableCommand {
     func validate() throws {
         guard replications >= 2 else { throw ValidationError("--replications must be at least 2 (an interval needs two)") }
         guard replications <= 1_000_000 else { throw ValidationError("--replications must be at most 1000000") }
-        guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
+        if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
     }
 
     func run() throws {
         let (s, p) = try loadScenario(scenario, plan: plan)
         let round = CompiledRound(scenario: s, plan: p)
         let progress = Progress(total: replications)
-        let result = Experiment.run(round, replications: replications, seed: seed, jobs: jobs, progress: { progress.step() })
+        let result = Experiment.run(round, replications: replications, seed: seed,
+                                    jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount, progress: { progress.step() })
         progress.finish()
         let summary = Summary.json(result).rendered() + "\n"
         if let out {

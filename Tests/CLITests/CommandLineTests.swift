@@ -1,0 +1,139 @@
+import Foundation
+import XCTest
+
+/// Runs the built `swabplan` binary as a planner would, checking output and exit codes.
+final class CommandLineTests: XCTestCase {
+    static var packageRoot: URL { URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent() }
+    static var binary: URL {
+        // The test bundle sits next to the products it was built with.
+        let products = Bundle.allBundles.first { $0.bundlePath.hasSuffix(".xctest") }?.bundleURL.deletingLastPathComponent()
+            ?? Bundle.main.bundleURL
+        return products.appendingPathComponent("swabplan")
+    }
+    static func scenario(_ name: String) -> String { packageRoot.appendingPathComponent("Scenarios/" + name).path }
+    static func malformed(_ name: String) -> String { packageRoot.appendingPathComponent("Tests/ScenarioTests/Malformed/" + name).path }
+
+    struct Run { var status: Int32; var stdout: String; var stderr: String }
+
+    @discardableResult
+    func run(_ args: [String]) throws -> Run {
+        let p = Process()
+        p.executableURL = Self.binary
+        p.arguments = args
+        let out = Pipe(), err = Pipe()
+        p.standardOutput = out
+        p.standardError = err
+        try p.run()
+        // Read before waiting, so a large output cannot fill the pipe and block the child.
+        let o = out.fileHandleForReading.readDataToEndOfFile()
+        let e = err.fileHandleForReading.readDataToEndOfFile()
+        p.waitUntilExit()
+        return Run(status: p.terminationStatus, stdout: String(decoding: o, as: UTF8.self), stderr: String(decoding: e, as: UTF8.self))
+    }
+
+    func temporaryFolder() throws -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("swabplan-test-\(UUID().uuidString)")
+        addTeardownBlock { try? FileManager.default.removeItem(at: url) }
+        return url
+    }
+
+    func testValidateGoodScenario() throws {
+        let r = try run(["validate", Self.scenario("panjiayuan-nanli.yaml")])
+        XCTAssertEqual(r.status, 0, r.stderr)
+        XCTAssertTrue(r.stdout.contains("33 buildings, 7300 residents"), r.stdout)
+    }
+
+    func testBadDataExits65WithPositionedErrorAndCaret() throws {
+        let r = try run(["validate", Self.malformed("04-misspelt-building-key.yaml")])
+        XCTAssertEqual(r.status, 65)
+        XCTAssertTrue(r.stderr.contains("04-misspelt-building-key.yaml:12:5: error: buildings[0].residnets: unknown key"), r.stderr)
+        XCTAssertTrue(r.stderr.contains("    residnets: 300\n    ^"), r.stderr)
+        XCTAssertEqual(r.stdout, "")
+    }
+
+    func testMissingFileExits66() throws {
+        let r = try run(["simulate", "/no/such/file.yaml"])
+        XCTAssertEqual(r.status, 66)
+        XCTAssertTrue(r.stderr.contains("/no/such/file.yaml:0:0: error: no such file"), r.stderr)
+    }
+
+    func testBadUsageExits64() throws {
+        XCTAssertEqual(try run(["simulate", Self.scenario("small/two-sites.yaml"), "--replications", "1"]).status, 64)
+        XCTAssertEqual(try run(["simulate", Self.scenario("small/two-sites.yaml"), "--no-such-flag"]).status, 64)
+        XCTAssertEqual(try run(["frobnicate"]).status, 64)
+    }
+
+    func testHelpListsSubcommands() throws {
+        let r = try run(["--help"])
+        XCTAssertEqual(r.status, 0)
+        XCTAssertTrue(r.stdout.contains("validate"))
+        XCTAssertTrue(r.stdout.contains("simulate"))
+        XCTAssertTrue(r.stdout.contains("Exit codes: 0 success; 3 a target was missed"))
+    }
+
+    /// The simulate help text is part of the interface: compare with the golden file.
+    func testSimulateHelpMatchesGolden() throws {
+        let r = try run(["simulate", "--help"])
+        let golden = try String(contentsOf: Self.packageRoot.appendingPathComponent("Tests/CLITests/Golden/simulate-help.txt"), encoding: .utf8)
+        XCTAssertEqual(r.stdout, golden)
+    }
+
+    /// The same seed gives byte-identical summary.json and sites.csv with 1 or 2 threads.
+    func testSameSeedSameBytesWhateverTheThreads() throws {
+        let dir = try temporaryFolder()
+        var outputs: [[Data]] = []
+        for jobs in ["1", "2"] {
+            let out = dir.appendingPathComponent("jobs" + jobs)
+            let r = try run(["simulate", Self.scenario("small/two-sites.yaml"), "-r", "40", "--seed", "11",
+                             "--jobs", jobs, "--out", out.path, "--format", "json"])
+            XCTAssertEqual(r.status, 0, r.stderr)
+            let summary = try Data(contentsOf: out.appendingPathComponent("summary.json"))
+            XCTAssertEqual(String(decoding: summary, as: UTF8.self), r.stdout)
+            outputs.append([summary, try Data(contentsOf: out.appendingPathComponent("sites.csv"))])
+        }
+        XCTAssertEqual(outputs[0], outputs[1])
+        let json = try JSONSerialization.jsonObject(with: outputs[0][0]) as! [String: Any]
+        XCTAssertEqual(json["replications"] as? Int, 40)
+        let metrics = json["metrics"] as! [String: [String: Any]]
+        for name in ["wait_registration_minutes", "wait_swab_minutes", "time_in_system_minutes", "time_in_system_p95_minutes",
+                     "share_waiting_over_20_minutes", "finish_time_minutes_after_opening", "residents_swabbed",
+                     "swab_team_utilisation", "longest_standing_minutes"] {
+            let m = try XCTUnwrap(metrics[name], name)
+            XCTAssertEqual(m["n"] as? Int, 40, name)
+            XCTAssertNotNil(m["mean"] as? Double, name)
+            XCTAssertNotNil(m["half_width"] as? Double, name)
+            XCTAssertNotNil(m["unit"] as? String, name)
+        }
+        XCTAssertEqual((json["targets"] as? [Any])?.count, 2)
+    }
+
+    func testDifferentSeedsDiffer() throws {
+        let a = try run(["simulate", Self.scenario("small/two-sites.yaml"), "-r", "5", "--seed", "1", "--format", "json"])
+        let b = try run(["simulate", Self.scenario("small/two-sites.yaml"), "-r", "5", "--seed", "2", "--format", "json"])
+        XCTAssertNotEqual(a.stdout, b.stdout)
+    }
+
+    /// A bad scenario leaves no output folder behind.
+    func testBadScenarioWritesNothing() throws {
+        let out = try temporaryFolder()
+        let r = try run(["simulate", Self.malformed("10-share-above-one.yaml"), "--out", out.path])
+        XCTAssertEqual(r.status, 65)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: out.path))
+    }
+
+    /// The small scenario misses its p95 target under the baseline plan: --check exits 3 and
+    /// the table marks it.
+    func testCheckExitsThreeWhenTargetMissed() throws {
+        let r = try run(["simulate", Self.scenario("small/two-sites.yaml"), "-r", "20", "--check"])
+        XCTAssertEqual(r.status, 3, r.stderr)
+        XCTAssertTrue(r.stdout.contains("MISSED time_in_system_p95_minutes <= 20.00"), r.stdout)
+        let unchecked = try run(["simulate", Self.scenario("small/two-sites.yaml"), "-r", "20"])
+        XCTAssertEqual(unchecked.status, 0)
+    }
+
+    func testBaselinePlanCanBeNamed() throws {
+        let r = try run(["simulate", Self.scenario("panjiayuan-nanli.yaml"), "-r", "4", "--plan", "baseline", "--format", "json"])
+        XCTAssertEqual(r.status, 0, r.stderr)
+        XCTAssertTrue(r.stdout.contains("\"plan\": \"baseline\""))
+    }
+}

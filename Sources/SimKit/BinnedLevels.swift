@@ -11,8 +11,8 @@ public struct BinnedLevels: Sendable {
     public let origin: Double
     public let width: Double
     public let bins: Int
-    private let perSecond: Double
-    private var area: [Double]
+    @usableFromInline let perSecond: Double
+    @usableFromInline var area: [Double]
     private var level: [Double]
     private var lastChange: [Double]
     /// The bin holding `lastChange` and its end, so most updates add to one bin without dividing.
@@ -64,7 +64,7 @@ public struct BinnedLevels: Sendable {
 
     /// Adds `amount` (a level of 1, say) over the interval [from, to) of series `i` directly,
     /// for levels whose changes are known afterwards (the wait of one resident in a queue).
-    @inline(__always)
+    @inlinable @inline(__always)
     public mutating func addInterval(_ i: Int, from: Double, to: Double, amount: Double = 1) {
         var t = max(from, origin)
         guard to > t else { return }

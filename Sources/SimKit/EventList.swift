@@ -2,13 +2,17 @@
 ///
 /// `kind` and `entity` say what happens to whom; the model switches on `kind` (an enum raw
 /// value), so the event loop neither allocates nor calls through a closure.
-public struct Event: Sendable {
+@frozen public struct Event: Sendable {
     public var time: Double
     public var sequence: UInt64
     public var kind: UInt32
     public var entity: Int32
 
-    @inline(__always)
+    @inlinable init(time: Double, sequence: UInt64, kind: UInt32, entity: Int32) {
+        self.time = time; self.sequence = sequence; self.kind = kind; self.entity = entity
+    }
+
+    @inlinable @inline(__always)
     static func precedes(_ a: Event, _ b: Event) -> Bool {
         a.time < b.time || (a.time == b.time && a.sequence < b.sequence)
     }
@@ -32,9 +36,9 @@ public struct Event: Sendable {
 ///   `removeAll()`, so a replication that reuses its list allocates nothing in the loop.
 public struct EventList {
     @usableFromInline final class Storage {
-        let base: UnsafeMutablePointer<Event>
-        let capacity: Int
-        init(capacity: Int) { self.capacity = capacity; base = .allocate(capacity: capacity) }
+        @usableFromInline let base: UnsafeMutablePointer<Event>
+        @usableFromInline let capacity: Int
+        @usableFromInline init(capacity: Int) { self.capacity = capacity; base = .allocate(capacity: capacity) }
         deinit { base.deallocate() }
     }
 
@@ -42,10 +46,12 @@ public struct EventList {
     @usableFromInline var storage: Storage
     @usableFromInline var heap: UnsafeMutablePointer<Event>
     @usableFromInline var capacity: Int
-    public private(set) var count = 0
+    @usableFromInline var _count = 0
+    public var count: Int { _count }
     @usableFromInline var nextSequence: UInt64 = 0
     /// Time of the last event taken by `next()`; events may not be scheduled before it.
-    public private(set) var now: Double = 0
+    @usableFromInline var _now: Double = 0
+    public var now: Double { _now }
 
     public init(capacity: Int = 64) {
         storage = Storage(capacity: max(capacity, 4))
@@ -55,26 +61,26 @@ public struct EventList {
 
     /// Empties the list and resets the clock to `time`, keeping the storage.
     public mutating func removeAll(startingAt time: Double = 0) {
-        count = 0
+        _count = 0
         nextSequence = 0
-        now = time
+        _now = time
     }
 
-    public var isEmpty: Bool { count == 0 }
+    @inlinable public var isEmpty: Bool { _count == 0 }
 
     /// The time of the next event, if any.
-    public var nextTime: Double? { count > 0 ? heap[0].time : nil }
+    @inlinable public var nextTime: Double? { _count > 0 ? heap[0].time : nil }
 
-    /// Schedules an event at an absolute `time`, which must not be before `now`.
-    @inline(__always)
+    /// Schedules an event at an absolute `time`, which must not be before `_now`.
+    @inlinable @inline(__always)
     public mutating func schedule(at time: Double, kind: UInt32, entity: Int32) {
-        precondition(time >= now, "event scheduled at \(time), before the clock (\(now))")
-        if count == capacity { grow() }
+        precondition(time >= _now, "event scheduled at \(time), before the clock (\(_now))")
+        if _count == capacity { grow() }
         let event = Event(time: time, sequence: nextSequence, kind: kind, entity: entity)
         nextSequence &+= 1
         // Sift up with a hole instead of swaps.
-        var child = count
-        count += 1
+        var child = _count
+        _count += 1
         while child > 0 {
             let parent = (child - 1) >> 1
             let p = heap[parent]
@@ -87,19 +93,19 @@ public struct EventList {
 
     /// Moves the clock to `time` for something that happens outside the list (an arrival
     /// taken from a presorted stream); `time` must not be after the next event.
-    @inline(__always)
+    @inlinable @inline(__always)
     public mutating func advance(to time: Double) {
-        precondition(time >= now && (count == 0 || time <= heap[0].time), "clock moved out of order to \(time)")
-        now = time
+        precondition(time >= _now && (_count == 0 || time <= heap[0].time), "clock moved out of order to \(time)")
+        _now = time
     }
 
-    /// Removes and returns the earliest event, advancing `now` to its time.
-    @inline(__always)
+    /// Removes and returns the earliest event, advancing `_now` to its time.
+    @inlinable @inline(__always)
     public mutating func next() -> Event? {
-        guard count > 0 else { return nil }
+        guard _count > 0 else { return nil }
         let first = heap[0]
-        count -= 1
-        let n = count
+        _count -= 1
+        let n = _count
         if n > 0 {
             let last = heap[n]
             var hole = 0
@@ -113,13 +119,13 @@ public struct EventList {
             }
             heap[hole] = last
         }
-        now = first.time
+        _now = first.time
         return first
     }
 
-    private mutating func grow() {
+    @usableFromInline mutating func grow() {
         let bigger = Storage(capacity: storage.capacity * 2)
-        bigger.base.moveInitialize(from: heap, count: count)
+        bigger.base.moveInitialize(from: heap, count: _count)
         storage = bigger
         heap = bigger.base
         capacity = bigger.capacity

@@ -3,40 +3,41 @@
 /// Storage is reserved once and reused with `removeAll(keepingCapacity:)`, so a replication that
 /// keeps one sample per metric does not allocate in its event loop.
 public struct QuantileSample: Sendable {
-    public private(set) var values: [Double] = []
-    private var sorted = true
+    @usableFromInline var _values: [Double] = []
+    public var values: [Double] { _values }
+    @usableFromInline var sorted = true
 
-    public init(reservingCapacity n: Int = 0) { values.reserveCapacity(n) }
+    public init(reservingCapacity n: Int = 0) { _values.reserveCapacity(n) }
 
-    public var count: Int { values.count }
+    public var count: Int { _values.count }
 
-    @inline(__always)
+    @inlinable @inline(__always)
     public mutating func add(_ x: Double) {
-        if sorted, let last = values.last, x < last { sorted = false }
-        values.append(x)
+        if sorted, let last = _values.last, x < last { sorted = false }
+        _values.append(x)
     }
 
-    public mutating func removeAll() { values.removeAll(keepingCapacity: true); sorted = true }
+    public mutating func removeAll() { _values.removeAll(keepingCapacity: true); sorted = true }
 
     /// The p-quantile, 0 <= p <= 1; nil when empty.
     ///
     /// - Complexity: O(n) expected (quickselect), instead of sorting every value.
     public mutating func quantile(_ p: Double) -> Double? {
-        guard !values.isEmpty else { return nil }
-        let h = Double(values.count - 1) * Swift.min(Swift.max(p, 0), 1)
+        guard !_values.isEmpty else { return nil }
+        let h = Double(_values.count - 1) * Swift.min(Swift.max(p, 0), 1)
         let lo = Int(h)
         let a = select(lo)
-        guard lo + 1 < values.count, h > Double(lo) else { return a }
+        guard lo + 1 < _values.count, h > Double(lo) else { return a }
         // The next order statistic is the smallest value to the right of position lo.
         var b = Double.infinity
-        values.withUnsafeBufferPointer { v in for i in (lo + 1)..<v.count where v[i] < b { b = v[i] } }
+        _values.withUnsafeBufferPointer { v in for i in (lo + 1)..<v.count where v[i] < b { b = v[i] } }
         return a + (h - Double(lo)) * (b - a)
     }
 
     /// The k-th smallest value (0-based), partitioning `values` around it (Hoare's FIND).
     private mutating func select(_ k: Int) -> Double {
-        if sorted { return values[k] }
-        return values.withUnsafeMutableBufferPointer { v -> Double in
+        if sorted { return _values[k] }
+        return _values.withUnsafeMutableBufferPointer { v -> Double in
             var left = 0, right = v.count - 1
             while left < right {
                 // Median of three as pivot keeps sorted-ish input (arrival order) linear.

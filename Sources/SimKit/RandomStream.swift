@@ -24,7 +24,7 @@ public struct RandomStream: Sendable {
                  RandomStream.splitMix(&sm), RandomStream.splitMix(&sm))
     }
 
-    @inline(__always) static func mix(_ x: UInt64) -> UInt64 {
+    @inlinable @inline(__always) static func mix(_ x: UInt64) -> UInt64 {
         var z = x
         z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
         z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
@@ -37,7 +37,7 @@ public struct RandomStream: Sendable {
     }
 
     /// The next 64 random bits (xoshiro256**); bit-identical to `cgsl_xoshiro_next` in shim.h.
-    @inline(__always)
+    @inlinable @inline(__always)
     public mutating func next() -> UInt64 {
         let result = ((state.1 &* 5) <<< 7) &* 9
         let t = state.1 << 17
@@ -51,19 +51,19 @@ public struct RandomStream: Sendable {
     }
 
     /// A uniform double in [0, 1) from the 53 high bits.
-    @inline(__always)
+    @inlinable @inline(__always)
     public mutating func nextDouble() -> Double {
         Double(next() >> 11) * 0x1.0p-53
     }
 
     /// A uniform double in (0, 1), safe for logarithms.
-    @inline(__always)
+    @inlinable @inline(__always)
     public mutating func nextOpenDouble() -> Double {
         (Double(next() >> 12) + 0.5) * 0x1.0p-52
     }
 
     /// Runs a GSL sampler on this stream's own state (no allocation, no global state).
-    @inline(__always)
+    @inlinable @inline(__always)
     mutating func withGSL<T>(_ body: (UnsafeMutablePointer<UInt64>) -> T) -> T {
         withUnsafeMutablePointer(to: &state) {
             $0.withMemoryRebound(to: UInt64.self, capacity: 4) { body($0) }
@@ -71,6 +71,7 @@ public struct RandomStream: Sendable {
     }
 
     /// A Gaussian variate with mean 0 and standard deviation `sigma` (GSL's ziggurat).
+    @inlinable
     public mutating func nextGaussian(sigma: Double = 1) -> Double {
         withGSL { cgsl_gaussian($0, sigma) }
     }
@@ -88,7 +89,7 @@ public struct RandomStream: Sendable {
     }
 
     /// A uniform integer in 0..<bound without modulo bias (Lemire's method).
-    @inline(__always)
+    @inlinable @inline(__always)
     public mutating func nextInt(below bound: Int) -> Int {
         precondition(bound > 0)
         let m = next().multipliedFullWidth(by: UInt64(bound))
@@ -97,7 +98,7 @@ public struct RandomStream: Sendable {
 }
 
 infix operator <<< : BitwiseShiftPrecedence
-@inline(__always) func <<< (x: UInt64, k: UInt64) -> UInt64 { (x << k) | (x >> (64 - k)) }
+@inlinable @inline(__always) func <<< (x: UInt64, k: UInt64) -> UInt64 { (x << k) | (x >> (64 - k)) }
 
 /// GSL's default error handler aborts the process; SwabPlan checks arguments itself instead.
 public enum GSLSetup {

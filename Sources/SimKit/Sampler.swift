@@ -20,7 +20,7 @@ public struct Sampler: Sendable {
         self.kind = kind; self.a = a; self.b = b; self.c = c; self.values = values
     }
 
-    @inline(__always)
+    @inlinable @inline(__always)
     public func sample(_ stream: inout RandomStream) -> Double {
         switch kind {
         case .constant:

@@ -3,12 +3,17 @@
 ///
 /// An average over zero observations can read as plausible; a count cannot: always report `count`.
 public struct Tally: Sendable, Equatable {
-    public private(set) var count: Int = 0
-    public private(set) var mean: Double = 0
-    private var m2: Double = 0
-    public private(set) var min: Double = .infinity
-    public private(set) var max: Double = -.infinity
-    public private(set) var sum: Double = 0
+    @usableFromInline var _count: Int = 0
+    @usableFromInline var _mean: Double = 0
+    @usableFromInline var m2: Double = 0
+    @usableFromInline var _min: Double = .infinity
+    @usableFromInline var _max: Double = -.infinity
+    @usableFromInline var _sum: Double = 0
+    public var count: Int { _count }
+    public var mean: Double { _mean }
+    public var min: Double { _min }
+    public var max: Double { _max }
+    public var sum: Double { _sum }
 
     public init() {}
 
@@ -16,15 +21,15 @@ public struct Tally: Sendable, Equatable {
         for v in values { add(v) }
     }
 
-    @inline(__always)
+    @inlinable @inline(__always)
     public mutating func add(_ x: Double) {
-        count += 1
-        sum += x
-        let d = x - mean
-        mean += d / Double(count)
-        m2 += d * (x - mean)
-        if x < min { min = x }
-        if x > max { max = x }
+        _count += 1
+        _sum += x
+        let d = x - _mean
+        _mean += d / Double(_count)
+        m2 += d * (x - _mean)
+        if x < _min { _min = x }
+        if x > _max { _max = x }
     }
 
     /// Sample variance (n - 1 in the denominator); 0 with fewer than two observations.
@@ -34,14 +39,14 @@ public struct Tally: Sendable, Equatable {
     public mutating func merge(_ other: Tally) {
         guard other.count > 0 else { return }
         guard count > 0 else { self = other; return }
-        let n = Double(count + other.count)
-        let d = other.mean - mean
-        mean += d * Double(other.count) / n
-        m2 += other.m2 + d * d * Double(count) * Double(other.count) / n
-        count += other.count
-        sum += other.sum
-        min = Swift.min(min, other.min)
-        max = Swift.max(max, other.max)
+        let n = Double(_count + other._count)
+        let d = other._mean - _mean
+        _mean += d * Double(other._count) / n
+        m2 += other.m2 + d * d * Double(_count) * Double(other._count) / n
+        _count += other._count
+        _sum += other._sum
+        _min = Swift.min(_min, other._min)
+        _max = Swift.max(_max, other._max)
     }
 }
 

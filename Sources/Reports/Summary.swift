@@ -40,7 +40,7 @@ public enum Summary {
     /// Per site and 15-minute bin: mean queue lengths with half-widths, and team utilisation.
     public static func sitesCSV(_ r: ExperimentResult) -> String {
         var csv = CSVDocument(header: ["site", "bin_start", "registration_queue", "registration_queue_half_width",
-                                       "swab_queue", "swab_queue_half_width", "swab_team_utilisation", "replications"])
+                                       "swab_queue", "swab_queue_half_width", "swab_team_utilisation", "weather_paused_minutes", "replications"])
         let bins = r.activeBins
         for s in r.sites {
             for b in 0..<min(bins, s.swabQueue.count) {
@@ -48,7 +48,8 @@ public enum Summary {
                 csv.append([.text(s.site.id), .text(ClockTime.format(start)),
                             .number(s.registrationQueue[b].mean, decimals: 3), .number(finite(s.registrationQueue[b].halfWidth), decimals: 3),
                             .number(s.swabQueue[b].mean, decimals: 3), .number(finite(s.swabQueue[b].halfWidth), decimals: 3),
-                            .number(s.utilisation[b], decimals: 3), .integer(s.swabQueue[b].count)])
+                            .number(s.utilisation[b], decimals: 3), .number(s.paused[b] * CompiledRound.binSeconds / 60, decimals: 2),
+                            .integer(s.swabQueue[b].count)])
             }
         }
         return csv.text

@@ -17,9 +17,23 @@ public struct CompiledRound: Sendable {
     /// Staffing changes in time order: at `time`, `site` opens `desks` and `stations` (-1 = all).
     let capacityChanges: [CapacityChange]
     let residentsPerSite: [Int]
+    let couriers: [CourierPlan]
+    /// Every community worker's data-desk periods.
+    let deskPeriods: [[ClockWindow]]
+
+    /// A courier's route as site indices, with the dry travel minutes and kilometres of each
+    /// leg: lab to the first stop, stop to stop, the last stop to the lab.
+    struct CourierPlan: Sendable {
+        var courier: Courier
+        var stops: [Int]
+        var legSeconds: [Double]
+        var legKilometres: [Double]
+        var fixedTimes: [Double]
+    }
 
     struct BuildingPlan: Sendable {
         var residents: Int
+        var doorToDoorResidents: Int
         var floors: Int
         var lifts: Int
         var elderlyShare: Double
@@ -68,8 +82,8 @@ public struct CompiledRound: Sendable {
             // Validation guarantees every floor is called; a plan built in code might not.
             let fallback = calls.compactMap { $0 }.first ?? FloorCall(window: s.round.window, site: 0, walkSeconds: 0, firstResident: 0, residents: b.residents)
             let floorCall = calls.map { $0 ?? fallback }
-            for i in 0..<b.residents { perSite[floorCall[CompiledRound.floor(of: i, residents: b.residents, floors: b.floors) - 1].site] += 1 }
-            return BuildingPlan(residents: b.residents, floors: b.floors, lifts: b.lifts, elderlyShare: b.elderlyShare,
+            for i in 0..<(b.residents - s.doorToDoorResidents(b)) { perSite[floorCall[CompiledRound.floor(of: i, residents: b.residents, floors: b.floors) - 1].site] += 1 }
+            return BuildingPlan(residents: b.residents, doorToDoorResidents: s.doorToDoorResidents(b), floors: b.floors, lifts: b.lifts, elderlyShare: b.elderlyShare,
                                 noSmartphoneShare: b.noSmartphoneShare, floorCall: floorCall)
         }
         residentsPerSite = perSite
@@ -86,6 +100,16 @@ public struct CompiledRound: Sendable {
                 changes.append(CapacityChange(time: st.period.end, site: si, desks: s.sites[si].registrationDesks, stations: -1))
             }
         }
+        couriers = s.logistics.couriers.fleet.map { c in
+            let places = ["lab"] + c.route + ["lab"]
+            let legs = zip(places, places.dropFirst())
+            var times: [Double] = []
+            if case .fixed(let t) = c.mode { times = t }
+            return CourierPlan(courier: c, stops: c.route.compactMap { s.siteIndex($0) },
+                               legSeconds: legs.map { (s.courierMinutes($0, $1) ?? 0) * 60 },
+                               legKilometres: legs.map { s.courierKilometres($0, $1) ?? 0 }, fixedTimes: times)
+        }
+        deskPeriods = DataDeskRun.deskPeriods(s, plan)
         capacityChanges = changes.enumerated().sorted { ($0.element.time, $0.offset) < ($1.element.time, $1.offset) }.map(\.element)
     }
 

@@ -27,7 +27,7 @@ public struct ExperimentResult: Sendable {
     public let scenario: Scenario
     public let plan: Plan
     public let runs: [ReplicationResult]
-    /// In `MetricName.allCases` order.
+    /// The metrics that apply to this scenario and plan, in `MetricName.allCases` order.
     public let metrics: [(name: MetricName, interval: ConfidenceInterval)]
     public let sites: [SiteSummary]
 
@@ -37,6 +37,8 @@ public struct ExperimentResult: Sendable {
         public var swabQueue: [ConfidenceInterval]
         /// Busy stations over staffed stations in each bin (ratio of the means across replications).
         public var utilisation: [Double]
+        /// Mean share of each bin the site stood paused by the weather.
+        public var paused: [Double]
         public var swabbed: ConfidenceInterval
     }
 
@@ -46,28 +48,31 @@ public struct ExperimentResult: Sendable {
         self.scenario = round.scenario
         self.plan = round.plan
         self.runs = runs
-        metrics = MetricName.allCases.enumerated().map { i, name in
+        metrics = MetricName.allCases.enumerated().filter { $0.element.applies(to: round.scenario, plan: round.plan) }.map { i, name in
             (name, ConfidenceInterval(Tally(runs.map { $0.metrics[i] })))
         }
         var sites: [SiteSummary] = []
         for (si, site) in round.scenario.sites.enumerated() {
             let bins = runs.first?.sites[si].swabQueue.count ?? 0
             func across(_ pick: (SiteSeries) -> [Double], _ b: Int) -> Tally { Tally(runs.map { pick($0.sites[si])[b] }) }
-            var reg: [ConfidenceInterval] = [], swab: [ConfidenceInterval] = [], util: [Double] = []
+            var reg: [ConfidenceInterval] = [], swab: [ConfidenceInterval] = [], util: [Double] = [], paused: [Double] = []
             for b in 0..<bins {
                 reg.append(ConfidenceInterval(across({ $0.registrationQueue }, b)))
                 swab.append(ConfidenceInterval(across({ $0.swabQueue }, b)))
                 let busy = across({ $0.stationsBusy }, b).mean, staffed = across({ $0.stationsStaffed }, b).mean
                 util.append(staffed > 0 ? min(1, busy / staffed) : 0)
+                paused.append(across({ $0.paused }, b).mean)
             }
-            sites.append(SiteSummary(site: site, registrationQueue: reg, swabQueue: swab, utilisation: util,
+            sites.append(SiteSummary(site: site, registrationQueue: reg, swabQueue: swab, utilisation: util, paused: paused,
                                      swabbed: ConfidenceInterval(Tally(runs.map { Double($0.sites[si].swabbed) }))))
         }
         self.sites = sites
     }
 
+    /// The interval of a metric, computed from the replications even if it does not apply.
     public subscript(_ name: MetricName) -> ConfidenceInterval {
-        metrics[MetricName.allCases.firstIndex(of: name)!].interval
+        metrics.first { $0.name == name }?.interval
+            ?? ConfidenceInterval(Tally(runs.map { $0[name] }))
     }
 
     /// Number of bins up to the last swab of any replication (later bins are empty).
@@ -84,7 +89,8 @@ extension CompiledRound {
     public func drawArrivalsOnly(seed: UInt64, count: Int) -> Int {
         var a: [Arrival] = []
         var n = 0
-        for r in 0..<count { drawArrivals(seed: seed, replication: UInt64(r), into: &a); n += a.count }
+        let weather = WeatherDraw.clear(scenario.logistics.weather)
+        for r in 0..<count { drawArrivals(seed: seed, replication: UInt64(r), weather: weather, into: &a); n += a.count }
         return n
     }
 }

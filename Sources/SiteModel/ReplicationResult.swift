@@ -21,6 +21,8 @@ public struct SiteSeries: Sendable {
     public var swabQueue: [Double]
     public var stationsBusy: [Double]
     public var stationsStaffed: [Double]
+    /// Share of each bin the site stood paused by the weather.
+    public var paused: [Double]
     public var swabbed: Int
 }
 

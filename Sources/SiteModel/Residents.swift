@@ -8,6 +8,10 @@ struct Arrival {
     var priority: Bool
     var registrationSeconds: Double
     var swabSeconds: Double
+    /// How long they wait in the registration line before leaving (infinite without patience).
+    var patienceSeconds: Double = .infinity
+    /// When they leave: come back this much later (infinite: they do not come back).
+    var comeBackSeconds: Double = .infinity
 }
 
 extension CompiledRound {
@@ -16,7 +20,7 @@ extension CompiledRound {
     /// Every resident consumes the same draws in the same order whatever the plan says, so two
     /// plans see the same people with the same service times (common random numbers); only the
     /// mapping of a draw to a clock time depends on the plan.
-    func drawArrivals(seed: UInt64, replication: UInt64, into out: inout [Arrival]) {
+    func drawArrivals(seed: UInt64, replication: UInt64, weather: WeatherDraw, into out: inout [Arrival]) {
         out.removeAll(keepingCapacity: true)
         let a = scenario.arrivals
         let svc = scenario.service
@@ -25,13 +29,18 @@ extension CompiledRound {
         var ready: [(time: Double, resident: Int)] = []
         var pending: [Arrival] = []
         var needsLift: [Bool] = []
+        let patience = scenario.logistics.patience
+        let patienceSampler = patience.map { Distribution($0.patience).sampler }
+        let comeBackSampler = patience.map { Distribution($0.comeBackAfter).sampler }
         for (bi, b) in buildings.enumerated() {
             var people = RandomStream(seed: seed, replication: replication, entity: UInt64(bi), purpose: StreamPurpose.residents.rawValue)
             var service = RandomStream(seed: seed, replication: replication, entity: UInt64(bi), purpose: StreamPurpose.service.rawValue)
+            var patient = RandomStream(seed: seed, replication: replication, entity: UInt64(bi), purpose: StreamPurpose.patience.rawValue)
             ready.removeAll(keepingCapacity: true)
             pending.removeAll(keepingCapacity: true)
             needsLift.removeAll(keepingCapacity: true)
-            for i in 0..<b.residents {
+            // Residents swabbed at home are the top of the building's index range (top floors).
+            for i in 0..<(b.residents - b.doorToDoorResidents) {
                 let uTurnout = people.nextDouble(), uElderly = people.nextDouble(), uPhone = people.nextDouble()
                 let uIgnore = people.nextDouble(), uTime = people.nextDouble()
                 // Turnout does not depend on the plan, so skipping the draws of those who stay
@@ -39,6 +48,12 @@ extension CompiledRound {
                 guard uTurnout < a.turnoutShare else { continue }
                 var reg = registration.sample(&service)
                 var sw = swab.sample(&service)
+                var arrival = Arrival(time: 0, site: 0, priority: false, registrationSeconds: 0, swabSeconds: 0)
+                if let patience, let patienceSampler, let comeBackSampler {
+                    arrival.patienceSeconds = patienceSampler.sample(&patient)
+                    let uBack = patient.nextDouble(), back = comeBackSampler.sample(&patient)
+                    if uBack < patience.comeBackShare { arrival.comeBackSeconds = back }
+                }
                 let floor = CompiledRound.floor(of: i, residents: b.residents, floors: b.floors)
                 let call = b.floorCall[floor - 1]
                 let elderly = uElderly < b.elderlyShare
@@ -61,13 +76,21 @@ extension CompiledRound {
                 if floor > 1 && !lift { leaves += Double(floor - 1) * walk.stairsSecondsPerFloor }
                 ready.append((leaves, pending.count))
                 needsLift.append(lift)
-                pending.append(Arrival(time: call.walkSeconds, site: Int32(call.site), priority: elderly,
-                                       registrationSeconds: reg, swabSeconds: sw))
+                arrival.site = Int32(call.site)
+                arrival.priority = elderly
+                arrival.registrationSeconds = reg
+                arrival.swabSeconds = sw
+                arrival.time = call.walkSeconds
+                pending.append(arrival)
             }
             if b.lifts > 0 { rideLifts(&ready, needsLift: needsLift, lifts: b.lifts, walk: walk) }
             for (t, k) in ready {
                 var arrival = pending[k]
-                arrival.time += t
+                // Walking is slower in rain.
+                arrival.time = t + arrival.time * weather.travelFactor(at: t)
+                if arrival.patienceSeconds.isFinite, let p = patience, weather.severity(.rain, at: arrival.time) != nil {
+                    arrival.patienceSeconds *= p.rainFactor
+                }
                 out.append(arrival)
             }
         }

@@ -17,8 +17,9 @@ final class CommonRandomNumbersTests: XCTestCase {
         let baseline = CompiledRound(scenario: s, plan: s.baselinePlan())
         for replication in 0..<3 {
             var a: [Arrival] = [], b: [Arrival] = []
-            planned.drawArrivals(seed: 5, replication: UInt64(replication), into: &a)
-            baseline.drawArrivals(seed: 5, replication: UInt64(replication), into: &b)
+            let clear = WeatherDraw.clear(s.logistics.weather)
+            planned.drawArrivals(seed: 5, replication: UInt64(replication), weather: clear, into: &a)
+            baseline.drawArrivals(seed: 5, replication: UInt64(replication), weather: clear, into: &b)
             XCTAssertEqual(a.count, b.count)
             let key = { (x: Arrival) in [x.registrationSeconds, x.swabSeconds, x.priority ? 1 : 0] }
             XCTAssertEqual(a.map(key).sorted { $0.lexicographicallyPrecedes($1) },

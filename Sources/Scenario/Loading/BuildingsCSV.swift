@@ -5,7 +5,7 @@ import Foundation
 /// (`id` and `residents` required; the others optional columns with the YAML defaults).
 enum BuildingsCSV {
     static let columns = ["id", "name", "compound", "residents", "floors", "lifts", "elderly_share",
-                          "no_smartphone_share", "x_metres", "y_metres"]
+                          "no_smartphone_share", "x_metres", "y_metres", "quarantined_households", "bedridden_households", "sealed"]
 
     static func load(path: String, compounds: [Compound]) throws -> [Building] {
         let text = try ScenarioLoader.readText(path)
@@ -74,13 +74,24 @@ enum BuildingsCSV {
             let elderly = number("elderly_share", min: 0, max: 1)
             let noPhone = number("no_smartphone_share", min: 0, max: 1)
             let x = number("x_metres", min: -1e6, max: 1e6), y = number("y_metres", min: -1e6, max: 1e6)
-            guard let residents, let floors, let lifts, let elderly, let noPhone, let x, let y else { continue }
+            let quarantined = int("quarantined_households", 0, min: 0, max: 100_000)
+            let bedridden = int("bedridden_households", 0, min: 0, max: 100_000)
+            var sealed = false
+            if let t = text("sealed") {
+                guard t == "true" || t == "false" else { fail(cell("sealed")!, "sealed", "`\(t)` is not valid; expected true or false"); continue }
+                sealed = t == "true"
+            }
+            guard let residents, let floors, let lifts, let elderly, let noPhone, let x, let y, let quarantined, let bedridden else { continue }
             if (x == nil) != (y == nil) {
                 fail(row[0], "x_metres", "give both x_metres and y_metres, or neither"); continue
             }
-            buildings.append(Building(id: id, name: text("name") ?? id, compound: compound, residents: residents,
-                                      floors: floors, lifts: lifts, elderlyShare: elderly ?? 0, noSmartphoneShare: noPhone ?? 0,
-                                      position: x.map { Point(x: $0, y: y!) }, walkMinutes: [:]))
+            var b = Building(id: id, name: text("name") ?? id, compound: compound, residents: residents,
+                             floors: floors, lifts: lifts, elderlyShare: elderly ?? 0, noSmartphoneShare: noPhone ?? 0,
+                             position: x.map { Point(x: $0, y: y!) }, walkMinutes: [:])
+            b.quarantinedHouseholds = quarantined
+            b.bedriddenHouseholds = bedridden
+            b.sealed = sealed
+            buildings.append(b)
         }
         guard errors.isEmpty else { throw ScenarioErrors(errors) }
         return buildings

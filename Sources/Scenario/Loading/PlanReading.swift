@@ -5,7 +5,7 @@ extension ScenarioLoader {
     /// buildings and sites, windows inside the round, every floor of every building called
     /// exactly once, staffing within what each site holds and what staff there is.
     static func readPlan(_ r: YAMLReader, _ node: Node, _ path: String, scenario s: Scenario, origin: String) -> Plan? {
-        guard let f = r.mapping(node, path, required: ["call_ups"], optional: ["name", "staffing"]) else { return nil }
+        guard let f = r.mapping(node, path, required: ["call_ups"], optional: ["name", "staffing", "roles"]) else { return nil }
         let errorsBefore = r.errors.count
         var calls: [CallUp] = []
         // floorCalls[building][floor - 1] = index of the call-up that calls it
@@ -50,7 +50,7 @@ extension ScenarioLoader {
             calls.append(CallUp(building: b.id, floors: floors, site: s.sites[si].id, window: window))
         }
         if r.errors.count == errorsBefore {
-            for (bi, b) in s.buildings.enumerated() where b.residents > 0 {
+            for (bi, b) in s.buildings.enumerated() where b.residents > s.doorToDoorResidents(b) {
                 let missing = floorCalls[bi].indices.filter { floorCalls[bi][$0] == nil }.map { $0 + 1 }
                 guard !missing.isEmpty else { continue }
                 let what = missing.count == b.floors ? "building `\(b.id)` is not called" : "floors \(ranges(missing)) of building `\(b.id)` are not called"
@@ -79,7 +79,8 @@ extension ScenarioLoader {
             }
             staffing.append(Staffing(site: site.id, period: period, desks: desks, stations: stations))
         }
-        let plan = Plan(callUps: calls, staffing: staffing, origin: origin)
+        let roles = readRoles(r, f, scenario: s)
+        let plan = Plan(callUps: calls, staffing: staffing, roles: roles, origin: origin)
         if r.errors.count == errorsBefore {
             checkRegistrationStaff(r, f["staffing"] ?? node, s, plan: plan, path: f.path("staffing"))
         }

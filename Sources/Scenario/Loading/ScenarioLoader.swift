@@ -7,7 +7,8 @@ import Yams
 ///     let scenario = try ScenarioLoader.load(path: "Scenarios/panjiayuan-nanli.yaml")
 public enum ScenarioLoader {
     static let topKeys = ["version", "name", "round", "compounds", "buildings", "sites", "walking",
-                          "staff", "service", "arrivals", "plan", "targets"]
+                          "staff", "service", "arrivals", "plan", "targets",
+                          "weather", "tubes", "lab", "couriers", "door_to_door", "data_desk"]
 
     public static func load(path: String) throws -> Scenario {
         let text = try readText(path)
@@ -38,7 +39,9 @@ public enum ScenarioLoader {
         let walking = readWalking(r, top["walking"])
         let staff = top["staff"].flatMap { readStaff(r, $0, siteIDs: siteIDs) }
         let service = readService(r, top["service"])
-        let arrivals = round.flatMap { readArrivals(r, top["arrivals"], round: $0) }
+        var patience: Patience?
+        let arrivals = round.flatMap { readArrivals(r, top["arrivals"], round: $0, patience: &patience) }
+        let logistics = round.map { readLogistics(r, top, round: $0, siteIDs: siteIDs, buildingIDs: buildings.map(\.id)) }
         let targets = top.list("targets").map { $0.compactMap { readTarget(r, $0.0, $0.1, round: round) } } ?? []
 
         var scenario: Scenario?
@@ -46,6 +49,10 @@ public enum ScenarioLoader {
             scenario = Scenario(name: name, sourcePath: file, round: round, compounds: compounds, buildings: buildings,
                                 sites: sites, walking: walking, staff: staff, service: service, arrivals: arrivals,
                                 plan: nil, targets: targets)
+            scenario!.logistics = logistics ?? .none
+            scenario!.logistics.patience = patience
+            checkDoorToDoor(r, top, scenario!)
+            checkCouriers(r, top, scenario!)
             checkWalkingReachable(r, top["buildings"]!, scenario!)
             checkSlots(r, top["staff"]!, scenario!)
             if let p = top["plan"] {

@@ -32,7 +32,8 @@ extension ScenarioLoader {
     }
 
     static let buildingKeys = ["id", "name", "compound", "residents", "floors", "lifts", "elderly_share",
-                               "no_smartphone_share", "x_metres", "y_metres", "walk_minutes"]
+                               "no_smartphone_share", "x_metres", "y_metres", "walk_minutes",
+                               "quarantined_households", "bedridden_households", "sealed"]
 
     static func readBuildings(_ r: YAMLReader, _ node: Node, _ path: String, compounds: [Compound], siteIDs: [String],
                               directory: String, csvErrors: inout [ScenarioError]) -> [Building] {
@@ -95,9 +96,20 @@ extension ScenarioLoader {
                 if let minutes = r.double(v, f.path("walk_minutes") + "." + site, min: 0) { walk[site] = minutes }
             }
         }
-        guard let id, let residents, let floors, let lifts, let elderly, let noPhone else { return nil }
-        return Building(id: id, name: f.string("name") ?? id, compound: compound, residents: residents, floors: floors,
-                        lifts: lifts, elderlyShare: elderly, noSmartphoneShare: noPhone, position: position, walkMinutes: walk)
+        let quarantined = f.int("quarantined_households", default: 0, max: 100_000)
+        let bedridden = f.int("bedridden_households", default: 0, max: 100_000)
+        var sealed = false
+        if let n = f["sealed"] {
+            switch n.string { case "true": sealed = true; case "false": sealed = false
+            default: r.fail(n, f.path("sealed"), "expected true or false, found `\(n.string ?? "?")`") }
+        }
+        guard let id, let residents, let floors, let lifts, let elderly, let noPhone, let quarantined, let bedridden else { return nil }
+        var b = Building(id: id, name: f.string("name") ?? id, compound: compound, residents: residents, floors: floors,
+                         lifts: lifts, elderlyShare: elderly, noSmartphoneShare: noPhone, position: position, walkMinutes: walk)
+        b.quarantinedHouseholds = quarantined
+        b.bedriddenHouseholds = bedridden
+        b.sealed = sealed
+        return b
     }
 
     static func readSite(_ r: YAMLReader, _ node: Node, _ path: String, compounds: [Compound]) -> Site? {
@@ -267,13 +279,15 @@ extension ScenarioLoader {
         }
     }
 
-    static func readArrivals(_ r: YAMLReader, _ node: Node?, round: Round) -> Arrivals? {
+    static func readArrivals(_ r: YAMLReader, _ node: Node?, round: Round, patience: inout Patience?) -> Arrivals? {
         var a = Arrivals(turnoutShare: 0.95, ignoreCallUpShare: 0.1,
                          walkInWindow: ClockWindow(start: round.opening, end: min(round.deadline, round.opening + 3600)),
                          spread: .frontLoaded, frontLoading: 2, baselineWindowSeconds: 30 * 60)
         guard let node else { return a }
         guard let f = r.mapping(node, "arrivals", optional: ["turnout_share", "ignore_call_up_share", "walk_in_window",
-                                                             "spread", "front_loading", "baseline_call_up_minutes"]) else { return nil }
+                                                             "spread", "front_loading", "baseline_call_up_minutes",
+                                                             "patience", "patience_rain_factor", "come_back_share", "come_back_after"]) else { return nil }
+        patience = readPatience(r, f)
         a.turnoutShare = f.share("turnout_share", default: a.turnoutShare) ?? a.turnoutShare
         a.ignoreCallUpShare = f.share("ignore_call_up_share", default: a.ignoreCallUpShare) ?? a.ignoreCallUpShare
         if let w = f.window("walk_in_window") {

@@ -17,13 +17,52 @@ public enum MetricName: String, Sendable, CaseIterable {
     case swabTeamUtilisation = "swab_team_utilisation"
     case longestStandingMinutes = "longest_standing_minutes"
     case overtimeTeamMinutes = "overtime_team_minutes"
+    // Weather
+    case minutesLostToWeather = "minutes_lost_to_weather"
+    case timeInSystemWithoutWeatherMinutes = "time_in_system_without_weather_minutes"
+    case weatherCostMinutes = "weather_cost_minutes"
+    // Tubes and the lab
+    case sampleAgeAtLabMeanMinutes = "sample_age_at_lab_mean_minutes"
+    case sampleAgeAtLabP95Minutes = "sample_age_at_lab_p95_minutes"
+    case sampleAgeAtLabMaxMinutes = "sample_age_at_lab_max_minutes"
+    case shareSamplesOverAgeLimit = "share_samples_over_age_limit"
+    case tubesUncollected = "tubes_uncollected"
+    case tubesOverBoxCapacity = "tubes_over_box_capacity"
+    case courierRuns = "courier_runs"
+    case courierDistanceKm = "courier_distance_km"
+    // Door-to-door
+    case doorToDoorHouseholdsDone = "door_to_door_households_done"
+    case doorToDoorFinishMinutesAfterOpening = "door_to_door_finish_minutes_after_opening"
+    case doorToDoorTubes = "door_to_door_tubes"
+    // Data desk and staff
+    case dataItemsOnTimeShare = "data_items_on_time_share"
+    case dataLargestLatenessMinutes = "data_largest_lateness_minutes"
+    case workerHoursRegistration = "worker_hours_registration"
+    case workerHoursMarshal = "worker_hours_marshal"
+    case workerHoursDoorToDoor = "worker_hours_door_to_door"
+    case workerHoursDataDesk = "worker_hours_data_desk"
+    // Residents who give up
+    case residentsGaveUp = "residents_gave_up"
 
     public var unit: String {
         switch self {
         case .waitRegistrationMinutes, .waitSwabMinutes, .timeInSystemMinutes, .timeInSystemP50Minutes,
              .timeInSystemP90Minutes, .timeInSystemP95Minutes, .timeInSystemMaxMinutes,
-             .finishTimeMinutesAfterOpening, .longestStandingMinutes, .overtimeTeamMinutes:
+             .finishTimeMinutesAfterOpening, .longestStandingMinutes, .overtimeTeamMinutes,
+             .minutesLostToWeather, .timeInSystemWithoutWeatherMinutes, .weatherCostMinutes,
+             .sampleAgeAtLabMeanMinutes, .sampleAgeAtLabP95Minutes, .sampleAgeAtLabMaxMinutes,
+             .doorToDoorFinishMinutesAfterOpening, .dataLargestLatenessMinutes:
             return "minutes"
+        case .shareSamplesOverAgeLimit, .dataItemsOnTimeShare:
+            return "share"
+        case .tubesUncollected, .tubesOverBoxCapacity, .doorToDoorTubes:
+            return "tubes"
+        case .courierRuns: return "runs"
+        case .courierDistanceKm: return "km"
+        case .doorToDoorHouseholdsDone: return "households"
+        case .workerHoursRegistration, .workerHoursMarshal, .workerHoursDoorToDoor, .workerHoursDataDesk:
+            return "hours"
+        case .residentsGaveUp: return "residents"
         case .shareWaitingOver20Minutes, .shareWaitingOver60Minutes, .finishedByDeadline,
              .registrationDeskUtilisation, .swabTeamUtilisation:
             return "share"
@@ -52,6 +91,50 @@ public enum MetricName: String, Sendable, CaseIterable {
         case .swabTeamUtilisation: return "swab team utilisation"
         case .longestStandingMinutes: return "longest standing span"
         case .overtimeTeamMinutes: return "team overtime past shift end"
+        case .minutesLostToWeather: return "site minutes paused by weather"
+        case .timeInSystemWithoutWeatherMinutes: return "arrival to swab done, no weather"
+        case .weatherCostMinutes: return "weather's cost to each resident"
+        case .sampleAgeAtLabMeanMinutes: return "sample age at the lab, mean"
+        case .sampleAgeAtLabP95Minutes: return "sample age at the lab, p95"
+        case .sampleAgeAtLabMaxMinutes: return "sample age at the lab, max"
+        case .shareSamplesOverAgeLimit: return "samples over the age limit"
+        case .tubesUncollected: return "tubes left uncollected"
+        case .tubesOverBoxCapacity: return "tubes that did not fit a cold box"
+        case .courierRuns: return "courier runs"
+        case .courierDistanceKm: return "courier distance"
+        case .doorToDoorHouseholdsDone: return "door-to-door households done"
+        case .doorToDoorFinishMinutesAfterOpening: return "door-to-door done, after opening"
+        case .doorToDoorTubes: return "door-to-door tubes handed over"
+        case .dataItemsOnTimeShare: return "data items cleared on time"
+        case .dataLargestLatenessMinutes: return "data desk, largest lateness"
+        case .workerHoursRegistration: return "worker hours: registration"
+        case .workerHoursMarshal: return "worker hours: queue marshal"
+        case .workerHoursDoorToDoor: return "worker hours: door-to-door"
+        case .workerHoursDataDesk: return "worker hours: data desk"
+        case .residentsGaveUp: return "residents who gave up"
+        }
+    }
+
+    /// Whether the metric means anything for this scenario (a round without couriers has no
+    /// sample ages); tables and `summary.json` list only these.
+    public func applies(to s: Scenario, plan: Plan) -> Bool {
+        let l = s.logistics
+        switch self {
+        case .minutesLostToWeather, .timeInSystemWithoutWeatherMinutes, .weatherCostMinutes:
+            return !l.weather.isClear
+        case .sampleAgeAtLabMeanMinutes, .sampleAgeAtLabP95Minutes, .sampleAgeAtLabMaxMinutes, .shareSamplesOverAgeLimit,
+             .tubesUncollected, .tubesOverBoxCapacity, .courierRuns, .courierDistanceKm:
+            return l.lab != nil
+        case .doorToDoorHouseholdsDone, .doorToDoorFinishMinutesAfterOpening, .doorToDoorTubes:
+            return !l.doorToDoor.teams.isEmpty
+        case .dataItemsOnTimeShare, .dataLargestLatenessMinutes:
+            return l.dataDesk != nil
+        case .workerHoursRegistration, .workerHoursMarshal, .workerHoursDoorToDoor, .workerHoursDataDesk:
+            return !plan.roles.isEmpty
+        case .residentsGaveUp:
+            return l.patience != nil
+        default:
+            return true
         }
     }
 }

@@ -5,11 +5,13 @@ public struct Plan: Sendable {
     /// Staffing by period; a site with no entry covering a moment opens every desk and every
     /// station it has a team for.
     public var staffing: [Staffing]
+    /// Each community worker's role by period; empty when the plan does not say.
+    public var roles: [RoleAssignment] = []
     /// Where the plan came from ("baseline", a file path) for tables and reports.
     public var origin: String
 
-    public init(callUps: [CallUp], staffing: [Staffing], origin: String) {
-        self.callUps = callUps; self.staffing = staffing; self.origin = origin
+    public init(callUps: [CallUp], staffing: [Staffing], roles: [RoleAssignment] = [], origin: String) {
+        self.callUps = callUps; self.staffing = staffing; self.roles = roles; self.origin = origin
     }
 }
 
@@ -53,7 +55,7 @@ extension Scenario {
     /// every desk and every station with a team open.
     public func baselinePlan() -> Plan {
         let window = ClockWindow(start: round.opening, end: round.opening + arrivals.baselineWindowSeconds)
-        let calls = buildings.compactMap { b in
+        let calls = buildings.filter { $0.residents > doorToDoorResidents($0) }.compactMap { b in
             nearestSite(to: b).map { CallUp(building: b.id, floors: nil, site: $0.id, window: window) }
         }
         return Plan(callUps: calls, staffing: [], origin: "baseline")

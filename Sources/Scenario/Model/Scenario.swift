@@ -16,6 +16,8 @@ public struct Scenario: Sendable {
     /// The plan written in the scenario file, if any; `effectivePlan` falls back to the baseline.
     public var plan: Plan?
     public var targets: [Target]
+    /// Weather, tubes and couriers, door-to-door, data desk, patience; `.none` when absent.
+    public var logistics: Logistics = .none
 
     public init(name: String, sourcePath: String, round: Round, compounds: [Compound], buildings: [Building],
                 sites: [Site], walking: Walking, staff: Staff, service: Service, arrivals: Arrivals,
@@ -26,6 +28,24 @@ public struct Scenario: Sendable {
     }
 
     public var totalResidents: Int { buildings.reduce(0) { $0 + $1.residents } }
+
+    /// Community workers are one pool, W1 ... Wn.
+    public var workerIDs: [String] { (0..<staff.communityWorkers).map { "W\($0 + 1)" } }
+
+    /// Households of a building (residents over persons per household, rounded up).
+    public func households(_ b: Building) -> Int {
+        Int((Double(b.residents) / logistics.doorToDoor.personsPerHousehold).rounded(.up))
+    }
+
+    /// Households swabbed at home: all of a sealed building, else the quarantined and bed-ridden.
+    public func doorToDoorHouseholds(_ b: Building) -> Int {
+        b.sealed ? households(b) : min(households(b), b.quarantinedHouseholds + b.bedriddenHouseholds)
+    }
+
+    /// Residents swabbed at home (they never come to a site).
+    public func doorToDoorResidents(_ b: Building) -> Int {
+        b.sealed ? b.residents : min(b.residents, Int((Double(doorToDoorHouseholds(b)) * logistics.doorToDoor.personsPerHousehold).rounded()))
+    }
 
     public func siteIndex(_ id: String) -> Int? { sites.firstIndex { $0.id == id } }
     public func buildingIndex(_ id: String) -> Int? { buildings.firstIndex { $0.id == id } }
@@ -57,6 +77,11 @@ public struct Building: Sendable {
     public var position: Point?
     /// Walking minutes to named sites; overrides geometry.
     public var walkMinutes: [String: Double]
+    /// Households swabbed at their door: quarantined (one person per tube) and bed-ridden
+    /// (pooled like everyone); a sealed building is swabbed wholly at home, one household per tube.
+    public var quarantinedHouseholds: Int = 0
+    public var bedriddenHouseholds: Int = 0
+    public var sealed: Bool = false
 }
 
 public struct Point: Sendable, Equatable {

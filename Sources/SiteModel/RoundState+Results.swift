@@ -1,0 +1,91 @@
+import Scenario
+import SimKit
+
+extension RoundState {
+    mutating func result() -> ReplicationResult {
+        let end = max(lastSwab, round.opening)
+        var m = Array(repeating: 0.0, count: MetricName.allCases.count)
+        func put(_ name: MetricName, _ v: Double) { m[MetricName.index[name]!] = v }
+        let n = Double(timeInSystem.count)
+        put(.waitRegistrationMinutes, waitRegistration.mean)
+        put(.waitSwabMinutes, waitSwab.mean)
+        put(.timeInSystemMinutes, timeInSystem.mean)
+        put(.timeInSystemP50Minutes, timeInSystemSample.quantile(0.5) ?? 0)
+        put(.timeInSystemP90Minutes, timeInSystemSample.quantile(0.9) ?? 0)
+        put(.timeInSystemP95Minutes, timeInSystemSample.quantile(0.95) ?? 0)
+        put(.timeInSystemMaxMinutes, timeInSystem.count > 0 ? timeInSystem.max : 0)
+        put(.shareWaitingOver20Minutes, n > 0 ? Double(over20) / n : 0)
+        put(.shareWaitingOver60Minutes, n > 0 ? Double(over60) / n : 0)
+        put(.finishTimeMinutesAfterOpening, (end - round.opening) / 60)
+        put(.finishedByDeadline, swabbed + gaveUp == arrivals.count && end <= round.deadline ? 1 : 0)
+        put(.residentsSwabbed, Double(swabbed))
+        put(.residentsNotSwabbed, Double(arrivals.count - swabbed - gaveUp))
+        put(.residentsGaveUp, Double(gaveUp))
+        desksBusyLevel.set(desksBusyLevel.level, at: end)
+        desksOpenLevel.set(desksOpenLevel.level, at: end)
+        put(.registrationDeskUtilisation, desksOpenLevel.area > 0 ? desksBusyLevel.area / desksOpenLevel.area : 0)
+        var active = 0.0, busy = 0.0
+        for t in teams.indices {
+            active += teamActive[t] + (teamState[t] == .working ? max(0, end - teamWorkStart[t]) : 0)
+            busy += teamBusy[t]
+        }
+        put(.swabTeamUtilisation, active > 0 ? min(1, busy / active) : 0)
+        put(.longestStandingMinutes, longestSpan / 60)
+        put(.overtimeTeamMinutes, overtime / 60)
+
+        // Weather: minutes each site stood paused while it had residents to swab.
+        var lost = 0.0
+        for s in 0..<siteCount {
+            var pausedSince: Double?
+            for c in siteChanges where c.site == s {
+                let paused = c.registrationSpeed == 0 || c.swabSpeed == 0
+                if paused && pausedSince == nil { pausedSince = c.time }
+                if !paused, let from = pausedSince {
+                    lost += max(0, min(c.time, lastSwabAtSite[s]) - max(from, round.opening))
+                    pausedSince = nil
+                }
+            }
+            if let from = pausedSince { lost += max(0, lastSwabAtSite[s] - max(from, round.opening)) }
+        }
+        put(.minutesLostToWeather, lost / 60)
+
+        // Tubes and the lab.
+        put(.sampleAgeAtLabMeanMinutes, sampleAge.mean)
+        put(.sampleAgeAtLabP95Minutes, sampleAgeSample.quantile(0.95) ?? 0)
+        put(.sampleAgeAtLabMaxMinutes, sampleAge.count > 0 ? sampleAge.max : 0)
+        put(.shareSamplesOverAgeLimit, sampleAge.count > 0 ? Double(samplesOverLimit) / Double(sampleAge.count) : 0)
+        put(.tubesUncollected, Double(tubesLeft))
+        put(.tubesOverBoxCapacity, Double(tubesOverBox))
+        put(.courierRuns, Double(courierRuns))
+        put(.courierDistanceKm, courierKilometres)
+
+        // Door-to-door.
+        put(.doorToDoorHouseholdsDone, Double(doorToDoor.teams.reduce(0) { $0 + $1.households }))
+        put(.doorToDoorFinishMinutesAfterOpening, ((doorToDoor.teams.map(\.handoffTime).max() ?? round.opening) - round.opening) / 60)
+        put(.doorToDoorTubes, Double(doorToDoor.teams.reduce(0) { $0 + $1.tubes.count }))
+
+        levels.finish(at: end)
+        if swabbed + gaveUp < arrivals.count {
+            // Residents still in a line when the last team left wait to the end of the record.
+            let stop = max(events.now, staffEvents.now)
+            for r in arrivals.indices {
+                let site = Int(arrivals[r].site)
+                switch stage[r] {
+                case .waitingRegistration: levels.addInterval(Level.registrationQueue(site), from: joinedLine[r], to: stop)
+                case .waitingSwab: levels.addInterval(Level.swabQueue(site), from: swabQueued[r], to: stop)
+                default: break
+                }
+            }
+        }
+        var series: [SiteSeries] = []
+        for s in 0..<siteCount {
+            series.append(SiteSeries(registrationQueue: levels.averages(of: Level.registrationQueue(s)),
+                                     swabQueue: levels.averages(of: Level.swabQueue(s)),
+                                     stationsBusy: levels.averages(of: Level.stationsBusy(s)),
+                                     stationsStaffed: levels.averages(of: Level.stationsStaffed(s)),
+                                     paused: levels.averages(of: Level.paused(s)),
+                                     swabbed: swabbedAtSite[s]))
+        }
+        return ReplicationResult(metrics: m, sites: series, events: taken)
+    }
+}

@@ -1,0 +1,143 @@
+import Scenario
+import SimKit
+
+// Tubes and the lab run: every k swabs at a station fill a tube; a partial tube is sealed at
+// the holding limit or when its team leaves; sealed tubes wait in the site's cold box until a
+// courier collects them and carries them to the lab. Door-to-door teams hand their tubes to a
+// site's box. Only with a `lab` in the scenario (otherwise tubes are not tracked at all).
+extension RoundState {
+    var tubesOn: Bool { round.scenario.logistics.lab != nil }
+
+    @inline(__always)
+    func site(ofStation g: Int) -> Int {
+        var s = 0
+        while round.stationBase[s + 1] <= g { s += 1 }
+        return s
+    }
+
+    mutating func scheduleLogistics() {
+        guard tubesOn else { return }
+        for (c, plan) in round.couriers.enumerated() {
+            switch plan.courier.mode {
+            case .fixed(let times):
+                for t in times { staffEvents.schedule(at: t, kind: EventKind.courierDepart.rawValue, entity: Int32(c)) }
+            case .onDemand(_, _, _, let from):
+                staffEvents.schedule(at: from, kind: EventKind.courierCheck.rawValue, entity: Int32(c))
+            }
+        }
+        for (i, team) in doorToDoor.teams.enumerated() {
+            staffEvents.schedule(at: team.handoffTime, kind: EventKind.doorToDoorHandoff.rawValue, entity: Int32(i))
+        }
+    }
+
+    @inline(__always)
+    mutating func addToTube(station g: Int, now: Double) {
+        guard tubesOn else { return }
+        stationTubeCount[g] += 1
+        let tubes = round.scenario.logistics.tubes
+        if stationTubeCount[g] == 1 {
+            stationTubeFirst[g] = now
+            staffEvents.schedule(at: now + tubes.maxHoldingSeconds, kind: EventKind.tubeHoldingLimit.rawValue, entity: Int32(g))
+        }
+        if stationTubeCount[g] >= tubes.poolSize { sealTube(station: g, now: now) }
+    }
+
+    mutating func sealTube(station g: Int, now: Double) {
+        guard tubesOn, stationTubeCount[g] > 0 else { return }
+        putInBox(site: site(ofStation: g), first: stationTubeFirst[g], samples: stationTubeCount[g])
+        stationTubeCount[g] = 0
+    }
+
+    mutating func putInBox(site: Int, first: Double, samples: Int) {
+        boxes[site].append(Int32(tubeFirst.count))
+        tubeFirst.append(first)
+        tubeSamples.append(Int32(samples))
+        if boxes[site].count - boxHead[site] > round.scenario.logistics.tubes.boxCapacity { tubesOverBox += 1 }
+    }
+
+    mutating func doorToDoorHandsOff(_ team: Int, now: Double) {
+        let t = doorToDoor.teams[team]
+        for tube in t.tubes { putInBox(site: t.handoffSite, first: tube.first, samples: tube.samples) }
+        doorToDoorPending -= 1
+    }
+
+    func boxCount(_ site: Int) -> Int { boxes[site].count - boxHead[site] }
+
+    /// Nothing is left for this courier, now or later.
+    func courierDone(_ c: Int) -> Bool {
+        roundOver && doorToDoorPending == 0 && round.couriers[c].stops.allSatisfy { boxCount($0) == 0 }
+    }
+
+    mutating func courierDeparts(_ c: Int, now: Double) {
+        if courierState[c] == .out { courierPending[c] = true; return }
+        if courierDone(c) { return }
+        let plan = round.couriers[c]
+        courierState[c] = .out
+        courierStop[c] = 0
+        courierRuns += 1
+        courierKilometres += plan.legKilometres[0]
+        staffEvents.schedule(at: now + plan.legSeconds[0] * weather.travelFactor(at: now), kind: EventKind.courierArrive.rawValue, entity: Int32(c))
+    }
+
+    mutating func courierArrives(_ c: Int, now: Double) {
+        let plan = round.couriers[c]
+        let leg = courierStop[c]
+        if leg < plan.stops.count {
+            // Collect the oldest tubes first, as many as the courier can carry.
+            let site = plan.stops[leg]
+            while boxCount(site) > 0 && courierLoad[c].count < plan.courier.capacityTubes {
+                courierLoad[c].append(boxes[site][boxHead[site]])
+                boxHead[site] += 1
+            }
+            courierStop[c] = leg + 1
+            courierKilometres += plan.legKilometres[leg + 1]
+            staffEvents.schedule(at: now + plan.legSeconds[leg + 1] * weather.travelFactor(at: now),
+                                 kind: EventKind.courierArrive.rawValue, entity: Int32(c))
+            return
+        }
+        deliver(c, now: now)
+        courierState[c] = .atLab
+        if courierPending[c] {
+            courierPending[c] = false
+            courierDeparts(c, now: now)
+        }
+    }
+
+    /// The lab receives inside its hours; a tube arriving after closing waits for the next day.
+    mutating func deliver(_ c: Int, now: Double) {
+        guard let lab = round.scenario.logistics.lab else { return }
+        let received = now < lab.receiving.start ? lab.receiving.start
+            : (now < lab.receiving.end ? now : lab.receiving.start + 86400)
+        for tube in courierLoad[c] {
+            let age = received - tubeFirst[Int(tube)]
+            let samples = Int(tubeSamples[Int(tube)])
+            for _ in 0..<samples {
+                sampleAge.add(age / 60)
+                sampleAgeSample.add(age / 60)
+            }
+            if age > lab.sampleAgeLimitSeconds { samplesOverLimit += samples }
+        }
+        courierLoad[c].removeAll(keepingCapacity: true)
+    }
+
+    mutating func courierChecks(_ c: Int, now: Double) {
+        guard case .onDemand(let tubes, let oldest, let check, _) = round.couriers[c].courier.mode else { return }
+        if courierState[c] == .atLab {
+            let stops = round.couriers[c].stops
+            let due = stops.contains { s in
+                boxCount(s) >= tubes || (boxCount(s) > 0 && now - tubeFirst[Int(boxes[s][boxHead[s]])] >= oldest)
+            }
+            // After the last swab, a final sweep of whatever is left.
+            let sweep = roundOver && doorToDoorPending == 0 && stops.contains { boxCount($0) > 0 }
+            if due || sweep { courierDeparts(c, now: now) }
+        }
+        if !(courierDone(c) && courierState[c] == .atLab) && now + check < 86400 {
+            staffEvents.schedule(at: now + check, kind: EventKind.courierCheck.rawValue, entity: Int32(c))
+        }
+    }
+
+    /// Tubes still in a box or open at a station when everything has stopped.
+    var tubesLeft: Int {
+        (0..<siteCount).reduce(0) { $0 + boxCount($1) } + (0..<stationTubeCount.count).filter { stationTubeCount[$0] > 0 }.count
+    }
+}

@@ -1,0 +1,330 @@
+import Scenario
+import SimKit
+
+enum EventKind: UInt32 {
+    // Service list
+    case registrationDone, swabDone, patienceEnd, residentReturns
+    // Staff list
+    case teamReady, standingLimit, breakEnd, shiftEnd, capacityChange, weatherChange
+    case tubeHoldingLimit, courierDepart, courierArrive, courierCheck, doorToDoorHandoff
+}
+
+/// Index of a site's level in `BinnedLevels`.
+enum Level {
+    static let perSite = 5
+    static func registrationQueue(_ site: Int) -> Int { site * perSite }
+    static func swabQueue(_ site: Int) -> Int { site * perSite + 1 }
+    static func stationsBusy(_ site: Int) -> Int { site * perSite + 2 }
+    static func stationsStaffed(_ site: Int) -> Int { site * perSite + 3 }
+    static func paused(_ site: Int) -> Int { site * perSite + 4 }
+}
+
+/// Where a resident is.
+enum Stage: UInt8 { case waitingRegistration, registering, waitingSwab, swabbing, done, away }
+
+enum TeamState: UInt8 { case travelling, working, onBreak, gone }
+
+/// What a station does when its resident in hand is done.
+enum AfterSwab: UInt8 { case carryOn, takeBreak, leave, handOver }
+
+enum CourierState: UInt8 { case atLab, out }
+
+/// The mutable state of one replication. A struct so that array accesses are checked statically
+/// for exclusivity; everything is sized before the loop starts (`Slab`s and reserved arrays), so
+/// the loop does not allocate.
+struct RoundState {
+    let round: CompiledRound
+    let arrivals: [Arrival]
+    let options: RunOptions
+    let weather: WeatherDraw
+    let siteChanges: [WeatherDraw.SiteChange]
+    let doorToDoor: DoorToDoorRun
+    /// Service completions and residents' own moments: a short list.
+    var events: EventList
+    /// Team, staffing, weather, tube and courier events, kept apart so the service list stays shallow.
+    var staffEvents: EventList
+    let teams: [TeamRoster.Team]
+    let siteCount: Int
+    let patienceOn: Bool
+
+    // Lines: per site four FIFO lanes (registration priority/normal, swab priority/normal).
+    let queue: Slab<Int32>
+    let queueHead: Slab<Int>
+    let queueTail: Slab<Int>
+    /// Position of each resident's current registration-line entry (entries of residents who
+    /// left are skipped).
+    let queuePosition: Slab<Int>
+
+    let desksOpen: Slab<Int>
+    let desksBusy: Slab<Int>
+    let stationsOpen: Slab<Int>
+    let registrationSpeed: Slab<Double>
+    let swabSpeed: Slab<Double>
+
+    // Stations (global index) and teams.
+    let stationTeam: Slab<Int32>
+    let stationResident: Slab<Int32>
+    let stationAfter: Slab<AfterSwab>
+    let stationIncoming: Slab<Int32>
+    let teamState: Slab<TeamState>
+    let teamWorkStart: Slab<Double>
+    let teamLimit: Slab<Double>
+    let teamActive: Slab<Double>
+    let teamBusy: Slab<Double>
+
+    // Per-resident moments.
+    let joinedLine: Slab<Double>
+    let swabQueued: Slab<Double>
+    let swabStarted: Slab<Double>
+    let stage: Slab<Stage>
+    let registrationWait: Slab<Double>
+    let cameBack: Slab<Bool>
+
+    // Tubes: the open tube of each station; sealed tubes in each site's box; couriers' loads.
+    let stationTubeCount: Slab<Int>
+    let stationTubeFirst: Slab<Double>
+    var tubeFirst: [Double]
+    var tubeSamples: [Int32]
+    var boxes: [[Int32]]
+    let boxHead: Slab<Int>
+    let courierState: Slab<CourierState>
+    let courierStop: Slab<Int>
+    let courierPending: Slab<Bool>
+    var courierLoad: [[Int32]]
+    var doorToDoorPending: Int
+
+    // Statistics.
+    var waitRegistration = Tally()
+    var waitSwab = Tally()
+    var timeInSystem = Tally()
+    var timeInSystemSample: QuantileSample
+    var over20 = 0, over60 = 0
+    var swabbed = 0
+    var gaveUp = 0
+    var lastSwab: Double
+    let lastSwabAtSite: Slab<Double>
+    var longestSpan = 0.0
+    var overtime = 0.0
+    var desksBusyLevel: TimeWeighted
+    var desksOpenLevel: TimeWeighted
+    var levels: BinnedLevels
+    let swabbedAtSite: Slab<Int>
+    var sampleAge = Tally()
+    var sampleAgeSample: QuantileSample
+    var samplesOverLimit = 0
+    var tubesOverBox = 0
+    var courierRuns = 0
+    var courierKilometres = 0.0
+    var taken = 0
+    /// Every resident who came has been swabbed or has given up: the teams stand down.
+    var roundOver = false
+
+    init(round: CompiledRound, arrivals: [Arrival], weather: WeatherDraw, doorToDoor: DoorToDoorRun, options: RunOptions) {
+        self.round = round
+        self.arrivals = arrivals
+        self.options = options
+        self.weather = weather
+        self.doorToDoor = doorToDoor
+        let s = round.scenario
+        siteCount = s.sites.count
+        siteChanges = weather.siteChanges(s.sites)
+        teams = round.roster.teams
+        patienceOn = s.logistics.patience != nil
+        events = EventList(capacity: 64)
+        events.removeAll(startingAt: -.infinity)
+        staffEvents = EventList(capacity: 64 + teams.count * 3 + round.capacityChanges.count + siteChanges.count)
+        staffEvents.removeAll(startingAt: -.infinity)
+        var perSite = Array(repeating: 0, count: siteCount)
+        for a in arrivals { perSite[Int(a.site)] += 1 }
+        var base: [Int] = []
+        var offset = 0
+        // A resident who leaves and comes back joins the registration line twice.
+        let registrationEntries = patienceOn ? 2 : 1
+        for si in 0..<siteCount {
+            for lane in 0..<4 { base.append(offset); offset += perSite[si] * (lane < 2 ? registrationEntries : 1) }
+        }
+        queue = Slab(repeating: -1, count: max(offset, 1))
+        queueHead = Slab(base)
+        queueTail = Slab(base)
+        queuePosition = Slab(repeating: -1, count: max(arrivals.count, 1))
+        desksOpen = Slab(s.sites.map(\.registrationDesks))
+        desksBusy = Slab(repeating: 0, count: siteCount)
+        stationsOpen = Slab(repeating: Int.max, count: siteCount)
+        registrationSpeed = Slab(repeating: 1, count: siteCount)
+        swabSpeed = Slab(repeating: 1, count: siteCount)
+        let stations = round.stationBase.last!
+        stationTeam = Slab(repeating: -1, count: stations)
+        stationResident = Slab(repeating: -1, count: stations)
+        stationAfter = Slab(repeating: .carryOn, count: stations)
+        stationIncoming = Slab(repeating: -1, count: stations)
+        teamState = Slab(repeating: .travelling, count: teams.count)
+        teamWorkStart = Slab(repeating: 0, count: teams.count)
+        teamLimit = Slab(repeating: 0, count: teams.count)
+        teamActive = Slab(repeating: 0, count: teams.count)
+        teamBusy = Slab(repeating: 0, count: teams.count)
+        let n = max(arrivals.count, 1)
+        joinedLine = Slab(repeating: 0, count: n)
+        swabQueued = Slab(repeating: 0, count: n)
+        swabStarted = Slab(repeating: 0, count: n)
+        stage = Slab(repeating: .waitingRegistration, count: n)
+        registrationWait = Slab(repeating: 0, count: n)
+        cameBack = Slab(repeating: false, count: n)
+        stationTubeCount = Slab(repeating: 0, count: max(stations, 1))
+        stationTubeFirst = Slab(repeating: 0, count: max(stations, 1))
+        let doorTubes = doorToDoor.teams.reduce(0) { $0 + $1.tubes.count }
+        let tubeBound = arrivals.count + doorTubes + 2 * (stations + teams.count) + 16
+        tubeFirst = []; tubeFirst.reserveCapacity(tubeBound)
+        tubeSamples = []; tubeSamples.reserveCapacity(tubeBound)
+        let boxBound = doorTubes + 2 * (stations + teams.count) + 8
+        boxes = perSite.map { residents in
+            var b: [Int32] = []
+            b.reserveCapacity(residents + boxBound)
+            return b
+        }
+        boxHead = Slab(repeating: 0, count: siteCount)
+        let fleet = round.couriers.count
+        courierState = Slab(repeating: .atLab, count: max(fleet, 1))
+        courierStop = Slab(repeating: 0, count: max(fleet, 1))
+        courierPending = Slab(repeating: false, count: max(fleet, 1))
+        courierLoad = round.couriers.map { c in
+            var load: [Int32] = []
+            load.reserveCapacity(c.courier.capacityTubes)
+            return load
+        }
+        doorToDoorPending = doorToDoor.teams.count
+        timeInSystemSample = QuantileSample(reservingCapacity: arrivals.count)
+        sampleAgeSample = QuantileSample(reservingCapacity: s.logistics.lab == nil ? 0 : arrivals.count + doorTubes * 3)
+        lastSwab = round.opening
+        lastSwabAtSite = Slab(repeating: round.opening, count: siteCount)
+        desksBusyLevel = TimeWeighted(level: 0, at: round.opening)
+        desksOpenLevel = TimeWeighted(level: Double(s.sites.reduce(0) { $0 + $1.registrationDesks }), at: round.opening)
+        let lastShift = s.staff.cohorts.map(\.shiftEnd).max() ?? round.deadline
+        let bins = Int(((max(lastShift, round.deadline) + 4 * 3600 - round.opening) / CompiledRound.binSeconds).rounded(.up))
+        levels = BinnedLevels(levels: Level.perSite * siteCount, origin: round.opening, width: CompiledRound.binSeconds, bins: bins)
+        swabbedAtSite = Slab(repeating: 0, count: siteCount)
+    }
+
+    // MARK: The event loop
+
+    mutating func run() {
+        for (t, team) in teams.enumerated() {
+            staffEvents.schedule(at: team.readyAt, kind: EventKind.teamReady.rawValue, entity: Int32(t))
+        }
+        for (i, c) in round.capacityChanges.enumerated() {
+            staffEvents.schedule(at: c.time, kind: EventKind.capacityChange.rawValue, entity: Int32(i))
+        }
+        for (i, c) in siteChanges.enumerated() {
+            staffEvents.schedule(at: c.time, kind: EventKind.weatherChange.rawValue, entity: Int32(i))
+        }
+        scheduleLogistics()
+        // Three sources merged by time: staff events, arrivals (already in time order, so they
+        // never pass through a heap) and service completions. At equal times staff events come
+        // first (a shift that ends at 09:00 ends before a swab finishing at 09:00 starts the
+        // next one), then arrivals, then completions.
+        var nextArrival = 0
+        while true {
+            let serviceTime = events.nextTime ?? .infinity
+            let staffTime = staffEvents.nextTime ?? .infinity
+            let arrivalTime = nextArrival < arrivals.count ? arrivals[nextArrival].time : .infinity
+            if staffTime.isInfinite && arrivalTime.isInfinite && serviceTime.isInfinite { break }
+            if arrivalTime < staffTime && arrivalTime <= serviceTime {
+                let id = nextArrival
+                nextArrival += 1
+                events.advance(to: arrivalTime)
+                staffEvents.advance(to: arrivalTime)
+                taken += 1
+                joinRegistration(id, now: arrivalTime)
+                continue
+            }
+            let e: Event
+            if staffTime <= serviceTime {
+                e = staffEvents.next()!
+                events.advance(to: e.time)
+            } else {
+                e = events.next()!
+                staffEvents.advance(to: e.time)
+            }
+            taken += 1
+            handle(e)
+        }
+    }
+
+    mutating func handle(_ e: Event) {
+        let now = e.time
+        let id = Int(e.entity)
+        switch EventKind(rawValue: e.kind)! {
+        case .registrationDone:
+            let site = Int(arrivals[id].site)
+            desksBusy[site] -= 1
+            desksBusyLevel.set(desksBusyLevel.level - 1, at: now)
+            swabQueued[id] = now
+            stage[id] = .waitingSwab
+            enqueue(id, lane: site * 4 + (arrivals[id].priority ? 2 : 3))
+            startSwabs(site: site, now: now)
+            startRegistrations(site: site, now: now)
+        case .swabDone:
+            swabDone(station: id, now: now)
+        case .patienceEnd:
+            patienceEnds(id, now: now)
+        case .residentReturns:
+            joinRegistration(id, now: now)
+        case .teamReady:
+            teamReady(id, now: now)
+        case .standingLimit:
+            let g = station(of: id)
+            guard teamState[id] == .working, now == teamWorkStart[id] + teamLimit[id] else { break }
+            if stationResident[g] >= 0 {
+                if stationAfter[g] == .carryOn { stationAfter[g] = .takeBreak }
+            } else {
+                startBreak(id, now: now)
+            }
+        case .breakEnd:
+            guard teamState[id] == .onBreak else { break }
+            let g = station(of: id)
+            if now >= teams[id].shiftEnd || stationTeam[g] >= 0 {
+                teamState[id] = .gone
+            } else {
+                activate(id, station: g, now: now)
+                startSwabs(site: teams[id].site, now: now)
+            }
+        case .shiftEnd:
+            let g = station(of: id)
+            if teamState[id] == .working && stationTeam[g] == Int32(id) {
+                if stationResident[g] >= 0 {
+                    if stationAfter[g] != .handOver { stationAfter[g] = .leave }
+                } else {
+                    leave(id, now: now)
+                }
+            } else if teamState[id] == .onBreak {
+                teamState[id] = .gone
+            }
+        case .capacityChange:
+            let c = round.capacityChanges[id]
+            desksOpenLevel.set(desksOpenLevel.level + Double(c.desks - desksOpen[c.site]), at: now)
+            desksOpen[c.site] = c.desks
+            stationsOpen[c.site] = c.stations < 0 ? Int.max : c.stations
+            updateStaffed(site: c.site, now: now)
+            startRegistrations(site: c.site, now: now)
+            startSwabs(site: c.site, now: now)
+        case .weatherChange:
+            let c = siteChanges[id]
+            registrationSpeed[c.site] = c.registrationSpeed
+            swabSpeed[c.site] = c.swabSpeed
+            levels.set(Level.paused(c.site), to: c.registrationSpeed == 0 || c.swabSpeed == 0 ? 1 : 0, at: now)
+            startRegistrations(site: c.site, now: now)
+            startSwabs(site: c.site, now: now)
+        case .tubeHoldingLimit:
+            if stationTubeCount[id] > 0 && stationTubeFirst[id] + round.scenario.logistics.tubes.maxHoldingSeconds == now {
+                sealTube(station: id, now: now)
+            }
+        case .courierDepart:
+            courierDeparts(id, now: now)
+        case .courierArrive:
+            courierArrives(id, now: now)
+        case .courierCheck:
+            courierChecks(id, now: now)
+        case .doorToDoorHandoff:
+            doorToDoorHandsOff(id, now: now)
+        }
+    }
+}

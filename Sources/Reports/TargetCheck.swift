@@ -9,7 +9,7 @@ public struct TargetCheck: Sendable {
     public var interval: ConfidenceInterval
     public var met: Bool { target.isMet(by: interval.mean) }
     /// The interval straddles the target: more replications are needed to decide.
-    public var undecided: Bool { interval.lower <= target.value && target.value <= interval.upper }
+    public var undecided: Bool { interval.halfWidth > 0 && interval.lower < target.value && target.value < interval.upper }
 
     public static func evaluate(_ result: ExperimentResult) -> [TargetCheck] {
         result.scenario.targets.map { TargetCheck(target: $0, interval: result[$0.metric]) }

@@ -45,9 +45,16 @@ final class MalformedCorpusTests: XCTestCase {
         ("37-walking-speed-zero.yaml", "37-walking-speed-zero.yaml", 47, 28, "0 is out of range; expected a number greater than 0"),
         ("38-window-ends-before-start.yaml", "38-window-ends-before-start.yaml", 53, 40, "window `07:30-07:00` ends before it starts; expected the end"),
         ("39-id-with-path.yaml", "39-id-with-path.yaml", 10, 9, "`../evil` is not a valid id; use letters, digits, `-` or `_`"),
-        ("40-not-enough-registration-staff.yaml", "40-not-enough-registration-staff.yaml", 56, 5, "4 registration desks are open at 07:00 but staff has 1 regis"),
+        ("40-not-enough-registration-staff.yaml", "40-not-enough-registration-staff.yaml", 56, 5, "4 registration desks are open at 07:00 but there are 1 regis"),
         ("41-negative-travel.yaml", "41-negative-travel.yaml", 32, 38, "-25 is out of range; expected a number from 0"),
         ("42-walk-minutes-unknown-site.yaml", "42-walk-minutes-unknown-site.yaml", 14, 27, "unknown site `S9`; known sites: S1, S2"),
+        ("43-courier-route-unknown-site.yaml", "43-courier-route-unknown-site.yaml", 51, 32, "unknown site `S9` on the courier's route"),
+        ("44-door-to-door-list-too-long.yaml", "44-door-to-door-list-too-long.yaml", 10, 5, "lists 200 households for door-to-door but has only 116"),
+        ("45-worker-two-roles.yaml", "45-worker-two-roles.yaml", 57, 28, "worker W1 already has a role (data_desk) in 07:00-09:00; a worker cannot be in two places"),
+        ("46-couriers-without-lab.yaml", "46-couriers-without-lab.yaml", 49, 3, "couriers need a `lab` to deliver to"),
+        ("47-unknown-weather-kind.yaml", "47-unknown-weather-kind.yaml", 49, 21, "unknown weather `snow`; expected one of: rain, wind, heat"),
+        ("48-door-to-door-household-not-visited.yaml", "48-door-to-door-household-not-visited.yaml", 10, 5, "has households to swab at home but no door-to-door team visits it"),
+        ("49-bad-effect-speed.yaml", "49-bad-effect-speed.yaml", 49, 70, "expected `pause` or a speed from 0 to 1"),
     ]
 
     static var folder: String { Bundle.module.resourcePath! + "/Malformed" }

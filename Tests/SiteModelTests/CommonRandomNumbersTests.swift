@@ -39,13 +39,16 @@ final class CommonRandomNumbersTests: XCTestCase {
         XCTAssertNotEqual(first.metrics, round.simulate(seed: 3, replication: 8).metrics)
     }
 
-    /// Turnout is binomial: 95% of 7,300 residents, within 5 standard deviations, and every one
-    /// of them is swabbed in the planned round.
+    /// Turnout is binomial: 95% of the residents who come down (those swabbed at home do not),
+    /// within 5 standard deviations; each of them is swabbed or gives up.
     func testPanjiayuanTurnoutAndCompletion() throws {
         let s = try loadPanjiayuan()
         let r = CompiledRound(scenario: s, plan: s.effectivePlan).simulate(seed: 1, replication: 0)
-        let n = Double(s.totalResidents), p = s.arrivals.turnoutShare
-        XCTAssertEqual(r[.residentsSwabbed], n * p, accuracy: 5 * (n * p * (1 - p)).squareRoot())
+        let atHome = s.buildings.reduce(0) { $0 + s.doorToDoorResidents($1) }
+        XCTAssertGreaterThan(atHome, 0)
+        let n = Double(s.totalResidents - atHome), p = s.arrivals.turnoutShare
+        let came = r[.residentsSwabbed] + r[.residentsGaveUp] + r[.residentsNotSwabbed]
+        XCTAssertEqual(came, n * p, accuracy: 5 * (n * p * (1 - p)).squareRoot())
         XCTAssertEqual(r[.residentsNotSwabbed], 0)
         XCTAssertEqual(r.sites.count, 4)
         XCTAssertEqual(r.sites.map(\.swabbed).reduce(0, +), Int(r[.residentsSwabbed]))

@@ -357,13 +357,19 @@ extension ScenarioLoader {
 
     /// Desks open at one moment across all sites must not exceed the people who can run them.
     static func checkRegistrationStaff(_ r: YAMLReader, _ node: Node, _ s: Scenario, plan: Plan, path: String) {
-        let people = s.staff.registrars + s.staff.communityWorkers
+        // With roles, only the workers given the registration role at that moment count.
+        func people(at t: Double) -> Int {
+            guard !plan.roles.isEmpty else { return s.staff.registrars + s.staff.communityWorkers }
+            return s.staff.registrars + plan.roles.filter { $0.role == .registration && $0.period.contains(t) }.count
+        }
         var moments = Set([s.round.opening])
         for st in plan.staffing { moments.insert(st.period.start) }
-        for t in moments.sorted() {
+        for role in plan.roles { moments.insert(role.period.start); moments.insert(role.period.end) }
+        for t in moments.sorted() where t >= s.round.opening && t < s.round.deadline {
             let desks = s.sites.reduce(0) { $0 + s.desksOpen(site: $1.id, at: t, plan: plan) }
-            if desks > people {
-                r.fail(node, path, "\(desks) registration desks are open at \(ClockTime.format(t)) but staff has \(people) registrars and community workers; add `staffing` to the plan or more staff")
+            if desks > people(at: t) {
+                let who = plan.roles.isEmpty ? "registrars and community workers" : "registrars and workers in the registration role"
+                r.fail(node, path, "\(desks) registration desks are open at \(ClockTime.format(t)) but there are \(people(at: t)) \(who); add `staffing` to the plan or more staff")
                 return
             }
         }

@@ -16,24 +16,34 @@ extension RoundState {
         stage[r] = .waitingRegistration
         let lane = site * 4 + (arrivals[r].priority ? 0 : 1)
         queuePosition[r] = queueTail[lane]
+        queueJoined[queueTail[lane]] = now
         enqueue(r, lane: lane)
-        if patienceOn && arrivals[r].patienceSeconds.isFinite {
-            events.schedule(at: now + arrivals[r].patienceSeconds, kind: EventKind.patienceEnd.rawValue, entity: Int32(r))
-        }
         startRegistrations(site: site, now: now)
     }
 
     /// The next resident of a line: the priority lane first, then first come first served.
-    /// Entries of residents who left the registration line are skipped.
+    ///
+    /// Residents who give up are found here, lazily: under FIFO a resident's leaving changes
+    /// nothing for anyone until the line reaches them, so when the line reaches a resident whose
+    /// patience ran out, they left at `joined + patience` and are skipped. This is exact and
+    /// costs no event per resident.
     @inline(__always)
-    mutating func dequeue(priorityLane lane: Int) -> Int? {
-        for l in lane...(lane + 1) {
-            while queueHead[l] < queueTail[l] {
-                let position = queueHead[l]
-                let r = Int(queue[position])
-                queueHead[l] += 1
-                if !patienceOn || lane % 4 != 0 || queuePosition[r] == position { return r }
+    mutating func dequeue(priorityLane lane: Int, now: Double) -> Int? {
+        let registration = patienceOn && lane % 4 == 0
+        var l = lane
+        while l <= lane + 1 {
+            guard queueHead[l] < queueTail[l] else { l += 1; continue }
+            let position = queueHead[l]
+            let r = Int(queue[position])
+            queueHead[l] += 1
+            guard registration else { return r }
+            guard queuePosition[r] == position, stage[r] == .waitingRegistration else { continue }
+            let leftAt = joinedLine[r] + arrivals[r].patienceSeconds
+            if leftAt < now {
+                residentLeft(r, at: leftAt, now: now, lane: l)
+                continue
             }
+            return r
         }
         return nil
     }
@@ -41,7 +51,7 @@ extension RoundState {
     mutating func startRegistrations(site: Int, now: Double) {
         let speed = registrationSpeed[site]
         guard speed > 0 else { return }
-        while desksBusy[site] < desksOpen[site], let r = dequeue(priorityLane: site * 4) {
+        while desksBusy[site] < desksOpen[site], let r = dequeue(priorityLane: site * 4, now: now) {
             desksBusy[site] += 1
             desksBusyLevel.set(desksBusyLevel.level + 1, at: now)
             levels.addInterval(Level.registrationQueue(site), from: joinedLine[r], to: now)
@@ -51,22 +61,46 @@ extension RoundState {
         }
     }
 
-    /// A resident's patience ran out in the registration line: they leave, and may come back
-    /// once (if before the deadline); the others are listed for door-to-door.
-    mutating func patienceEnds(_ r: Int, now: Double) {
-        guard stage[r] == .waitingRegistration, joinedLine[r] + arrivals[r].patienceSeconds == now else { return }
+    /// A resident whose patience ran out at `leftAt` left the registration line; they may come
+    /// back once (before the deadline), else they are counted for door-to-door.
+    mutating func residentLeft(_ r: Int, at leftAt: Double, now: Double, lane: Int) {
         let site = Int(arrivals[r].site)
-        levels.addInterval(Level.registrationQueue(site), from: joinedLine[r], to: now)
+        levels.addInterval(Level.registrationQueue(site), from: joinedLine[r], to: leftAt)
         stage[r] = .away
         queuePosition[r] = -1
-        let back = now + arrivals[r].comeBackSeconds
+        let back = leftAt + arrivals[r].comeBackSeconds
         if !cameBack[r] && back <= round.deadline {
             cameBack[r] = true
-            events.schedule(at: back, kind: EventKind.residentReturns.rawValue, entity: Int32(r))
+            if back >= now {
+                events.schedule(at: back, kind: EventKind.residentReturns.rawValue, entity: Int32(r))
+            } else {
+                rejoinInThePast(r, at: back, lane: lane)
+            }
         } else {
             gaveUp += 1
             if swabbed + gaveUp == arrivals.count { standDown(now: now) }
         }
+    }
+
+    /// A resident found (late) to have come back at `time`, before now: they stand behind
+    /// everyone who joined before `time`, so they are slotted into the line there.
+    mutating func rejoinInThePast(_ r: Int, at time: Double, lane: Int) {
+        var p = queueHead[lane]
+        while p < queueTail[lane] && queueJoined[p] <= time { p += 1 }
+        var q = queueTail[lane]
+        while q > p {
+            let moved = Int(queue[q - 1])
+            queue[q] = queue[q - 1]
+            queueJoined[q] = queueJoined[q - 1]
+            if queuePosition[moved] == q - 1 { queuePosition[moved] = q }
+            q -= 1
+        }
+        queueTail[lane] += 1
+        queue[p] = Int32(r)
+        queueJoined[p] = time
+        queuePosition[r] = p
+        joinedLine[r] = time
+        stage[r] = .waitingRegistration
     }
 
     /// A station that can take the next resident: staffed, idle, open under the plan, and whose
@@ -88,7 +122,7 @@ extension RoundState {
         guard speed > 0 else { return }
         let lane = site * 4 + 2
         while queueHead[lane] < queueTail[lane] || queueHead[lane + 1] < queueTail[lane + 1], let g = freeStation(site: site) {
-            guard let r = dequeue(priorityLane: lane) else { return }
+            guard let r = dequeue(priorityLane: lane, now: now) else { return }
             levels.addInterval(Level.swabQueue(site), from: swabQueued[r], to: now)
             stationResident[g] = Int32(r)
             stage[r] = .swabbing

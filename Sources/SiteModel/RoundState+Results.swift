@@ -4,6 +4,14 @@ import SimKit
 extension RoundState {
     mutating func result() -> ReplicationResult {
         let end = max(lastSwab, round.opening)
+        if patienceOn {
+            // Still in the registration line when everything stopped: they left when their
+            // patience ran out.
+            for r in arrivals.indices where stage[r] == .waitingRegistration && arrivals[r].patienceSeconds.isFinite {
+                stage[r] = .away
+                gaveUp += 1
+            }
+        }
         var m = Array(repeating: 0.0, count: MetricName.allCases.count)
         func put(_ name: MetricName, _ v: Double) { m[MetricName.index[name]!] = v }
         let n = Double(timeInSystem.count)

@@ -3,7 +3,7 @@ import SimKit
 
 enum EventKind: UInt32 {
     // Service list
-    case registrationDone, swabDone, patienceEnd, residentReturns
+    case registrationDone, swabDone, residentReturns
     // Staff list
     case teamReady, standingLimit, breakEnd, shiftEnd, capacityChange, weatherChange
     case tubeHoldingLimit, courierDepart, courierArrive, courierCheck, doorToDoorHandoff
@@ -51,6 +51,8 @@ struct RoundState {
     let queue: Slab<Int32>
     let queueHead: Slab<Int>
     let queueTail: Slab<Int>
+    /// When the entry at each position joined its line (for placing a late-found return).
+    let queueJoined: Slab<Double>
     /// Position of each resident's current registration-line entry (entries of residents who
     /// left are skipped).
     let queuePosition: Slab<Int>
@@ -146,6 +148,7 @@ struct RoundState {
         queue = Slab(repeating: -1, count: max(offset, 1))
         queueHead = Slab(base)
         queueTail = Slab(base)
+        queueJoined = Slab(repeating: 0, count: max(offset, 1))
         queuePosition = Slab(repeating: -1, count: max(arrivals.count, 1))
         desksOpen = Slab(s.sites.map(\.registrationDesks))
         desksBusy = Slab(repeating: 0, count: siteCount)
@@ -264,8 +267,6 @@ struct RoundState {
             startRegistrations(site: site, now: now)
         case .swabDone:
             swabDone(station: id, now: now)
-        case .patienceEnd:
-            patienceEnds(id, now: now)
         case .residentReturns:
             joinRegistration(id, now: now)
         case .teamReady:

@@ -191,6 +191,26 @@ final class LogisticsTests: XCTestCase {
         XCTAssertEqual(r[.finishTimeMinutesAfterOpening], 56 + 10.0 / 60, accuracy: 1e-9)
     }
 
+    /// Residents who left are found when the line reaches them; one who came back before that
+    /// moment is slotted in behind those who joined earlier. One desk, 10-minute registrations,
+    /// four residents 15 s apart from 07:00, 5 minutes' patience, back after 1 minute: the
+    /// second, third and fourth leave at 07:05:15-07:05:45 and rejoin at 07:06:15-07:06:45;
+    /// the second is registered at 07:10, the other two leave again for good.
+    func testReturnFoundLateIsSlottedIn() throws {
+        let r = try Tiny.run(Tiny.yaml(
+            buildings: "  - {id: B1, residents: 4, walk_minutes: {S1: 0}}",
+            cohorts: Self.oneTeam,
+            service: """
+              registration: {distribution: deterministic, mean_seconds: 600}
+              swab: {distribution: deterministic, mean_seconds: 30}
+            """,
+            arrivals: "  turnout_share: 1\n  ignore_call_up_share: 0\n  spread: even\n  patience: {distribution: deterministic, mean_seconds: 300}\n  come_back_share: 1\n  come_back_after: {distribution: deterministic, mean_seconds: 60}",
+            plan: "  call_ups: [{building: B1, site: S1, window: \"07:00-07:01\"}]"))
+        XCTAssertEqual(r[.residentsSwabbed], 2)
+        XCTAssertEqual(r[.residentsGaveUp], 2)
+        XCTAssertEqual(r[.finishTimeMinutesAfterOpening], 20.5, accuracy: 1e-9)
+    }
+
     /// Heat at the start of a span shortens the standing limit (heavy heat: half of 180 min).
     func testHeatShortensStandingLimit() throws {
         let r = try Tiny.run(Tiny.yaml(

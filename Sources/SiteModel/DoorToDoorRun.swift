@@ -16,6 +16,8 @@ struct DoorToDoorRun: Sendable {
 
     var teams: [TeamResult]
 
+    init(teams: [TeamResult]) { self.teams = teams }
+
     init(_ round: CompiledRound, weather: WeatherDraw, seed: UInt64, replication: UInt64) {
         let s = round.scenario
         let d = s.logistics.doorToDoor

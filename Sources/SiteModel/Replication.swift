@@ -6,6 +6,8 @@ public struct RunOptions: Sendable {
     /// Residents arriving before this clock time are served but not tallied (a warm-up, for
     /// comparing with steady-state theory).
     public var statisticsFrom: Double
+    /// Keep per-site series and quantiles (off only for the twin run that prices the weather).
+    var recordSeries = true
     public static let standard = RunOptions(statisticsFrom: -.infinity)
     public init(statisticsFrom: Double) { self.statisticsFrom = statisticsFrom }
 }
@@ -20,9 +22,19 @@ public extension CompiledRound {
     /// (same residents, same service times), so the planner sees what the weather cost.
     func simulate(seed: UInt64, replication: Int, options: RunOptions = .standard) -> ReplicationResult {
         let weather = WeatherDraw(scenario.logistics.weather, seed: seed, replication: UInt64(replication))
-        var result = simulate(seed: seed, replication: replication, weather: weather, options: options)
+        var arrivals: [Arrival] = [], dryArrivals: [Arrival] = []
+        if weather.isClear {
+            drawArrivals(seed: seed, replication: UInt64(replication), weather: weather, into: &arrivals)
+        } else {
+            drawArrivals(seed: seed, replication: UInt64(replication), weather: weather, into: &arrivals, dry: &dryArrivals)
+        }
+        var result = simulate(seed: seed, replication: replication, arrivals: arrivals, weather: weather, queuesOnly: false, options: options)
         if !weather.isClear {
-            let dry = simulate(seed: seed, replication: replication, weather: .clear(scenario.logistics.weather), options: options)
+            // The same residents on a dry day: only the queues matter for what the weather cost.
+            var queuesOnly = options
+            queuesOnly.recordSeries = false
+            let dry = simulate(seed: seed, replication: replication, arrivals: dryArrivals,
+                               weather: .clear(scenario.logistics.weather), queuesOnly: true, options: queuesOnly)
             result[.timeInSystemWithoutWeatherMinutes] = dry[.timeInSystemMinutes]
             result[.weatherCostMinutes] = result[.timeInSystemMinutes] - dry[.timeInSystemMinutes]
         }
@@ -38,11 +50,12 @@ public extension CompiledRound {
         return result
     }
 
-    internal func simulate(seed: UInt64, replication: Int, weather: WeatherDraw, options: RunOptions) -> ReplicationResult {
-        var arrivals: [Arrival] = []
-        drawArrivals(seed: seed, replication: UInt64(replication), weather: weather, into: &arrivals)
-        let doorToDoor = DoorToDoorRun(self, weather: weather, seed: seed, replication: UInt64(replication))
-        var state = RoundState(round: self, arrivals: arrivals, weather: weather, doorToDoor: doorToDoor, options: options)
+    internal func simulate(seed: UInt64, replication: Int, arrivals: [Arrival], weather: WeatherDraw, queuesOnly: Bool,
+                           options: RunOptions) -> ReplicationResult {
+        let doorToDoor = queuesOnly ? DoorToDoorRun(teams: [])
+            : DoorToDoorRun(self, weather: weather, seed: seed, replication: UInt64(replication))
+        var state = RoundState(round: self, arrivals: arrivals, weather: weather, doorToDoor: doorToDoor,
+                               tubesOn: !queuesOnly && scenario.logistics.lab != nil, options: options)
         state.run()
         return state.result()
     }

@@ -20,8 +20,13 @@ extension CompiledRound {
     /// Every resident consumes the same draws in the same order whatever the plan says, so two
     /// plans see the same people with the same service times (common random numbers); only the
     /// mapping of a draw to a clock time depends on the plan.
-    func drawArrivals(seed: UInt64, replication: UInt64, weather: WeatherDraw, into out: inout [Arrival]) {
+    ///
+    /// With `dry`, the same residents are also written as they would come without the weather
+    /// (walking not slowed by rain, patience not shortened), for the run that prices the weather.
+    func drawArrivals(seed: UInt64, replication: UInt64, weather: WeatherDraw, into out: inout [Arrival],
+                      dry: UnsafeMutablePointer<[Arrival]>? = nil) {
         out.removeAll(keepingCapacity: true)
+        dry?.pointee.removeAll(keepingCapacity: true)
         let a = scenario.arrivals
         let svc = scenario.service
         let walk = scenario.walking
@@ -86,6 +91,11 @@ extension CompiledRound {
             if b.lifts > 0 { rideLifts(&ready, needsLift: needsLift, lifts: b.lifts, walk: walk) }
             for (t, k) in ready {
                 var arrival = pending[k]
+                if let dry {
+                    var unhurried = arrival
+                    unhurried.time = t + arrival.time
+                    dry.pointee.append(unhurried)
+                }
                 // Walking is slower in rain.
                 arrival.time = t + arrival.time * weather.travelFactor(at: t)
                 if arrival.patienceSeconds.isFinite, let p = patience, weather.severity(.rain, at: arrival.time) != nil {
@@ -96,6 +106,7 @@ extension CompiledRound {
         }
         // Arrival order; stable, so equal times keep building and resident order.
         BucketSort.sort(&out) { $0.time }
+        if let dry { BucketSort.sort(&dry.pointee) { $0.time } }
     }
 
     /// The inverse of the Beta(1, b) distribution function: 1 - (1 - u)^(1/b); the common shapes

@@ -54,7 +54,7 @@ extension RoundState {
         while desksBusy[site] < desksOpen[site], let r = dequeue(priorityLane: site * 4, now: now) {
             desksBusy[site] += 1
             desksBusyLevel.set(desksBusyLevel.level + 1, at: now)
-            levels.addInterval(Level.registrationQueue(site), from: joinedLine[r], to: now)
+            if recordSeries { levels.addInterval(Level.registrationQueue(site), from: joinedLine[r], to: now) }
             registrationWait[r] = now - arrivals[r].time
             stage[r] = .registering
             events.schedule(at: now + arrivals[r].registrationSeconds / speed, kind: EventKind.registrationDone.rawValue, entity: Int32(r))
@@ -65,7 +65,7 @@ extension RoundState {
     /// back once (before the deadline), else they are counted for door-to-door.
     mutating func residentLeft(_ r: Int, at leftAt: Double, now: Double, lane: Int) {
         let site = Int(arrivals[r].site)
-        levels.addInterval(Level.registrationQueue(site), from: joinedLine[r], to: leftAt)
+        if recordSeries { levels.addInterval(Level.registrationQueue(site), from: joinedLine[r], to: leftAt) }
         stage[r] = .away
         queuePosition[r] = -1
         let back = leftAt + arrivals[r].comeBackSeconds
@@ -123,7 +123,7 @@ extension RoundState {
         let lane = site * 4 + 2
         while queueHead[lane] < queueTail[lane] || queueHead[lane + 1] < queueTail[lane + 1], let g = freeStation(site: site) {
             guard let r = dequeue(priorityLane: lane, now: now) else { return }
-            levels.addInterval(Level.swabQueue(site), from: swabQueued[r], to: now)
+            if recordSeries { levels.addInterval(Level.swabQueue(site), from: swabQueued[r], to: now) }
             stationResident[g] = Int32(r)
             stage[r] = .swabbing
             swabStarted[r] = now
@@ -143,7 +143,7 @@ extension RoundState {
         lastSwab = now
         lastSwabAtSite[site] = now
         stage[r] = .done
-        levels.addInterval(Level.stationsBusy(site), from: swabStarted[r], to: now)
+        if recordSeries { levels.addInterval(Level.stationsBusy(site), from: swabStarted[r], to: now) }
         addToTube(station: g, now: now)
         if a.time >= options.statisticsFrom {
             let wReg = registrationWait[r]
@@ -152,7 +152,7 @@ extension RoundState {
             waitRegistration.add(wReg / 60)
             waitSwab.add(wSwab / 60)
             timeInSystem.add(tis / 60)
-            timeInSystemSample.add(tis / 60)
+            if recordSeries { timeInSystemSample.add(tis / 60) }
             if wReg + wSwab > 20 * 60 { over20 += 1 }
             if wReg + wSwab > 60 * 60 { over60 += 1 }
         }

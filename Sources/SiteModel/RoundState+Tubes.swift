@@ -6,8 +6,6 @@ import SimKit
 // courier collects them and carries them to the lab. Door-to-door teams hand their tubes to a
 // site's box. Only with a `lab` in the scenario (otherwise tubes are not tracked at all).
 extension RoundState {
-    var tubesOn: Bool { round.scenario.logistics.lab != nil }
-
     @inline(__always)
     func site(ofStation g: Int) -> Int {
         var s = 0

@@ -46,6 +46,10 @@ struct RoundState {
     let teams: [TeamRoster.Team]
     let siteCount: Int
     let patienceOn: Bool
+    /// Tubes and couriers are followed (a lab in the scenario, and not a queues-only run).
+    let tubesOn: Bool
+    /// Per-site series and quantiles are kept (not in the queues-only run that prices the weather).
+    let recordSeries: Bool
 
     // Lines: per site four FIFO lanes (registration priority/normal, swab priority/normal).
     let queue: Slab<Int32>
@@ -121,7 +125,9 @@ struct RoundState {
     /// Every resident who came has been swabbed or has given up: the teams stand down.
     var roundOver = false
 
-    init(round: CompiledRound, arrivals: [Arrival], weather: WeatherDraw, doorToDoor: DoorToDoorRun, options: RunOptions) {
+    init(round: CompiledRound, arrivals: [Arrival], weather: WeatherDraw, doorToDoor: DoorToDoorRun, tubesOn: Bool, options: RunOptions) {
+        self.tubesOn = tubesOn
+        recordSeries = options.recordSeries
         self.round = round
         self.arrivals = arrivals
         self.options = options

@@ -2,7 +2,8 @@ import Scenario
 import SimKit
 
 // Tubes and the lab run: every k swabs at a station fill a tube; a partial tube is sealed at
-// the holding limit or when its team leaves; sealed tubes wait in the site's cold box until a
+// the holding limit or when its team leaves (the holding limit is applied when it matters, at
+// the station's next swab or when a courier looks, rather than by an event per tube); sealed tubes wait in the site's cold box until a
 // courier collects them and carries them to the lab. Door-to-door teams hand their tubes to a
 // site's box. Only with a `lab` in the scenario (otherwise tubes are not tracked at all).
 extension RoundState {
@@ -31,13 +32,20 @@ extension RoundState {
     @inline(__always)
     mutating func addToTube(station g: Int, now: Double) {
         guard tubesOn else { return }
-        stationTubeCount[g] += 1
         let tubes = round.scenario.logistics.tubes
-        if stationTubeCount[g] == 1 {
-            stationTubeFirst[g] = now
-            staffEvents.schedule(at: now + tubes.maxHoldingSeconds, kind: EventKind.tubeHoldingLimit.rawValue, entity: Int32(g))
-        }
+        if stationTubeCount[g] > 0 && stationTubeFirst[g] + tubes.maxHoldingSeconds <= now { sealTube(station: g, now: now) }
+        stationTubeCount[g] += 1
+        if stationTubeCount[g] == 1 { stationTubeFirst[g] = now }
         if stationTubeCount[g] >= tubes.poolSize { sealTube(station: g, now: now) }
+    }
+
+    /// Seals the open tubes of a site's stations whose holding limit has passed.
+    mutating func sealDue(site: Int, now: Double) {
+        let holding = round.scenario.logistics.tubes.maxHoldingSeconds
+        for g in round.stationBase[site]..<round.stationBase[site + 1]
+        where stationTubeCount[g] > 0 && stationTubeFirst[g] + holding <= now {
+            sealTube(station: g, now: now)
+        }
     }
 
     mutating func sealTube(station g: Int, now: Double) {
@@ -83,6 +91,7 @@ extension RoundState {
         if leg < plan.stops.count {
             // Collect the oldest tubes first, as many as the courier can carry.
             let site = plan.stops[leg]
+            sealDue(site: site, now: now)
             while boxCount(site) > 0 && courierLoad[c].count < plan.courier.capacityTubes {
                 courierLoad[c].append(boxes[site][boxHead[site]])
                 boxHead[site] += 1
@@ -122,6 +131,7 @@ extension RoundState {
         guard case .onDemand(let tubes, let oldest, let check, _) = round.couriers[c].courier.mode else { return }
         if courierState[c] == .atLab {
             let stops = round.couriers[c].stops
+            for s in stops { sealDue(site: s, now: now) }
             let due = stops.contains { s in
                 boxCount(s) >= tubes || (boxCount(s) > 0 && now - tubeFirst[Int(boxes[s][boxHead[s]])] >= oldest)
             }

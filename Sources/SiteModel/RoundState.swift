@@ -6,7 +6,7 @@ enum EventKind: UInt32 {
     case registrationDone, swabDone, residentReturns
     // Staff list
     case teamReady, standingLimit, breakEnd, shiftEnd, capacityChange, weatherChange
-    case tubeHoldingLimit, courierDepart, courierArrive, courierCheck, doorToDoorHandoff
+    case courierDepart, courierArrive, courierCheck, doorToDoorHandoff
 }
 
 /// Index of a site's level in `BinnedLevels`.
@@ -320,10 +320,6 @@ struct RoundState {
             levels.set(Level.paused(c.site), to: c.registrationSpeed == 0 || c.swabSpeed == 0 ? 1 : 0, at: now)
             startRegistrations(site: c.site, now: now)
             startSwabs(site: c.site, now: now)
-        case .tubeHoldingLimit:
-            if stationTubeCount[id] > 0 && stationTubeFirst[id] + round.scenario.logistics.tubes.maxHoldingSeconds == now {
-                sealTube(station: id, now: now)
-            }
         case .courierDepart:
             courierDeparts(id, now: now)
         case .courierArrive:

@@ -15,14 +15,24 @@ struct Bench {
         print("swabplan-bench: medians of \(runs) runs; \(ProcessInfo.processInfo.activeProcessorCount) cores; load average \(loadAverage())")
         engine(runs: runs, customers: quick ? 1_000_000 : 10_000_000)
         let path = args.drop(while: { $0 != "--scenario" }).dropFirst().first ?? "Scenarios/panjiayuan-nanli.yaml"
-        community(path: path, runs: runs, replications: quick ? 400 : 2000)
-    }
-
-    static func community(path: String, runs: Int, replications: Int) {
         let scenario: Scenario
         do { scenario = try ScenarioLoader.load(path: path) } catch {
             print("cannot load \(path): \(error)"); return
         }
+        let replications = quick ? 400 : 2000
+        // The queues alone (the first slice), then the round with all its logistics.
+        var queues = scenario
+        queues.logistics = .none
+        queues.buildings = queues.buildings.map { b in
+            var b = b
+            b.quarantinedHouseholds = 0; b.bedriddenHouseholds = 0; b.sealed = false
+            return b
+        }
+        community(queues, label: "queues only", runs: runs, replications: replications)
+        community(scenario, label: "all logistics", runs: runs, replications: replications)
+    }
+
+    static func community(_ scenario: Scenario, label: String, runs: Int, replications: Int) {
         let round = CompiledRound(scenario: scenario, plan: scenario.effectivePlan)
         let cores = ProcessInfo.processInfo.activeProcessorCount
         var all: [Double] = [], one: [Double] = [], draw: [Double] = []
@@ -35,8 +45,8 @@ struct Bench {
             })
             draw.append(Double(replications / 4) / seconds { _ = round.drawArrivalsOnly(seed: 7, count: replications / 4) })
         }
-        print(String(format: "site    %@, %d residents: %.0f replications/s on %d cores (min %.0f, max %.0f); %.0f/s on one core",
-                     scenario.name, scenario.totalResidents, median(all), cores, all.min()!, all.max()!, median(one)))
+        print(String(format: "site    %@, %d residents, %@: %.0f replications/s on %d cores (min %.0f, max %.0f); %.0f/s on one core",
+                     scenario.name, scenario.totalResidents, label, median(all), cores, all.min()!, all.max()!, median(one)))
         print(String(format: "        one replication: %.2f ms, of which drawing residents %.2f ms; %d events", 1000 / median(one), 1000 / median(draw), events))
     }
 

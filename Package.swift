@@ -15,6 +15,7 @@ let package = Package(
         .library(name: "SimKit", targets: ["SimKit"]),
         .library(name: "Scenario", targets: ["Scenario"]),
         .library(name: "SiteModel", targets: ["SiteModel"]),
+        .library(name: "Planner", targets: ["Planner"]),
         .library(name: "Reports", targets: ["Reports"]),
     ],
     dependencies: [
@@ -28,15 +29,17 @@ let package = Package(
         .target(name: "SimKit", dependencies: ["CGSL"], swiftSettings: fast),
         .target(name: "Scenario", dependencies: [.product(name: "Yams", package: "Yams")]),
         .target(name: "SiteModel", dependencies: ["SimKit", "Scenario"], swiftSettings: fast),
-        .target(name: "Reports", dependencies: ["SimKit", "Scenario", "SiteModel"]),
+        .target(name: "Planner", dependencies: ["SimKit", "Scenario", "SiteModel"]),
+        .target(name: "Reports", dependencies: ["SimKit", "Scenario", "SiteModel", "Planner"]),
         .executableTarget(name: "swabplan", dependencies: [
-            "Scenario", "SiteModel", "Reports",
+            "Scenario", "SiteModel", "Planner", "Reports",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "swabplan-bench", dependencies: ["SimKit", "Scenario", "SiteModel"]),
         .testTarget(name: "SimKitTests", dependencies: ["SimKit"]),
         .testTarget(name: "ScenarioTests", dependencies: ["Scenario"], resources: [.copy("Malformed"), .copy("base-valid.yaml.txt")]),
         .testTarget(name: "SiteModelTests", dependencies: ["SiteModel", "SimKit", "Scenario"]),
+        .testTarget(name: "PlannerTests", dependencies: ["Planner", "SiteModel", "Scenario", "SimKit"]),
         .testTarget(name: "CLITests", dependencies: ["swabplan"], exclude: ["Golden"]),
     ]
 )

@@ -40,7 +40,7 @@ public enum SummaryTable {
         return w
     }
 
-    static func table(header: [String], rows: [[String]], rightAligned: Set<Int>) -> [String] {
+    public static func table(header: [String], rows: [[String]], rightAligned: Set<Int>) -> [String] {
         let all = [header] + rows
         let widths = header.indices.map { c in all.map { $0[c].count }.max() ?? 0 }
         func line(_ cells: [String]) -> String {

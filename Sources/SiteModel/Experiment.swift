@@ -17,6 +17,16 @@ public enum Experiment {
         }
         return ExperimentResult(round: round, seed: seed, runs: runs)
     }
+
+    /// The replications in `range` (for adding replications in batches; replication r is the
+    /// same whichever batch it falls in).
+    public static func runs(_ round: CompiledRound, replications range: Range<Int>, seed: UInt64, jobs: Int,
+                            options: RunOptions = .standard) -> [ReplicationResult] {
+        _ = GSLSetup.errorsOff
+        return Replications.run(count: range.count, jobs: jobs) { k in
+            round.simulate(seed: seed, replication: range.lowerBound + k, options: options)
+        }
+    }
 }
 
 /// Every metric across replications as a mean with its 95% Student-t half-width, and each site's
@@ -42,7 +52,7 @@ public struct ExperimentResult: Sendable {
         public var swabbed: ConfidenceInterval
     }
 
-    init(round: CompiledRound, seed: UInt64, runs: [ReplicationResult]) {
+    public init(round: CompiledRound, seed: UInt64, runs: [ReplicationResult]) {
         self.seed = seed
         self.replications = runs.count
         self.scenario = round.scenario

@@ -86,6 +86,15 @@ final class Progress: @unchecked Sendable {
         FileHandle.standardError.write(Data("\rsimulating: \(done)/\(total) replications".utf8))
     }
 
+    /// Progress of a run that counts up to `done` replications (in batches).
+    func report(_ done: Int) {
+        lock.lock(); defer { lock.unlock() }
+        let now = Date()
+        guard now.timeIntervalSince(start) > 1 else { return }
+        shown = true
+        FileHandle.standardError.write(Data("\rcomparing: \(done) replications per plan".utf8))
+    }
+
     func finish() {
         lock.lock(); defer { lock.unlock() }
         if shown { FileHandle.standardError.write(Data("\n".utf8)) }

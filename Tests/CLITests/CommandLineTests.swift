@@ -136,4 +136,16 @@ final class CommandLineTests: XCTestCase {
         XCTAssertEqual(r.status, 0, r.stderr)
         XCTAssertTrue(r.stdout.contains("\"plan\": \"baseline\""))
     }
+
+    func testCompareAgainstItselfAsJSON() throws {
+        let r = try run(["compare", Self.scenario("small/two-sites.yaml"), "--plan", "baseline", "--plan", "baseline",
+                         "-r", "4", "--max-replications", "4", "--format", "json"])
+        XCTAssertEqual(r.status, 0, r.stderr)
+        let json = try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as! [String: Any]
+        XCTAssertEqual(json["replications"] as? Int, 4)
+        let plans = json["plans"] as! [[String: Any]]
+        let diffs = plans[1]["difference_from_first"] as! [String: [String: Any]]
+        XCTAssertEqual(diffs["time_in_system_minutes"]?["verdict"] as? String, "same")
+        XCTAssertEqual(try run(["compare", Self.scenario("small/two-sites.yaml"), "--plan", "baseline"]).status, 64)
+    }
 }

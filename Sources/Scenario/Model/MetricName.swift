@@ -115,6 +115,35 @@ public enum MetricName: String, Sendable, CaseIterable {
         }
     }
 
+    public enum Better: Sendable { case lower, higher, neither }
+
+    /// Which way is an improvement (utilisation, hours and courier runs are neither: a plan is
+    /// not better for working people harder or less).
+    public var better: Better {
+        switch self {
+        case .residentsSwabbed, .finishedByDeadline, .dataItemsOnTimeShare, .doorToDoorHouseholdsDone, .doorToDoorTubes:
+            return .higher
+        case .registrationDeskUtilisation, .swabTeamUtilisation, .courierRuns, .courierDistanceKm,
+             .workerHoursRegistration, .workerHoursMarshal, .workerHoursDoorToDoor, .workerHoursDataDesk,
+             .timeInSystemWithoutWeatherMinutes:
+            return .neither
+        default:
+            return .lower
+        }
+    }
+
+    /// Differences smaller than this are not worth telling apart (the indifference zone of a
+    /// comparison), in the metric's unit.
+    public var indifference: Double {
+        switch unit {
+        case "minutes": return 0.5
+        case "share": return 0.005
+        case "hours": return 0.05
+        case "km": return 0.5
+        default: return 1
+        }
+    }
+
     /// Whether the metric means anything for this scenario (a round without couriers has no
     /// sample ages); tables and `summary.json` list only these.
     public func applies(to s: Scenario, plan: Plan) -> Bool {

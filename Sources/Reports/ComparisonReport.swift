@@ -1,0 +1,93 @@
+import Planner
+import Scenario
+import SimKit
+import SiteModel
+
+/// `swabplan compare` output: each plan's figures with 95% intervals, and each plan's paired
+/// difference from the first with its interval and verdict.
+public enum ComparisonReport {
+    public static func table(_ c: PlanComparison) -> String {
+        var out: [String] = []
+        let names = c.results.map { $0.plan.origin }
+        out.append("\(c.results[0].scenario.name): \(c.replications) replications per plan, seed \(c.results[0].seed), common random numbers")
+        for (i, n) in names.enumerated() { out.append("  plan \(i + 1): \(n)") }
+        out.append("")
+        var header = ["metric"]
+        for i in names.indices { header.append("plan \(i + 1)") }
+        for i in names.indices.dropFirst() { header.append("plan \(i + 1) - plan 1") }
+        var rows: [[String]] = []
+        for (k, m) in c.results[0].metrics.enumerated() {
+            let d = decimals(m.name)
+            var row = [m.name.label + (c.deciding.contains(m.name) ? " *" : "")]
+            for r in c.results {
+                let ci = r.metrics[k].interval
+                row.append(Format.fixed(ci.mean, d) + " ± " + Format.fixed(ci.halfWidth, d))
+            }
+            for diffs in c.differences {
+                let x = diffs[k]
+                row.append(signed(x.interval.mean, d) + " ± " + Format.fixed(x.interval.halfWidth, d) + " " + mark(x.verdict))
+            }
+            rows.append(row)
+        }
+        out.append(contentsOf: SummaryTable.table(header: header, rows: rows, rightAligned: Set(1..<header.count)))
+        out.append("")
+        out.append("+ better, - worse, = the same (every replication), ~ not distinguishable at 95%, ^/v higher/lower where neither is better.")
+        out.append("* must be decided before replications stop.")
+        switch c.stop {
+        case .decided:
+            out.append("Stopped at \(c.replications) replications: every starred difference is decided.")
+        case .limitReached(let open):
+            out.append("Stopped at the replication limit (\(c.replications)); still not decided: " + open.joined(separator: ", "))
+        }
+        return out.joined(separator: "\n") + "\n"
+    }
+
+    public static func json(_ c: PlanComparison) -> JSON {
+        let plans: [JSON] = c.results.enumerated().map { i, r in
+            var pairs: [(String, JSON)] = [("plan", .string(r.plan.origin))]
+            pairs.append(("metrics", .object(r.metrics.map { m in
+                (m.name.rawValue, .object([("mean", .number(m.interval.mean, decimals: 4)),
+                                            ("half_width", .number(m.interval.halfWidth, decimals: 4)),
+                                            ("n", .integer(m.interval.count)), ("unit", .string(m.name.unit))]))
+            })))
+            if i > 0 {
+                pairs.append(("difference_from_first", .object(c.differences[i - 1].map { d in
+                    (d.metric.rawValue, .object([("mean", .number(d.interval.mean, decimals: 4)),
+                                                  ("half_width", .number(d.interval.halfWidth, decimals: 4)),
+                                                  ("n", .integer(d.interval.count)),
+                                                  ("verdict", .string(d.verdict.rawValue))]))
+                })))
+            }
+            return .object(pairs)
+        }
+        var stop: [(String, JSON)] = []
+        switch c.stop {
+        case .decided: stop = [("reason", .string("decided"))]
+        case .limitReached(let open): stop = [("reason", .string("replication limit")), ("undecided", .array(open.map { .string($0) }))]
+        }
+        return .object([
+            ("scenario", .string(c.results[0].scenario.name)),
+            ("seed", .integer(Int(truncatingIfNeeded: c.results[0].seed))),
+            ("replications", .integer(c.replications)),
+            ("common_random_numbers", .bool(true)),
+            ("deciding_metrics", .array(c.deciding.map { .string($0.rawValue) })),
+            ("stop", .object(stop)),
+            ("plans", .array(plans)),
+        ])
+    }
+
+    static func decimals(_ m: MetricName) -> Int { m.unit == "share" ? 3 : (m.unit == "residents" || m.unit == "tubes" ? 0 : 1) }
+
+    static func signed(_ x: Double, _ d: Int) -> String { (x > 0 ? "+" : "") + Format.fixed(x, d) }
+
+    static func mark(_ v: PlanComparison.Verdict) -> String {
+        switch v {
+        case .same: return "="
+        case .better: return "+"
+        case .worse: return "-"
+        case .higher: return "^"
+        case .lower: return "v"
+        case .undecided: return "~"
+        }
+    }
+}

@@ -1,0 +1,62 @@
+import ArgumentParser
+import Foundation
+import Planner
+import Reports
+import Scenario
+
+struct Compare: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Compare plans under common random numbers, with paired 95% intervals against the first plan.")
+
+    @Argument(help: "The scenario file (YAML).")
+    var scenario: String
+
+    @Option(name: .customLong("plan"), help: "A plan file, `scenario` for the scenario's own plan, or `baseline`; give two or more, the first is the reference.")
+    var plans: [String] = []
+
+    @Option(name: .shortAndLong, help: "Replications to start with; more are added in batches of 20 until every difference that matters is decided.")
+    var replications = 20
+
+    @Option(help: "Most replications per plan.")
+    var maxReplications = 1000
+
+    @Option(help: "Master seed of the random streams.")
+    var seed: UInt64 = 1
+
+    @Option(name: .shortAndLong, help: "Threads; results do not depend on it. (default: all cores)")
+    var jobs: Int?
+
+    @Option(help: "What to print: table or json.")
+    var format: Simulate.OutputFormat = .table
+
+    func validate() throws {
+        guard plans.count >= 2 else { throw ValidationError("give at least two --plan options (a file, `scenario` or `baseline`)") }
+        guard replications >= 2 else { throw ValidationError("--replications must be at least 2") }
+        guard maxReplications >= replications else { throw ValidationError("--max-replications must be at least --replications") }
+        if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
+    }
+
+    func run() throws {
+        let (s, _) = try loadScenario(scenario, plan: nil)
+        var list: [Plan] = []
+        for p in plans {
+            if p == "scenario" {
+                guard let own = s.plan else {
+                    printError("error: \(scenario) has no plan of its own; name a plan file or `baseline`")
+                    throw Exit.dataError
+                }
+                list.append(own)
+            } else {
+                list.append(try loadScenario(scenario, plan: p).1)
+            }
+        }
+        let progress = Progress(total: maxReplications)
+        let c = PlanComparison.run(scenario: s, plans: list, seed: seed, jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount,
+                                   initial: replications, limit: maxReplications, progress: { n in progress.report(n) })
+        progress.finish()
+        switch format {
+        case .json: print(ComparisonReport.json(c).rendered())
+        case .table: print(ComparisonReport.table(c), terminator: "")
+        }
+    }
+}

@@ -40,6 +40,6 @@ let package = Package(
         .testTarget(name: "ScenarioTests", dependencies: ["Scenario"], resources: [.copy("Malformed"), .copy("base-valid.yaml.txt")]),
         .testTarget(name: "SiteModelTests", dependencies: ["SiteModel", "SimKit", "Scenario"]),
         .testTarget(name: "PlannerTests", dependencies: ["Planner", "SiteModel", "Scenario", "SimKit"]),
-        .testTarget(name: "CLITests", dependencies: ["swabplan"], exclude: ["Golden"]),
+        .testTarget(name: "CLITests", dependencies: ["swabplan", "Reports"], exclude: ["Golden", "Fixtures"]),
     ]
 )

@@ -50,6 +50,8 @@ public struct CompiledRound: Sendable {
         /// of the building (floors hold contiguous index ranges).
         var firstResident: Int
         var residents: Int
+        /// Index of the call-up in the plan (for per-window figures).
+        var callUp: Int
     }
 
     struct CapacityChange: Sendable {
@@ -69,18 +71,18 @@ public struct CompiledRound: Sendable {
         var perSite = Array(repeating: 0, count: s.sites.count)
         buildings = s.buildings.map { b in
             var calls = [FloorCall?](repeating: nil, count: b.floors)
-            for c in plan.callUps where c.building == b.id {
+            for (ci, c) in plan.callUps.enumerated() where c.building == b.id {
                 guard let si = s.siteIndex(c.site) else { continue }
                 let walk = s.walkingSeconds(building: b, site: s.sites[si]) ?? 0
                 let floors = c.floors ?? 1...b.floors
                 let first = CompiledRound.firstResident(onFloor: floors.lowerBound, residents: b.residents, floors: b.floors)
                 let end = CompiledRound.firstResident(onFloor: floors.upperBound + 1, residents: b.residents, floors: b.floors)
                 for f in floors {
-                    calls[f - 1] = FloorCall(window: c.window, site: si, walkSeconds: walk, firstResident: first, residents: end - first)
+                    calls[f - 1] = FloorCall(window: c.window, site: si, walkSeconds: walk, firstResident: first, residents: end - first, callUp: ci)
                 }
             }
             // Validation guarantees every floor is called; a plan built in code might not.
-            let fallback = calls.compactMap { $0 }.first ?? FloorCall(window: s.round.window, site: 0, walkSeconds: 0, firstResident: 0, residents: b.residents)
+            let fallback = calls.compactMap { $0 }.first ?? FloorCall(window: s.round.window, site: 0, walkSeconds: 0, firstResident: 0, residents: b.residents, callUp: -1)
             let floorCall = calls.map { $0 ?? fallback }
             for i in 0..<(b.residents - s.doorToDoorResidents(b)) { perSite[floorCall[CompiledRound.floor(of: i, residents: b.residents, floors: b.floors) - 1].site] += 1 }
             return BuildingPlan(residents: b.residents, doorToDoorResidents: s.doorToDoorResidents(b), floors: b.floors, lifts: b.lifts, elderlyShare: b.elderlyShare,

@@ -8,6 +8,8 @@ public struct RunOptions: Sendable {
     public var statisticsFrom: Double
     /// Keep per-site series and quantiles (off only for the twin run that prices the weather).
     var recordSeries = true
+    /// Keep what a published schedule needs: waits per call-up, histograms, courier runs.
+    public var recordDetail = false
     public static let standard = RunOptions(statisticsFrom: -.infinity)
     public init(statisticsFrom: Double) { self.statisticsFrom = statisticsFrom }
 }

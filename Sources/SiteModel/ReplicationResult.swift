@@ -8,6 +8,20 @@ public struct ReplicationResult: Sendable {
     public var sites: [SiteSeries]
     /// Events taken from the event list (for the benchmark).
     public var events: Int
+    /// With `RunOptions.recordDetail`: what a published schedule and report need.
+    public var detail: Detail?
+
+    public struct Detail: Sendable {
+        /// Per plan call-up: residents swabbed, their mean and p95 wait in the lines (minutes).
+        public var callUps: [(swabbed: Int, meanWait: Double, p95Wait: Double)]
+        /// Residents by time in system, in bins of `histogramMinutes`.
+        public var timeInSystem: [Int]
+        /// Samples by age at the lab, in bins of `histogramMinutes`.
+        public var sampleAge: [Int]
+        /// Per courier: each run's departure time and tubes carried.
+        public var courierRuns: [[(departs: Double, tubes: Int)]]
+        public static let histogramMinutes = 5.0
+    }
 
     public subscript(_ m: MetricName) -> Double {
         get { metrics[MetricName.index[m]!] }

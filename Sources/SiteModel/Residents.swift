@@ -12,6 +12,8 @@ struct Arrival {
     var patienceSeconds: Double = .infinity
     /// When they leave: come back this much later (infinite: they do not come back).
     var comeBackSeconds: Double = .infinity
+    /// The plan's call-up this resident was called by (-1 if none).
+    var callUp: Int32 = -1
 }
 
 extension CompiledRound {
@@ -82,6 +84,7 @@ extension CompiledRound {
                 ready.append((leaves, pending.count))
                 needsLift.append(lift)
                 arrival.site = Int32(call.site)
+                arrival.callUp = Int32(call.callUp)
                 arrival.priority = elderly
                 arrival.registrationSeconds = reg
                 arrival.swabSeconds = sw

@@ -153,6 +153,7 @@ extension RoundState {
             waitSwab.add(wSwab / 60)
             timeInSystem.add(tis / 60)
             if recordSeries { timeInSystemSample.add(tis / 60) }
+            if recordDetail && a.callUp >= 0 { callUpWaits[Int(a.callUp)].add((wReg + wSwab) / 60) }
             if wReg + wSwab > 20 * 60 { over20 += 1 }
             if wReg + wSwab > 60 * 60 { over60 += 1 }
         }

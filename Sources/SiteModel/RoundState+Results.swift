@@ -94,6 +94,23 @@ extension RoundState {
                                      paused: levels.averages(of: Level.paused(s)),
                                      swabbed: swabbedAtSite[s]))
         }
-        return ReplicationResult(metrics: m, sites: series, events: taken)
+        var result = ReplicationResult(metrics: m, sites: series, events: taken)
+        if recordDetail {
+            let w = ReplicationResult.Detail.histogramMinutes
+            func histogram(_ values: [Double]) -> [Int] {
+                var h = Array(repeating: 0, count: 80)
+                for v in values { h[min(79, max(0, Int(v / w)))] += 1 }
+                return h
+            }
+            result.detail = ReplicationResult.Detail(
+                callUps: callUpWaits.indices.map { i in
+                    let n = callUpWaits[i].count
+                    let mean = n > 0 ? callUpWaits[i].values.reduce(0, +) / Double(n) : 0
+                    return (n, mean, callUpWaits[i].quantile(0.95) ?? 0)
+                },
+                timeInSystem: histogram(timeInSystemSample.values), sampleAge: histogram(sampleAgeSample.values),
+                courierRuns: courierLog)
+        }
+        return result
     }
 }

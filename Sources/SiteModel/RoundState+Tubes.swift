@@ -80,6 +80,7 @@ extension RoundState {
         let plan = round.couriers[c]
         courierState[c] = .out
         courierStop[c] = 0
+        courierDeparted[c] = now
         courierRuns += 1
         courierKilometres += plan.legKilometres[0]
         staffEvents.schedule(at: now + plan.legSeconds[0] * weather.travelFactor(at: now), kind: EventKind.courierArrive.rawValue, entity: Int32(c))
@@ -102,6 +103,7 @@ extension RoundState {
                                  kind: EventKind.courierArrive.rawValue, entity: Int32(c))
             return
         }
+        if recordDetail { courierLog[c].append((courierDeparted[c], courierLoad[c].count)) }
         deliver(c, now: now)
         courierState[c] = .atLab
         if courierPending[c] {

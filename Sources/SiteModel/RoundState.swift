@@ -122,12 +122,21 @@ struct RoundState {
     var courierRuns = 0
     var courierKilometres = 0.0
     var taken = 0
+    // Detail for publishing (only with `recordDetail`).
+    let recordDetail: Bool
+    var callUpWaits: [QuantileSample]
+    var courierLog: [[(departs: Double, tubes: Int)]]
+    var courierDeparted: Slab<Double>
     /// Every resident who came has been swabbed or has given up: the teams stand down.
     var roundOver = false
 
     init(round: CompiledRound, arrivals: [Arrival], weather: WeatherDraw, doorToDoor: DoorToDoorRun, tubesOn: Bool, options: RunOptions) {
         self.tubesOn = tubesOn
         recordSeries = options.recordSeries
+        recordDetail = options.recordDetail
+        callUpWaits = options.recordDetail ? Array(repeating: QuantileSample(), count: round.plan.callUps.count) : []
+        courierLog = Array(repeating: [], count: round.couriers.count)
+        courierDeparted = Slab(repeating: 0, count: max(round.couriers.count, 1))
         self.round = round
         self.arrivals = arrivals
         self.options = options

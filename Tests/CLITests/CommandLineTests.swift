@@ -13,23 +13,9 @@ final class CommandLineTests: XCTestCase {
     static func scenario(_ name: String) -> String { packageRoot.appendingPathComponent("Scenarios/" + name).path }
     static func malformed(_ name: String) -> String { packageRoot.appendingPathComponent("Tests/ScenarioTests/Malformed/" + name).path }
 
-    struct Run { var status: Int32; var stdout: String; var stderr: String }
-
     @discardableResult
-    func run(_ args: [String]) throws -> Run {
-        let p = Process()
-        p.executableURL = Self.binary
-        p.arguments = args
-        let out = Pipe(), err = Pipe()
-        p.standardOutput = out
-        p.standardError = err
-        try p.run()
-        // Read before waiting, so a large output cannot fill the pipe and block the child.
-        let o = out.fileHandleForReading.readDataToEndOfFile()
-        let e = err.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        return Run(status: p.terminationStatus, stdout: String(decoding: o, as: UTF8.self), stderr: String(decoding: e, as: UTF8.self))
-    }
+    func run(_ args: [String]) throws -> CLI.Run { try CLI().run(args) }
+
 
     func temporaryFolder() throws -> URL {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("swabplan-test-\(UUID().uuidString)")
@@ -147,5 +133,27 @@ final class CommandLineTests: XCTestCase {
         let diffs = plans[1]["difference_from_first"] as! [String: [String: Any]]
         XCTAssertEqual(diffs["time_in_system_minutes"]?["verdict"] as? String, "same")
         XCTAssertEqual(try run(["compare", Self.scenario("small/two-sites.yaml"), "--plan", "baseline"]).status, 64)
+    }
+}
+
+/// Runs the built binary and collects what it says.
+struct CLI {
+    struct Run { var status: Int32; var stdout: String; var stderr: String }
+
+    @discardableResult
+    func run(_ args: [String]) throws -> Run {
+        let p = Process()
+        p.executableURL = CommandLineTests.binary
+        p.arguments = args
+        p.currentDirectoryURL = CommandLineTests.packageRoot
+        let out = Pipe(), err = Pipe()
+        p.standardOutput = out
+        p.standardError = err
+        try p.run()
+        // Read before waiting, so a large output cannot fill the pipe and block the child.
+        let o = out.fileHandleForReading.readDataToEndOfFile()
+        let e = err.fileHandleForReading.readDataToEndOfFile()
+        p.waitUntilExit()
+        return Run(status: p.terminationStatus, stdout: String(decoding: o, as: UTF8.self), stderr: String(decoding: e, as: UTF8.self))
     }
 }

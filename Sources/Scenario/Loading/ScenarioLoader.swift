@@ -8,7 +8,7 @@ import Yams
 public enum ScenarioLoader {
     static let topKeys = ["version", "name", "round", "compounds", "buildings", "sites", "walking",
                           "staff", "service", "arrivals", "plan", "targets",
-                          "weather", "tubes", "lab", "couriers", "door_to_door", "data_desk"]
+                          "weather", "tubes", "lab", "couriers", "door_to_door", "data_desk", "notices"]
 
     public static func load(path: String) throws -> Scenario {
         let text = try readText(path)
@@ -53,8 +53,14 @@ public enum ScenarioLoader {
             scenario!.logistics.patience = patience
             checkDoorToDoor(r, top, scenario!)
             checkCouriers(r, top, scenario!)
-            checkWalkingReachable(r, top["buildings"]!, scenario!)
-            checkSlots(r, top["staff"]!, scenario!)
+            if let n = top["notices"], let f = r.mapping(n, "notices", optional: ["languages"]) {
+                var langs: [String] = []
+                for (node, path) in f.list("languages", nonEmpty: true) ?? [] {
+                    guard let l = r.string(node, path) else { continue }
+                    if ["zh", "en"].contains(l) { langs.append(l) } else { r.fail(node, path, "unknown language `\(l)`; expected zh or en") }
+                }
+                if !langs.isEmpty { scenario!.noticeLanguages = langs }
+            }
             if let p = top["plan"] {
                 scenario!.plan = readPlan(r, p, "plan", scenario: scenario!, origin: file)
             } else {

@@ -18,6 +18,8 @@ public struct Scenario: Sendable {
     public var targets: [Target]
     /// Weather, tubes and couriers, door-to-door, data desk, patience; `.none` when absent.
     public var logistics: Logistics = .none
+    /// Languages of the published building notices: "zh", "en" or both.
+    public var noticeLanguages: [String] = ["zh", "en"]
 
     public init(name: String, sourcePath: String, round: Round, compounds: [Compound], buildings: [Building],
                 sites: [Site], walking: Walking, staff: Staff, service: Service, arrivals: Arrivals,

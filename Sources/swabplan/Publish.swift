@@ -1,0 +1,59 @@
+import ArgumentParser
+import Foundation
+import Reports
+import Scenario
+import SiteModel
+
+struct Publish: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Simulate the chosen plan and write what the round needs: timetables, notices, rosters, courier runs, a report.")
+
+    @Argument(help: "The scenario file (YAML).")
+    var scenario: String
+
+    @Option(help: "A plan file, or `baseline`; default: the scenario's own plan, else the baseline.")
+    var plan: String?
+
+    @Option(help: "The folder to write (created; an existing one is replaced only with --force).")
+    var out: String
+
+    @Flag(help: "Replace the output folder if it exists.")
+    var force = false
+
+    @Option(name: .shortAndLong, help: "Number of replications.")
+    var replications = 200
+
+    @Option(help: "Master seed of the random streams.")
+    var seed: UInt64 = 1
+
+    @Option(name: .shortAndLong, help: "Threads; results do not depend on it. (default: all cores)")
+    var jobs: Int?
+
+    func validate() throws {
+        guard replications >= 2 else { throw ValidationError("--replications must be at least 2") }
+        if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
+    }
+
+    func run() throws {
+        if FileManager.default.fileExists(atPath: out) && !force {
+            printError("error: \(out) already exists; use --force to replace it")
+            throw Exit.cannotCreate
+        }
+        let (s, p) = try loadScenario(scenario, plan: plan)
+        var options = RunOptions.standard
+        options.recordDetail = true
+        let progress = Progress(total: replications)
+        let result = Experiment.run(CompiledRound(scenario: s, plan: p), replications: replications, seed: seed,
+                                    jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount, options: options,
+                                    progress: { progress.step() })
+        progress.finish()
+        let files = Publication.files(result)
+        do {
+            try FolderWriter.write(files, to: out, replace: force)
+        } catch {
+            printError("error: \(error)")
+            throw Exit.cannotCreate
+        }
+        print("\(out): \(files.count) files (report.html, schedule.csv, rosters.csv, notices/ ...)")
+    }
+}

@@ -1,0 +1,32 @@
+import XCTest
+@testable import Reports
+
+final class SafeNameTests: XCTestCase {
+    func testFileNamesCannotClimb() {
+        XCTAssertEqual(SafeName.file("../../etc/passwd"), "_._.._etc_passwd")
+        XCTAssertEqual(SafeName.file(".."), "_.")
+        XCTAssertEqual(SafeName.file("a\\b"), "a_b")
+        XCTAssertEqual(SafeName.file("十七号楼"), "十七号楼")
+        XCTAssertEqual(SafeName.file(""), "_")
+        XCTAssertFalse(SafeName.file("/abs").contains("/"))
+    }
+
+    func testFolderWriterRefusesPathsOutsideTheFolder() {
+        let out = FileManager.default.temporaryDirectory.appendingPathComponent("swabplan-fw-\(UUID().uuidString)").path
+        XCTAssertThrowsError(try FolderWriter.write([("../evil.txt", "x")], to: out, replace: false))
+        XCTAssertThrowsError(try FolderWriter.write([("/etc/evil.txt", "x")], to: out, replace: false))
+        XCTAssertFalse(FileManager.default.fileExists(atPath: out))
+    }
+
+    func testHTMLEscape() {
+        XCTAssertEqual(HTML.escape("<a href=\"x\">'&'</a>"), "&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;")
+    }
+
+    func testCSVNeutralisesFormulas() {
+        for s in ["=1+2", "+1", "-1", "@SUM(A1)", "\t=x"] {
+            XCTAssertTrue(CSVDocument.escape(s).hasPrefix("'") || CSVDocument.escape(s).hasPrefix("\"'"), s)
+        }
+        XCTAssertEqual(CSVDocument.escape("a,b"), "\"a,b\"")
+        XCTAssertEqual(CSVDocument.escape("plain"), "plain")
+    }
+}

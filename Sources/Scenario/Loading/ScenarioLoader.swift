@@ -51,6 +51,8 @@ public enum ScenarioLoader {
                                 plan: nil, targets: targets)
             scenario!.logistics = logistics ?? .none
             scenario!.logistics.patience = patience
+            checkWalkingReachable(r, top["buildings"]!, scenario!)
+            checkSlots(r, top["staff"]!, scenario!)
             checkDoorToDoor(r, top, scenario!)
             checkCouriers(r, top, scenario!)
             if let n = top["notices"], let f = r.mapping(n, "notices", optional: ["languages"]) {

@@ -20,11 +20,7 @@ struct Compare: ParsableCommand {
     @Option(help: "Most replications per plan.")
     var maxReplications = 1000
 
-    @Option(help: "Master seed of the random streams.")
-    var seed: UInt64 = 1
-
-    @Option(name: .shortAndLong, help: "Threads; results do not depend on it. (default: all cores)")
-    var jobs: Int?
+    @OptionGroup var streams: StreamOptions
 
     @Option(help: "What to print: table or json.")
     var format: Simulate.OutputFormat = .table
@@ -33,7 +29,6 @@ struct Compare: ParsableCommand {
         guard plans.count >= 2 else { throw ValidationError("give at least two --plan options (a file, `scenario` or `baseline`)") }
         guard replications >= 2 else { throw ValidationError("--replications must be at least 2") }
         guard maxReplications >= replications else { throw ValidationError("--max-replications must be at least --replications") }
-        if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
     }
 
     func run() throws {
@@ -51,7 +46,7 @@ struct Compare: ParsableCommand {
             }
         }
         let progress = Progress(total: maxReplications)
-        let c = PlanComparison.run(scenario: s, plans: list, seed: seed, jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount,
+        let c = PlanComparison.run(scenario: s, plans: list, seed: streams.seed, jobs: streams.threads,
                                    initial: replications, limit: maxReplications, progress: { n in progress.report(n) })
         progress.finish()
         switch format {

@@ -23,15 +23,10 @@ struct Publish: ParsableCommand {
     @Option(name: .shortAndLong, help: "Number of replications.")
     var replications = 200
 
-    @Option(help: "Master seed of the random streams.")
-    var seed: UInt64 = 1
-
-    @Option(name: .shortAndLong, help: "Threads; results do not depend on it. (default: all cores)")
-    var jobs: Int?
+    @OptionGroup var streams: StreamOptions
 
     func validate() throws {
         guard replications >= 2 else { throw ValidationError("--replications must be at least 2") }
-        if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
     }
 
     func run() throws {
@@ -43,8 +38,8 @@ struct Publish: ParsableCommand {
         var options = RunOptions.standard
         options.recordDetail = true
         let progress = Progress(total: replications)
-        let result = Experiment.run(CompiledRound(scenario: s, plan: p), replications: replications, seed: seed,
-                                    jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount, options: options,
+        let result = Experiment.run(CompiledRound(scenario: s, plan: p), replications: replications, seed: streams.seed,
+                                    jobs: streams.threads, options: options,
                                     progress: { progress.step() })
         progress.finish()
         let files = Publication.files(result)

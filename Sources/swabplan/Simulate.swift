@@ -19,11 +19,7 @@ struct Simulate: ParsableCommand {
     @Option(name: .shortAndLong, help: "Number of replications.")
     var replications = 200
 
-    @Option(help: "Master seed of the random streams.")
-    var seed: UInt64 = 1
-
-    @Option(name: .shortAndLong, help: "Threads to run replications on; results do not depend on it. (default: all cores)")
-    var jobs: Int?
+    @OptionGroup var streams: StreamOptions
 
     @Option(help: "What to print: table or json.")
     var format: OutputFormat = .table
@@ -37,15 +33,14 @@ struct Simulate: ParsableCommand {
     func validate() throws {
         guard replications >= 2 else { throw ValidationError("--replications must be at least 2 (an interval needs two)") }
         guard replications <= 1_000_000 else { throw ValidationError("--replications must be at most 1000000") }
-        if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
     }
 
     func run() throws {
         let (s, p) = try loadScenario(scenario, plan: plan)
         let round = CompiledRound(scenario: s, plan: p)
         let progress = Progress(total: replications)
-        let result = Experiment.run(round, replications: replications, seed: seed,
-                                    jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount, progress: { progress.step() })
+        let result = Experiment.run(round, replications: replications, seed: streams.seed,
+                                    jobs: streams.threads, progress: { progress.step() })
         progress.finish()
         let summary = Summary.json(result).rendered() + "\n"
         if let out {

@@ -63,18 +63,23 @@ public struct ExperimentResult: Sendable {
         }
         var sites: [SiteSummary] = []
         for (si, site) in round.scenario.sites.enumerated() {
-            let bins = runs.first?.sites[si].swabQueue.count ?? 0
-            func across(_ pick: (SiteSeries) -> [Double], _ b: Int) -> Tally { Tally(runs.map { pick($0.sites[si])[b] }) }
+            // One pass over the replications per site, then bin by bin.
+            let series = runs.map { $0.sites[si] }
+            let bins = series.first?.swabQueue.count ?? 0
             var reg: [ConfidenceInterval] = [], swab: [ConfidenceInterval] = [], util: [Double] = [], paused: [Double] = []
             for b in 0..<bins {
-                reg.append(ConfidenceInterval(across({ $0.registrationQueue }, b)))
-                swab.append(ConfidenceInterval(across({ $0.swabQueue }, b)))
-                let busy = across({ $0.stationsBusy }, b).mean, staffed = across({ $0.stationsStaffed }, b).mean
-                util.append(staffed > 0 ? min(1, busy / staffed) : 0)
-                paused.append(across({ $0.paused }, b).mean)
+                var r = Tally(), q = Tally(), busy = Tally(), staffed = Tally(), p = Tally()
+                for x in series {
+                    r.add(x.registrationQueue[b]); q.add(x.swabQueue[b])
+                    busy.add(x.stationsBusy[b]); staffed.add(x.stationsStaffed[b]); p.add(x.paused[b])
+                }
+                reg.append(ConfidenceInterval(r))
+                swab.append(ConfidenceInterval(q))
+                util.append(staffed.mean > 0 ? min(1, busy.mean / staffed.mean) : 0)
+                paused.append(p.mean)
             }
             sites.append(SiteSummary(site: site, registrationQueue: reg, swabQueue: swab, utilisation: util, paused: paused,
-                                     swabbed: ConfidenceInterval(Tally(runs.map { Double($0.sites[si].swabbed) }))))
+                                     swabbed: ConfidenceInterval(Tally(series.map { Double($0.swabbed) }))))
         }
         self.sites = sites
     }

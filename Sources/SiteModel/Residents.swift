@@ -1,19 +1,28 @@
 import Scenario
 import SimKit
 
-/// A resident who turned out, as the queues see them.
+/// A resident who turned out, as the queues see them. Kept to 40 bytes: arrivals are sorted
+/// and copied every replication. Patience needs no more than a Float's precision.
 struct Arrival {
     var time: Double
-    var site: Int32
-    var priority: Bool
     var registrationSeconds: Double
     var swabSeconds: Double
     /// How long they wait in the registration line before leaving (infinite without patience).
-    var patienceSeconds: Double = .infinity
+    var patience: Float = .infinity
     /// When they leave: come back this much later (infinite: they do not come back).
-    var comeBackSeconds: Double = .infinity
+    var comeBack: Float = .infinity
     /// The plan's call-up this resident was called by (-1 if none).
     var callUp: Int32 = -1
+    var site: Int16
+    var priority: Bool
+
+    init(time: Double, site: Int16, priority: Bool, registrationSeconds: Double, swabSeconds: Double) {
+        self.time = time; self.site = site; self.priority = priority
+        self.registrationSeconds = registrationSeconds; self.swabSeconds = swabSeconds
+    }
+
+    var patienceSeconds: Double { Double(patience) }
+    var comeBackSeconds: Double { Double(comeBack) }
 }
 
 extension CompiledRound {
@@ -57,9 +66,9 @@ extension CompiledRound {
                 var sw = swab.sample(&service)
                 var arrival = Arrival(time: 0, site: 0, priority: false, registrationSeconds: 0, swabSeconds: 0)
                 if let patience, let patienceSampler, let comeBackSampler {
-                    arrival.patienceSeconds = patienceSampler.sample(&patient)
+                    arrival.patience = Float(patienceSampler.sample(&patient))
                     let uBack = patient.nextDouble(), back = comeBackSampler.sample(&patient)
-                    if uBack < patience.comeBackShare { arrival.comeBackSeconds = back }
+                    if uBack < patience.comeBackShare { arrival.comeBack = Float(back) }
                 }
                 let floor = CompiledRound.floor(of: i, residents: b.residents, floors: b.floors)
                 let call = b.floorCall[floor - 1]
@@ -83,7 +92,7 @@ extension CompiledRound {
                 if floor > 1 && !lift { leaves += Double(floor - 1) * walk.stairsSecondsPerFloor }
                 ready.append((leaves, pending.count))
                 needsLift.append(lift)
-                arrival.site = Int32(call.site)
+                arrival.site = Int16(call.site)
                 arrival.callUp = Int32(call.callUp)
                 arrival.priority = elderly
                 arrival.registrationSeconds = reg
@@ -101,8 +110,8 @@ extension CompiledRound {
                 }
                 // Walking is slower in rain.
                 arrival.time = t + arrival.time * weather.travelFactor(at: t)
-                if arrival.patienceSeconds.isFinite, let p = patience, weather.severity(.rain, at: arrival.time) != nil {
-                    arrival.patienceSeconds *= p.rainFactor
+                if arrival.patience.isFinite, let p = patience, weather.severity(.rain, at: arrival.time) != nil {
+                    arrival.patience *= Float(p.rainFactor)
                 }
                 out.append(arrival)
             }

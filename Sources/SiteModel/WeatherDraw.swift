@@ -19,12 +19,24 @@ struct WeatherDraw: Sendable {
         var swabSpeed: Double
     }
 
-    var episodes: [Episode]
+    private(set) var episodes: [Episode]
     let weather: Weather
+    /// Rain and heat episodes apart: walking times ask about rain once per resident.
+    private(set) var rain: [Episode] = []
+    private(set) var heat: [Episode] = []
 
     static func clear(_ w: Weather) -> WeatherDraw { WeatherDraw(episodes: [], weather: w) }
 
-    init(episodes: [Episode], weather: Weather) { self.episodes = episodes; self.weather = weather }
+    init(episodes: [Episode], weather: Weather) {
+        self.episodes = episodes
+        self.weather = weather
+        split()
+    }
+
+    private mutating func split() {
+        rain = episodes.filter { $0.kind == .rain }
+        heat = episodes.filter { $0.kind == .heat }
+    }
 
     init(_ w: Weather, seed: UInt64, replication: UInt64) {
         weather = w
@@ -41,6 +53,7 @@ struct WeatherDraw: Sendable {
                 episodes.append(Episode(kind: int.kind, severity: int.severity, start: t, end: t + duration.sample(&stream)))
             }
         }
+        split()
     }
 
     var isClear: Bool { episodes.isEmpty }
@@ -48,7 +61,8 @@ struct WeatherDraw: Sendable {
     /// The worst severity of `kind` in force at `t`.
     func severity(_ kind: WeatherKind, at t: Double) -> Severity? {
         var worst: Severity?
-        for e in episodes where e.kind == kind && e.start <= t && t < e.end {
+        let list = kind == .rain ? rain : (kind == .heat ? heat : episodes)
+        for e in list where e.kind == kind && e.start <= t && t < e.end {
             if worst == nil || e.severity > worst! { worst = e.severity }
         }
         return worst
@@ -56,13 +70,13 @@ struct WeatherDraw: Sendable {
 
     /// Travel times (walking, couriers) multiply by this in rain.
     func travelFactor(at t: Double) -> Double {
-        guard !episodes.isEmpty, let s = severity(.rain, at: t) else { return 1 }
+        guard !rain.isEmpty, let s = severity(.rain, at: t) else { return 1 }
         return weather.rainTravelFactor[s] ?? 1
     }
 
     /// A team starting a span in heat has a shorter standing limit.
     func standingLimitFactor(at t: Double) -> Double {
-        guard !episodes.isEmpty, let s = severity(.heat, at: t) else { return 1 }
+        guard !heat.isEmpty, let s = severity(.heat, at: t) else { return 1 }
         return weather.heatStandingLimitFactor[s] ?? 1
     }
 

@@ -156,18 +156,24 @@ final class LogisticsTests: XCTestCase {
         XCTAssertEqual(moved[.workerHoursDataDesk], 5)
     }
 
-    /// One desk, 10-minute registrations, three residents at 07:00: the third would start at
-    /// 07:20 but leaves after 15 minutes of waiting and does not come back.
-    func testResidentGivesUp() throws {
-        let r = try Tiny.run(Tiny.yaml(
-            buildings: "  - {id: B1, residents: 3, walk_minutes: {S1: 0}}",
+    /// One desk with 10-minute registrations, residents evenly inside 07:00-07:01, and the
+    /// patience written in `arrivals`.
+    static func slowDesk(residents: Int, patience: String) throws -> ReplicationResult {
+        try Tiny.run(Tiny.yaml(
+            buildings: "  - {id: B1, residents: \(residents), walk_minutes: {S1: 0}}",
             cohorts: Self.oneTeam,
             service: """
               registration: {distribution: deterministic, mean_seconds: 600}
               swab: {distribution: deterministic, mean_seconds: 30}
             """,
-            arrivals: "  turnout_share: 1\n  ignore_call_up_share: 0\n  spread: even\n  patience: {distribution: deterministic, mean_seconds: 900}\n  come_back_share: 0",
+            arrivals: "  turnout_share: 1\n  ignore_call_up_share: 0\n  spread: even\n" + patience,
             plan: "  call_ups: [{building: B1, site: S1, window: \"07:00-07:01\"}]"))
+    }
+
+    /// One desk, 10-minute registrations, three residents at 07:00: the third would start at
+    /// 07:20 but leaves after 15 minutes of waiting and does not come back.
+    func testResidentGivesUp() throws {
+        let r = try Self.slowDesk(residents: 3, patience: "  patience: {distribution: deterministic, mean_seconds: 900}\n  come_back_share: 0")
         XCTAssertEqual(r[.residentsGaveUp], 1)
         XCTAssertEqual(r[.residentsSwabbed], 2)
         XCTAssertEqual(r[.residentsNotSwabbed], 0)
@@ -176,15 +182,7 @@ final class LogisticsTests: XCTestCase {
 
     /// With patience and a return, the resident who left comes back and is swabbed.
     func testResidentComesBack() throws {
-        let r = try Tiny.run(Tiny.yaml(
-            buildings: "  - {id: B1, residents: 3, walk_minutes: {S1: 0}}",
-            cohorts: Self.oneTeam,
-            service: """
-              registration: {distribution: deterministic, mean_seconds: 600}
-              swab: {distribution: deterministic, mean_seconds: 30}
-            """,
-            arrivals: "  turnout_share: 1\n  ignore_call_up_share: 0\n  spread: even\n  patience: {distribution: deterministic, mean_seconds: 900}\n  come_back_share: 1\n  come_back_after: {distribution: deterministic, mean_seconds: 1800}",
-            plan: "  call_ups: [{building: B1, site: S1, window: \"07:00-07:01\"}]"))
+        let r = try Self.slowDesk(residents: 3, patience: "  patience: {distribution: deterministic, mean_seconds: 900}\n  come_back_share: 1\n  come_back_after: {distribution: deterministic, mean_seconds: 1800}")
         XCTAssertEqual(r[.residentsGaveUp], 0)
         XCTAssertEqual(r[.residentsSwabbed], 3)
         // Left at 07:15:40, back at 07:45:40, registered by 07:55:40, swabbed by 07:56:10.
@@ -197,15 +195,7 @@ final class LogisticsTests: XCTestCase {
     /// second, third and fourth leave at 07:05:15-07:05:45 and rejoin at 07:06:15-07:06:45;
     /// the second is registered at 07:10, the other two leave again for good.
     func testReturnFoundLateIsSlottedIn() throws {
-        let r = try Tiny.run(Tiny.yaml(
-            buildings: "  - {id: B1, residents: 4, walk_minutes: {S1: 0}}",
-            cohorts: Self.oneTeam,
-            service: """
-              registration: {distribution: deterministic, mean_seconds: 600}
-              swab: {distribution: deterministic, mean_seconds: 30}
-            """,
-            arrivals: "  turnout_share: 1\n  ignore_call_up_share: 0\n  spread: even\n  patience: {distribution: deterministic, mean_seconds: 300}\n  come_back_share: 1\n  come_back_after: {distribution: deterministic, mean_seconds: 60}",
-            plan: "  call_ups: [{building: B1, site: S1, window: \"07:00-07:01\"}]"))
+        let r = try Self.slowDesk(residents: 4, patience: "  patience: {distribution: deterministic, mean_seconds: 300}\n  come_back_share: 1\n  come_back_after: {distribution: deterministic, mean_seconds: 60}")
         XCTAssertEqual(r[.residentsSwabbed], 2)
         XCTAssertEqual(r[.residentsGaveUp], 2)
         XCTAssertEqual(r[.finishTimeMinutesAfterOpening], 20.5, accuracy: 1e-9)

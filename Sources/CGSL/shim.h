@@ -8,7 +8,7 @@
 #include <gsl/gsl_cdf.h>
 
 // SwabPlan draws every variate from its own keyed xoshiro256** stream (SimKit.RandomStream).
-// To run GSL's samplers (gamma, Gaussian ziggurat, binomial) on that same stream without a heap
+// To run GSL's samplers (gamma, Gaussian ziggurat) on that same stream without a heap
 // allocation per draw, this header defines a gsl_rng_type whose state *is* the stream's four
 // words, and builds a gsl_rng on the stack around a pointer to them. The C generator below must
 // stay bit-identical to RandomStream.next() in Swift.
@@ -47,15 +47,6 @@ static inline double cgsl_gamma(uint64_t *state, double shape, double scale) {
 }
 static inline double cgsl_gaussian(uint64_t *state, double sigma) {
     gsl_rng r = cgsl_rng_on(state); return gsl_ran_gaussian_ziggurat(&r, sigma);
-}
-static inline double cgsl_lognormal(uint64_t *state, double zeta, double sigma) {
-    gsl_rng r = cgsl_rng_on(state); return gsl_ran_lognormal(&r, zeta, sigma);
-}
-static inline unsigned int cgsl_binomial(uint64_t *state, double p, unsigned int n) {
-    gsl_rng r = cgsl_rng_on(state); return gsl_ran_binomial(&r, p, n);
-}
-static inline unsigned int cgsl_poisson(uint64_t *state, double mu) {
-    gsl_rng r = cgsl_rng_on(state); return gsl_ran_poisson(&r, mu);
 }
 
 static inline void cgsl_errors_off(void) { gsl_set_error_handler_off(); }

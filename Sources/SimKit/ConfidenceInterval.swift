@@ -35,6 +35,4 @@ public struct ConfidenceInterval: Sendable, Equatable {
         gsl_cdf_tdist_Pinv(p, Double(degreesOfFreedom))
     }
 
-    /// The p-quantile of the standard normal (GSL).
-    public static func normalQuantile(_ p: Double) -> Double { gsl_cdf_ugaussian_Pinv(p) }
 }

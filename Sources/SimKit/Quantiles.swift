@@ -17,8 +17,6 @@ public struct QuantileSample: Sendable {
         _values.append(x)
     }
 
-    public mutating func removeAll() { _values.removeAll(keepingCapacity: true); sorted = true }
-
     /// The p-quantile, 0 <= p <= 1; nil when empty.
     ///
     /// - Complexity: O(n) expected (quickselect), instead of sorting every value.

@@ -19,13 +19,6 @@ public enum QueueingTheory {
         if a >= Double(c) { return .infinity }
         return erlangC(servers: c, offeredLoad: a) / (Double(c) * mu - lambda)
     }
-
-    /// P(wait > t) in M/M/c, FIFO.
-    public static func mmcWaitExceeds(_ t: Double, servers c: Int, arrivalRate lambda: Double, serviceRate mu: Double) -> Double {
-        let a = lambda / mu
-        if a >= Double(c) { return 1 }
-        return erlangC(servers: c, offeredLoad: a) * exp(-(Double(c) * mu - lambda) * t)
-    }
 }
 
 #if canImport(Glibc)

@@ -76,18 +76,6 @@ public struct RandomStream: Sendable {
         withGSL { cgsl_gaussian($0, sigma) }
     }
 
-    /// A binomial count of successes in `n` trials of probability `p` (GSL).
-    public mutating func nextBinomial(n: Int, p: Double) -> Int {
-        if n <= 0 || p <= 0 { return 0 }
-        if p >= 1 { return n }
-        return Int(withGSL { cgsl_binomial($0, p, UInt32(n)) })
-    }
-
-    /// A Poisson count with mean `mean` (GSL).
-    public mutating func nextPoisson(mean: Double) -> Int {
-        mean <= 0 ? 0 : Int(withGSL { cgsl_poisson($0, mean) })
-    }
-
     /// A uniform integer in 0..<bound without modulo bias (Lemire's method).
     @inlinable @inline(__always)
     public mutating func nextInt(below bound: Int) -> Int {

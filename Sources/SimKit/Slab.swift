@@ -48,5 +48,4 @@ public struct Slab<Element>: @unchecked Sendable {
     }
 
     public var indices: Range<Int> { 0..<count }
-    public var array: [Element] { Array(UnsafeBufferPointer(start: base, count: count)) }
 }

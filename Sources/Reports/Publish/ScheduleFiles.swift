@@ -108,39 +108,53 @@ enum ScheduleFiles {
     static func notices(_ r: ExperimentResult) -> [(path: String, text: String)] {
         let s = r.scenario, plan = r.plan
         let d = details(r)
+        // Expected wait per call-up, computed once for every language.
+        let waits = plan.callUps.indices.map { i in Int(Tally(d.map { $0.callUps[i].meanWait }).mean.rounded()) }
         return s.buildings.compactMap { b in
             let calls = plan.callUps.enumerated().filter { $0.element.building == b.id }
             let atHome = s.doorToDoorHouseholds(b) > 0
             guard !calls.isEmpty || atHome else { return nil }
-            var parts: [String] = []
-            for lang in s.noticeLanguages {
-                var lines: [String] = []
-                if lang == "zh" {
-                    lines.append("【核酸检测通知】\(b.name)的居民：")
-                    for (i, c) in calls {
-                        let site = s.sites[s.siteIndex(c.site)!].name
-                        let floors = c.floors.map { "\($0.lowerBound)-\($0.upperBound)层" } ?? "全体"
-                        let wait = Tally(d.map { $0.callUps[i].meanWait }).mean
-                        lines.append("\(floors)居民请于\(s.round.date) \(ClockTime.format(c.window.start))至\(ClockTime.format(c.window.end))到\(site)采样（预计排队约\(Int(wait.rounded()))分钟）。")
-                    }
-                    lines.append("请携带身份证和手机健康码，全程佩戴口罩，保持一米距离。")
-                    lines.append("老人和行动不便的居民可走优先通道。")
-                    if atHome { lines.append("居家隔离和卧床的居民请在家等候，采样人员将上门采样。") }
-                } else {
-                    lines.append("Testing notice for the residents of \(b.name):")
-                    for (i, c) in calls {
-                        let site = s.sites[s.siteIndex(c.site)!].name
-                        let floors = c.floors.map { "floors \($0.lowerBound)-\($0.upperBound)" } ?? "all floors"
-                        let wait = Tally(d.map { $0.callUps[i].meanWait }).mean
-                        lines.append("Residents of \(floors): please come to \(site) on \(s.round.date) between \(ClockTime.format(c.window.start)) and \(ClockTime.format(c.window.end)) (expected wait about \(Int(wait.rounded())) minutes).")
-                    }
-                    lines.append("Bring your ID card and your phone with the health code; wear a mask and keep one metre apart.")
-                    lines.append("Elderly residents and those with limited mobility may use the priority lane.")
-                    if atHome { lines.append("Quarantined and bed-ridden residents: please stay at home; a team will come to your door.") }
+            let parts = s.noticeLanguages.map { lang -> String in
+                let words = lang == "zh" ? NoticeWording.chinese : NoticeWording.english
+                var lines = [words.header(b.name)]
+                for (i, c) in calls {
+                    lines.append(words.callUp(c.floors, s.sites[s.siteIndex(c.site)!].name, s.round.date,
+                                              ClockTime.format(c.window.start), ClockTime.format(c.window.end), waits[i]))
                 }
-                parts.append(lines.joined(separator: "\n"))
+                lines += [words.bring, words.priorityLane]
+                if atHome { lines.append(words.atHome) }
+                return lines.joined(separator: "\n")
             }
             return ("notices/" + SafeName.file(b.id) + ".txt", parts.joined(separator: "\n\n") + "\n")
         }
     }
+}
+
+/// The sentences of a building notice in one language.
+struct NoticeWording: Sendable {
+    var header: @Sendable (_ building: String) -> String
+    var callUp: @Sendable (_ floors: ClosedRange<Int>?, _ site: String, _ date: String, _ from: String, _ to: String, _ waitMinutes: Int) -> String
+    var bring: String
+    var priorityLane: String
+    var atHome: String
+
+    static let chinese = NoticeWording(
+        header: { "【核酸检测通知】\($0)的居民：" },
+        callUp: { floors, site, date, from, to, wait in
+            let who = floors.map { "\($0.lowerBound)-\($0.upperBound)层" } ?? "全体"
+            return "\(who)居民请于\(date) \(from)至\(to)到\(site)采样（预计排队约\(wait)分钟）。"
+        },
+        bring: "请携带身份证和手机健康码，全程佩戴口罩，保持一米距离。",
+        priorityLane: "老人和行动不便的居民可走优先通道。",
+        atHome: "居家隔离和卧床的居民请在家等候，采样人员将上门采样。")
+
+    static let english = NoticeWording(
+        header: { "Testing notice for the residents of \($0):" },
+        callUp: { floors, site, date, from, to, wait in
+            let who = floors.map { "floors \($0.lowerBound)-\($0.upperBound)" } ?? "all floors"
+            return "Residents of \(who): please come to \(site) on \(date) between \(from) and \(to) (expected wait about \(wait) minutes)."
+        },
+        bring: "Bring your ID card and your phone with the health code; wear a mask and keep one metre apart.",
+        priorityLane: "Elderly residents and those with limited mobility may use the priority lane.",
+        atHome: "Quarantined and bed-ridden residents: please stay at home; a team will come to your door.")
 }

@@ -1,49 +1,85 @@
-/// A stable sort by a `Double` key for keys spread over a range, such as arrival times: a
-/// counting pass into about n/4 equal-width buckets, then an insertion sort inside each bucket
-/// (a library sort for a bucket that happens to be crowded). About three times faster than a
-/// comparison sort on a few thousand arrivals.
+/// A stable sort by a `Double` key for keys spread over a range, such as arrival times: each key
+/// is read once, positions (not the records) are counted into about n/4 equal-width buckets and
+/// insertion-sorted inside each bucket, then the records are gathered once into their places.
+/// About three times faster than a comparison sort on a few thousand arrivals.
 ///
 ///     BucketSort.sort(&arrivals) { $0.time }
 ///
-/// - Complexity: O(n) expected for keys without heavy clusters; O(n log n) at worst.
+/// - Complexity: O(n) expected for keys without heavy clusters; O(n log n) at worst (a crowded
+///   bucket is sorted by (key, position), which keeps the sort stable).
 public enum BucketSort {
     @inlinable
     public static func sort<T>(_ items: inout [T], key: (T) -> Double) {
         let n = items.count
         guard n > 32 else { items.sort { key($0) < key($1) }; return }
+        let keys = UnsafeMutablePointer<Double>.allocate(capacity: n)
+        defer { keys.deallocate() }
         var lo = Double.infinity, hi = -Double.infinity
-        for x in items { let k = key(x); if k < lo { lo = k }; if k > hi { hi = k } }
+        items.withUnsafeBufferPointer { xs in
+            for i in 0..<n {
+                let k = key(xs[i])
+                keys[i] = k
+                if k < lo { lo = k }
+                if k > hi { hi = k }
+            }
+        }
         guard hi > lo, lo.isFinite, hi.isFinite else { return }
+        let order = UnsafeMutablePointer<Int32>.allocate(capacity: n)
+        defer { order.deallocate() }
+        sortPositions(keys: keys, count: n, lo: lo, hi: hi, into: order)
+        // Gather the records in key order.
+        items = [T](unsafeUninitializedCapacity: n) { out, initialized in
+            items.withUnsafeBufferPointer { xs in
+                for i in 0..<n { (out.baseAddress! + i).initialize(to: xs[Int(order[i])]) }
+            }
+            initialized = n
+        }
+    }
+
+    /// Writes into `order` the positions 0..<count sorted stably by `keys` (all within lo...hi).
+    @usableFromInline
+    static func sortPositions(keys: UnsafeMutablePointer<Double>, count n: Int, lo: Double, hi: Double,
+                              into order: UnsafeMutablePointer<Int32>) {
         let buckets = n / 4
         let scale = Double(buckets) / (hi - lo)
-        var start = [Int](repeating: 0, count: buckets + 1)
-        @inline(__always) func bucket(_ k: Double) -> Int { min(Int((k - lo) * scale), buckets - 1) }
-        for x in items { start[bucket(key(x)) + 1] += 1 }
+        let start = UnsafeMutablePointer<Int>.allocate(capacity: buckets + 1)
+        let fill = UnsafeMutablePointer<Int>.allocate(capacity: buckets)
+        let bucketOf = UnsafeMutablePointer<Int32>.allocate(capacity: n)
+        defer { start.deallocate(); fill.deallocate(); bucketOf.deallocate() }
+        start.initialize(repeating: 0, count: buckets + 1)
+        for i in 0..<n {
+            let b = min(Int((keys[i] - lo) * scale), buckets - 1)
+            bucketOf[i] = Int32(b)
+            start[b + 1] += 1
+        }
         for b in 0..<buckets { start[b + 1] += start[b] }
-        var fill = start
-        var out = items // the same values; overwritten below in bucket order
-        for x in items {
-            let b = bucket(key(x))
-            out[fill[b]] = x
+        fill.initialize(from: start, count: buckets)
+        // Positions go in ascending order into each bucket, so equal keys keep their order.
+        for i in 0..<n {
+            let b = Int(bucketOf[i])
+            order[fill[b]] = Int32(i)
             fill[b] += 1
         }
         for b in 0..<buckets {
             let from = start[b], to = start[b + 1]
             if to - from < 2 { continue }
             if to - from > 64 {
-                // Crowded bucket: stable library sort of the slice.
-                out[from..<to].sort { key($0) < key($1) }
+                // Crowded bucket: a comparison sort, with the position breaking ties.
+                var crowded = UnsafeMutableBufferPointer(start: order + from, count: to - from)
+                crowded.sort { p, q in
+                    let kp = keys[Int(p)], kq = keys[Int(q)]
+                    return kp < kq || (kp == kq && p < q)
+                }
                 continue
             }
             var i = from + 1
             while i < to {
-                let x = out[i], k = key(x)
+                let p = order[i], k = keys[Int(p)]
                 var j = i
-                while j > from && key(out[j - 1]) > k { out[j] = out[j - 1]; j -= 1 }
-                out[j] = x
+                while j > from && keys[Int(order[j - 1])] > k { order[j] = order[j - 1]; j -= 1 }
+                order[j] = p
                 i += 1
             }
         }
-        items = out
     }
 }

@@ -1,4 +1,5 @@
 import Dispatch
+import Foundation
 
 /// Runs independent replications on up to `jobs` threads and returns their results in
 /// replication order, so anything folded from them afterwards is identical whatever `jobs` is.
@@ -12,17 +13,28 @@ public enum Replications {
         if workers == 1 {
             for r in 0..<count { slots.store(body(r), at: r) }
         } else {
-            // Strided assignment: worker w takes w, w + workers, ...; the result of replication r
-            // depends only on r, never on which worker ran it.
-            DispatchQueue.concurrentPerform(iterations: workers) { w in
-                var r = w
-                while r < count {
+            // Each worker takes the next replication not yet taken, so a core slowed by other
+            // load does not hold the rest back; the result of replication r depends only on r,
+            // never on which worker ran it.
+            let next = Counter()
+            DispatchQueue.concurrentPerform(iterations: workers) { _ in
+                while case let r = next.take(), r < count {
                     slots.store(body(r), at: r)
-                    r += workers
                 }
             }
         }
         return slots.collect()
+    }
+}
+
+/// Hands out 0, 1, 2, ... to several threads.
+private final class Counter: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value = 0
+    func take() -> Int {
+        lock.lock(); defer { lock.unlock() }
+        value += 1
+        return value - 1
     }
 }
 

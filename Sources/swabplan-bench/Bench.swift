@@ -4,7 +4,7 @@ import SimKit
 import SiteModel
 
 /// Throughput figures for SwabPlan, as medians of several runs. Build in release mode:
-///     swift run -c release swabplan-bench
+///     swift run -c release swabplan-bench [--quick] [--only engine|community] [--scenario FILE]
 @main
 struct Bench {
     static func main() {
@@ -13,7 +13,9 @@ struct Bench {
         let quick = args.contains("--quick")
         let runs = quick ? 3 : 5
         print("swabplan-bench: medians of \(runs) runs; \(ProcessInfo.processInfo.activeProcessorCount) cores; load average \(loadAverage())")
-        engine(runs: runs, customers: quick ? 1_000_000 : 10_000_000)
+        let only = args.drop(while: { $0 != "--only" }).dropFirst().first
+        if only != "community" { engine(runs: runs, customers: quick ? 1_000_000 : 10_000_000) }
+        if only == "engine" { return }
         let path = args.drop(while: { $0 != "--scenario" }).dropFirst().first ?? "Scenarios/panjiayuan-nanli.yaml"
         let scenario: Scenario
         do { scenario = try ScenarioLoader.load(path: path) } catch {

@@ -6,6 +6,9 @@
 #include <gsl/gsl_rng.h>
 #include <gsl/gsl_randist.h>
 #include <gsl/gsl_cdf.h>
+#ifdef __linux__
+#include <malloc.h>
+#endif
 
 // SwabPlan draws every variate from its own keyed xoshiro256** stream (SimKit.RandomStream).
 // To run GSL's samplers (gamma, Gaussian ziggurat) on that same stream without a heap
@@ -52,3 +55,12 @@ static inline double cgsl_gaussian(uint64_t *state, double sigma) {
 static inline void cgsl_errors_off(void) { gsl_set_error_handler_off(); }
 
 #endif
+
+/* glibc: keep freed memory in the process (see SimKit's MemoryTuning). Not GSL, but the one C
+   shim the package has. */
+static inline void cgsl_keep_freed_memory(void) {
+#ifdef __linux__
+    mallopt(M_MMAP_THRESHOLD, 64 << 20);
+    mallopt(M_TRIM_THRESHOLD, 256 << 20);
+#endif
+}

@@ -9,6 +9,7 @@ import SiteModel
 struct Bench {
     static func main() {
         _ = GSLSetup.errorsOff
+        MemoryTuning.keepFreedMemory()
         let args = CommandLine.arguments
         let quick = args.contains("--quick")
         let runs = quick ? 3 : 5

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import SimKit
 
 @main
 struct SwabPlan: ParsableCommand {
@@ -13,6 +14,11 @@ struct SwabPlan: ParsableCommand {
         version: "0.1.0",
         subcommands: [Validate.self, Simulate.self, Compare.self, Publish.self]
     )
+
+    static func main() {
+        MemoryTuning.keepFreedMemory()
+        main(nil)
+    }
 }
 
 /// Exit codes from sysexits(3), so scripts can tell bad data from a missing file.

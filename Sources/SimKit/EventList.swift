@@ -123,6 +123,15 @@ public struct EventList {
         return first
     }
 
+    /// A list of its own with the same events and clock (copies share memory otherwise).
+    public func copy() -> EventList {
+        var c = self
+        c.storage = Storage(capacity: capacity)
+        c.storage.base.initialize(from: heap, count: _count)
+        c.heap = c.storage.base
+        return c
+    }
+
     @usableFromInline mutating func grow() {
         let bigger = Storage(capacity: storage.capacity * 2)
         bigger.base.moveInitialize(from: heap, count: _count)
@@ -130,4 +139,8 @@ public struct EventList {
         heap = bigger.base
         capacity = bigger.capacity
     }
+}
+
+extension EventList: SharedStorage {
+    public var storageIdentity: ObjectIdentifier { ObjectIdentifier(storage) }
 }

@@ -13,6 +13,11 @@ public struct Slab<Element>: @unchecked Sendable {
             base = .allocate(capacity: max(count, 1))
             base.initialize(repeating: value, count: count)
         }
+        init(copying other: Owner) {
+            count = other.count
+            base = .allocate(capacity: max(count, 1))
+            base.initialize(from: other.base, count: count)
+        }
         deinit {
             base.deinitialize(count: count)
             base.deallocate()
@@ -48,4 +53,23 @@ public struct Slab<Element>: @unchecked Sendable {
     }
 
     public var indices: Range<Int> { 0..<count }
+
+    /// A slab of its own with the same values (copies share memory otherwise).
+    public func copy() -> Slab { Slab(owner: Owner(copying: owner)) }
+
+    private init(owner: Owner) {
+        self.owner = owner
+        base = owner.base
+        count = owner.count
+    }
+}
+
+/// A value whose copies share memory (`Slab`, `EventList`): a state that holds some is copied
+/// for real only by copying each. `storageIdentity` lets a test check that a copy did.
+public protocol SharedStorage {
+    var storageIdentity: ObjectIdentifier { get }
+}
+
+extension Slab: SharedStorage {
+    public var storageIdentity: ObjectIdentifier { ObjectIdentifier(owner) }
 }

@@ -20,8 +20,10 @@ public extension CompiledRound {
 
     /// One replication: a pure function of (scenario, plan, seed, replication). No I/O.
     ///
-    /// With weather in the scenario, the same replication is run a second time without it
-    /// (same residents, same service times), so the planner sees what the weather cost.
+    /// With weather in the scenario, the same replication is also run without it (same
+    /// residents, same service times), so the planner sees what the weather cost. The two are
+    /// the same until the weather's first episode, so that part is run once and the round is
+    /// forked there.
     func simulate(seed: UInt64, replication: Int, options: RunOptions = .standard) -> ReplicationResult {
         let weather = WeatherDraw(scenario.logistics.weather, seed: seed, replication: UInt64(replication))
         var arrivals: [Arrival] = [], dryArrivals: [Arrival] = []
@@ -30,15 +32,21 @@ public extension CompiledRound {
         } else {
             drawArrivals(seed: seed, replication: UInt64(replication), weather: weather, into: &arrivals, dry: &dryArrivals)
         }
-        var result = simulate(seed: seed, replication: replication, arrivals: arrivals, weather: weather, queuesOnly: false, options: options)
-        if !weather.isClear {
-            // The same residents on a dry day: only the queues matter for what the weather cost.
-            var queuesOnly = options
-            queuesOnly.recordSeries = false
-            let dry = simulate(seed: seed, replication: replication, arrivals: dryArrivals,
-                               weather: .clear(scenario.logistics.weather), queuesOnly: true, options: queuesOnly)
-            result[.timeInSystemWithoutWeatherMinutes] = dry[.timeInSystemMinutes]
-            result[.weatherCostMinutes] = result[.timeInSystemMinutes] - dry[.timeInSystemMinutes]
+        let doorToDoor = DoorToDoorRun(self, weather: weather, seed: seed, replication: UInt64(replication))
+        var state = RoundState(round: self, arrivals: arrivals, weather: weather, doorToDoor: doorToDoor,
+                               tubesOn: scenario.logistics.lab != nil, options: options)
+        state.start()
+        var dry: RoundState?
+        if let firstEpisode = weather.firstEpisodeStart {
+            state.run(until: firstEpisode)
+            dry = state.twinWithoutWeather(dryArrivals: dryArrivals)
+        }
+        state.run()
+        var result = state.result()
+        if var dry {
+            dry.run()
+            result[.timeInSystemWithoutWeatherMinutes] = dry.timeInSystem.mean
+            result[.weatherCostMinutes] = result[.timeInSystemMinutes] - dry.timeInSystem.mean
         }
         if let desk = scenario.logistics.dataDesk {
             let d = DataDeskRun(desk, periods: deskPeriods, seed: seed, replication: UInt64(replication))
@@ -52,12 +60,14 @@ public extension CompiledRound {
         return result
     }
 
+    /// One round on given arrivals, from start to end (for tests that build their own).
     internal func simulate(seed: UInt64, replication: Int, arrivals: [Arrival], weather: WeatherDraw, queuesOnly: Bool,
                            options: RunOptions) -> ReplicationResult {
         let doorToDoor = queuesOnly ? DoorToDoorRun(teams: [])
             : DoorToDoorRun(self, weather: weather, seed: seed, replication: UInt64(replication))
         var state = RoundState(round: self, arrivals: arrivals, weather: weather, doorToDoor: doorToDoor,
                                tubesOn: !queuesOnly && scenario.logistics.lab != nil, options: options)
+        state.start()
         state.run()
         return state.result()
     }

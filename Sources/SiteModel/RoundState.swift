@@ -34,9 +34,9 @@ enum CourierState: UInt8 { case atLab, out }
 /// the loop does not allocate.
 struct RoundState {
     let round: CompiledRound
-    let arrivals: [Arrival]
+    var arrivals: [Arrival]
     let options: RunOptions
-    let weather: WeatherDraw
+    var weather: WeatherDraw
     let siteChanges: [WeatherDraw.SiteChange]
     let doorToDoor: DoorToDoorRun
     /// Service completions and residents' own moments: a short list.
@@ -47,55 +47,55 @@ struct RoundState {
     let siteCount: Int
     let patienceOn: Bool
     /// Tubes and couriers are followed (a lab in the scenario, and not a queues-only run).
-    let tubesOn: Bool
+    var tubesOn: Bool
     /// Per-site series and quantiles are kept (not in the queues-only run that prices the weather).
-    let recordSeries: Bool
+    var recordSeries: Bool
 
     // Lines: per site four FIFO lanes (registration priority/normal, swab priority/normal).
-    let queue: Slab<Int32>
-    let queueHead: Slab<Int>
-    let queueTail: Slab<Int>
+    var queue: Slab<Int32>
+    var queueHead: Slab<Int>
+    var queueTail: Slab<Int>
     /// When the entry at each position joined its line (for placing a late-found return).
-    let queueJoined: Slab<Double>
+    var queueJoined: Slab<Double>
     /// Position of each resident's current registration-line entry (entries of residents who
     /// left are skipped).
-    let queuePosition: Slab<Int>
+    var queuePosition: Slab<Int>
 
-    let desksOpen: Slab<Int>
-    let desksBusy: Slab<Int>
-    let stationsOpen: Slab<Int>
-    let registrationSpeed: Slab<Double>
-    let swabSpeed: Slab<Double>
+    var desksOpen: Slab<Int>
+    var desksBusy: Slab<Int>
+    var stationsOpen: Slab<Int>
+    var registrationSpeed: Slab<Double>
+    var swabSpeed: Slab<Double>
 
     // Stations (global index) and teams.
-    let stationTeam: Slab<Int32>
-    let stationResident: Slab<Int32>
-    let stationAfter: Slab<AfterSwab>
-    let stationIncoming: Slab<Int32>
-    let teamState: Slab<TeamState>
-    let teamWorkStart: Slab<Double>
-    let teamLimit: Slab<Double>
-    let teamActive: Slab<Double>
-    let teamBusy: Slab<Double>
+    var stationTeam: Slab<Int32>
+    var stationResident: Slab<Int32>
+    var stationAfter: Slab<AfterSwab>
+    var stationIncoming: Slab<Int32>
+    var teamState: Slab<TeamState>
+    var teamWorkStart: Slab<Double>
+    var teamLimit: Slab<Double>
+    var teamActive: Slab<Double>
+    var teamBusy: Slab<Double>
 
     // Per-resident moments.
-    let joinedLine: Slab<Double>
-    let swabQueued: Slab<Double>
-    let swabStarted: Slab<Double>
-    let stage: Slab<Stage>
-    let registrationWait: Slab<Double>
-    let cameBack: Slab<Bool>
+    var joinedLine: Slab<Double>
+    var swabQueued: Slab<Double>
+    var swabStarted: Slab<Double>
+    var stage: Slab<Stage>
+    var registrationWait: Slab<Double>
+    var cameBack: Slab<Bool>
 
     // Tubes: the open tube of each station; sealed tubes in each site's box; couriers' loads.
-    let stationTubeCount: Slab<Int>
-    let stationTubeFirst: Slab<Double>
+    var stationTubeCount: Slab<Int>
+    var stationTubeFirst: Slab<Double>
     var tubeFirst: [Double]
     var tubeSamples: [Int32]
     var boxes: [[Int32]]
-    let boxHead: Slab<Int>
-    let courierState: Slab<CourierState>
-    let courierStop: Slab<Int>
-    let courierPending: Slab<Bool>
+    var boxHead: Slab<Int>
+    var courierState: Slab<CourierState>
+    var courierStop: Slab<Int>
+    var courierPending: Slab<Bool>
     var courierLoad: [[Int32]]
     var doorToDoorPending: Int
 
@@ -108,13 +108,13 @@ struct RoundState {
     var swabbed = 0
     var gaveUp = 0
     var lastSwab: Double
-    let lastSwabAtSite: Slab<Double>
+    var lastSwabAtSite: Slab<Double>
     var longestSpan = 0.0
     var overtime = 0.0
     var desksBusyLevel: TimeWeighted
     var desksOpenLevel: TimeWeighted
     var levels: BinnedLevels
-    let swabbedAtSite: Slab<Int>
+    var swabbedAtSite: Slab<Int>
     var sampleAge = Tally()
     var sampleAgeSample: QuantileSample
     var samplesOverLimit = 0
@@ -129,6 +129,8 @@ struct RoundState {
     var courierDeparted: Slab<Double>
     /// Every resident who came has been swabbed or has given up: the teams stand down.
     var roundOver = false
+    /// The next resident to arrive (arrivals are taken in order, outside the event lists).
+    var nextArrival = 0
 
     init(round: CompiledRound, arrivals: [Arrival], weather: WeatherDraw, doorToDoor: DoorToDoorRun, tubesOn: Bool, options: RunOptions) {
         self.tubesOn = tubesOn
@@ -224,7 +226,9 @@ struct RoundState {
 
     // MARK: The event loop
 
-    mutating func run() {
+    /// Schedules what is known before the round starts: teams, staffing changes, weather, the
+    /// couriers' first runs and the door-to-door hand-offs.
+    mutating func start() {
         for (t, team) in teams.enumerated() {
             staffEvents.schedule(at: team.readyAt, kind: EventKind.teamReady.rawValue, entity: Int32(t))
         }
@@ -235,15 +239,19 @@ struct RoundState {
             staffEvents.schedule(at: c.time, kind: EventKind.weatherChange.rawValue, entity: Int32(i))
         }
         scheduleLogistics()
+    }
+
+    /// Runs everything that happens before `limit` (to the end by default).
+    mutating func run(until limit: Double = .infinity) {
         // Three sources merged by time: staff events, arrivals (already in time order, so they
         // never pass through a heap) and service completions. At equal times staff events come
         // first (a shift that ends at 09:00 ends before a swab finishing at 09:00 starts the
         // next one), then arrivals, then completions.
-        var nextArrival = 0
         while true {
             let serviceTime = events.nextTime ?? .infinity
             let staffTime = staffEvents.nextTime ?? .infinity
             let arrivalTime = nextArrival < arrivals.count ? arrivals[nextArrival].time : .infinity
+            if min(staffTime, arrivalTime, serviceTime) >= limit { break }
             if staffTime.isInfinite && arrivalTime.isInfinite && serviceTime.isInfinite { break }
             if arrivalTime < staffTime && arrivalTime <= serviceTime {
                 let id = nextArrival
@@ -265,6 +273,38 @@ struct RoundState {
             taken += 1
             handle(e)
         }
+    }
+
+    /// The same round from here on as if there were no weather, on `dryArrivals` (the same
+    /// residents, walking and waiting as on a dry day), following the queues only. Exact when
+    /// nothing of the weather has happened yet: before its first episode the two rounds are the
+    /// same event for event, and residents who arrived so far are the same prefix of both
+    /// arrival lists. Everything with shared memory is copied, so the two run on independently.
+    func twinWithoutWeather(dryArrivals: [Arrival]) -> RoundState {
+        precondition(dryArrivals.count == arrivals.count, "the twin sees the same residents")
+        var twin = self
+        twin.arrivals = dryArrivals
+        twin.weather = .clear(weather.weather)
+        twin.tubesOn = false
+        twin.recordSeries = false
+        twin.events = events.copy()
+        twin.staffEvents = staffEvents.copy()
+        twin.queue = queue.copy(); twin.queueHead = queueHead.copy(); twin.queueTail = queueTail.copy()
+        twin.queueJoined = queueJoined.copy(); twin.queuePosition = queuePosition.copy()
+        twin.desksOpen = desksOpen.copy(); twin.desksBusy = desksBusy.copy(); twin.stationsOpen = stationsOpen.copy()
+        twin.registrationSpeed = registrationSpeed.copy(); twin.swabSpeed = swabSpeed.copy()
+        twin.stationTeam = stationTeam.copy(); twin.stationResident = stationResident.copy()
+        twin.stationAfter = stationAfter.copy(); twin.stationIncoming = stationIncoming.copy()
+        twin.teamState = teamState.copy(); twin.teamWorkStart = teamWorkStart.copy(); twin.teamLimit = teamLimit.copy()
+        twin.teamActive = teamActive.copy(); twin.teamBusy = teamBusy.copy()
+        twin.joinedLine = joinedLine.copy(); twin.swabQueued = swabQueued.copy(); twin.swabStarted = swabStarted.copy()
+        twin.stage = stage.copy(); twin.registrationWait = registrationWait.copy(); twin.cameBack = cameBack.copy()
+        twin.stationTubeCount = stationTubeCount.copy(); twin.stationTubeFirst = stationTubeFirst.copy()
+        twin.boxHead = boxHead.copy()
+        twin.courierState = courierState.copy(); twin.courierStop = courierStop.copy()
+        twin.courierPending = courierPending.copy(); twin.courierDeparted = courierDeparted.copy()
+        twin.lastSwabAtSite = lastSwabAtSite.copy(); twin.swabbedAtSite = swabbedAtSite.copy()
+        return twin
     }
 
     mutating func handle(_ e: Event) {
@@ -323,20 +363,24 @@ struct RoundState {
             startRegistrations(site: c.site, now: now)
             startSwabs(site: c.site, now: now)
         case .weatherChange:
+            // Scheduled before a twin without weather was made from this state.
+            guard !weather.isClear else { break }
             let c = siteChanges[id]
             registrationSpeed[c.site] = c.registrationSpeed
             swabSpeed[c.site] = c.swabSpeed
             levels.set(Level.paused(c.site), to: c.registrationSpeed == 0 || c.swabSpeed == 0 ? 1 : 0, at: now)
             startRegistrations(site: c.site, now: now)
             startSwabs(site: c.site, now: now)
+        // A twin without weather follows the queues only: tube events scheduled before it was
+        // made are let pass.
         case .courierDepart:
-            courierDeparts(id, now: now)
+            if tubesOn { courierDeparts(id, now: now) }
         case .courierArrive:
-            courierArrives(id, now: now)
+            if tubesOn { courierArrives(id, now: now) }
         case .courierCheck:
-            courierChecks(id, now: now)
+            if tubesOn { courierChecks(id, now: now) }
         case .doorToDoorHandoff:
-            doorToDoorHandsOff(id, now: now)
+            if tubesOn { doorToDoorHandsOff(id, now: now) }
         }
     }
 }

@@ -58,6 +58,9 @@ struct WeatherDraw: Sendable {
 
     var isClear: Bool { episodes.isEmpty }
 
+    /// When the weather first does anything (nil for a clear day).
+    var firstEpisodeStart: Double? { episodes.map(\.start).min() }
+
     /// The worst severity of `kind` in force at `t`.
     func severity(_ kind: WeatherKind, at t: Double) -> Severity? {
         var worst: Severity?

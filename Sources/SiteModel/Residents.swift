@@ -38,6 +38,9 @@ extension CompiledRound {
                       dry: UnsafeMutablePointer<[Arrival]>? = nil) {
         out.removeAll(keepingCapacity: true)
         dry?.pointee.removeAll(keepingCapacity: true)
+        // Room for everyone up front: growing by doubling would copy the residents several times.
+        out.reserveCapacity(scenario.totalResidents)
+        dry?.pointee.reserveCapacity(scenario.totalResidents)
         let a = scenario.arrivals
         let svc = scenario.service
         let walk = scenario.walking
@@ -110,7 +113,7 @@ extension CompiledRound {
                 }
                 // Walking is slower in rain.
                 arrival.time = t + arrival.time * weather.travelFactor(at: t)
-                if arrival.patience.isFinite, let p = patience, weather.severity(.rain, at: arrival.time) != nil {
+                if arrival.patience.isFinite, let p = patience, weather.raining(at: arrival.time) {
                     arrival.patience *= Float(p.rainFactor)
                 }
                 out.append(arrival)

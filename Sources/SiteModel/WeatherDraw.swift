@@ -19,11 +19,20 @@ struct WeatherDraw: Sendable {
         var swabSpeed: Double
     }
 
+    /// An episode of rain or heat with what it does to travel times or standing limits.
+    struct Spell: Sendable {
+        var start: Double
+        var end: Double
+        var severity: Int
+        var factor: Double
+    }
+
     private(set) var episodes: [Episode]
     let weather: Weather
-    /// Rain and heat episodes apart: walking times ask about rain once per resident.
-    private(set) var rain: [Episode] = []
-    private(set) var heat: [Episode] = []
+    /// Rain and heat apart, with their factors looked up once: walking times ask about rain
+    /// once or twice per resident.
+    private(set) var rain: [Spell] = []
+    private(set) var heat: [Spell] = []
 
     static func clear(_ w: Weather) -> WeatherDraw { WeatherDraw(episodes: [], weather: w) }
 
@@ -34,8 +43,11 @@ struct WeatherDraw: Sendable {
     }
 
     private mutating func split() {
-        rain = episodes.filter { $0.kind == .rain }
-        heat = episodes.filter { $0.kind == .heat }
+        func spells(_ kind: WeatherKind, _ factors: [Severity: Double]) -> [Spell] {
+            episodes.filter { $0.kind == kind }.map { Spell(start: $0.start, end: $0.end, severity: $0.severity.rank, factor: factors[$0.severity] ?? 1) }
+        }
+        rain = spells(.rain, weather.rainTravelFactor)
+        heat = spells(.heat, weather.heatStandingLimitFactor)
     }
 
     init(_ w: Weather, seed: UInt64, replication: UInt64) {
@@ -61,27 +73,27 @@ struct WeatherDraw: Sendable {
     /// When the weather first does anything (nil for a clear day).
     var firstEpisodeStart: Double? { episodes.map(\.start).min() }
 
-    /// The worst severity of `kind` in force at `t`.
-    func severity(_ kind: WeatherKind, at t: Double) -> Severity? {
-        var worst: Severity?
-        let list = kind == .rain ? rain : (kind == .heat ? heat : episodes)
-        for e in list where e.kind == kind && e.start <= t && t < e.end {
-            if worst == nil || e.severity > worst! { worst = e.severity }
+    /// The factor of the worst spell in force at `t` (1 when none is).
+    @inline(__always)
+    private static func factor(_ spells: [Spell], at t: Double) -> Double {
+        var worst = -1, factor = 1.0
+        for s in spells where s.start <= t && t < s.end && s.severity > worst {
+            worst = s.severity
+            factor = s.factor
         }
-        return worst
+        return factor
+    }
+
+    /// Whether it rains at `t`.
+    func raining(at t: Double) -> Bool {
+        rain.contains { $0.start <= t && t < $0.end }
     }
 
     /// Travel times (walking, couriers) multiply by this in rain.
-    func travelFactor(at t: Double) -> Double {
-        guard !rain.isEmpty, let s = severity(.rain, at: t) else { return 1 }
-        return weather.rainTravelFactor[s] ?? 1
-    }
+    func travelFactor(at t: Double) -> Double { Self.factor(rain, at: t) }
 
     /// A team starting a span in heat has a shorter standing limit.
-    func standingLimitFactor(at t: Double) -> Double {
-        guard !heat.isEmpty, let s = severity(.heat, at: t) else { return 1 }
-        return weather.heatStandingLimitFactor[s] ?? 1
-    }
+    func standingLimitFactor(at t: Double) -> Double { Self.factor(heat, at: t) }
 
     /// Each site's speeds at every moment they change: the slowest effect of the weather in force.
     func siteChanges(_ sites: [Site]) -> [SiteChange] {

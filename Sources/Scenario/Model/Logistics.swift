@@ -20,8 +20,15 @@ public struct Logistics: Sendable {
 public enum WeatherKind: String, Sendable, CaseIterable { case rain, wind, heat }
 public enum Severity: String, Sendable, CaseIterable, Comparable {
     case light, moderate, heavy
-    public static func < (a: Severity, b: Severity) -> Bool {
-        allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!
+    public static func < (a: Severity, b: Severity) -> Bool { a.rank < b.rank }
+
+    /// Light 0, moderate 1, heavy 2 (asked per resident in rain: no array lookup).
+    public var rank: Int {
+        switch self {
+        case .light: return 0
+        case .moderate: return 1
+        case .heavy: return 2
+        }
     }
 }
 

@@ -15,6 +15,9 @@ struct Arrival {
     var callUp: Int32 = -1
     var site: Int16
     var priority: Bool
+    /// Pads the record to a whole 40 bytes: without it the 7-byte tail is copied by overlapping
+    /// moves through the stack, which stalled the arrival loops (store-forwarding misses).
+    private var padding: UInt8 = 0
 
     init(time: Double, site: Int16, priority: Bool, registrationSeconds: Double, swabSeconds: Double) {
         self.time = time; self.site = site; self.priority = priority

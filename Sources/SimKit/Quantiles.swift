@@ -6,6 +6,10 @@ public struct QuantileSample: Sendable {
     @usableFromInline var _values: [Double] = []
     public var values: [Double] { _values }
     @usableFromInline var sorted = true
+    /// Position of the last value selected: everything before it is no larger and everything
+    /// after it no smaller, so the next quantile searches one side only (-1: none since the
+    /// last `add`).
+    @usableFromInline var pivot = -1
 
     public init(reservingCapacity n: Int = 0) { _values.reserveCapacity(n) }
 
@@ -15,6 +19,7 @@ public struct QuantileSample: Sendable {
     public mutating func add(_ x: Double) {
         if sorted, let last = _values.last, x < last { sorted = false }
         _values.append(x)
+        pivot = -1
     }
 
     /// The p-quantile, 0 <= p <= 1; nil when empty.
@@ -34,9 +39,14 @@ public struct QuantileSample: Sendable {
 
     /// The k-th smallest value (0-based), partitioning `values` around it (Hoare's FIND).
     private mutating func select(_ k: Int) -> Double {
-        if sorted { return _values[k] }
+        if sorted || k == pivot { return _values[k] }
+        defer { pivot = k }
+        let known = pivot
         return _values.withUnsafeMutableBufferPointer { v -> Double in
             var left = 0, right = v.count - 1
+            if known >= 0 {
+                if k > known { left = known + 1 } else { right = known - 1 }
+            }
             while left < right {
                 // Median of three as pivot keeps sorted-ish input (arrival order) linear.
                 let mid = left + (right - left) / 2

@@ -9,6 +9,17 @@ enum EventKind: UInt32 {
     case courierDepart, courierArrive, courierCheck, doorToDoorHandoff
 }
 
+extension EventKind {
+    /// The kind an event was scheduled with. Raw values are the declaration order, which is how
+    /// a payload-free enum is laid out, so this is a plain byte (`init(rawValue:)` was a call
+    /// with a range check on every event).
+    @inline(__always)
+    init(scheduled raw: UInt32) {
+        self = unsafeBitCast(UInt8(truncatingIfNeeded: raw), to: EventKind.self)
+        assert(EventKind(rawValue: raw) == self, "event kind \(raw)")
+    }
+}
+
 /// Index of a site's level in `BinnedLevels`.
 enum Level {
     static let perSite = 5
@@ -310,7 +321,7 @@ struct RoundState {
     mutating func handle(_ e: Event) {
         let now = e.time
         let id = Int(e.entity)
-        switch EventKind(rawValue: e.kind)! {
+        switch EventKind(scheduled: e.kind) {
         case .registrationDone:
             let site = Int(arrivals[id].site)
             desksBusy[site] -= 1

@@ -56,7 +56,8 @@ final class StatisticsTests: XCTestCase {
             let xs = (0..<n).map { _ in Double(s.nextInt(below: 50)) }
             xs.forEach { q.add($0) }
             let sorted = xs.sorted()
-            for p in [0.5, 0.9, 0.95] {
+            // Ascending as a replication asks, then back and forth (each select narrows the next).
+            for p in [0.5, 0.9, 0.95, 0.1, 0.95, 0.5, 0.0, 1.0] {
                 let h = Double(n - 1) * p, lo = Int(h), hi = min(lo + 1, n - 1)
                 let expected = sorted[lo] + (h - Double(lo)) * (sorted[hi] - sorted[lo])
                 XCTAssertEqual(q.quantile(p)!, expected, accuracy: 1e-12, "seed \(seed) p \(p)")

@@ -10,8 +10,24 @@
 public enum BucketSort {
     @inlinable
     public static func sort<T>(_ items: inout [T], key: (T) -> Double) {
+        var none: [T]? = nil
+        sort(&items, alongWith: &none, key: key)
+    }
+
+    /// Sorts `items`, and `nearly` (the same records in the same order, with keys that differ
+    /// from theirs for a few: arrivals with and without the weather) without a second bucket
+    /// sort: `nearly` is put in `items`' order, then insertion-sorted by (key, original
+    /// position), which costs little when few records moved. Both come out exactly as from a
+    /// stable sort of each.
+    @inlinable
+    public static func sort<T>(_ items: inout [T], alongWith nearly: inout [T]?, key: (T) -> Double) {
         let n = items.count
-        guard n > 32 else { items.sort { key($0) < key($1) }; return }
+        precondition(nearly == nil || nearly!.count == n, "the two lists hold the same records")
+        guard n > 32 else {
+            items.sort { key($0) < key($1) }
+            nearly?.sort { key($0) < key($1) }
+            return
+        }
         let keys = UnsafeMutablePointer<Double>.allocate(capacity: n)
         defer { keys.deallocate() }
         var lo = Double.infinity, hi = -Double.infinity
@@ -23,12 +39,41 @@ public enum BucketSort {
                 if k > hi { hi = k }
             }
         }
-        guard hi > lo, lo.isFinite, hi.isFinite else { return }
+        guard hi > lo, lo.isFinite, hi.isFinite else {
+            nearly?.sort { key($0) < key($1) }
+            return
+        }
         let order = UnsafeMutablePointer<Int32>.allocate(capacity: n)
         defer { order.deallocate() }
         sortPositions(keys: keys, count: n, lo: lo, hi: hi, into: order)
-        // Gather the records in key order.
-        items = [T](unsafeUninitializedCapacity: n) { out, initialized in
+        items = gather(items, order: order)
+        guard let other = nearly else { return }
+        var sorted = gather(other, order: order)
+        // Insertion sort by (key, original position): `order` moves along with the records.
+        sorted.withUnsafeMutableBufferPointer { xs in
+            var i = 1
+            while i < n {
+                let x = xs[i], k = key(x), p = order[i]
+                var j = i
+                while j > 0 {
+                    let kj = key(xs[j - 1])
+                    guard kj > k || (kj == k && order[j - 1] > p) else { break }
+                    xs[j] = xs[j - 1]
+                    order[j] = order[j - 1]
+                    j -= 1
+                }
+                if j != i { xs[j] = x; order[j] = p }
+                i += 1
+            }
+        }
+        nearly = sorted
+    }
+
+    /// The records of `items` in the order of the positions in `order`.
+    @inlinable
+    static func gather<T>(_ items: [T], order: UnsafeMutablePointer<Int32>) -> [T] {
+        let n = items.count
+        return [T](unsafeUninitializedCapacity: n) { out, initialized in
             items.withUnsafeBufferPointer { xs in
                 for i in 0..<n { (out.baseAddress! + i).initialize(to: xs[Int(order[i])]) }
             }

@@ -122,9 +122,12 @@ extension CompiledRound {
                 out.append(arrival)
             }
         }
-        // Arrival order; stable, so equal times keep building and resident order.
-        BucketSort.sort(&out) { $0.time }
-        if let dry { BucketSort.sort(&dry.pointee) { $0.time } }
+        // Arrival order; stable, so equal times keep building and resident order. Without the
+        // weather only residents who set out in rain come at other times.
+        var unhurried: [Arrival]? = dry?.pointee
+        dry?.pointee = []
+        BucketSort.sort(&out, alongWith: &unhurried) { $0.time }
+        if let dry, let unhurried { dry.pointee = unhurried }
     }
 
     /// The inverse of the Beta(1, b) distribution function: 1 - (1 - u)^(1/b); the common shapes

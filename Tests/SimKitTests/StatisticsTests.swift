@@ -65,6 +65,25 @@ final class StatisticsTests: XCTestCase {
         }
     }
 
+    /// Two lists of the same records, a few keys later in the first (residents slowed by rain):
+    /// each comes out as a stable sort of itself would leave it.
+    func testBucketSortOfANearlyEqualPair() {
+        for seed in 0..<200 {
+            var s = RandomStream(seed: UInt64(seed), replication: 1, entity: 0, purpose: 0)
+            let n = s.nextInt(below: 1500)
+            let dry = (0..<n).map { i in (key: Double(s.nextInt(below: 600)), id: i) }
+            let wet = dry.map { x in s.nextDouble() < 0.2 ? (key: x.key + Double(s.nextInt(below: 40)), id: x.id) : x }
+            func stable(_ xs: [(key: Double, id: Int)]) -> [Int] {
+                xs.enumerated().sorted { ($0.element.key, $0.offset) < ($1.element.key, $1.offset) }.map(\.element.id)
+            }
+            var items = wet
+            var nearly: [(key: Double, id: Int)]? = dry
+            BucketSort.sort(&items, alongWith: &nearly) { $0.key }
+            XCTAssertEqual(items.map(\.id), stable(wet), "seed \(seed)")
+            XCTAssertEqual(nearly!.map(\.id), stable(dry), "seed \(seed)")
+        }
+    }
+
     func testStudentTInterval() {
         // t(0.975, 9) = 2.262157; sd of 1...10 = 3.02765.
         let ci = ConfidenceInterval(Tally((1...10).map(Double.init)))

@@ -83,6 +83,7 @@ extension ScenarioLoader {
         let plan = Plan(callUps: calls, staffing: staffing, roles: roles, origin: origin)
         if r.errors.count == errorsBefore {
             checkRegistrationStaff(r, f["staffing"] ?? node, s, plan: plan, path: f.path("staffing"))
+            checkDoorToDoorEscorts(r, f["roles"] ?? node, s, plan: plan, path: f.path("roles"))
         }
         return r.errors.count == errorsBefore ? plan : nil
     }

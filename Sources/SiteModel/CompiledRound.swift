@@ -14,6 +14,8 @@ public struct CompiledRound: Sendable {
     let roster: TeamRoster
     /// First global station index of each site; a site's stations are `stationBase[s] ..< stationBase[s+1]`.
     let stationBase: [Int]
+    /// The site of each global station index.
+    let stationSite: [Int]
     /// Staffing changes in time order: at `time`, `site` opens `desks` and `stations` (-1 = all).
     let capacityChanges: [CapacityChange]
     let residentsPerSite: [Int]
@@ -93,6 +95,7 @@ public struct CompiledRound: Sendable {
         var base = [0]
         for n in roster.slotsPerSite { base.append(base.last! + n) }
         stationBase = base
+        stationSite = (0..<s.sites.count).flatMap { si in Array(repeating: si, count: base[si + 1] - base[si]) }
         var changes: [CapacityChange] = []
         for st in plan.staffing {
             guard let si = s.siteIndex(st.site) else { continue }

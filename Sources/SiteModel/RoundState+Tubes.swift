@@ -7,13 +7,6 @@ import SimKit
 // courier collects them and carries them to the lab. Door-to-door teams hand their tubes to a
 // site's box. Only with a `lab` in the scenario (otherwise tubes are not tracked at all).
 extension RoundState {
-    @inline(__always)
-    func site(ofStation g: Int) -> Int {
-        var s = 0
-        while round.stationBase[s + 1] <= g { s += 1 }
-        return s
-    }
-
     mutating func scheduleLogistics() {
         guard tubesOn else { return }
         for (c, plan) in round.couriers.enumerated() {
@@ -50,7 +43,7 @@ extension RoundState {
 
     mutating func sealTube(station g: Int, now: Double) {
         guard tubesOn, stationTubeCount[g] > 0 else { return }
-        putInBox(site: site(ofStation: g), first: stationTubeFirst[g], samples: stationTubeCount[g])
+        putInBox(site: round.stationSite[g], first: stationTubeFirst[g], samples: stationTubeCount[g])
         stationTubeCount[g] = 0
     }
 

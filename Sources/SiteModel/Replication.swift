@@ -6,8 +6,6 @@ public struct RunOptions: Sendable {
     /// Residents arriving before this clock time are served but not tallied (a warm-up, for
     /// comparing with steady-state theory).
     public var statisticsFrom: Double
-    /// Keep per-site series and quantiles (off only for the twin run that prices the weather).
-    var recordSeries = true
     /// Keep what a published schedule needs: waits per call-up, histograms, courier runs.
     public var recordDetail = false
     public static let standard = RunOptions(statisticsFrom: -.infinity)

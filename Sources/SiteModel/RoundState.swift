@@ -57,10 +57,10 @@ struct RoundState {
     let teams: [TeamRoster.Team]
     let siteCount: Int
     let patienceOn: Bool
-    /// Tubes and couriers are followed (a lab in the scenario, and not a queues-only run).
+    /// Tubes and couriers are followed (a lab in the scenario; not in the twin without weather).
     var tubesOn: Bool
-    /// Per-site series and quantiles are kept (not in the queues-only run that prices the weather).
-    var recordSeries: Bool
+    /// Per-site series and quantiles are kept (not in the twin without weather).
+    var recordSeries = true
 
     // Lines: per site four FIFO lanes (registration priority/normal, swab priority/normal).
     var queue: Slab<Int32>
@@ -145,7 +145,6 @@ struct RoundState {
 
     init(round: CompiledRound, arrivals: [Arrival], weather: WeatherDraw, doorToDoor: DoorToDoorRun, tubesOn: Bool, options: RunOptions) {
         self.tubesOn = tubesOn
-        recordSeries = options.recordSeries
         recordDetail = options.recordDetail
         callUpWaits = options.recordDetail ? Array(repeating: QuantileSample(), count: round.plan.callUps.count) : []
         courierLog = Array(repeating: [], count: round.couriers.count)

@@ -55,7 +55,7 @@ final class MalformedCorpusTests: XCTestCase {
         ("47-unknown-weather-kind.yaml", "47-unknown-weather-kind.yaml", 49, 21, "unknown weather `snow`; expected one of: rain, wind, heat"),
         ("48-door-to-door-household-not-visited.yaml", "48-door-to-door-household-not-visited.yaml", 10, 5, "has households to swab at home but no door-to-door team visits it"),
         ("49-bad-effect-speed.yaml", "49-bad-effect-speed.yaml", 49, 70, "expected `pause` or a speed from 0 to 1"),
-        ("50-door-to-door-team-without-escort.yaml", "50-door-to-door-team-without-escort.yaml", 62, 5, "2 door-to-door teams (D1, D2) work at 08:00 but 1 worker has the door_to_door role then"),
+        ("50-door-to-door-team-without-escort.yaml", "50-door-to-door-team-without-escort.yaml", 62, 5, "2 door-to-door teams (D1, D2) are out at 08:00 but 1 worker has the door_to_door role then"),
     ]
 
     static var folder: String { Bundle.module.resourcePath! + "/Malformed" }

@@ -26,10 +26,8 @@ final class WeatherTwinTests: XCTestCase {
             XCTAssertFalse(weather.isClear)
             var wet: [Arrival] = [], dry: [Arrival] = []
             round.drawArrivals(seed: 3, replication: UInt64(r), weather: weather, into: &wet, dry: &dry)
-            var noSeries = RunOptions.standard
-            noSeries.recordSeries = false
             let separate = round.simulate(seed: 3, replication: r, arrivals: dry, weather: .clear(round.scenario.logistics.weather),
-                                          queuesOnly: true, options: noSeries)
+                                          queuesOnly: true, options: .standard)
             let result = round.simulate(seed: 3, replication: r)
             XCTAssertEqual(result[.timeInSystemWithoutWeatherMinutes], separate[.timeInSystemMinutes], "replication \(r)")
             XCTAssertEqual(result[.weatherCostMinutes], result[.timeInSystemMinutes] - separate[.timeInSystemMinutes])

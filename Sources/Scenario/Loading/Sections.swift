@@ -375,18 +375,19 @@ extension ScenarioLoader {
         }
     }
 
-    /// With roles in the plan, every door-to-door team at work has a community worker with the
-    /// door-to-door role beside its swabber (a team is the two of them).
+    /// With roles in the plan, every door-to-door team has a community worker with the
+    /// door-to-door role beside its swabber when it sets out (a team is the two of them). Checked
+    /// when teams start, not to their latest `end`: a team stops when its list is done.
     static func checkDoorToDoorEscorts(_ r: YAMLReader, _ node: Node, _ s: Scenario, plan: Plan, path: String) {
         let teams = s.logistics.doorToDoor.teams
         guard !plan.roles.isEmpty, !teams.isEmpty else { return }
-        var moments = Set(teams.map(\.start))
-        for role in plan.roles where role.role == .doorToDoor { moments.insert(role.period.start); moments.insert(role.period.end) }
-        for t in moments.sorted() {
+        for t in Set(teams.map(\.start)).sorted() {
             let working = teams.filter { $0.start <= t && t < $0.end }
             let escorts = plan.roles.filter { $0.role == .doorToDoor && $0.period.contains(t) }.count
             if working.count > escorts {
-                r.fail(node, path, "\(working.count) door-to-door team\(working.count == 1 ? "" : "s") (\(working.map(\.id).joined(separator: ", "))) work at \(ClockTime.format(t)) but \(escorts) worker\(escorts == 1 ? " has" : "s have") the door_to_door role then; each team is a swabber and a community worker")
+                let teamsText = working.count == 1 ? "1 door-to-door team (\(working[0].id)) is" : "\(working.count) door-to-door teams (\(working.map(\.id).joined(separator: ", "))) are"
+                let escortsText = escorts == 1 ? "1 worker has" : "\(escorts) workers have"
+                r.fail(node, path, "\(teamsText) out at \(ClockTime.format(t)) but \(escortsText) the door_to_door role then; each team is a swabber and a community worker")
                 return
             }
         }

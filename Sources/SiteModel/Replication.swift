@@ -45,6 +45,8 @@ public extension CompiledRound {
             dry.run()
             result[.timeInSystemWithoutWeatherMinutes] = dry.timeInSystem.mean
             result[.weatherCostMinutes] = result[.timeInSystemMinutes] - dry.timeInSystem.mean
+            // The cost above is over residents swabbed; those the weather drove away are apart.
+            result[.residentsGaveUpToWeather] = result[.residentsGaveUp] - Double(dry.gaveUpInAll)
         }
         if let desk = scenario.logistics.dataDesk {
             let d = DataDeskRun(desk, periods: deskPeriods, seed: seed, replication: UInt64(replication))

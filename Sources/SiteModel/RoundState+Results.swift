@@ -2,12 +2,22 @@ import Scenario
 import SimKit
 
 extension RoundState {
+    /// Still in the registration line when everything stopped, with a patience that ran out.
+    func leftAtTheEnd(_ r: Int) -> Bool {
+        stage[r] == .waitingRegistration && arrivals[r].patienceSeconds.isFinite
+    }
+
+    /// Residents who gave up, those still waiting at the end included (after `run()`).
+    var gaveUpInAll: Int {
+        patienceOn ? arrivals.indices.reduce(gaveUp) { $0 + (leftAtTheEnd($1) ? 1 : 0) } : gaveUp
+    }
+
     mutating func result() -> ReplicationResult {
         let end = max(lastSwab, round.opening)
         if patienceOn {
             // Still in the registration line when everything stopped: they left when their
             // patience ran out.
-            for r in arrivals.indices where stage[r] == .waitingRegistration && arrivals[r].patienceSeconds.isFinite {
+            for r in arrivals.indices where leftAtTheEnd(r) {
                 stage[r] = .away
                 gaveUp += 1
             }

@@ -158,16 +158,31 @@ final class LogisticsTests: XCTestCase {
 
     /// One desk with 10-minute registrations, residents evenly inside 07:00-07:01, and the
     /// patience written in `arrivals`.
-    static func slowDesk(residents: Int, patience: String) throws -> ReplicationResult {
+    static func slowDesk(residents: Int, patience: String, indoorsIn weather: String? = nil) throws -> ReplicationResult {
         try Tiny.run(Tiny.yaml(
             buildings: "  - {id: B1, residents: \(residents), walk_minutes: {S1: 0}}",
+            sites: "  - {id: S1, cover: \(weather == nil ? "none" : "indoor"), registration_desks: 1, swab_stations: 1}",
             cohorts: Self.oneTeam,
             service: """
               registration: {distribution: deterministic, mean_seconds: 600}
               swab: {distribution: deterministic, mean_seconds: 30}
             """,
             arrivals: "  turnout_share: 1\n  ignore_call_up_share: 0\n  spread: even\n" + patience,
-            plan: "  call_ups: [{building: B1, site: S1, window: \"07:00-07:01\"}]"))
+            plan: "  call_ups: [{building: B1, site: S1, window: \"07:00-07:01\"}]",
+            extra: weather ?? ""))
+    }
+
+    /// Rain halves a 25-minute patience: the third resident (19 min 20 s to wait) leaves in the
+    /// rain and would have stayed on a dry day; the desk is indoors, so only patience changes.
+    func testResidentDrivenAwayByRain() throws {
+        let rain = "weather:\n  forecast: [{kind: rain, severity: moderate, window: \"07:00-08:00\"}]"
+        let r = try Self.slowDesk(residents: 3, patience: "  patience: {distribution: deterministic, mean_seconds: 1500}\n  patience_rain_factor: 0.5\n  come_back_share: 0",
+                                  indoorsIn: rain)
+        XCTAssertEqual(r[.residentsGaveUp], 1)
+        XCTAssertEqual(r[.residentsGaveUpToWeather], 1)
+        XCTAssertEqual(r[.minutesLostToWeather], 0)
+        // Without the weather all three are swabbed, 10:30, 20:10 and 29:50 minutes after arriving.
+        XCTAssertEqual(r[.timeInSystemWithoutWeatherMinutes], (10.5 + (20.5 - 1.0 / 3) + (30.5 - 2.0 / 3)) / 3, accuracy: 1e-9)
     }
 
     /// One desk, 10-minute registrations, three residents at 07:00: the third would start at

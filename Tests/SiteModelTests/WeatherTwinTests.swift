@@ -31,6 +31,7 @@ final class WeatherTwinTests: XCTestCase {
             let result = round.simulate(seed: 3, replication: r)
             XCTAssertEqual(result[.timeInSystemWithoutWeatherMinutes], separate[.timeInSystemMinutes], "replication \(r)")
             XCTAssertEqual(result[.weatherCostMinutes], result[.timeInSystemMinutes] - separate[.timeInSystemMinutes])
+            XCTAssertEqual(result[.residentsGaveUpToWeather], result[.residentsGaveUp] - separate[.residentsGaveUp])
 
             // The fork shares a real prefix (residents had come before the first episode).
             var state = RoundState(round: round, arrivals: wet, weather: weather, doorToDoor: DoorToDoorRun(teams: []),

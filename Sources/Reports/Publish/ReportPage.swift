@@ -86,7 +86,11 @@ enum ReportPage {
         if spells.count > 6 { w.append("… and \(spells.count - 6) shorter spells of ten or more waiting (see the charts).") }
         let lost = r[.minutesLostToWeather]
         if MetricName.minutesLostToWeather.applies(to: r.scenario, plan: r.plan) && lost.mean > 0 {
-            w.append("The weather stops the sites for \(Int(lost.mean.rounded())) site-minutes on average, costing each resident \(Format.fixed(r[.weatherCostMinutes].mean, 1)) minutes: shaded on the charts (grey wind, blue rain, orange heat).")
+            var driven = ""
+            if MetricName.residentsGaveUpToWeather.applies(to: r.scenario, plan: r.plan) && r[.residentsGaveUpToWeather].mean >= 0.5 {
+                driven = ", and drives \(Int(r[.residentsGaveUpToWeather].mean.rounded())) residents away"
+            }
+            w.append("The weather stops the sites for \(Int(lost.mean.rounded())) site-minutes on average, costing each resident \(Format.fixed(r[.weatherCostMinutes].mean, 1)) minutes\(driven): shaded on the charts (grey wind, blue rain, orange heat).")
         }
         w += SummaryTable.warnings(r)
         guard !w.isEmpty else { return "<h2>Warnings</h2><p>No line stays at ten or more people for half an hour.</p>\n" }

@@ -43,6 +43,8 @@ public enum MetricName: String, Sendable, CaseIterable {
     case workerHoursDataDesk = "worker_hours_data_desk"
     // Residents who give up
     case residentsGaveUp = "residents_gave_up"
+    /// Those who gave up less those who would have without the weather (same residents).
+    case residentsGaveUpToWeather = "residents_gave_up_to_weather"
 
     public var unit: String {
         switch self {
@@ -62,7 +64,7 @@ public enum MetricName: String, Sendable, CaseIterable {
         case .doorToDoorHouseholdsDone: return "households"
         case .workerHoursRegistration, .workerHoursMarshal, .workerHoursDoorToDoor, .workerHoursDataDesk:
             return "hours"
-        case .residentsGaveUp: return "residents"
+        case .residentsGaveUp, .residentsGaveUpToWeather: return "residents"
         case .shareWaitingOver20Minutes, .shareWaitingOver60Minutes, .finishedByDeadline,
              .registrationDeskUtilisation, .swabTeamUtilisation:
             return "share"
@@ -112,6 +114,7 @@ public enum MetricName: String, Sendable, CaseIterable {
         case .workerHoursDoorToDoor: return "worker hours: door-to-door"
         case .workerHoursDataDesk: return "worker hours: data desk"
         case .residentsGaveUp: return "residents who gave up"
+        case .residentsGaveUpToWeather: return "gave up because of the weather"
         }
     }
 
@@ -162,6 +165,8 @@ public enum MetricName: String, Sendable, CaseIterable {
             return !plan.roles.isEmpty
         case .residentsGaveUp:
             return l.patience != nil
+        case .residentsGaveUpToWeather:
+            return l.patience != nil && !l.weather.isClear
         default:
             return true
         }

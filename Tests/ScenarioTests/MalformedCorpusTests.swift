@@ -56,6 +56,7 @@ final class MalformedCorpusTests: XCTestCase {
         ("48-door-to-door-household-not-visited.yaml", "48-door-to-door-household-not-visited.yaml", 10, 5, "has households to swab at home but no door-to-door team visits it"),
         ("49-bad-effect-speed.yaml", "49-bad-effect-speed.yaml", 49, 70, "expected `pause` or a speed from 0 to 1"),
         ("50-door-to-door-team-without-escort.yaml", "50-door-to-door-team-without-escort.yaml", 62, 5, "2 door-to-door teams (D1, D2) are out at 08:00 but 1 worker has the door_to_door role then"),
+        ("51-courier-leg-without-time.yaml", "51-courier-leg-without-time.yaml", 53, 7, "no travel time from `S1` to `S2` on courier K2's route"),
     ]
 
     static var folder: String { Bundle.module.resourcePath! + "/Malformed" }

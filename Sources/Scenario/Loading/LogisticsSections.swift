@@ -253,10 +253,13 @@ extension ScenarioLoader {
     /// Every leg of every courier route (lab, stops, lab) has a travel time.
     static func checkCouriers(_ r: YAMLReader, _ top: Fields, _ s: Scenario) {
         guard let node = top["couriers"] else { return }
-        for c in s.logistics.couriers.fleet {
+        let entries = node["fleet"]?.sequence
+        for (i, c) in s.logistics.couriers.fleet.enumerated() {
             let stops = ["lab"] + c.route + ["lab"]
+            // The error points at the courier's own entry (the fleet is read in file order).
+            let at = entries.flatMap { i < $0.count ? $0[i] : nil } ?? node
             for (a, b) in zip(stops, stops.dropFirst()) where s.courierMinutes(a, b) == nil {
-                r.fail(node, "couriers.fleet.\(c.id)", "no travel time from `\(a)` to `\(b)` on courier \(c.id)'s route; add a leg {from: \(a), to: \(b), minutes: ...} or positions for both places")
+                r.fail(at, "couriers.fleet[\(i)].route", "no travel time from `\(a)` to `\(b)` on courier \(c.id)'s route; add a leg {from: \(a), to: \(b), minutes: ...} under `couriers.legs`, or positions for both places")
                 break
             }
         }

@@ -20,6 +20,9 @@ public struct ReplicationResult: Sendable {
         public var sampleAge: [Int]
         /// Per courier: each run's departure time and tubes carried.
         public var courierRuns: [[(departs: Double, tubes: Int)]]
+        /// Per building (scenario order): residents who gave up and were not back by the end,
+        /// the list for a door-to-door visit after the round.
+        public var gaveUpPerBuilding: [Int]
         public static let histogramMinutes = 5.0
     }
 

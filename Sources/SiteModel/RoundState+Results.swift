@@ -12,6 +12,19 @@ extension RoundState {
         patienceOn ? arrivals.indices.reduce(gaveUp) { $0 + (leftAtTheEnd($1) ? 1 : 0) } : gaveUp
     }
 
+    /// Residents who left for good (after `result()` has counted those still waiting), by the
+    /// building of the call-up that called them.
+    func gaveUpPerBuilding() -> [Int] {
+        let s = round.scenario
+        let buildingOf = round.plan.callUps.map { s.buildingIndex($0.building) ?? -1 }
+        var counts = Array(repeating: 0, count: s.buildings.count)
+        for r in arrivals.indices where stage[r] == .away {
+            let call = Int(arrivals[r].callUp)
+            if call >= 0, buildingOf[call] >= 0 { counts[buildingOf[call]] += 1 }
+        }
+        return counts
+    }
+
     mutating func result() -> ReplicationResult {
         let end = max(lastSwab, round.opening)
         if patienceOn {
@@ -119,7 +132,7 @@ extension RoundState {
                     return (n, mean, callUpWaits[i].quantile(0.95) ?? 0)
                 },
                 timeInSystem: histogram(timeInSystemSample.values), sampleAge: histogram(sampleAgeSample.values),
-                courierRuns: courierLog)
+                courierRuns: courierLog, gaveUpPerBuilding: gaveUpPerBuilding())
         }
         return result
     }

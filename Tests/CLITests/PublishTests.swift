@@ -21,6 +21,20 @@ final class PublishTests: XCTestCase {
 
     func read(_ url: URL) throws -> String { try String(contentsOf: url, encoding: .utf8) }
 
+    /// Residents who give up are listed per building for a visit after the round: the fixture's
+    /// third resident of B1 leaves after 15 minutes in every replication; B2's one resident is
+    /// swabbed and the building is left out. Without patience there is no list.
+    func testFollowUpListsWhoGaveUp() throws {
+        let out = folder()
+        let r = try cli.run(["publish", Self.fixture("publish-patience.yaml"), "--out", out.path, "-r", "4"])
+        XCTAssertEqual(r.status, 0, r.stderr)
+        XCTAssertEqual(try read(out.appendingPathComponent("follow-up.csv")),
+                       "building,name,compound,expected_residents_to_visit,half_width_95,p95_over_replications\nB1,Building 1,,1.0,0.0,1\n")
+        let plain = folder()
+        XCTAssertEqual(try cli.run(["publish", Self.fixture("publish-deterministic.yaml"), "--out", plain.path, "-r", "2"]).status, 0)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: plain.appendingPathComponent("follow-up.csv").path))
+    }
+
     /// Every time in the fixture is deterministic, so the files are exact.
     func testGoldenFiles() throws {
         let out = folder()

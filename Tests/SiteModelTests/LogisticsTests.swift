@@ -230,6 +230,21 @@ final class LogisticsTests: XCTestCase {
         XCTAssertEqual(r[.longestStandingMinutes], 90, accuracy: 1e-9)
     }
 
+    /// The door-to-door list after the round (per building, those who gave up for good) adds
+    /// up to `residents_gave_up`, in Panjiayuan Nanli with its returns and rain.
+    func testGaveUpPerBuildingAddsUp() throws {
+        let round = try WeatherTwinTests.panjiayuan()
+        var options = RunOptions.standard
+        options.recordDetail = true
+        for r in 0..<2 {
+            let result = round.simulate(seed: 5, replication: r, options: options)
+            let listed = try XCTUnwrap(result.detail).gaveUpPerBuilding
+            XCTAssertEqual(listed.count, round.scenario.buildings.count)
+            XCTAssertEqual(Double(listed.reduce(0, +)), result[.residentsGaveUp])
+            XCTAssertGreaterThan(result[.residentsGaveUp], 0)
+        }
+    }
+
     /// Without weather and couriers the new parts draw nothing: the small scenario gives the
     /// same figures, to the bit, with or without empty logistics sections.
     func testAbsentLogisticsChangeNothing() throws {

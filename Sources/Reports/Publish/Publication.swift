@@ -15,6 +15,7 @@ public enum Publication {
             ("sites.csv", Summary.sitesCSV(r)),
         ]
         if !r.scenario.logistics.couriers.fleet.isEmpty { files.append(("courier-runs.csv", ScheduleFiles.courierRuns(r))) }
+        if MetricName.residentsGaveUp.applies(to: r.scenario, plan: r.plan) { files.append(("follow-up.csv", ScheduleFiles.followUp(r))) }
         let notices = ScheduleFiles.notices(r)
         files += notices
         files.append(("README.md", readme(r, files: files.map(\.path))))
@@ -26,6 +27,7 @@ public enum Publication {
             "schedule.csv": "one row per site and call-up window: buildings and floors called, expected residents, desks and stations open, expected wait (mean and p95, minutes)",
             "rosters.csv": "each swab team (bus, arrival, start, end, planned breaks, relief) and each community worker's roles",
             "courier-runs.csv": "each courier run: departure, stops with dry-weather times, back at the lab, expected tubes",
+            "follow-up.csv": "per building, residents expected to give up and not come back (mean, 95% half-width, 95th percentile over replications): the door-to-door list after the round",
             "report.html": "the report: targets, warnings, figures with 95% intervals, charts (open in any browser, no network needed)",
             "summary.json": "every metric: mean, 95% half-width, n, unit; the targets",
             "sites.csv": "per site and 15-minute bin: queue lengths with half-widths, swab-team utilisation, minutes paused by weather",

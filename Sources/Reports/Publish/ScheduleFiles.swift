@@ -38,6 +38,26 @@ enum ScheduleFiles {
 
     static func stationCount(_ s: Scenario) -> [Int] { TeamRoster(scenario: s).slotsPerSite }
 
+    /// Residents expected to give up and not come back, per building: the door-to-door list
+    /// after the round. Mean with its 95% half-width, and the 95th percentile over replications
+    /// (what to be ready for); buildings where nobody gave up in any replication are left out.
+    static func followUp(_ r: ExperimentResult) -> String {
+        let s = r.scenario
+        let d = details(r)
+        var csv = CSVDocument(header: ["building", "name", "compound", "expected_residents_to_visit", "half_width_95", "p95_over_replications"])
+        for (bi, b) in s.buildings.enumerated() {
+            var counts = QuantileSample()
+            for x in d { counts.add(Double(x.gaveUpPerBuilding[bi])) }
+            let tally = Tally(counts.values)
+            guard tally.max > 0 else { continue }
+            let ci = ConfidenceInterval(tally)
+            csv.append([.text(b.id), .text(b.name), .text(s.compounds.first { $0.id == b.compound }?.name ?? b.compound),
+                        .number(ci.mean, decimals: 1), .number(ci.halfWidth.isFinite ? ci.halfWidth : 0, decimals: 1),
+                        .number(counts.quantile(0.95) ?? 0, decimals: 0)])
+        }
+        return csv.text
+    }
+
     /// Planned shifts: each swab team and each community worker's roles, with breaks and relief.
     static func rosters(_ r: ExperimentResult) -> String {
         let s = r.scenario

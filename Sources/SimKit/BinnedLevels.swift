@@ -1,7 +1,8 @@
 /// Time-averages of several piecewise-constant levels (queue lengths, busy stations) in
-/// fixed-width bins from `origin`. All levels share one flat array, so an update touches one
-/// number without copy-on-write checks of nested arrays. Time before `origin` is not recorded;
-/// time past the last bin is dropped.
+/// fixed-width bins from `origin`. All levels share one flat slab, so an update touches one
+/// number without a copy-on-write check (a replication updates these several times per
+/// resident). Like `Slab`, copies share memory: `copy()` makes one of its own. Time before
+/// `origin` is not recorded; time past the last bin is dropped.
 ///
 ///     var levels = BinnedLevels(levels: 2, origin: 7 * 3600, width: 900, bins: 40)
 ///     levels.add(1, to: 0, at: 7 * 3600 + 30)
@@ -12,21 +13,29 @@ public struct BinnedLevels: Sendable {
     public let width: Double
     public let bins: Int
     @usableFromInline let perSecond: Double
-    @usableFromInline var area: [Double]
-    private var level: [Double]
-    private var lastChange: [Double]
+    @usableFromInline var area: Slab<Double>
+    private var level: Slab<Double>
+    private var lastChange: Slab<Double>
     /// The bin holding `lastChange` and its end, so most updates add to one bin without dividing.
-    private var bin: [Int]
-    private var binEnd: [Double]
+    private var bin: Slab<Int>
+    private var binEnd: Slab<Double>
 
     public init(levels: Int, origin: Double, width: Double, bins: Int) {
         self.origin = origin; self.width = width; self.bins = bins
         perSecond = 1 / width
-        area = Array(repeating: 0, count: levels * bins)
-        level = Array(repeating: 0, count: levels)
-        lastChange = Array(repeating: origin, count: levels)
-        bin = Array(repeating: 0, count: levels)
-        binEnd = Array(repeating: origin + width, count: levels)
+        area = Slab(repeating: 0, count: levels * bins)
+        level = Slab(repeating: 0, count: levels)
+        lastChange = Slab(repeating: origin, count: levels)
+        bin = Slab(repeating: 0, count: levels)
+        binEnd = Slab(repeating: origin + width, count: levels)
+    }
+
+    /// Levels of their own with the same records.
+    public func copy() -> BinnedLevels {
+        var c = self
+        c.area = area.copy(); c.level = level.copy(); c.lastChange = lastChange.copy()
+        c.bin = bin.copy(); c.binEnd = binEnd.copy()
+        return c
     }
 
     public func current(_ i: Int) -> Double { level[i] }
@@ -86,4 +95,8 @@ public struct BinnedLevels: Sendable {
     public func averages(of i: Int) -> [Double] {
         (0..<bins).map { area[i * bins + $0] / width }
     }
+}
+
+extension BinnedLevels: SharedStorage {
+    public var storageIdentity: ObjectIdentifier { area.storageIdentity }
 }

@@ -48,9 +48,13 @@ extension CompiledRound {
         let svc = scenario.service
         let walk = scenario.walking
         let frontExponent = 1 / a.frontLoading
-        var ready: [(time: Double, resident: Int)] = []
-        var pending: [Arrival] = []
-        var needsLift: [Bool] = []
+        // Per building: when each resident who turns out sets off (before lifts), whether they
+        // need a lift, and their record; buffers sized once for the largest building.
+        let most = buildings.map(\.residents).max() ?? 0
+        let leaves = UnsafeMutablePointer<Double>.allocate(capacity: max(most, 1))
+        let needsLift = UnsafeMutablePointer<Bool>.allocate(capacity: max(most, 1))
+        let pending = UnsafeMutablePointer<Arrival>.allocate(capacity: max(most, 1))
+        defer { leaves.deallocate(); needsLift.deallocate(); pending.deallocate() }
         let patience = scenario.logistics.patience
         let patienceSampler = patience.map { Distribution($0.patience).sampler }
         let comeBackSampler = patience.map { Distribution($0.comeBackAfter).sampler }
@@ -58,9 +62,7 @@ extension CompiledRound {
             var people = RandomStream(seed: seed, replication: replication, entity: UInt64(bi), purpose: StreamPurpose.residents.rawValue)
             var service = RandomStream(seed: seed, replication: replication, entity: UInt64(bi), purpose: StreamPurpose.service.rawValue)
             var patient = RandomStream(seed: seed, replication: replication, entity: UInt64(bi), purpose: StreamPurpose.patience.rawValue)
-            ready.removeAll(keepingCapacity: true)
-            pending.removeAll(keepingCapacity: true)
-            needsLift.removeAll(keepingCapacity: true)
+            var m = 0
             // Residents swabbed at home are the top of the building's index range (top floors).
             for i in 0..<(b.residents - b.doorToDoorResidents) {
                 let uTurnout = people.nextDouble(), uElderly = people.nextDouble(), uPhone = people.nextDouble()
@@ -81,9 +83,9 @@ extension CompiledRound {
                 let elderly = uElderly < b.elderlyShare
                 if elderly { reg *= svc.elderlyFactor; sw *= svc.elderlyFactor }
                 if uPhone < b.noSmartphoneShare { reg *= svc.noSmartphoneFactor }
-                var leaves: Double
+                var leaving: Double
                 if uIgnore < a.ignoreCallUpShare {
-                    leaves = a.walkInWindow.start + a.walkInWindow.duration * uTime
+                    leaving = a.walkInWindow.start + a.walkInWindow.duration * uTime
                 } else {
                     // Where in the window, as a share of it.
                     let x: Double
@@ -92,22 +94,24 @@ extension CompiledRound {
                     case .uniform: x = uTime
                     case .even: x = Double(i - call.firstResident) / Double(max(call.residents, 1))
                     }
-                    leaves = call.window.start + call.window.duration * x
+                    leaving = call.window.start + call.window.duration * x
                 }
                 let lift = floor > 1 && b.lifts > 0
-                if floor > 1 && !lift { leaves += Double(floor - 1) * walk.stairsSecondsPerFloor }
-                ready.append((leaves, pending.count))
-                needsLift.append(lift)
+                if floor > 1 && !lift { leaving += Double(floor - 1) * walk.stairsSecondsPerFloor }
+                leaves[m] = leaving
+                needsLift[m] = lift
                 arrival.site = Int16(call.site)
                 arrival.callUp = Int32(call.callUp)
                 arrival.priority = elderly
                 arrival.registrationSeconds = reg
                 arrival.swabSeconds = sw
                 arrival.time = call.walkSeconds
-                pending.append(arrival)
+                pending[m] = arrival
+                m += 1
             }
-            if b.lifts > 0 { rideLifts(&ready, needsLift: needsLift, lifts: b.lifts, walk: walk) }
-            for (t, k) in ready {
+            if b.lifts > 0 { rideLifts(leaves, needsLift: needsLift, count: m, lifts: b.lifts, walk: walk) }
+            for k in 0..<m {
+                let t = leaves[k]
                 var arrival = pending[k]
                 if let dry {
                     var unhurried = arrival
@@ -141,19 +145,20 @@ extension CompiledRound {
 
     /// Residents above the ground floor of a building with lifts wait for a car: each trip takes
     /// whoever is waiting (up to the capacity) and reaches the ground half a round trip later.
-    private func rideLifts(_ ready: inout [(time: Double, resident: Int)], needsLift: [Bool], lifts: Int, walk: Walking) {
+    private func rideLifts(_ ready: UnsafeMutablePointer<Double>, needsLift: UnsafeMutablePointer<Bool>, count: Int,
+                           lifts: Int, walk: Walking) {
         // Riders in the order they are ready (stable: equal times keep resident order).
-        var riders = ready.indices.filter { needsLift[ready[$0].resident] }
-        BucketSort.sort(&riders) { ready[$0].time }
+        var riders = (0..<count).filter { needsLift[$0] }
+        BucketSort.sort(&riders) { ready[$0] }
         var free = Array(repeating: -Double.infinity, count: lifts)
         var j = 0
         while j < riders.count {
             var car = 0
             for k in 1..<lifts where free[k] < free[car] { car = k }
-            let start = max(free[car], ready[riders[j]].time)
+            let start = max(free[car], ready[riders[j]])
             var taken = 0
-            while j < riders.count && taken < walk.liftCapacityPersons && ready[riders[j]].time <= start {
-                ready[riders[j]].time = start + walk.liftRoundTripSeconds / 2
+            while j < riders.count && taken < walk.liftCapacityPersons && ready[riders[j]] <= start {
+                ready[riders[j]] = start + walk.liftRoundTripSeconds / 2
                 j += 1; taken += 1
             }
             free[car] = start + walk.liftRoundTripSeconds

@@ -314,6 +314,7 @@ struct RoundState {
         twin.courierState = courierState.copy(); twin.courierStop = courierStop.copy()
         twin.courierPending = courierPending.copy(); twin.courierDeparted = courierDeparted.copy()
         twin.lastSwabAtSite = lastSwabAtSite.copy(); twin.swabbedAtSite = swabbedAtSite.copy()
+        twin.levels = levels.copy()
         return twin
     }
 

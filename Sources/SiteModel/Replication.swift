@@ -24,12 +24,9 @@ public extension CompiledRound {
     /// forked there.
     func simulate(seed: UInt64, replication: Int, options: RunOptions = .standard) -> ReplicationResult {
         let weather = WeatherDraw(scenario.logistics.weather, seed: seed, replication: UInt64(replication))
-        var arrivals: [Arrival] = [], dryArrivals: [Arrival] = []
-        if weather.isClear {
-            drawArrivals(seed: seed, replication: UInt64(replication), weather: weather, into: &arrivals)
-        } else {
-            drawArrivals(seed: seed, replication: UInt64(replication), weather: weather, into: &arrivals, dry: &dryArrivals)
-        }
+        var arrivals: [Arrival] = []
+        var dryArrivals: [Arrival]? = weather.isClear ? nil : []
+        drawArrivals(seed: seed, replication: UInt64(replication), weather: weather, into: &arrivals, dry: &dryArrivals)
         let doorToDoor = DoorToDoorRun(self, weather: weather, seed: seed, replication: UInt64(replication))
         var state = RoundState(round: self, arrivals: arrivals, weather: weather, doorToDoor: doorToDoor,
                                tubesOn: scenario.logistics.lab != nil, options: options)
@@ -37,7 +34,7 @@ public extension CompiledRound {
         var dry: RoundState?
         if let firstEpisode = weather.firstEpisodeStart {
             state.run(until: firstEpisode)
-            dry = state.twinWithoutWeather(dryArrivals: dryArrivals)
+            dry = state.twinWithoutWeather(dryArrivals: dryArrivals!)
         }
         state.run()
         var result = state.result()
@@ -46,7 +43,7 @@ public extension CompiledRound {
             result[.timeInSystemWithoutWeatherMinutes] = dry.timeInSystem.mean
             result[.weatherCostMinutes] = result[.timeInSystemMinutes] - dry.timeInSystem.mean
             // The cost above is over residents swabbed; those the weather drove away are apart.
-            result[.residentsGaveUpToWeather] = result[.residentsGaveUp] - Double(dry.gaveUpInAll)
+            result[.residentsGaveUpToWeather] = result[.residentsGaveUp] - Double(dry.gaveUp)
         }
         if let desk = scenario.logistics.dataDesk {
             let d = DataDeskRun(desk, periods: deskPeriods, seed: seed, replication: UInt64(replication))
@@ -58,17 +55,5 @@ public extension CompiledRound {
         result[.workerHoursDoorToDoor] = DataDeskRun.workerHours(plan, .doorToDoor)
         result[.workerHoursDataDesk] = DataDeskRun.workerHours(plan, .dataDesk)
         return result
-    }
-
-    /// One round on given arrivals, from start to end (for tests that build their own).
-    internal func simulate(seed: UInt64, replication: Int, arrivals: [Arrival], weather: WeatherDraw, queuesOnly: Bool,
-                           options: RunOptions) -> ReplicationResult {
-        let doorToDoor = queuesOnly ? DoorToDoorRun(teams: [])
-            : DoorToDoorRun(self, weather: weather, seed: seed, replication: UInt64(replication))
-        var state = RoundState(round: self, arrivals: arrivals, weather: weather, doorToDoor: doorToDoor,
-                               tubesOn: !queuesOnly && scenario.logistics.lab != nil, options: options)
-        state.start()
-        state.run()
-        return state.result()
     }
 }

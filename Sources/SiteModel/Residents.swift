@@ -34,16 +34,21 @@ extension CompiledRound {
     /// Every resident consumes the same draws in the same order whatever the plan says, so two
     /// plans see the same people with the same service times (common random numbers); only the
     /// mapping of a draw to a clock time depends on the plan.
-    ///
-    /// With `dry`, the same residents are also written as they would come without the weather
-    /// (walking not slowed by rain, patience not shortened), for the run that prices the weather.
+    func drawArrivals(seed: UInt64, replication: UInt64, weather: WeatherDraw, into out: inout [Arrival]) {
+        var none: [Arrival]? = nil
+        drawArrivals(seed: seed, replication: replication, weather: weather, into: &out, dry: &none)
+    }
+
+    /// The same, and with a `dry` list (not nil) the same residents are also written into it as
+    /// they would come without the weather (walking not slowed by rain, patience not shortened),
+    /// for the run that prices the weather.
     func drawArrivals(seed: UInt64, replication: UInt64, weather: WeatherDraw, into out: inout [Arrival],
-                      dry: UnsafeMutablePointer<[Arrival]>? = nil) {
+                      dry: inout [Arrival]?) {
         out.removeAll(keepingCapacity: true)
-        dry?.pointee.removeAll(keepingCapacity: true)
+        dry?.removeAll(keepingCapacity: true)
         // Room for everyone up front: growing by doubling would copy the residents several times.
         out.reserveCapacity(scenario.totalResidents)
-        dry?.pointee.reserveCapacity(scenario.totalResidents)
+        dry?.reserveCapacity(scenario.totalResidents)
         let a = scenario.arrivals
         let svc = scenario.service
         let walk = scenario.walking
@@ -113,10 +118,10 @@ extension CompiledRound {
             for k in 0..<m {
                 let t = leaves[k]
                 var arrival = pending[k]
-                if let dry {
+                if dry != nil {
                     var unhurried = arrival
                     unhurried.time = t + arrival.time
-                    dry.pointee.append(unhurried)
+                    dry!.append(unhurried)
                 }
                 // Walking is slower in rain.
                 arrival.time = t + arrival.time * weather.travelFactor(at: t)
@@ -128,10 +133,7 @@ extension CompiledRound {
         }
         // Arrival order; stable, so equal times keep building and resident order. Without the
         // weather only residents who set out in rain come at other times.
-        var unhurried: [Arrival]? = dry?.pointee
-        dry?.pointee = []
-        BucketSort.sort(&out, alongWith: &unhurried) { $0.time }
-        if let dry, let unhurried { dry.pointee = unhurried }
+        BucketSort.sort(&out, alongWith: &dry) { $0.time }
     }
 
     /// The inverse of the Beta(1, b) distribution function: 1 - (1 - u)^(1/b); the common shapes

@@ -2,18 +2,18 @@ import Scenario
 import SimKit
 
 extension RoundState {
-    /// Still in the registration line when everything stopped, with a patience that ran out.
-    func leftAtTheEnd(_ r: Int) -> Bool {
-        stage[r] == .waitingRegistration && arrivals[r].patienceSeconds.isFinite
+    /// Still in the registration line when everything stopped: they left when their patience
+    /// ran out (the end of `run()`).
+    mutating func residentsStillWaitingGaveUp() {
+        guard patienceOn else { return }
+        for r in arrivals.indices where stage[r] == .waitingRegistration && arrivals[r].patienceSeconds.isFinite {
+            stage[r] = .away
+            gaveUp += 1
+        }
     }
 
-    /// Residents who gave up, those still waiting at the end included (after `run()`).
-    var gaveUpInAll: Int {
-        patienceOn ? arrivals.indices.reduce(gaveUp) { $0 + (leftAtTheEnd($1) ? 1 : 0) } : gaveUp
-    }
-
-    /// Residents who left for good (after `result()` has counted those still waiting), by the
-    /// building of the call-up that called them.
+    /// Residents who left for good (after `run()`), by the building of the call-up that called
+    /// them.
     func gaveUpPerBuilding() -> [Int] {
         let s = round.scenario
         let buildingOf = round.plan.callUps.map { s.buildingIndex($0.building) ?? -1 }
@@ -27,14 +27,6 @@ extension RoundState {
 
     mutating func result() -> ReplicationResult {
         let end = max(lastSwab, round.opening)
-        if patienceOn {
-            // Still in the registration line when everything stopped: they left when their
-            // patience ran out.
-            for r in arrivals.indices where leftAtTheEnd(r) {
-                stage[r] = .away
-                gaveUp += 1
-            }
-        }
         var m = Array(repeating: 0.0, count: MetricName.allCases.count)
         func put(_ name: MetricName, _ v: Double) { m[MetricName.index[name]!] = v }
         let n = Double(timeInSystem.count)

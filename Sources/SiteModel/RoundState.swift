@@ -251,7 +251,8 @@ struct RoundState {
         scheduleLogistics()
     }
 
-    /// Runs everything that happens before `limit` (to the end by default).
+    /// Runs everything that happens before `limit`; by default to the end, where residents still
+    /// waiting to register with a patience are counted as having given up.
     mutating func run(until limit: Double = .infinity) {
         // Three sources merged by time: staff events, arrivals (already in time order, so they
         // never pass through a heap) and service completions. At equal times staff events come
@@ -261,8 +262,8 @@ struct RoundState {
             let serviceTime = events.nextTime ?? .infinity
             let staffTime = staffEvents.nextTime ?? .infinity
             let arrivalTime = nextArrival < arrivals.count ? arrivals[nextArrival].time : .infinity
+            // With no limit this stops when all three are empty.
             if min(staffTime, arrivalTime, serviceTime) >= limit { break }
-            if staffTime.isInfinite && arrivalTime.isInfinite && serviceTime.isInfinite { break }
             if arrivalTime < staffTime && arrivalTime <= serviceTime {
                 let id = nextArrival
                 nextArrival += 1
@@ -283,6 +284,7 @@ struct RoundState {
             taken += 1
             handle(e)
         }
+        if limit == .infinity { residentsStillWaitingGaveUp() }
     }
 
     /// The same round from here on as if there were no weather, on `dryArrivals` (the same

@@ -51,10 +51,7 @@ final class DeterministicTests: XCTestCase {
         let r = try Tiny.run(Tiny.yaml(
             buildings: "  - {id: B1, residents: 30, walk_minutes: {S1: 0}}",
             cohorts: "    - {id: c, teams: 1, departs_depot: \"06:50\", route: [{site: S1, travel_minutes: 10, teams: 1}], setup_minutes: 0, standing_limit_minutes: 10, break_minutes: 5, shift_end: \"09:00\"}",
-            service: """
-              registration: {distribution: deterministic, mean_seconds: 0}
-              swab: {distribution: deterministic, mean_seconds: 60}
-            """,
+            service: Tiny.instantRegistration(swabSeconds: 60),
             plan: "  call_ups: [{building: B1, site: S1, window: \"07:00-07:15\"}]"))
         XCTAssertEqual(r[.residentsSwabbed], 30)
         XCTAssertEqual(r[.finishTimeMinutesAfterOpening], 40, accuracy: 1e-9)
@@ -79,10 +76,7 @@ final class DeterministicTests: XCTestCase {
                 - {id: morning, teams: 1, departs_depot: "06:50", route: [{site: S1, travel_minutes: 10, teams: 1}], setup_minutes: 0, shift_end: "08:00"}
                 - {id: relief, teams: 1, departs_depot: "07:00", route: [{site: S1, travel_minutes: 20.5, teams: 1}], setup_minutes: 0, shift_end: "09:00", relieves: morning}
             """,
-            service: """
-              registration: {distribution: deterministic, mean_seconds: 0}
-              swab: {distribution: deterministic, mean_seconds: 60}
-            """,
+            service: Tiny.instantRegistration(swabSeconds: 60),
             plan: "  call_ups: [{building: B1, site: S1, window: \"07:00-07:20\"}]"))
         XCTAssertEqual(r[.residentsSwabbed], 40)
         XCTAssertEqual(r[.finishTimeMinutesAfterOpening], 40, accuracy: 1e-9)
@@ -98,10 +92,7 @@ final class DeterministicTests: XCTestCase {
         let r = try Tiny.run(Tiny.yaml(
             buildings: "  - {id: B1, residents: 20, walk_minutes: {S1: 0}}",
             cohorts: "    - {id: c, teams: 1, departs_depot: \"06:50\", route: [{site: S1, travel_minutes: 10, teams: 1}], setup_minutes: 0, shift_end: \"07:10\"}",
-            service: """
-              registration: {distribution: deterministic, mean_seconds: 0}
-              swab: {distribution: deterministic, mean_seconds: 60}
-            """,
+            service: Tiny.instantRegistration(swabSeconds: 60),
             plan: "  call_ups: [{building: B1, site: S1, window: \"07:00-07:10\"}]"))
         XCTAssertEqual(r[.residentsSwabbed], 10)
         XCTAssertEqual(r[.residentsNotSwabbed], 10)

@@ -6,10 +6,6 @@ import SimKit
 /// The round's logistics in tiny models whose times can be worked out by hand.
 final class LogisticsTests: XCTestCase {
     static let oneTeam = "    - {id: c, teams: 1, departs_depot: \"06:50\", route: [{site: S1, travel_minutes: 10, teams: 1}], setup_minutes: 0, shift_end: \"12:00\"}"
-    static let instantRegistration = """
-          registration: {distribution: deterministic, mean_seconds: 0}
-          swab: {distribution: deterministic, mean_seconds: 30}
-        """
 
     /// A gust pauses the umbrella site from 07:10 to 07:15: the resident who comes at 07:10 is
     /// swabbed 5 minutes later than without it; the one in hand at 07:10 is finished.
@@ -18,7 +14,7 @@ final class LogisticsTests: XCTestCase {
             try Tiny.run(Tiny.yaml(
                 buildings: "  - {id: B1, residents: 2, walk_minutes: {S1: 0}}",
                 sites: "  - {id: S1, cover: umbrella, registration_desks: 1, swab_stations: 1}",
-                cohorts: Self.oneTeam, service: Self.instantRegistration,
+                cohorts: Self.oneTeam, service: Tiny.instantRegistration(swabSeconds: 30),
                 plan: "  call_ups: [{building: B1, site: S1, window: \"07:09-07:11\"}]",
                 extra: weather))
         }
@@ -35,7 +31,7 @@ final class LogisticsTests: XCTestCase {
         let tent = try Tiny.run(Tiny.yaml(
             buildings: "  - {id: B1, residents: 2, walk_minutes: {S1: 0}}",
             sites: "  - {id: S1, cover: tent, registration_desks: 1, swab_stations: 1}",
-            cohorts: Self.oneTeam, service: Self.instantRegistration,
+            cohorts: Self.oneTeam, service: Tiny.instantRegistration(swabSeconds: 30),
             plan: "  call_ups: [{building: B1, site: S1, window: \"07:09-07:11\"}]",
             extra: "weather:\n  forecast: [{kind: wind, severity: moderate, window: \"07:10-07:15\"}]"))
         XCTAssertEqual(tent[.finishTimeMinutesAfterOpening], 10 + 30.0 / 0.9 / 60, accuracy: 1e-9)
@@ -46,10 +42,7 @@ final class LogisticsTests: XCTestCase {
         Tiny.yaml(
             buildings: "  - {id: B1, residents: \(residents), walk_minutes: {S1: 0}}",
             cohorts: Self.oneTeam,
-            service: """
-              registration: {distribution: deterministic, mean_seconds: 0}
-              swab: {distribution: deterministic, mean_seconds: 60}
-            """,
+            service: Tiny.instantRegistration(swabSeconds: 60),
             plan: "  call_ups: [{building: B1, site: S1, window: \"\(window)\"}]",
             extra: """
             tubes: {pool_size: \(pool), max_holding_minutes: \(holding)}
@@ -221,10 +214,7 @@ final class LogisticsTests: XCTestCase {
         let r = try Tiny.run(Tiny.yaml(
             buildings: "  - {id: B1, residents: 200, walk_minutes: {S1: 0}}",
             cohorts: Self.oneTeam,
-            service: """
-              registration: {distribution: deterministic, mean_seconds: 0}
-              swab: {distribution: deterministic, mean_seconds: 60}
-            """,
+            service: Tiny.instantRegistration(swabSeconds: 60),
             plan: "  call_ups: [{building: B1, site: S1, window: \"07:00-09:00\"}]",
             extra: "weather:\n  forecast: [{kind: heat, severity: heavy, window: \"06:00-12:00\"}]"))
         XCTAssertEqual(r[.longestStandingMinutes], 90, accuracy: 1e-9)

@@ -36,6 +36,14 @@ enum Tiny {
         return CompiledRound(scenario: s, plan: s.effectivePlan).simulate(seed: seed, replication: replication)
     }
 
+    /// Registration takes no time; every swab takes `swabSeconds`.
+    static func instantRegistration(swabSeconds: Int) -> String {
+        """
+          registration: {distribution: deterministic, mean_seconds: 0}
+          swab: {distribution: deterministic, mean_seconds: \(swabSeconds)}
+        """
+    }
+
     static let deterministic = """
           registration: {distribution: deterministic, mean_seconds: 60}
           swab: {distribution: deterministic, mean_seconds: 30}

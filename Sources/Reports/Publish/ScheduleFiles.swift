@@ -52,7 +52,7 @@ enum ScheduleFiles {
             guard tally.max > 0 else { continue }
             let ci = ConfidenceInterval(tally)
             csv.append([.text(b.id), .text(b.name), .text(s.compounds.first { $0.id == b.compound }?.name ?? b.compound),
-                        .number(ci.mean, decimals: 1), .number(ci.halfWidth.isFinite ? ci.halfWidth : 0, decimals: 1),
+                        .number(ci.mean, decimals: 1), .number(Summary.finite(ci.halfWidth), decimals: 1),
                         .number(counts.quantile(0.95) ?? 0, decimals: 0)])
         }
         return csv.text

@@ -387,7 +387,7 @@ extension ScenarioLoader {
             if working.count > escorts {
                 let teamsText = working.count == 1 ? "1 door-to-door team (\(working[0].id)) is" : "\(working.count) door-to-door teams (\(working.map(\.id).joined(separator: ", "))) are"
                 let escortsText = escorts == 1 ? "1 worker has" : "\(escorts) workers have"
-                r.fail(node, path, "\(teamsText) out at \(ClockTime.format(t)) but \(escortsText) the door_to_door role then; each team is a swabber and a community worker")
+                r.fail(node, path, "\(teamsText) out at \(ClockTime.format(t)) but \(escortsText) the door_to_door role then; give \(working.count - escorts == 1 ? "another worker" : "\(working.count - escorts) more workers") the door_to_door role from \(ClockTime.format(t)) (each team is a swabber and a community worker)")
                 return
             }
         }

@@ -59,9 +59,11 @@ public struct BinnedLevels: Sendable {
         let l = level[i]
         if time <= binEnd[i] {
             if l != 0 && bin[i] < bins { area[i * bins + bin[i]] += l * (time - last) }
+        } else if bin[i] >= bins {
+            // Past the last bin nothing is recorded: no stepping through empty bins.
         } else {
             var t = last
-            while t < time {
+            while t < time && bin[i] < bins {
                 let end = min(time, binEnd[i])
                 if bin[i] < bins { area[i * bins + bin[i]] += l * (end - t) }
                 t = end
@@ -76,7 +78,7 @@ public struct BinnedLevels: Sendable {
     @inlinable @inline(__always)
     public mutating func addInterval(_ i: Int, from: Double, to: Double, amount: Double = 1) {
         var t = max(from, origin)
-        guard to > t else { return }
+        guard to > t, (t - origin) * perSecond < Double(bins) else { return }
         var b = Int((t - origin) * perSecond)
         while t < to && b < bins {
             let end = min(to, origin + Double(b + 1) * width)

@@ -23,13 +23,14 @@ public enum BucketSort {
     public static func sort<T>(_ items: inout [T], alongWith nearly: inout [T]?, key: (T) -> Double) {
         let n = items.count
         precondition(nearly == nil || nearly!.count == n, "the two lists hold the same records")
+        let keys = UnsafeMutablePointer<Double>.allocate(capacity: max(n, 1))
+        defer { keys.deallocate() }
         guard n > 32 else {
-            items.sort { key($0) < key($1) }
-            nearly?.sort { key($0) < key($1) }
+            items.withUnsafeBufferPointer { xs in for i in 0..<n { keys[i] = key(xs[i]) } }
+            fullSort(&items, keys: keys, key: key)
+            if nearly != nil { nearly!.withUnsafeBufferPointer { xs in for i in 0..<n { keys[i] = key(xs[i]) } }; fullSort(&nearly!, keys: keys, key: key) }
             return
         }
-        let keys = UnsafeMutablePointer<Double>.allocate(capacity: n)
-        defer { keys.deallocate() }
         var lo = Double.infinity, hi = -Double.infinity
         items.withUnsafeBufferPointer { xs in
             for i in 0..<n {
@@ -39,8 +40,10 @@ public enum BucketSort {
                 if k > hi { hi = k }
             }
         }
-        guard hi > lo, lo.isFinite, hi.isFinite else {
-            nearly?.sort { key($0) < key($1) }
+        // Equal, infinite or NaN keys: no bucket width to work with; a full stable sort.
+        guard hi > lo, lo.isFinite, hi.isFinite, (Double(n / 4) / (hi - lo)).isFinite else {
+            fullSort(&items, keys: keys, key: key)
+            if nearly != nil { nearly!.withUnsafeBufferPointer { xs in for i in 0..<n { keys[i] = key(xs[i]) } }; fullSort(&nearly!, keys: keys, key: key) }
             return
         }
         let order = UnsafeMutablePointer<Int32>.allocate(capacity: n)
@@ -69,6 +72,20 @@ public enum BucketSort {
         nearly = sorted
     }
 
+    /// A stable sort by (key, position) in a total order (NaN last), for keys the buckets
+    /// cannot spread: the same order as `sortPositions` gives for ordinary keys.
+    @usableFromInline
+    static func fullSort<T>(_ items: inout [T], keys: UnsafeMutablePointer<Double>, key: (T) -> Double) {
+        let n = items.count
+        var positions = Array(0..<n)
+        positions.sort { p, q in
+            let kp = keys[p].isNaN ? Double.infinity : keys[p], kq = keys[q].isNaN ? Double.infinity : keys[q]
+            return kp < kq || (kp == kq && p < q)
+        }
+        let source = items
+        for i in 0..<n { items[i] = source[positions[i]] }
+    }
+
     /// The records of `items` in the order of the positions in `order`.
     @inlinable
     static func gather<T>(_ items: [T], order: UnsafeMutablePointer<Int32>) -> [T] {
@@ -93,6 +110,7 @@ public enum BucketSort {
         defer { start.deallocate(); fill.deallocate(); bucketOf.deallocate() }
         start.initialize(repeating: 0, count: buckets + 1)
         for i in 0..<n {
+            // lo <= key <= hi and a finite scale keep this inside 0...buckets.
             let b = min(Int((keys[i] - lo) * scale), buckets - 1)
             bucketOf[i] = Int32(b)
             start[b + 1] += 1

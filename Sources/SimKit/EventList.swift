@@ -71,10 +71,11 @@ public struct EventList {
     /// The time of the next event, if any.
     @inlinable public var nextTime: Double? { _count > 0 ? heap[0].time : nil }
 
-    /// Schedules an event at an absolute `time`, which must not be before `_now`.
+    /// Schedules an event at an absolute `time`, which must be finite and not before `_now`
+    /// (a NaN would break the heap order silently; it traps here instead).
     @inlinable @inline(__always)
     public mutating func schedule(at time: Double, kind: UInt32, entity: Int32) {
-        precondition(time >= _now, "event scheduled at \(time), before the clock (\(_now))")
+        precondition(time >= _now && time < .infinity, "event scheduled at \(time), before the clock (\(_now)) or not finite")
         if _count == capacity { grow() }
         let event = Event(time: time, sequence: nextSequence, kind: kind, entity: entity)
         nextSequence &+= 1

@@ -56,8 +56,10 @@ extension Distribution {
             let s2 = log1p(cv * cv)
             return Sampler(.lognormal, log(m) - s2 / 2, s2.squareRoot())
         case .gamma(let m, let cv):
-            if cv == 0 { return Sampler(.constant, m) }
+            // A shape past 1e8 (cv below 1e-4) is a constant to within a part in 10^4, and
+            // GSL's sampler gives NaN when the shape overflows.
             let shape = 1 / (cv * cv)
+            if cv == 0 || !(shape < 1e8) { return Sampler(.constant, m) }
             return Sampler(.gamma, shape, m / shape)
         case .uniform(let lo, let hi): return Sampler(.uniform, lo, hi - lo)
         case .triangular(let lo, let mode, let hi): return Sampler(.triangular, lo, hi, mode)

@@ -43,11 +43,11 @@ public struct Slab<Element>: @unchecked Sendable {
     @inlinable
     public subscript(i: Int) -> Element {
         @inline(__always) get {
-            assert(i >= 0 && i < count, "index \(i) out of 0..<\(count)")
+            precondition(UInt(bitPattern: i) < UInt(bitPattern: count), "index \(i) out of 0..<\(count)")
             return base[i]
         }
         @inline(__always) nonmutating set {
-            assert(i >= 0 && i < count, "index \(i) out of 0..<\(count)")
+            precondition(UInt(bitPattern: i) < UInt(bitPattern: count), "index \(i) out of 0..<\(count)")
             base[i] = newValue
         }
     }

@@ -94,7 +94,7 @@ public struct ExperimentResult: Sendable {
     public var activeBins: Int {
         let lastMinutes = runs.map { $0[.finishTimeMinutesAfterOpening] }.max() ?? 0
         let bins = runs.first?.sites.first?.swabQueue.count ?? 0
-        return min(bins, Int((lastMinutes * 60 / CompiledRound.binSeconds).rounded(.up)) + 1)
+        return Int(min(Double(bins), (lastMinutes * 60 / CompiledRound.binSeconds).rounded(.up) + 1))
     }
 }
 

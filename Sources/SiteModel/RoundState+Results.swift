@@ -114,7 +114,7 @@ extension RoundState {
             let w = ReplicationResult.Detail.histogramMinutes
             func histogram(_ values: [Double]) -> [Int] {
                 var h = Array(repeating: 0, count: 80)
-                for v in values { h[min(79, max(0, Int(v / w)))] += 1 }
+                for v in values { h[Int(min(79, max(0, (v / w).isNaN ? 79 : v / w)))] += 1 }
                 return h
             }
             result.detail = ReplicationResult.Detail(

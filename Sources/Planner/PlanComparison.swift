@@ -33,6 +33,17 @@ public struct PlanComparison: Sendable {
     /// `differences[i]` compares plan i + 1 with the first plan.
     public let differences: [[Difference]]
     public let stop: Stop
+    /// Every metric some plan reports, in `MetricName.allCases` order.
+    public var metricNames: [MetricName] {
+        let reported = Set(results.flatMap { $0.metrics.map(\.name) })
+        return MetricName.allCases.filter { reported.contains($0) }
+    }
+
+    /// Plan `i`'s paired difference from the first in `metric`; nil when either plan lacks it.
+    public func difference(_ i: Int, _ metric: MetricName) -> Difference? {
+        i > 0 ? differences[i - 1].first { $0.metric == metric } : nil
+    }
+
     /// The metrics whose differences must be decided before stopping.
     public let deciding: [MetricName]
 
@@ -61,8 +72,11 @@ public struct PlanComparison: Sendable {
             }
         } while !undecided.isEmpty && n < limit
         let results = zip(rounds, runs).map { ExperimentResult(round: $0, seed: seed, runs: $1) }
+        // Plans may differ in the metrics that apply (worker roles add worker-hours): a
+        // difference exists only for a metric both plans report, and is found by its name.
         let differences = (1..<plans.count).map { i in
-            results[0].metrics.map { m -> Difference in
+            let theirs = Set(results[i].metrics.map(\.name))
+            return results[0].metrics.filter { theirs.contains($0.name) }.map { m -> Difference in
                 let ci = paired(m.name, runs[i], runs[0])
                 return Difference(metric: m.name, interval: ci, verdict: verdict(ci, m.name))
             }

@@ -16,21 +16,24 @@ public enum ComparisonReport {
         for i in names.indices { header.append("plan \(i + 1)") }
         for i in names.indices.dropFirst() { header.append("plan \(i + 1) - plan 1") }
         var rows: [[String]] = []
-        for (k, m) in c.results[0].metrics.enumerated() {
-            let d = decimals(m.name)
-            var row = [m.name.label + (c.deciding.contains(m.name) ? " *" : "")]
+        // Every figure by its metric's name: plans may report different metrics, and a metric
+        // one plan lacks is shown as absent, never as another metric's value.
+        for name in c.metricNames {
+            let d = decimals(name)
+            var row = [name.label + (c.deciding.contains(name) ? " *" : "")]
             for r in c.results {
-                let ci = r.metrics[k].interval
+                guard let ci = r.metrics.first(where: { $0.name == name })?.interval else { row.append(absent); continue }
                 row.append(Format.fixed(ci.mean, d) + " ± " + Format.fixed(ci.halfWidth, d))
             }
-            for diffs in c.differences {
-                let x = diffs[k]
+            for i in c.results.indices.dropFirst() {
+                guard let x = c.difference(i, name) else { row.append(absent); continue }
                 row.append(signed(x.interval.mean, d) + " ± " + Format.fixed(x.interval.halfWidth, d) + " " + mark(x.verdict))
             }
             rows.append(row)
         }
         out.append(contentsOf: SummaryTable.table(header: header, rows: rows, rightAligned: Set(1..<header.count)))
         out.append("")
+        out.append("\(absent) the plan does not report this metric (no worker roles, no lab, ...).")
         out.append("+ better, - worse, = the same (every replication), ~ not distinguishable at 95%, ^/v higher/lower where neither is better.")
         out.append("* must be decided before replications stop.")
         switch c.stop {
@@ -75,6 +78,9 @@ public enum ComparisonReport {
             ("plans", .array(plans)),
         ])
     }
+
+    /// A cell for a metric the plan does not report.
+    static let absent = "n/a"
 
     static func decimals(_ m: MetricName) -> Int { m.unit == "share" ? 3 : (m.unit == "residents" || m.unit == "tubes" ? 0 : 1) }
 

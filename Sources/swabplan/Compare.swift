@@ -11,7 +11,7 @@ struct Compare: ParsableCommand {
     @Argument(help: "The scenario file (YAML).")
     var scenario: String
 
-    @Option(name: .customLong("plan"), help: "A plan file, `scenario` for the scenario's own plan, or `baseline`; give two or more, the first is the reference.")
+    @Option(name: .customLong("plan"), help: "A plan file, `scenario` for the scenario's own plan (the baseline if it has none), or `baseline`; give two or more, the first is the reference.")
     var plans: [String] = []
 
     @Option(name: .shortAndLong, help: "Replications to start with; more are added in batches of 20 until every difference that matters is decided.")
@@ -34,17 +34,7 @@ struct Compare: ParsableCommand {
     func run() throws {
         let (s, _) = try loadScenario(scenario, plan: nil)
         var list: [Plan] = []
-        for p in plans {
-            if p == "scenario" {
-                guard let own = s.plan else {
-                    printError("error: \(scenario) has no plan of its own; name a plan file or `baseline`")
-                    throw Exit.dataError
-                }
-                list.append(own)
-            } else {
-                list.append(try loadScenario(scenario, plan: p).1)
-            }
-        }
+        for p in plans { list.append(try loadScenario(scenario, plan: p).1) }
         let progress = Progress(total: maxReplications)
         let c = PlanComparison.run(scenario: s, plans: list, seed: streams.seed, jobs: streams.threads,
                                    initial: replications, limit: maxReplications, progress: { n in progress.report(n) })

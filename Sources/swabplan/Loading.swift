@@ -11,6 +11,8 @@ func loadScenario(_ path: String, plan planPath: String?) throws -> (Scenario, P
         switch planPath {
         case nil: plan = scenario.effectivePlan
         case "baseline"?: plan = scenario.baselinePlan()
+        // The scenario's own plan section, else the baseline (what `simulate` runs by default).
+        case "scenario"?: plan = scenario.effectivePlan
         case let path?: plan = try ScenarioLoader.loadPlan(path: path, for: scenario)
         }
         return (scenario, plan)

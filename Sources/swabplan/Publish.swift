@@ -11,7 +11,7 @@ struct Publish: ParsableCommand {
     @Argument(help: "The scenario file (YAML).")
     var scenario: String
 
-    @Option(help: "A plan file, or `baseline`; default: the scenario's own plan, else the baseline.")
+    @Option(help: "A plan file, `scenario` or `baseline`; default: the scenario's own plan, else the baseline.")
     var plan: String?
 
     @Option(help: "The folder to write (created; an existing one is replaced only with --force).")

@@ -13,7 +13,7 @@ struct Simulate: ParsableCommand {
     @Argument(help: "The scenario file (YAML).")
     var scenario: String
 
-    @Option(help: "A plan file (call-ups and staffing), or `baseline` for everyone called at opening to the nearest site; default: the scenario's own plan, else the baseline.")
+    @Option(help: "A plan file (call-ups and staffing), `scenario` for the scenario's own plan, or `baseline` for everyone called at opening to the nearest site; default: the scenario's own plan, else the baseline.")
     var plan: String?
 
     @Option(name: .shortAndLong, help: "Number of replications.")

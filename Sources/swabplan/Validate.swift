@@ -8,7 +8,7 @@ struct Validate: ParsableCommand {
     @Argument(help: "The scenario file (YAML).")
     var scenario: String
 
-    @Option(help: "A plan file to check against the scenario (or `baseline`).")
+    @Option(help: "A plan file to check against the scenario (or `scenario`, `baseline`).")
     var plan: String?
 
     func run() throws {

@@ -30,7 +30,9 @@ let package = Package(
         .target(name: "Scenario", dependencies: [.product(name: "Yams", package: "Yams")]),
         .target(name: "SiteModel", dependencies: ["SimKit", "Scenario"]),
         .target(name: "Planner", dependencies: ["SimKit", "Scenario", "SiteModel"]),
-        .target(name: "Reports", dependencies: ["SimKit", "Scenario", "SiteModel", "Planner"]),
+        // Atomic folder swap (renameat2 RENAME_EXCHANGE on Linux) for publish --force.
+        .target(name: "CFileSwap"),
+        .target(name: "Reports", dependencies: ["SimKit", "Scenario", "SiteModel", "Planner", "CFileSwap"]),
         .executableTarget(name: "swabplan", dependencies: [
             "Scenario", "SiteModel", "Planner", "Reports",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),

@@ -64,6 +64,8 @@ public struct CompiledRound: Sendable {
     }
 
     public init(scenario s: Scenario, plan: Plan) {
+        // Residents carry their site as an Int16; validation caps sites far below.
+        precondition(s.sites.count <= Int(Int16.max), "\(s.sites.count) sites: more than a 16-bit site index holds")
         scenario = s
         self.plan = plan
         opening = s.round.opening

@@ -27,7 +27,8 @@ struct Compare: ParsableCommand {
 
     func validate() throws {
         guard plans.count >= 2 else { throw ValidationError("give at least two --plan options (a file, `scenario` or `baseline`)") }
-        guard replications >= 2 else { throw ValidationError("--replications must be at least 2") }
+        try ReplicationLimit.check(replications)
+        try ReplicationLimit.check(maxReplications, option: "--max-replications")
         guard maxReplications >= replications else { throw ValidationError("--max-replications must be at least --replications") }
     }
 

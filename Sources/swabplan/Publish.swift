@@ -26,12 +26,13 @@ struct Publish: ParsableCommand {
     @OptionGroup var streams: StreamOptions
 
     func validate() throws {
-        guard replications >= 2 else { throw ValidationError("--replications must be at least 2") }
+        try ReplicationLimit.check(replications)
     }
 
     func run() throws {
-        if FileManager.default.fileExists(atPath: out) && !force {
-            printError("error: \(out) already exists; use --force to replace it")
+        // Refuse a path that must not be written before spending time on the simulation.
+        do { try FolderWriter.preflight(out, replace: force) } catch {
+            printError("error: \(error)")
             throw Exit.cannotCreate
         }
         let (s, p) = try loadScenario(scenario, plan: plan)

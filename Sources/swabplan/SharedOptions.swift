@@ -3,15 +3,34 @@ import Foundation
 
 /// The options every simulating command shares: which random numbers, how many threads.
 struct StreamOptions: ParsableArguments {
-    @Option(help: "Master seed of the random streams.")
+    // `.unconditional` so that `--seed -1` reaches the parser below (and its message) instead
+    // of being read as an unknown flag.
+    @Option(parsing: .unconditional, help: "Master seed of the random streams (a whole number from 0 to 18446744073709551615).",
+            transform: { text in
+                guard let v = UInt64(text) else {
+                    throw ValidationError("give a whole number from 0 to 18446744073709551615")
+                }
+                return v
+            })
     var seed: UInt64 = 1
 
     @Option(name: .shortAndLong, help: "Threads to run replications on; results do not depend on it. (default: all cores)")
     var jobs: Int?
 
     func validate() throws {
-        if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
+        if let jobs, jobs < 1 || jobs > 1024 { throw ValidationError("--jobs must be from 1 to 1024") }
     }
 
     var threads: Int { jobs ?? ProcessInfo.processInfo.activeProcessorCount }
+}
+
+/// One cap on replications for every command: enough for any interval, small enough that the
+/// per-replication tables fit in memory.
+enum ReplicationLimit {
+    static let most = 100_000
+
+    static func check(_ n: Int, option: String = "--replications") throws {
+        guard n >= 2 else { throw ValidationError("\(option) must be at least 2 (an interval needs two)") }
+        guard n <= most else { throw ValidationError("\(option) must be at most \(most)") }
+    }
 }

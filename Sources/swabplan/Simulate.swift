@@ -31,8 +31,8 @@ struct Simulate: ParsableCommand {
     var check = false
 
     func validate() throws {
-        guard replications >= 2 else { throw ValidationError("--replications must be at least 2 (an interval needs two)") }
-        guard replications <= 1_000_000 else { throw ValidationError("--replications must be at most 1000000") }
+        try ReplicationLimit.check(replications)
+        if let out, out.trimmingCharacters(in: .whitespaces).isEmpty { throw ValidationError("--out is empty (an unset variable?); give a folder path") }
     }
 
     func run() throws {
@@ -45,10 +45,11 @@ struct Simulate: ParsableCommand {
         let summary = Summary.json(result).rendered() + "\n"
         if let out {
             do {
-                try AtomicFile.write(summary, to: (out as NSString).appendingPathComponent("summary.json"))
-                try AtomicFile.write(Summary.sitesCSV(result), to: (out as NSString).appendingPathComponent("sites.csv"))
+                // Both or neither: a summary without its sites.csv would mislead.
+                try AtomicFile.write([((out as NSString).appendingPathComponent("summary.json"), summary),
+                                      ((out as NSString).appendingPathComponent("sites.csv"), Summary.sitesCSV(result))])
             } catch {
-                printError("error: cannot write to \(out): \(error.localizedDescription)")
+                printError("error: \(error)")
                 throw Exit.cannotCreate
             }
         }

@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+@testable import Reports
 #if canImport(FoundationXML)
 import FoundationXML
 #endif
@@ -77,20 +78,89 @@ final class PublishTests: XCTestCase {
         XCTAssertFalse(FileManager.default.fileExists(atPath: out.path))
     }
 
-    func testExistingFolderNeedsForce() throws {
+    /// An earlier publication is replaced only with --force; then nothing is left beside it.
+    func testExistingPublicationNeedsForce() throws {
         let out = folder()
-        try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
-        try "keep".write(to: out.appendingPathComponent("mine.txt"), atomically: true, encoding: .utf8)
+        XCTAssertEqual(try cli.run(["publish", Self.fixture("publish-deterministic.yaml"), "--out", out.path, "-r", "2"]).status, 0)
+        try "stale".write(to: out.appendingPathComponent("extra.txt"), atomically: true, encoding: .utf8)
         let r = try cli.run(["publish", Self.fixture("publish-deterministic.yaml"), "--out", out.path, "-r", "2"])
         XCTAssertEqual(r.status, 73)
         XCTAssertTrue(r.stderr.contains("use --force"), r.stderr)
-        XCTAssertEqual(try read(out.appendingPathComponent("mine.txt")), "keep")
+        XCTAssertEqual(try read(out.appendingPathComponent("extra.txt")), "stale")
         let forced = try cli.run(["publish", Self.fixture("publish-deterministic.yaml"), "--out", out.path, "-r", "2", "--force"])
         XCTAssertEqual(forced.status, 0, forced.stderr)
-        XCTAssertFalse(FileManager.default.fileExists(atPath: out.appendingPathComponent("mine.txt").path))
+        XCTAssertFalse(FileManager.default.fileExists(atPath: out.appendingPathComponent("extra.txt").path))
         XCTAssertTrue(FileManager.default.fileExists(atPath: out.appendingPathComponent("report.html").path))
+        XCTAssertTrue(FileManager.default.fileExists(atPath: out.appendingPathComponent(".swabplan-publication").path))
         // No staging or old folders are left beside it.
         let siblings = try FileManager.default.contentsOfDirectory(atPath: out.deletingLastPathComponent().path)
         XCTAssertFalse(siblings.contains { $0.hasPrefix("." + out.lastPathComponent) })
+    }
+
+    /// What must never be replaced is refused with exit 73 and left exactly as it was, even
+    /// with --force: an empty path, `.`, `..`, the current folder and its ancestors, a regular
+    /// file, and a folder SwabPlan did not publish.
+    func testForceRefusesWhatIsNotAPublication() throws {
+        let root = folder()
+        let inner = root.appendingPathComponent("work/inner")
+        try FileManager.default.createDirectory(at: inner, withIntermediateDirectories: true)
+        try "mine".write(to: inner.appendingPathComponent("keep.txt"), atomically: true, encoding: .utf8)
+        let other = root.appendingPathComponent("other")
+        try FileManager.default.createDirectory(at: other, withIntermediateDirectories: true)
+        try "theirs".write(to: other.appendingPathComponent("data.txt"), atomically: true, encoding: .utf8)
+        let file = root.appendingPathComponent("notes.txt")
+        try "notes".write(to: file, atomically: true, encoding: .utf8)
+        let scenario = CommandLineTests.packageRoot.appendingPathComponent(Self.fixture("publish-deterministic.yaml")).path
+        func snapshot() throws -> [String] {
+            (FileManager.default.enumerator(atPath: root.path)?.allObjects as? [String] ?? []).sorted()
+        }
+        let before = try snapshot()
+        for (out, why) in [("", "the path is empty"), (".", "current folder or a parent"), ("..", "current folder or a parent"),
+                           ("../..", "current folder or a parent"), (inner.path, "current folder or one of its ancestors"),
+                           (root.path, "current folder or one of its ancestors"), ("/", "current folder or a parent"),
+                           (file.path, "is a file, not a folder"), (other.path, "did not publish")] {
+            let r = try CLI().run(["publish", scenario, "--out", out, "-r", "2", "--force"], in: inner)
+            XCTAssertEqual(r.status, 73, "--out `\(out)`: \(r.stderr)")
+            XCTAssertTrue(r.stderr.contains(why), "--out `\(out)`: \(r.stderr)")
+        }
+        XCTAssertEqual(try snapshot(), before)
+        XCTAssertEqual(try read(inner.appendingPathComponent("keep.txt")), "mine")
+        XCTAssertEqual(try read(file), "notes")
+    }
+
+    /// A failure (or a kill) at any step of a forced replace leaves a whole publication at the
+    /// path, the old or the new, and the next run sweeps what was left beside it.
+    func testInterruptedReplaceLeavesAWholePublication() throws {
+        let out = folder()
+        let oldFiles: [(path: String, text: String)] = [("report.html", "old"), ("notices/B1.txt", "old B1")]
+        let newFiles: [(path: String, text: String)] = [("report.html", "new"), ("notices/B1.txt", "new B1"), ("schedule.csv", "new")]
+        for step in [FolderWriter.Step.staged, .swapped] {
+            try? FileManager.default.removeItem(at: out)
+            try FolderWriter.write(oldFiles, to: out.path, replace: false)
+            XCTAssertThrowsError(try FolderWriter.write(newFiles, to: out.path, replace: true, failAfter: step))
+            let report = try read(out.appendingPathComponent("report.html"))
+            let expected = step == .staged ? oldFiles : newFiles
+            XCTAssertEqual(report, expected[0].text, "\(step)")
+            for f in expected { XCTAssertEqual(try read(out.appendingPathComponent(f.path)), f.text, "\(step) \(f.path)") }
+            XCTAssertTrue(FileManager.default.fileExists(atPath: out.appendingPathComponent(FolderWriter.markerName).path))
+        }
+        // A staging folder of a dead process is swept by the next write.
+        let stale = out.deletingLastPathComponent().appendingPathComponent(".\(out.lastPathComponent).tmp-999999")
+        try FileManager.default.createDirectory(at: stale, withIntermediateDirectories: true)
+        try FolderWriter.write(newFiles, to: out.path, replace: true)
+        let siblings = try FileManager.default.contentsOfDirectory(atPath: out.deletingLastPathComponent().path)
+        XCTAssertFalse(siblings.contains { $0.hasPrefix("." + out.lastPathComponent) }, "\(siblings)")
+    }
+
+    /// simulate --out writes summary.json and sites.csv together or not at all, and says why.
+    func testSimulateOutWritesBothOrNeither() throws {
+        let out = folder()
+        try FileManager.default.createDirectory(at: out.appendingPathComponent("sites.csv"), withIntermediateDirectories: true)
+        let r = try cli.run(["simulate", Self.fixture("publish-deterministic.yaml"), "-r", "2", "--out", out.path])
+        XCTAssertEqual(r.status, 73)
+        XCTAssertTrue(r.stderr.contains("a folder of that name is in the way"), r.stderr)
+        XCTAssertFalse(r.stderr.contains("NSCocoaErrorDomain"), r.stderr)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: out.appendingPathComponent("summary.json").path))
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: out.path), ["sites.csv"])
     }
 }

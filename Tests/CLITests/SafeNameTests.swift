@@ -11,11 +11,25 @@ final class SafeNameTests: XCTestCase {
         XCTAssertFalse(SafeName.file("/abs").contains("/"))
     }
 
+    /// Two ids that would be one file on a case-insensitive disk keep both notices.
+    func testClashingNamesAreSuffixed() {
+        var names = SafeName.Unique()
+        XCTAssertEqual(names.claim("B1"), "B1")
+        XCTAssertEqual(names.claim("b1"), "b1~2")
+        XCTAssertEqual(names.claim("B1"), "B1~3")
+        XCTAssertEqual(names.claim("十七号楼"), "十七号楼")
+    }
+
     func testFolderWriterRefusesPathsOutsideTheFolder() {
         let out = FileManager.default.temporaryDirectory.appendingPathComponent("swabplan-fw-\(UUID().uuidString)").path
         XCTAssertThrowsError(try FolderWriter.write([("../evil.txt", "x")], to: out, replace: false))
         XCTAssertThrowsError(try FolderWriter.write([("/etc/evil.txt", "x")], to: out, replace: false))
         XCTAssertFalse(FileManager.default.fileExists(atPath: out))
+    }
+
+    func testMarkdownEscape() {
+        XCTAssertEqual(Markdown.escape("<script>*x*</script> [a](b)"), "&lt;script&gt;\\*x\\*&lt;/script&gt; \\[a\\]\\(b\\)")
+        XCTAssertEqual(Markdown.escape("潘家园南里"), "潘家园南里")
     }
 
     func testHTMLEscape() {

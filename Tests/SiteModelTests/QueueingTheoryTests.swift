@@ -24,7 +24,7 @@ final class QueueingTheoryTests: XCTestCase {
               registrars: \(desks)
               cohorts:
                 - {id: c, teams: \(stations), departs_depot: "00:00", route: [{site: S, travel_minutes: 0, teams: \(stations)}],
-                   setup_minutes: 0, standing_limit_minutes: 100000, shift_end: "24:00"}
+                   setup_minutes: 0, standing_limit_minutes: 1440, shift_end: "24:00"}
             service:
               registration: \(registration)
               swab: \(swab)

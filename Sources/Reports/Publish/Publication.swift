@@ -32,8 +32,8 @@ public enum Publication {
             "summary.json": "every metric: mean, 95% half-width, n, unit; the targets",
             "sites.csv": "per site and 15-minute bin: queue lengths with half-widths, swab-team utilisation, minutes paused by weather",
         ]
-        var lines = ["# \(r.scenario.name): published plan", "",
-                     "Plan: \(r.plan.origin). Simulated \(r.replications) times (seed \(r.seed)) by `swabplan publish`.", "",
+        var lines = ["# \(Markdown.escape(r.scenario.name)): published plan", "",
+                     "Plan: \(Markdown.escape(r.plan.origin)). Simulated \(r.replications) times (seed \(r.seed)) by `swabplan publish`.", "",
                      "| file | what it holds |", "| --- | --- |"]
         for f in files where !f.hasPrefix("notices/") { lines.append("| `\(f)` | \(about[f] ?? "") |") }
         let notices = files.filter { $0.hasPrefix("notices/") }.count

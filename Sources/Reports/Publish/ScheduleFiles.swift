@@ -130,6 +130,7 @@ enum ScheduleFiles {
         let d = details(r)
         // Expected wait per call-up, computed once for every language.
         let waits = plan.callUps.indices.map { i in Int(Tally(d.map { $0.callUps[i].meanWait }).mean.rounded()) }
+        var names = SafeName.Unique()
         return s.buildings.compactMap { b in
             let calls = plan.callUps.enumerated().filter { $0.element.building == b.id }
             let atHome = s.doorToDoorHouseholds(b) > 0
@@ -145,7 +146,7 @@ enum ScheduleFiles {
                 if atHome { lines.append(words.atHome) }
                 return lines.joined(separator: "\n")
             }
-            return ("notices/" + SafeName.file(b.id) + ".txt", parts.joined(separator: "\n\n") + "\n")
+            return ("notices/" + names.claim(SafeName.file(b.id)) + ".txt", parts.joined(separator: "\n\n") + "\n")
         }
     }
 }

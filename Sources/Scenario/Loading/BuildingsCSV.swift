@@ -15,8 +15,11 @@ enum BuildingsCSV {
                                                 message: "a quoted cell is never closed; end it with `\"`")])
         }
         var errors: [ScenarioError] = []
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
         func fail(_ cell: CSVTable.Cell, _ column: String, _ message: String) {
-            errors.append(ScenarioError(file: path, line: cell.line, column: cell.column, keyPath: "column \(column)", message: message))
+            // Display columns, as in YAML errors: a Chinese name before the cell counts two a character.
+            let at = cell.line >= 1 && cell.line <= lines.count ? DisplayWidth.column(in: lines[cell.line - 1], character: cell.column) : cell.column
+            errors.append(ScenarioError(file: path, line: cell.line, column: at, keyPath: "column \(column)", message: message))
         }
         var index: [String: Int] = [:]
         for (i, h) in table.header.enumerated() {
@@ -61,7 +64,7 @@ enum BuildingsCSV {
                 return .some(v)
             }
             guard let id = text("id") else { fail(cell("id")!, "id", "empty id; every building needs an id"); continue }
-            if id.contains("/") || id == ".." { fail(cell("id")!, "id", "`\(id)` is not a valid id; use letters, digits, `-` or `_`"); continue }
+            if let problem = ScenarioID.problem(id) { fail(cell("id")!, "id", problem); continue }
             if !seen.insert(id).inserted { fail(cell("id")!, "id", "building id `\(id)` is used twice; ids must be unique"); continue }
             let compound = text("compound") ?? ""
             if !compound.isEmpty && !compounds.contains(where: { $0.id == compound }) {

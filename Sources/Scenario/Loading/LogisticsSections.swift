@@ -9,12 +9,18 @@ extension ScenarioLoader {
         if let n = top["weather"] { l.weather = readWeather(r, n, round: round) }
         if let n = top["tubes"], let f = r.mapping(n, "tubes", optional: ["pool_size", "max_holding_minutes", "box_capacity_tubes"]) {
             l.tubes.poolSize = f.int("pool_size", default: 10, min: 1, max: 1000) ?? 10
-            l.tubes.maxHoldingSeconds = f.minutes("max_holding_minutes", default: 30, minExclusive: true) ?? 1800
-            l.tubes.boxCapacity = f.int("box_capacity_tubes", default: 60, min: 1, max: 100_000) ?? 60
+            l.tubes.maxHoldingSeconds = f.minutes("max_holding_minutes", default: 30, min: Limits.minIntervalMinutes) ?? 1800
+            l.tubes.boxCapacity = f.int("box_capacity_tubes", default: 60, min: 1, max: Limits.maxTubes) ?? 60
         }
         if let n = top["lab"], let f = r.mapping(n, "lab", optional: ["name", "x_metres", "y_metres", "receiving", "sample_age_limit_minutes"]) {
             var position: Point?
-            if let x = f.double("x_metres", min: -1e6), let y = f.double("y_metres", min: -1e6) { position = Point(x: x, y: y) }
+            if f["x_metres"] != nil || f["y_metres"] != nil {
+                if f["x_metres"] == nil || f["y_metres"] == nil {
+                    r.fail(n, "lab", "give both `x_metres` and `y_metres`, or neither")
+                } else if let x = f.coordinate("x_metres"), let y = f.coordinate("y_metres") {
+                    position = Point(x: x, y: y)
+                }
+            }
             l.lab = Lab(name: f.string("name") ?? "lab", position: position,
                         receiving: f.window("receiving") ?? ClockWindow(start: 0, end: 86400),
                         sampleAgeLimitSeconds: f.minutes("sample_age_limit_minutes", default: 240, minExclusive: true) ?? 14400)
@@ -29,7 +35,7 @@ extension ScenarioLoader {
             var lists: [DataList] = []
             for (ln, lp) in f.list("lists") ?? [] {
                 guard let g = r.mapping(ln, lp, required: ["arrives", "items", "deadline_minutes"], optional: ["name"]),
-                      let at = g.clock("arrives"), let items = g.int("items", max: 1_000_000),
+                      let at = g.clock("arrives"), let items = g.int("items", max: Limits.maxDataItems),
                       let deadline = g.minutes("deadline_minutes", minExclusive: true) else { continue }
                 lists.append(DataList(name: g.string("name") ?? "list \(lists.count + 1)", arrives: at, items: items, deadlineSeconds: deadline))
             }
@@ -99,11 +105,11 @@ extension ScenarioLoader {
     static func readCouriers(_ r: YAMLReader, _ node: Node, siteIDs: [String]) -> Couriers {
         var c = Couriers(fleet: [], speedKmPerHour: 15, legs: [:])
         guard let f = r.mapping(node, "couriers", required: ["fleet"], optional: ["speed_km_per_hour", "legs"]) else { return c }
-        c.speedKmPerHour = f.double("speed_km_per_hour", default: 15, min: 0, minExclusive: true) ?? 15
+        c.speedKmPerHour = f.double("speed_km_per_hour", default: 15, in: Limits.courierKmPerHour) ?? 15
         let places = ["lab"] + siteIDs
         for (n, p) in f.list("legs") ?? [] {
             guard let g = r.mapping(n, p, required: ["from", "to", "minutes"]),
-                  let a = g.string("from"), let b = g.string("to"), let m = g.double("minutes") else { continue }
+                  let a = g.string("from"), let b = g.string("to"), let m = g.double("minutes", max: Limits.maxMinutes) else { continue }
             for (k, v) in [("from", a), ("to", b)] where !places.contains(v) {
                 r.fail(g[k], g.path(k), "unknown place `\(v)`; expected `lab` or a site: " + siteIDs.joined(separator: ", "))
             }
@@ -132,19 +138,19 @@ extension ScenarioLoader {
                 let times = (g.list("departs", nonEmpty: true) ?? []).compactMap { r.clock($0.0, $0.1) }
                 mode = .fixed(times.sorted())
             case "every_minutes":
-                guard let every = g.minutes("every_minutes", minExclusive: true), let first = g.clock("first"), let last = g.clock("last") else {
+                guard let every = g.minutes("every_minutes", min: Limits.minIntervalMinutes), let first = g.clock("first"), let last = g.clock("last") else {
                     if g["first"] == nil || g["last"] == nil { r.fail(n, p, "`every_minutes` needs `first` and `last` clock times") }
                     return nil
                 }
                 mode = .fixed(Array(stride(from: first, through: last, by: every)))
             default:
                 guard let d = r.mapping(g["on_demand"]!, g.path("on_demand"), optional: ["tubes", "oldest_sample_minutes", "check_minutes", "from"]) else { return nil }
-                mode = .onDemand(tubes: d.int("tubes", default: 20, min: 1) ?? 20,
+                mode = .onDemand(tubes: d.int("tubes", default: 20, min: 1, max: Limits.maxTubes) ?? 20,
                                  oldestSampleSeconds: d.minutes("oldest_sample_minutes", default: 60) ?? 3600,
-                                 checkSeconds: d.minutes("check_minutes", default: 5, minExclusive: true) ?? 300,
+                                 checkSeconds: d.minutes("check_minutes", default: 5, min: Limits.minIntervalMinutes) ?? 300,
                                  from: d.clock("from", default: 0) ?? 0)
             }
-            return Courier(id: id, capacityTubes: g.int("capacity_tubes", default: 200, min: 1) ?? 200, mode: mode, route: route)
+            return Courier(id: id, capacityTubes: g.int("capacity_tubes", default: 200, min: 1, max: Limits.maxTubes) ?? 200, mode: mode, route: route)
         }
         return c
     }

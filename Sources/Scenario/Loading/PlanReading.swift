@@ -27,8 +27,12 @@ extension ScenarioLoader {
                 continue
             }
             let b = s.buildings[bi]
-            if s.walkingSeconds(building: b, site: s.sites[si]) == nil {
+            guard let walk = s.walkingSeconds(building: b, site: s.sites[si]) else {
                 r.fail(c["site"], c.path("site"), "no walking time from building `\(b.id)` to site `\(s.sites[si].id)`; add it to the building's `walk_minutes` or give both coordinates")
+                continue
+            }
+            if walk > Limits.maxMinutes * 60 {
+                r.fail(c["site"], c.path("site"), "site `\(s.sites[si].id)` is \(Int((walk / 60).rounded())) minutes' walk from building `\(b.id)`, more than a day; call the building to a nearer site")
                 continue
             }
             var floors: ClosedRange<Int>?

@@ -15,7 +15,8 @@ public struct ScenarioError: Error, Sendable, CustomStringConvertible, Equatable
     }
 
     public var description: String {
-        "\(file):\(line):\(column): error: " + (keyPath.isEmpty ? "" : "\(keyPath): ") + message
+        // A file that cannot be read has no position in it.
+        (line >= 1 ? "\(file):\(line):\(column): error: " : "\(file): error: ") + (keyPath.isEmpty ? "" : "\(keyPath): ") + message
     }
 
     /// The description followed by the offending source line and a caret under the column.

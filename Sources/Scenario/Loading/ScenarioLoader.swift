@@ -10,6 +10,10 @@ public enum ScenarioLoader {
                           "staff", "service", "arrivals", "plan", "targets",
                           "weather", "tubes", "lab", "couriers", "door_to_door", "data_desk", "notices"]
 
+    /// Larger files are not scenarios a person wrote (a district of a million buildings in CSV
+    /// is about 60 MB).
+    static let maxFileBytes = 256_000_000
+
     public static func load(path: String) throws -> Scenario {
         let text = try readText(path)
         return try parse(text, file: path, directory: (path as NSString).deletingLastPathComponent)
@@ -32,9 +36,22 @@ public enum ScenarioLoader {
         // Ids of every site entry, valid or not, so that one bad site does not make each
         // reference to it a second error.
         let siteIDs = declaredIDs(top["sites"])
+        if sites.count > Limits.maxSites {
+            r.fail(top["sites"], "sites", "\(sites.count) sites; SwabPlan takes at most \(Limits.maxSites) in one scenario (split the district)")
+        }
         var buildings: [Building] = []
         if let b = top["buildings"] {
             buildings = readBuildings(r, b, "buildings", compounds: compounds, siteIDs: siteIDs, directory: directory, csvErrors: &csvErrors)
+        }
+        // A missing buildings file is the one problem to report: every reference to a building
+        // would be a second, misleading error.
+        if let missing = r.errors.first(where: { $0.kind == .missingFile }) { throw ScenarioErrors([missing]) }
+        if buildings.count > Limits.maxBuildings {
+            r.fail(top["buildings"], "buildings", "\(buildings.count) buildings; SwabPlan takes at most \(Limits.maxBuildings) in one scenario")
+        }
+        let residents = buildings.reduce(0) { $0 + $1.residents }
+        if residents > Limits.maxResidents {
+            r.fail(top["buildings"], "buildings", "\(residents) residents in all; SwabPlan takes at most \(Limits.maxResidents) in one scenario")
         }
         let walking = readWalking(r, top["walking"])
         let staff = top["staff"].flatMap { readStaff(r, $0, siteIDs: siteIDs) }
@@ -89,13 +106,18 @@ public enum ScenarioLoader {
     }
 
     static func readText(_ path: String) throws -> String {
-        guard FileManager.default.fileExists(atPath: path) else {
-            throw ScenarioErrors([ScenarioError(file: path, line: 0, column: 0, keyPath: "",
-                                                message: "no such file", kind: .missingFile)])
+        func missing(_ message: String) -> ScenarioErrors {
+            ScenarioErrors([ScenarioError(file: path, line: 0, column: 0, keyPath: "", message: message, kind: .missingFile)])
         }
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw ScenarioErrors([ScenarioError(file: path, line: 0, column: 0, keyPath: "",
-                                                message: "cannot read the file", kind: .missingFile)])
+        var isFolder: ObjCBool = false
+        guard !path.isEmpty, FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else { throw missing("no such file") }
+        if isFolder.boolValue { throw missing("is a folder, not a file; give the path of a file") }
+        guard FileManager.default.isReadableFile(atPath: path), let data = FileManager.default.contents(atPath: path) else {
+            throw missing("cannot read the file (permission denied?); check its permissions")
+        }
+        guard data.count <= maxFileBytes else {
+            throw ScenarioErrors([ScenarioError(file: path, line: 1, column: 1, keyPath: "",
+                                                message: "the file is \(data.count / 1_000_000) MB; SwabPlan reads files of at most \(maxFileBytes / 1_000_000) MB")])
         }
         guard let text = String(data: data, encoding: .utf8) else {
             throw ScenarioErrors([ScenarioError(file: path, line: 1, column: 1, keyPath: "",

@@ -19,11 +19,15 @@ extension ScenarioLoader {
         return Round(date: date, opening: opening, deadline: deadline)
     }
 
+    /// A real calendar date written YYYY-MM-DD (2022-02-30 is not one).
     static func isISODate(_ s: String) -> Bool {
-        let p = s.split(separator: "-")
+        let p = s.split(separator: "-", omittingEmptySubsequences: false)
         guard p.count == 3, p[0].count == 4, p[1].count == 2, p[2].count == 2,
-              Int(p[0]) != nil, let m = Int(p[1]), let d = Int(p[2]) else { return false }
-        return (1...12).contains(m) && (1...31).contains(d)
+              p.allSatisfy({ $0.allSatisfy { $0.isASCII && $0.isNumber } }),
+              let y = Int(p[0]), let m = Int(p[1]), let d = Int(p[2]), (1...12).contains(m) else { return false }
+        let leap = y % 4 == 0 && (y % 100 != 0 || y % 400 == 0)
+        let days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][m - 1]
+        return (1...days).contains(d)
     }
 
     static func readCompound(_ r: YAMLReader, _ node: Node, _ path: String) -> Compound? {
@@ -44,7 +48,9 @@ extension ScenarioLoader {
                 return try BuildingsCSV.load(path: csvPath, compounds: compounds)
             } catch let e as ScenarioErrors {
                 if e.isMissingFile {
-                    r.fail(f["file"], f.path("file"), "buildings file `\(csvPath)` does not exist; give a CSV path relative to the scenario file")
+                    let why = e.errors.first?.message ?? "no such file"
+                    let hint = why == "no such file" ? "; give a CSV path relative to the scenario file" : ""
+                    r.fail(f["file"], f.path("file"), "buildings file `\(csvPath)`: \(why)\(hint)", kind: .missingFile)
                 } else {
                     csvErrors += e.errors
                 }
@@ -68,8 +74,8 @@ extension ScenarioLoader {
         if f["compound"] != nil, !compound.isEmpty, !compounds.contains(where: { $0.id == compound }) {
             r.fail(f["compound"], f.path("compound"), "unknown compound `\(compound)`; known compounds: " + compounds.map(\.id).joined(separator: ", "))
         }
-        let residents = f.int("residents", max: 100_000)
-        let floors = f.int("floors", default: 1, min: 1, max: 200)
+        let residents = f.int("residents", max: Limits.maxResidentsPerBuilding)
+        let floors = f.int("floors", default: 1, min: 1, max: Limits.maxFloors)
         let lifts = f.int("lifts", default: 0, max: 50)
         let elderly = f.share("elderly_share", default: 0)
         let noPhone = f.share("no_smartphone_share", default: 0)
@@ -77,7 +83,7 @@ extension ScenarioLoader {
         if f["x_metres"] != nil || f["y_metres"] != nil {
             if f["x_metres"] == nil || f["y_metres"] == nil {
                 r.fail(node, path, "give both `x_metres` and `y_metres`, or neither")
-            } else if let x = f.double("x_metres", min: -1e6), let y = f.double("y_metres", min: -1e6) {
+            } else if let x = f.coordinate("x_metres"), let y = f.coordinate("y_metres") {
                 position = Point(x: x, y: y)
             }
         }
@@ -93,7 +99,7 @@ extension ScenarioLoader {
                     r.fail(k, f.path("walk_minutes") + "." + site, "unknown site `\(site)`; known sites: " + siteIDs.joined(separator: ", "))
                     continue
                 }
-                if let minutes = r.double(v, f.path("walk_minutes") + "." + site, min: 0) { walk[site] = minutes }
+                if let minutes = r.double(v, f.path("walk_minutes") + "." + site, min: 0, max: Limits.maxMinutes) { walk[site] = minutes }
             }
         }
         let quarantined = f.int("quarantined_households", default: 0, max: 100_000)
@@ -133,7 +139,7 @@ extension ScenarioLoader {
         if f["x_metres"] != nil || f["y_metres"] != nil {
             if f["x_metres"] == nil || f["y_metres"] == nil {
                 r.fail(node, path, "give both `x_metres` and `y_metres`, or neither")
-            } else if let x = f.double("x_metres", min: -1e6), let y = f.double("y_metres", min: -1e6) {
+            } else if let x = f.coordinate("x_metres"), let y = f.coordinate("y_metres") {
                 position = Point(x: x, y: y)
             }
         }
@@ -148,11 +154,11 @@ extension ScenarioLoader {
         guard let node, let f = r.mapping(node, "walking", optional: [
             "speed_metres_per_minute", "detour_factor", "stairs_seconds_per_floor", "lift_capacity_persons", "lift_round_trip_seconds"])
         else { return w }
-        w.speedMetresPerMinute = f.double("speed_metres_per_minute", default: w.speedMetresPerMinute, min: 0, minExclusive: true) ?? w.speedMetresPerMinute
-        w.detourFactor = f.double("detour_factor", default: w.detourFactor, min: 1) ?? w.detourFactor
-        w.stairsSecondsPerFloor = f.double("stairs_seconds_per_floor", default: w.stairsSecondsPerFloor) ?? w.stairsSecondsPerFloor
+        w.speedMetresPerMinute = f.double("speed_metres_per_minute", default: w.speedMetresPerMinute, in: Limits.walkingSpeedMetresPerMinute) ?? w.speedMetresPerMinute
+        w.detourFactor = f.double("detour_factor", default: w.detourFactor, in: Limits.detourFactor) ?? w.detourFactor
+        w.stairsSecondsPerFloor = f.double("stairs_seconds_per_floor", default: w.stairsSecondsPerFloor, in: Limits.stairsSecondsPerFloor) ?? w.stairsSecondsPerFloor
         w.liftCapacityPersons = f.int("lift_capacity_persons", default: w.liftCapacityPersons, min: 1, max: 100) ?? w.liftCapacityPersons
-        w.liftRoundTripSeconds = f.double("lift_round_trip_seconds", default: w.liftRoundTripSeconds, min: 0, minExclusive: true) ?? w.liftRoundTripSeconds
+        w.liftRoundTripSeconds = f.double("lift_round_trip_seconds", default: w.liftRoundTripSeconds, in: Limits.liftRoundTripSeconds) ?? w.liftRoundTripSeconds
         return w
     }
 
@@ -189,7 +195,7 @@ extension ScenarioLoader {
         let departs = f.clock("departs_depot")
         let shiftEnd = f.clock("shift_end")
         let setup = f.minutes("setup_minutes", default: 15)
-        let limit = f.minutes("standing_limit_minutes", default: 180, minExclusive: true)
+        let limit = f.minutes("standing_limit_minutes", default: 180, min: Limits.minIntervalMinutes)
         let rest = f.minutes("break_minutes", default: 20)
         var stops: [RouteStop] = []
         for (n, p) in f.list("route", nonEmpty: true) ?? [] {
@@ -228,8 +234,8 @@ extension ScenarioLoader {
         guard let f = r.mapping(node, "service", optional: ["registration", "swab", "elderly_factor", "no_smartphone_factor"]) else { return nil }
         if let n = f["registration"] { s.registration = readServiceTime(r, n, f.path("registration")) ?? s.registration }
         if let n = f["swab"] { s.swab = readServiceTime(r, n, f.path("swab")) ?? s.swab }
-        s.elderlyFactor = f.double("elderly_factor", default: s.elderlyFactor, min: 0, minExclusive: true) ?? s.elderlyFactor
-        s.noSmartphoneFactor = f.double("no_smartphone_factor", default: s.noSmartphoneFactor, min: 0, minExclusive: true) ?? s.noSmartphoneFactor
+        s.elderlyFactor = f.double("elderly_factor", default: s.elderlyFactor, in: Limits.serviceFactor) ?? s.elderlyFactor
+        s.noSmartphoneFactor = f.double("no_smartphone_factor", default: s.noSmartphoneFactor, in: Limits.serviceFactor) ?? s.noSmartphoneFactor
         return s
     }
 
@@ -249,29 +255,37 @@ extension ScenarioLoader {
         }
         switch kind {
         case "deterministic":
-            guard need(["mean_seconds"]), let m = f.double("mean_seconds") else { return nil }
+            guard need(["mean_seconds"]), let m = f.seconds("mean_seconds") else { return nil }
             return .deterministic(m)
         case "exponential":
-            guard need(["mean_seconds"]), let m = f.double("mean_seconds", min: 0, minExclusive: true) else { return nil }
+            guard need(["mean_seconds"]), let m = f.seconds("mean_seconds", minExclusive: true) else { return nil }
             return .exponential(mean: m)
         case "lognormal", "gamma":
-            guard need(["mean_seconds", "cv"]), let m = f.double("mean_seconds", min: 0, minExclusive: true),
-                  let cv = f.double("cv", max: 10) else { return nil }
+            guard need(["mean_seconds", "cv"]), let m = f.seconds("mean_seconds", minExclusive: true),
+                  let cv = f.double("cv", max: Limits.cv.upperBound) else { return nil }
+            guard cv == 0 || cv >= Limits.cv.lowerBound else {
+                r.fail(f["cv"], f.path("cv"), "\(YAMLReader.show(cv)) is out of range; expected 0 (no variation) or a cv from \(YAMLReader.show(Limits.cv.lowerBound)) to \(YAMLReader.show(Limits.cv.upperBound))")
+                return nil
+            }
             return kind == "gamma" ? .gamma(mean: m, cv: cv) : .lognormal(mean: m, cv: cv)
         case "uniform":
-            guard need(["min_seconds", "max_seconds"]), let a = f.double("min_seconds"), let b = f.double("max_seconds") else { return nil }
+            guard need(["min_seconds", "max_seconds"]), let a = f.seconds("min_seconds"), let b = f.seconds("max_seconds") else { return nil }
             guard b >= a else { r.fail(f["max_seconds"], f.path("max_seconds"), "max_seconds is below min_seconds"); return nil }
             return .uniform(min: a, max: b)
         case "triangular":
-            guard need(["min_seconds", "mode_seconds", "max_seconds"]), let a = f.double("min_seconds"),
-                  let c = f.double("mode_seconds"), let b = f.double("max_seconds") else { return nil }
+            guard need(["min_seconds", "mode_seconds", "max_seconds"]), let a = f.seconds("min_seconds"),
+                  let c = f.seconds("mode_seconds"), let b = f.seconds("max_seconds") else { return nil }
             guard a <= c && c <= b && a < b else {
                 r.fail(node, path, "expected min_seconds <= mode_seconds <= max_seconds with min below max"); return nil
             }
             return .triangular(min: a, mode: c, max: b)
         case "empirical":
             guard need(["values_seconds"]), let items = r.sequence(f["values_seconds"]!, f.path("values_seconds"), nonEmpty: true) else { return nil }
-            let values = items.enumerated().compactMap { r.double($0.element, f.path("values_seconds") + "[\($0.offset)]") }
+            guard items.count <= Limits.maxEmpiricalValues else {
+                r.fail(f["values_seconds"], f.path("values_seconds"), "\(items.count) values; give at most \(Limits.maxEmpiricalValues) (a sample of them is as good)")
+                return nil
+            }
+            let values = items.enumerated().compactMap { r.double($0.element, f.path("values_seconds") + "[\($0.offset)]", max: Limits.maxSeconds) }
             return values.count == items.count ? .empirical(values) : nil
         default:
             r.fail(f["distribution"], f.path("distribution"), "unknown distribution `\(kind)`; expected one of: " + distributionNames.joined(separator: ", "))
@@ -327,8 +341,8 @@ extension ScenarioLoader {
             return nil
         }
         switch (f["at_most"], f["at_least"]) {
-        case (.some, .none): return f.double("at_most", min: -1e12).map { Target(metric: metric, bound: .atMost, value: $0) }
-        case (.none, .some): return f.double("at_least", min: -1e12).map { Target(metric: metric, bound: .atLeast, value: $0) }
+        case (.some, .none): return f.double("at_most", min: -1e9, max: 1e9).map { Target(metric: metric, bound: .atMost, value: $0) }
+        case (.none, .some): return f.double("at_least", min: -1e9, max: 1e9).map { Target(metric: metric, bound: .atLeast, value: $0) }
         default:
             r.fail(node, path, "a target needs exactly one of `at_most` or `at_least`, or the form `finish_by: \"HH:MM\"`")
             return nil
@@ -342,9 +356,17 @@ extension ScenarioLoader {
     static func checkWalkingReachable(_ r: YAMLReader, _ node: Node, _ s: Scenario) {
         let entries: [Node]
         if case .sequence(let seq) = node { entries = Array(seq) } else { entries = [] }
-        for (i, b) in s.buildings.enumerated() where s.nearestSite(to: b) == nil {
+        for (i, b) in s.buildings.enumerated() {
             let at = i < entries.count ? entries[i] : node
-            r.fail(at, i < entries.count ? "buildings[\(i)]" : "buildings", "no walking time from building `\(b.id)` to any site; give `walk_minutes` or coordinates (x_metres, y_metres) for the building and the sites")
+            let path = i < entries.count ? "buildings[\(i)]" : "buildings (\(b.id))"
+            guard let site = s.nearestSite(to: b) else {
+                r.fail(at, path, "no walking time from building `\(b.id)` to any site; give `walk_minutes` or coordinates (x_metres, y_metres) for the building and the sites")
+                continue
+            }
+            let minutes = (s.walkingSeconds(building: b, site: site) ?? 0) / 60
+            if minutes > Limits.maxMinutes {
+                r.fail(at, path, "the nearest site to building `\(b.id)` is \(Int(minutes.rounded())) minutes' walk away, more than a day; check the coordinates (metres) and the walking speed")
+            }
         }
     }
 

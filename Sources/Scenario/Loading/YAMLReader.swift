@@ -9,14 +9,30 @@ final class YAMLReader {
 
     init(file: String) { self.file = file }
 
-    func fail(_ node: Node?, _ path: String, _ message: String) {
+    /// The source's lines, to turn Yams's character columns into display columns.
+    private var lines: [Substring] = []
+
+    func fail(_ node: Node?, _ path: String, _ message: String, kind: ScenarioError.Kind = .badData) {
         let mark = node?.mark
-        errors.append(ScenarioError(file: file, line: mark?.line ?? 1, column: mark?.column ?? 1,
-                                    keyPath: path, message: message))
+        let line = mark?.line ?? 1
+        errors.append(ScenarioError(file: file, line: line, column: displayColumn(line, mark?.column ?? 1),
+                                    keyPath: path, message: message, kind: kind))
+    }
+
+    /// Columns as compilers print them: a wide (CJK) character counts two.
+    func displayColumn(_ line: Int, _ column: Int) -> Int {
+        guard line >= 1, line <= lines.count else { return column }
+        return DisplayWidth.column(in: lines[line - 1], character: column)
     }
 
     /// Parses the text; a syntax error becomes one positioned error.
     func compose(_ text: String) -> Node? {
+        lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        if let p = YAMLPrescan.check(text) {
+            errors.append(ScenarioError(file: file, line: p.line, column: displayColumn(p.line, p.column),
+                                        keyPath: "", message: "YAML: " + p.message))
+            return nil
+        }
         do {
             guard let node = try Yams.compose(yaml: text) else {
                 fail(nil, "", "the file is empty; expected a mapping with keys such as `name`, `round`, `buildings`")
@@ -25,7 +41,7 @@ final class YAMLReader {
             return node
         } catch let e as YamlError {
             let (mark, problem) = YAMLReader.describe(e)
-            errors.append(ScenarioError(file: file, line: mark?.line ?? 1, column: mark?.column ?? 1,
+            errors.append(ScenarioError(file: file, line: mark?.line ?? 1, column: displayColumn(mark?.line ?? 1, mark?.column ?? 1),
                                         keyPath: "", message: "YAML syntax: " + problem))
             return nil
         } catch {
@@ -96,8 +112,8 @@ final class YAMLReader {
 
     func identifier(_ node: Node, _ path: String) -> String? {
         guard let s = string(node, path) else { return nil }
-        if s.isEmpty || s.contains(where: { $0 == "/" || $0 == "\\" || $0.isNewline }) || s == ".." || s == "." {
-            fail(node, path, "`\(s)` is not a valid id; use letters, digits, `-` or `_` (no `/`)")
+        if let problem = ScenarioID.problem(s) {
+            fail(node, path, problem)
             return nil
         }
         return s
@@ -226,10 +242,22 @@ struct Fields {
         guard let n = entries[key] else { return d }
         return reader.window(n, path(key))
     }
-    /// Minutes in the file, seconds in the model.
-    func minutes(_ key: String, default d: Double? = nil, minExclusive: Bool = false) -> Double? {
+    /// Minutes in the file, seconds in the model; at most a day unless told otherwise.
+    func minutes(_ key: String, default d: Double? = nil, min: Double = 0, minExclusive: Bool = false,
+                 max: Double = Limits.maxMinutes) -> Double? {
         guard let n = entries[key] else { return d.map { $0 * 60 } }
-        return reader.double(n, path(key), min: 0, minExclusive: minExclusive).map { $0 * 60 }
+        return reader.double(n, path(key), min: min, max: max, minExclusive: minExclusive).map { $0 * 60 }
+    }
+    /// A duration in seconds, at most a day.
+    func seconds(_ key: String, default d: Double? = nil, min: Double = 0, minExclusive: Bool = false) -> Double? {
+        double(key, default: d, min: min, max: Limits.maxSeconds, minExclusive: minExclusive)
+    }
+    /// A coordinate in metres.
+    func coordinate(_ key: String) -> Double? {
+        double(key, min: -Limits.coordinateMetres, max: Limits.coordinateMetres)
+    }
+    func double(_ key: String, default d: Double? = nil, in range: ClosedRange<Double>) -> Double? {
+        double(key, default: d, min: range.lowerBound, max: range.upperBound)
     }
     func list(_ key: String, nonEmpty: Bool = false) -> [(Node, String)]? {
         guard let n = entries[key], let items = reader.sequence(n, path(key), nonEmpty: nonEmpty) else { return nil }

@@ -3,7 +3,9 @@ public enum ClockTime {
     /// Parses "H:MM" or "HH:MM" (00:00 to 24:00) into seconds since midnight.
     public static func parse(_ text: String) -> Double? {
         let parts = text.split(separator: ":", omittingEmptySubsequences: false)
+        // Digits only: `Int` would also take "-0" and "+7".
         guard parts.count == 2, (1...2).contains(parts[0].count), parts[1].count == 2,
+              parts.allSatisfy({ $0.allSatisfy { $0.isASCII && $0.isNumber } }),
               let h = Int(parts[0]), let m = Int(parts[1]),
               (0...24).contains(h), (0...59).contains(m), h < 24 || m == 0 else { return nil }
         return Double(h * 3600 + m * 60)

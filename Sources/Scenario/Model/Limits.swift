@@ -1,0 +1,52 @@
+/// The physical range of every number a scenario or plan file may hold. Validation enforces
+/// them with a positioned error; `Scenarios/README.md` documents them. They keep every clock
+/// time of a round inside a few days, so no sum, bin index or event time can overflow.
+public enum Limits {
+    /// Any duration in minutes (set-up, standing limit, travel, walking, holding, deadlines):
+    /// at most a day.
+    public static let maxMinutes = 1440.0
+    /// Any duration in seconds (service, visit, patience, weather spell, lift round trip).
+    public static let maxSeconds = 86_400.0
+    /// Repeating intervals (courier `every_minutes`, `check_minutes`): at least a minute.
+    public static let minIntervalMinutes = 1.0
+    /// A coefficient of variation is 0 (no variation) or inside the range the samplers handle.
+    public static let cv: ClosedRange<Double> = 0.01...10
+    /// Multipliers of service time (elderly, no smartphone).
+    public static let serviceFactor: ClosedRange<Double> = 0.1...10
+    /// Coordinates on the community's grid, metres either side of its origin.
+    public static let coordinateMetres = 1_000_000.0
+    public static let walkingSpeedMetresPerMinute: ClosedRange<Double> = 10...300
+    public static let detourFactor: ClosedRange<Double> = 1...5
+    public static let stairsSecondsPerFloor: ClosedRange<Double> = 0...600
+    public static let liftRoundTripSeconds: ClosedRange<Double> = 5...3600
+    public static let courierKmPerHour: ClosedRange<Double> = 1...200
+    /// Counts. Sites are indexed by a 16-bit number in the resident record.
+    public static let maxSites = 10_000
+    public static let maxBuildings = 1_000_000
+    public static let maxResidentsPerBuilding = 100_000
+    public static let maxResidents = 30_000_000
+    public static let maxFloors = 200
+    public static let maxEmpiricalValues = 100_000
+    public static let maxTubes = 100_000
+    public static let maxDataItems = 1_000_000
+    /// Ids of buildings, sites, compounds, cohorts, couriers and teams: they name files.
+    public static let maxIDLength = 64
+}
+
+/// The one rule for ids in YAML and CSV (buildings, sites, compounds, cohorts, couriers,
+/// teams): they name files in a publication, so they must be safe and short as file names on
+/// every system a planner copies them to.
+public enum ScenarioID {
+    /// What is wrong with `id`, or nil when it is a valid id.
+    public static func problem(_ id: String) -> String? {
+        if id.isEmpty { return "an id cannot be empty" }
+        if id.count > Limits.maxIDLength {
+            return "`\(id.prefix(20))...` is \(id.count) characters; an id has at most \(Limits.maxIDLength) (put the long form in `name`)"
+        }
+        let ok = id.allSatisfy { c in (c.isLetter || c.isNumber || c == "-" || c == "_" || c == ".") && !c.isWhitespace }
+        if !ok || id.hasPrefix(".") {
+            return "`\(id)` is not a valid id; use letters (any script), digits, `-`, `_` or `.`, not starting with `.` (no spaces or `/`)"
+        }
+        return nil
+    }
+}

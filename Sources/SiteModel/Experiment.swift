@@ -59,7 +59,9 @@ public struct ExperimentResult: Sendable {
         self.plan = round.plan
         self.runs = runs
         metrics = MetricName.allCases.enumerated().filter { $0.element.applies(to: round.scenario, plan: round.plan) }.map { i, name in
-            (name, ConfidenceInterval(Tally(runs.map { $0.metrics[i] })))
+            // A replication where a figure is undefined is left out of it (n says so): NaN
+            // never reaches an interval or summary.json.
+            (name, ConfidenceInterval(Tally(runs.map { $0.metrics[i] }.filter(\.isFinite))))
         }
         var sites: [SiteSummary] = []
         for (si, site) in round.scenario.sites.enumerated() {

@@ -44,8 +44,11 @@ extension RoundState {
         put(.residentsSwabbed, Double(swabbed))
         put(.residentsNotSwabbed, Double(arrivals.count - swabbed - gaveUp))
         put(.residentsGaveUp, Double(gaveUp))
-        desksBusyLevel.set(desksBusyLevel.level, at: end)
-        desksOpenLevel.set(desksOpenLevel.level, at: end)
+        // Busy and open desk time closed at one moment, after the last change of either (a
+        // resident still registering after the last swab, a site where nobody is swabbed).
+        let close = max(end, desksBusyLevel.lastChange, desksOpenLevel.lastChange)
+        desksBusyLevel.set(desksBusyLevel.level, at: close)
+        desksOpenLevel.set(desksOpenLevel.level, at: close)
         put(.registrationDeskUtilisation, desksOpenLevel.area > 0 ? desksBusyLevel.area / desksOpenLevel.area : 0)
         var active = 0.0, busy = 0.0
         for t in teams.indices {

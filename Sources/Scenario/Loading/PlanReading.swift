@@ -10,6 +10,8 @@ extension ScenarioLoader {
         var calls: [CallUp] = []
         // floorCalls[building][floor - 1] = index of the call-up that calls it
         var floorCalls: [[Int?]] = s.buildings.map { Array(repeating: nil, count: $0.floors) }
+        // Stations that some cohort staffs at some time, per site.
+        let staffed = TeamRoster(scenario: s).slotsPerSite
         for (n, p) in f.list("call_ups") ?? [] {
             guard let c = r.mapping(n, p, required: ["building", "site", "window"], optional: ["floors"]) else { continue }
             let bid = c.identifier("building"), sid = c.identifier("site")
@@ -33,6 +35,10 @@ extension ScenarioLoader {
             }
             if walk > Limits.maxMinutes * 60 {
                 r.fail(c["site"], c.path("site"), "site `\(s.sites[si].id)` is \(Int((walk / 60).rounded())) minutes' walk from building `\(b.id)`, more than a day; call the building to a nearer site")
+                continue
+            }
+            if staffed[si] == 0 {
+                r.fail(c["site"], c.path("site"), "no swab team works at site `\(s.sites[si].id)` at any time (no cohort's route stops there), so these residents would never be swabbed; call them to a site on a cohort's route or add `\(s.sites[si].id)` to a route")
                 continue
             }
             var floors: ClosedRange<Int>?

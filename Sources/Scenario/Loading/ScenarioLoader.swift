@@ -83,7 +83,9 @@ public enum ScenarioLoader {
             if let p = top["plan"] {
                 scenario!.plan = readPlan(r, p, "plan", scenario: scenario!, origin: file)
             } else {
-                checkRegistrationStaff(r, top["staff"]!, scenario!, plan: scenario!.baselinePlan(), path: "staff")
+                let baseline = scenario!.baselinePlan()
+                checkBaselineSitesStaffed(r, top["staff"]!, scenario!, plan: baseline)
+                checkRegistrationStaff(r, top["staff"]!, scenario!, plan: baseline, path: "staff")
             }
         }
         let all = csvErrors + r.errors

@@ -377,6 +377,19 @@ extension ScenarioLoader {
         }
     }
 
+    /// Without a plan, each building goes to its nearest site: every such site needs a swab
+    /// team at some time, or its residents would never be swabbed.
+    static func checkBaselineSitesStaffed(_ r: YAMLReader, _ node: Node, _ s: Scenario, plan: Plan) {
+        let staffed = TeamRoster(scenario: s).slotsPerSite
+        var called: [String: [String]] = [:]
+        for c in plan.callUps { called[c.site, default: []].append(c.building) }
+        for site in s.sites where staffed[s.siteIndex(site.id)!] == 0 {
+            guard let buildings = called[site.id] else { continue }
+            let some = buildings.prefix(5).joined(separator: ", ") + (buildings.count > 5 ? " and \(buildings.count - 5) more" : "")
+            r.fail(node, "staff.cohorts", "site `\(site.id)` is the nearest site of \(some) (the baseline calls them there) but no cohort's route stops there; add `\(site.id)` to a route or give a plan that calls them elsewhere")
+        }
+    }
+
     /// Desks open at one moment across all sites must not exceed the people who can run them.
     static func checkRegistrationStaff(_ r: YAMLReader, _ node: Node, _ s: Scenario, plan: Plan, path: String) {
         // With roles, only the workers given the registration role at that moment count.

@@ -149,6 +149,20 @@ public enum MetricName: String, Sendable, CaseIterable {
 
     /// Whether the metric means anything for this scenario (a round without couriers has no
     /// sample ages); tables and `summary.json` list only these.
+    /// Figures over residents swabbed, or the round's finish: a resident never swabbed never
+    /// finished, so a target on one of these is missed while anyone who came is left unswabbed.
+    public var needsEveryoneSwabbed: Bool {
+        switch self {
+        case .waitRegistrationMinutes, .waitSwabMinutes, .timeInSystemMinutes, .timeInSystemP50Minutes,
+             .timeInSystemP90Minutes, .timeInSystemP95Minutes, .timeInSystemMaxMinutes,
+             .shareWaitingOver20Minutes, .shareWaitingOver60Minutes, .finishTimeMinutesAfterOpening,
+             .finishedByDeadline, .timeInSystemWithoutWeatherMinutes, .weatherCostMinutes:
+            return true
+        default:
+            return false
+        }
+    }
+
     public func applies(to s: Scenario, plan: Plan) -> Bool {
         let l = s.logistics
         switch self {

@@ -140,8 +140,8 @@ final class YAMLReader {
         }
         let tooLow = minExclusive ? v <= min : v < min
         guard !tooLow && v <= max else {
-            let lower = minExclusive ? "greater than \(YAMLReader.show(min))" : "from \(YAMLReader.show(min))"
-            fail(node, path, "\(YAMLReader.show(v)) is out of range; expected a number \(lower)" + (max == .infinity ? "" : " to \(YAMLReader.show(max))"))
+            let lower = minExclusive ? "greater than \(YAMLReader.show(min))" + (max == .infinity ? "" : " and at most") : "from \(YAMLReader.show(min))"
+            fail(node, path, "\(YAMLReader.show(v)) is out of range; expected a number \(lower)" + (max == .infinity ? "" : (minExclusive ? " " : " to ") + YAMLReader.show(max)))
             return nil
         }
         return v

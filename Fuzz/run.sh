@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# Fuzzes the scenario loader and a 2-replication simulation with libFuzzer.
+#   Fuzz/run.sh              60 seconds (what CI runs), then replays every regression file
+#   Fuzz/run.sh 1800         half an hour
+# Crashers land in Fuzz/crashes/; copy each into Fuzz/regressions/ once fixed (CI replays them).
+set -euo pipefail
+cd "$(dirname "$0")"
+seconds="${1:-60}"
+swift build -c release --product swabplan-fuzz -Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library 2>&1 | grep -v "warning" | tail -2
+bin="$(swift build -c release --product swabplan-fuzz --show-bin-path -Xswiftc -sanitize=fuzzer,address)/swabplan-fuzz"
+export SWABPLAN_SCENARIOS="$PWD/../Scenarios"
+# Seeds: the malformed corpus, the valid base and the bundled scenarios.
+mkdir -p corpus crashes
+cp -n ../Tests/ScenarioTests/Malformed/*.yaml ../Scenarios/*.yaml ../Scenarios/small/*.yaml corpus/ 2>/dev/null || true
+cp -n ../Tests/ScenarioTests/base-valid.yaml.txt corpus/base-valid.yaml 2>/dev/null || true
+echo "replaying $(ls regressions | wc -l) regression files"
+"$bin" -runs=0 regressions/
+echo "fuzzing for $seconds s"
+"$bin" corpus/ -dict=yaml.dict -max_total_time="$seconds" -timeout=10 -rss_limit_mb=4096 -max_len=16384 \
+  -artifact_prefix=crashes/ -print_final_stats=1 2>&1 | grep -E "^#[0-9]+ +(DONE|pulse)|stat::|ERROR|SUMMARY|Test unit written|crash|timeout" | tail -20

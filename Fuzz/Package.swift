@@ -1,16 +1,20 @@
 // swift-tools-version:6.0
 // libFuzzer target over the scenario loader and a 2-replication simulation. A package of its
 // own so that the main build never links a fuzzer runtime. Run with Fuzz/run.sh.
+import Foundation
 import PackageDescription
+
+// A path dependency is named after its folder, which is whatever the clone is called.
+let main = URL(fileURLWithPath: Context.packageDirectory).deletingLastPathComponent().lastPathComponent.lowercased()
 
 let package = Package(
     name: "SwabPlanFuzz",
     dependencies: [.package(path: "..")],
     targets: [
         .executableTarget(name: "swabplan-fuzz", dependencies: [
-            .product(name: "Scenario", package: "main"),
-            .product(name: "SiteModel", package: "main"),
-            .product(name: "Reports", package: "main"),
+            .product(name: "Scenario", package: main),
+            .product(name: "SiteModel", package: main),
+            .product(name: "Reports", package: main),
         ]),
     ]
 )

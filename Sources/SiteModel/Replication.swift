@@ -26,7 +26,7 @@ public extension CompiledRound {
         let weather = WeatherDraw(scenario.logistics.weather, seed: seed, replication: UInt64(replication))
         var arrivals: [Arrival] = []
         var dryArrivals: [Arrival]? = weather.isClear ? nil : []
-        drawArrivals(seed: seed, replication: UInt64(replication), weather: weather, into: &arrivals, dry: &dryArrivals)
+        var lifts = drawArrivals(seed: seed, replication: UInt64(replication), weather: weather, into: &arrivals, dry: &dryArrivals)
         let doorToDoor = DoorToDoorRun(self, weather: weather, seed: seed, replication: UInt64(replication))
         var state = RoundState(round: self, arrivals: arrivals, weather: weather, doorToDoor: doorToDoor,
                                tubesOn: scenario.logistics.lab != nil, options: options)
@@ -38,6 +38,8 @@ public extension CompiledRound {
         }
         state.run()
         var result = state.result()
+        result[.liftWaitMeanMinutes] = lifts.tally.mean
+        result[.liftWaitP95Minutes] = lifts.p95()
         if var dry {
             dry.run()
             result[.timeInSystemWithoutWeatherMinutes] = dry.timeInSystem.mean

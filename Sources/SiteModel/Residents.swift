@@ -28,22 +28,34 @@ struct Arrival {
     var comeBackSeconds: Double { Double(comeBack) }
 }
 
+/// Minutes residents wait in the lobby for a lift car, in one replication: before they walk to
+/// the site, so in no line's wait, but it delays their arrival.
+struct LiftWaits {
+    var tally = Tally()
+    var sample = QuantileSample()
+    mutating func add(_ minutes: Double) { tally.add(minutes); sample.add(minutes) }
+    mutating func p95() -> Double { sample.quantile(0.95) ?? 0 }
+}
+
 extension CompiledRound {
     /// Draws who turns out and when they reach their site, in arrival order.
     ///
     /// Every resident consumes the same draws in the same order whatever the plan says, so two
     /// plans see the same people with the same service times (common random numbers); only the
     /// mapping of a draw to a clock time depends on the plan.
-    func drawArrivals(seed: UInt64, replication: UInt64, weather: WeatherDraw, into out: inout [Arrival]) {
+    @discardableResult
+    func drawArrivals(seed: UInt64, replication: UInt64, weather: WeatherDraw, into out: inout [Arrival]) -> LiftWaits {
         var none: [Arrival]? = nil
-        drawArrivals(seed: seed, replication: replication, weather: weather, into: &out, dry: &none)
+        return drawArrivals(seed: seed, replication: replication, weather: weather, into: &out, dry: &none)
     }
 
     /// The same, and with a `dry` list (not nil) the same residents are also written into it as
     /// they would come without the weather (walking not slowed by rain, patience not shortened),
     /// for the run that prices the weather.
+    @discardableResult
     func drawArrivals(seed: UInt64, replication: UInt64, weather: WeatherDraw, into out: inout [Arrival],
-                      dry: inout [Arrival]?) {
+                      dry: inout [Arrival]?) -> LiftWaits {
+        var lifts = LiftWaits()
         out.removeAll(keepingCapacity: true)
         dry?.removeAll(keepingCapacity: true)
         // Room for everyone up front: growing by doubling would copy the residents several times.
@@ -114,7 +126,7 @@ extension CompiledRound {
                 pending[m] = arrival
                 m += 1
             }
-            if b.lifts > 0 { rideLifts(leaves, needsLift: needsLift, count: m, lifts: b.lifts, walk: walk) }
+            if b.lifts > 0 { rideLifts(leaves, needsLift: needsLift, count: m, lifts: b.lifts, walk: walk, waits: &lifts) }
             for k in 0..<m {
                 let t = leaves[k]
                 var arrival = pending[k]
@@ -134,6 +146,7 @@ extension CompiledRound {
         // Arrival order; stable, so equal times keep building and resident order. Without the
         // weather only residents who set out in rain come at other times.
         BucketSort.sort(&out, alongWith: &dry) { $0.time }
+        return lifts
     }
 
     /// The inverse of the Beta(1, b) distribution function: 1 - (1 - u)^(1/b); the common shapes
@@ -148,7 +161,7 @@ extension CompiledRound {
     /// Residents above the ground floor of a building with lifts wait for a car: each trip takes
     /// whoever is waiting (up to the capacity) and reaches the ground half a round trip later.
     private func rideLifts(_ ready: UnsafeMutablePointer<Double>, needsLift: UnsafeMutablePointer<Bool>, count: Int,
-                           lifts: Int, walk: Walking) {
+                           lifts: Int, walk: Walking, waits: inout LiftWaits) {
         // Riders in the order they are ready (stable: equal times keep resident order).
         var riders = (0..<count).filter { needsLift[$0] }
         BucketSort.sort(&riders) { ready[$0] }
@@ -160,6 +173,7 @@ extension CompiledRound {
             let start = max(free[car], ready[riders[j]])
             var taken = 0
             while j < riders.count && taken < walk.liftCapacityPersons && ready[riders[j]] <= start {
+                waits.add((start - ready[riders[j]]) / 60)
                 ready[riders[j]] = start + walk.liftRoundTripSeconds / 2
                 j += 1; taken += 1
             }

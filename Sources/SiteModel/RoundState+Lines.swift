@@ -55,7 +55,8 @@ extension RoundState {
             desksBusy[site] += 1
             desksBusyLevel.set(desksBusyLevel.level + 1, at: now)
             if recordSeries { levels.addInterval(Level.registrationQueue(site), from: joinedLine[r], to: now) }
-            registrationWait[r] = now - arrivals[r].time
+            // From the arrival that ends in a swab: a returner's visit starts at the return.
+            registrationWait[r] = now - joinedLine[r]
             stage[r] = .registering
             events.schedule(at: now + arrivals[r].registrationSeconds / speed, kind: EventKind.registrationDone.rawValue, entity: Int32(r))
         }
@@ -148,7 +149,10 @@ extension RoundState {
         if a.time >= options.statisticsFrom {
             let wReg = registrationWait[r]
             let wSwab = swabStarted[r] - swabQueued[r]
-            let tis = now - a.time
+            // A returner is timed from the return; the time away is a figure of its own.
+            let visitStart = joinedLine[r]
+            let tis = now - visitStart
+            if cameBack[r] { returnersTimeAway.add((visitStart - a.time) / 60) }
             waitRegistration.add(wReg / 60)
             waitSwab.add(wSwab / 60)
             timeInSystem.add(tis / 60)

@@ -44,6 +44,7 @@ extension RoundState {
         put(.residentsSwabbed, Double(swabbed))
         put(.residentsNotSwabbed, Double(arrivals.count - swabbed - gaveUp))
         put(.residentsGaveUp, Double(gaveUp))
+        put(.returnersTimeAwayMinutes, returnersTimeAway.mean)
         // Busy and open desk time closed at one moment, after the last change of either (a
         // resident still registering after the last swab, a site where nobody is swabbed).
         let close = max(end, desksBusyLevel.lastChange, desksOpenLevel.lastChange)

@@ -114,6 +114,8 @@ struct RoundState {
     var waitRegistration = Tally()
     var waitSwab = Tally()
     var timeInSystem = Tally()
+    /// Residents swabbed after leaving and coming back: minutes from first arrival to return.
+    var returnersTimeAway = Tally()
     var timeInSystemSample: QuantileSample
     var over20 = 0, over60 = 0
     var swabbed = 0

@@ -45,6 +45,12 @@ public enum MetricName: String, Sendable, CaseIterable {
     case residentsGaveUp = "residents_gave_up"
     /// Those who gave up less those who would have without the weather (same residents).
     case residentsGaveUpToWeather = "residents_gave_up_to_weather"
+    /// Mean, over residents who left the line and came back to be swabbed, of the time from
+    /// their first arrival to their return (their visit is timed from the return).
+    case returnersTimeAwayMinutes = "returners_time_away_minutes"
+    // Lifts: the wait in the lobby before walking to the site (not in time in system)
+    case liftWaitMeanMinutes = "lift_wait_mean_minutes"
+    case liftWaitP95Minutes = "lift_wait_p95_minutes"
 
     public var unit: String {
         switch self {
@@ -53,7 +59,8 @@ public enum MetricName: String, Sendable, CaseIterable {
              .finishTimeMinutesAfterOpening, .longestStandingMinutes, .overtimeTeamMinutes,
              .minutesLostToWeather, .timeInSystemWithoutWeatherMinutes, .weatherCostMinutes,
              .sampleAgeAtLabMeanMinutes, .sampleAgeAtLabP95Minutes, .sampleAgeAtLabMaxMinutes,
-             .doorToDoorFinishMinutesAfterOpening, .dataLargestLatenessMinutes:
+             .doorToDoorFinishMinutesAfterOpening, .dataLargestLatenessMinutes,
+             .returnersTimeAwayMinutes, .liftWaitMeanMinutes, .liftWaitP95Minutes:
             return "minutes"
         case .shareSamplesOverAgeLimit, .dataItemsOnTimeShare:
             return "share"
@@ -115,6 +122,9 @@ public enum MetricName: String, Sendable, CaseIterable {
         case .workerHoursDataDesk: return "worker hours: data desk"
         case .residentsGaveUp: return "residents who gave up"
         case .residentsGaveUpToWeather: return "gave up because of the weather"
+        case .returnersTimeAwayMinutes: return "returners' time away, mean"
+        case .liftWaitMeanMinutes: return "wait for a lift, mean"
+        case .liftWaitP95Minutes: return "wait for a lift, p95"
         }
     }
 
@@ -147,8 +157,6 @@ public enum MetricName: String, Sendable, CaseIterable {
         }
     }
 
-    /// Whether the metric means anything for this scenario (a round without couriers has no
-    /// sample ages); tables and `summary.json` list only these.
     /// Figures over residents swabbed, or the round's finish: a resident never swabbed never
     /// finished, so a target on one of these is missed while anyone who came is left unswabbed.
     public var needsEveryoneSwabbed: Bool {
@@ -163,6 +171,8 @@ public enum MetricName: String, Sendable, CaseIterable {
         }
     }
 
+    /// Whether the metric means anything for this scenario (a round without couriers has no
+    /// sample ages); tables and `summary.json` list only these.
     public func applies(to s: Scenario, plan: Plan) -> Bool {
         let l = s.logistics
         switch self {
@@ -181,6 +191,10 @@ public enum MetricName: String, Sendable, CaseIterable {
             return l.patience != nil
         case .residentsGaveUpToWeather:
             return l.patience != nil && !l.weather.isClear
+        case .returnersTimeAwayMinutes:
+            return l.patience != nil
+        case .liftWaitMeanMinutes, .liftWaitP95Minutes:
+            return s.buildings.contains { $0.lifts > 0 && $0.floors > 1 }
         default:
             return true
         }

@@ -73,9 +73,13 @@ public struct CompiledRound: Sendable {
         registration = Distribution(s.service.registration).sampler
         swab = Distribution(s.service.swab).sampler
         var perSite = Array(repeating: 0, count: s.sites.count)
-        buildings = s.buildings.map { b in
+        // Call-ups by building, once: linear in buildings and call-ups.
+        var callsOf = [[Int]](repeating: [], count: s.buildings.count)
+        for (ci, c) in plan.callUps.enumerated() { if let bi = s.buildingIndex(c.building) { callsOf[bi].append(ci) } }
+        buildings = s.buildings.enumerated().map { bi, b in
             var calls = [FloorCall?](repeating: nil, count: b.floors)
-            for (ci, c) in plan.callUps.enumerated() where c.building == b.id {
+            for ci in callsOf[bi] {
+                let c = plan.callUps[ci]
                 guard let si = s.siteIndex(c.site) else { continue }
                 let walk = s.walkingSeconds(building: b, site: s.sites[si]) ?? 0
                 let floors = c.floors ?? 1...b.floors
@@ -99,11 +103,12 @@ public struct CompiledRound: Sendable {
         stationBase = base
         stationSite = (0..<s.sites.count).flatMap { si in Array(repeating: si, count: base[si + 1] - base[si]) }
         var changes: [CapacityChange] = []
+        let starts = Set(plan.staffing.map { "\($0.site)|\($0.period.start)" })
         for st in plan.staffing {
             guard let si = s.siteIndex(st.site) else { continue }
             changes.append(CapacityChange(time: st.period.start, site: si, desks: st.desks, stations: st.stations))
             // Outside its periods a site opens everything, unless the next period starts right away.
-            if !plan.staffing.contains(where: { $0.site == st.site && $0.period.start == st.period.end }) {
+            if !starts.contains("\(st.site)|\(st.period.end)") {
                 changes.append(CapacityChange(time: st.period.end, site: si, desks: s.sites[si].registrationDesks, stations: -1))
             }
         }

@@ -7,7 +7,7 @@ enum BuildingsCSV {
     static let columns = ["id", "name", "compound", "residents", "floors", "lifts", "elderly_share",
                           "no_smartphone_share", "x_metres", "y_metres", "quarantined_households", "bedridden_households", "sealed"]
 
-    static func load(path: String, compounds: [Compound]) throws -> [Building] {
+    static func load(path: String, compounds: KnownIDs) throws -> [Building] {
         let text = try ScenarioLoader.readText(path)
         let table: CSVTable
         do { table = try CSVTable.parse(text) } catch CSVTable.ParseError.unterminatedQuote(let line, let column) {
@@ -67,8 +67,8 @@ enum BuildingsCSV {
             if let problem = ScenarioID.problem(id) { fail(cell("id")!, "id", problem); continue }
             if !seen.insert(id).inserted { fail(cell("id")!, "id", "building id `\(id)` is used twice; ids must be unique"); continue }
             let compound = text("compound") ?? ""
-            if !compound.isEmpty && !compounds.contains(where: { $0.id == compound }) {
-                fail(cell("compound")!, "compound", "unknown compound `\(compound)`; known compounds: " + compounds.map(\.id).joined(separator: ", "))
+            if !compound.isEmpty && !compounds.contains(compound) {
+                fail(cell("compound")!, "compound", "unknown compound `\(compound)`; known compounds: " + compounds.joined(separator: ", "))
             }
             guard text("residents") != nil else { fail(cell("residents")!, "residents", "empty; expected the number of residents"); continue }
             let residents = int("residents", 0, min: 0, max: 100_000)

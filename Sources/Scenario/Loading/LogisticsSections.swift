@@ -4,7 +4,7 @@ import Yams
 // patience and worker roles. Defaults are documented in Scenarios/README.md.
 
 extension ScenarioLoader {
-    static func readLogistics(_ r: YAMLReader, _ top: Fields, round: Round, siteIDs: [String], buildingIDs: [String]) -> Logistics {
+    static func readLogistics(_ r: YAMLReader, _ top: Fields, round: Round, siteIDs: KnownIDs, buildingIDs: KnownIDs) -> Logistics {
         var l = Logistics.none
         if let n = top["weather"] { l.weather = readWeather(r, n, round: round) }
         if let n = top["tubes"], let f = r.mapping(n, "tubes", optional: ["pool_size", "max_holding_minutes", "box_capacity_tubes"]) {
@@ -39,6 +39,10 @@ extension ScenarioLoader {
                       let deadline = g.minutes("deadline_minutes", minExclusive: true) else { continue }
                 lists.append(DataList(name: g.string("name") ?? "list \(lists.count + 1)", arrives: at, items: items, deadlineSeconds: deadline))
             }
+            let items = lists.reduce(0) { $0 + $1.items }
+            if items > Limits.maxDataItems {
+                r.fail(f["lists"], f.path("lists"), "\(items) items in all; the data desk takes at most \(Limits.maxDataItems) in one round")
+            }
             l.dataDesk = DataDesk(item: item, lists: lists)
         }
         return l
@@ -64,6 +68,12 @@ extension ScenarioLoader {
             guard let g = r.mapping(n, p, required: ["kind", "severity", "window"]),
                   let (kind, severity) = readSeverity(r, g), let window = g.window("window") else { continue }
             w.forecast.append(WeatherWindow(kind: kind, severity: severity, window: window))
+        }
+        for key in ["forecast", "interruptions"] {
+            if let items = f[key]?.sequence, items.count > Limits.maxWeatherEntries {
+                r.fail(f[key], f.path(key), "\(items.count) entries; give at most \(Limits.maxWeatherEntries)")
+                return w
+            }
         }
         for (n, p) in f.list("interruptions") ?? [] {
             guard let g = r.mapping(n, p, required: ["kind", "severity", "per_hour", "duration"], optional: ["window"]),
@@ -102,11 +112,11 @@ extension ScenarioLoader {
         return v
     }
 
-    static func readCouriers(_ r: YAMLReader, _ node: Node, siteIDs: [String]) -> Couriers {
+    static func readCouriers(_ r: YAMLReader, _ node: Node, siteIDs: KnownIDs) -> Couriers {
         var c = Couriers(fleet: [], speedKmPerHour: 15, legs: [:])
         guard let f = r.mapping(node, "couriers", required: ["fleet"], optional: ["speed_km_per_hour", "legs"]) else { return c }
         c.speedKmPerHour = f.double("speed_km_per_hour", default: 15, in: Limits.courierKmPerHour) ?? 15
-        let places = ["lab"] + siteIDs
+        let places = KnownIDs(["lab"] + siteIDs.list)
         for (n, p) in f.list("legs") ?? [] {
             guard let g = r.mapping(n, p, required: ["from", "to", "minutes"]),
                   let a = g.string("from"), let b = g.string("to"), let m = g.double("minutes", max: Limits.maxMinutes) else { continue }
@@ -114,6 +124,10 @@ extension ScenarioLoader {
                 r.fail(g[k], g.path(k), "unknown place `\(v)`; expected `lab` or a site: " + siteIDs.joined(separator: ", "))
             }
             c.legs[Couriers.legKey(a, b)] = m
+        }
+        if let items = f["fleet"]?.sequence, items.count > Limits.maxCouriers {
+            r.fail(f["fleet"], f.path("fleet"), "\(items.count) couriers; give at most \(Limits.maxCouriers)")
+            return c
         }
         c.fleet = readList(r, f, "fleet", nonEmpty: true, what: "courier") { n, p in
             guard let g = r.mapping(n, p, required: ["id", "route"], optional: ["capacity_tubes", "departs", "every_minutes", "first", "last", "on_demand"]),
@@ -135,7 +149,12 @@ extension ScenarioLoader {
             var mode: Courier.Mode
             switch modes[0] {
             case "departs":
-                let times = (g.list("departs", nonEmpty: true) ?? []).compactMap { r.clock($0.0, $0.1) }
+                let list = g.list("departs", nonEmpty: true) ?? []
+                guard list.count <= Limits.maxDepartures else {
+                    r.fail(g["departs"], g.path("departs"), "\(list.count) departures; give at most \(Limits.maxDepartures) (one a minute)")
+                    return nil
+                }
+                let times = list.compactMap { r.clock($0.0, $0.1) }
                 mode = .fixed(times.sorted())
             case "every_minutes":
                 guard let every = g.minutes("every_minutes", min: Limits.minIntervalMinutes), let first = g.clock("first"), let last = g.clock("last") else {
@@ -155,7 +174,7 @@ extension ScenarioLoader {
         return c
     }
 
-    static func readDoorToDoor(_ r: YAMLReader, _ node: Node, siteIDs: [String], buildingIDs: [String]) -> DoorToDoor {
+    static func readDoorToDoor(_ r: YAMLReader, _ node: Node, siteIDs: KnownIDs, buildingIDs: KnownIDs) -> DoorToDoor {
         var d = Logistics.none.doorToDoor
         guard let f = r.mapping(node, "door_to_door", optional: ["teams", "visit", "persons_per_household"]) else { return d }
         d.personsPerHousehold = f.double("persons_per_household", default: 2.6, min: 1, max: 20) ?? 2.6
@@ -179,7 +198,7 @@ extension ScenarioLoader {
             var buildings: [String] = []
             for (bn, bp) in g.list("buildings", nonEmpty: true) ?? [] {
                 guard let b = r.identifier(bn, bp) else { continue }
-                if !buildingIDs.contains(b) { r.fail(bn, bp, "unknown building `\(b)`" + suggestion(b, buildingIDs)); continue }
+                if !buildingIDs.contains(b) { r.fail(bn, bp, "unknown building `\(b)`" + suggestion(b, buildingIDs.list)); continue }
                 if let other = listed[b] { r.fail(bn, bp, "building `\(b)` is already visited by door-to-door team `\(other)`; one team per building"); continue }
                 listed[b] = id
                 buildings.append(b)
@@ -205,7 +224,8 @@ extension ScenarioLoader {
     /// `plan.roles`: each worker's role by period; a worker is in one place at a time.
     static func readRoles(_ r: YAMLReader, _ f: Fields, scenario s: Scenario) -> [RoleAssignment] {
         var roles: [RoleAssignment] = []
-        let workers = s.workerIDs
+        var rolesOf: [String: [Int]] = [:] // for the one-place-at-a-time check, worker by worker
+        let workers = Set(s.workerIDs)
         for (n, p) in f.list("roles") ?? [] {
             guard let g = r.mapping(n, p, required: ["worker", "period", "role"], optional: ["site"]),
                   let worker = g.identifier("worker"), let period = g.window("period"), let roleName = g.string("role") else { continue }
@@ -224,10 +244,11 @@ extension ScenarioLoader {
                     continue
                 }
             }
-            if let clash = roles.firstIndex(where: { $0.worker == worker && $0.period.overlaps(period) }) {
+            if let clash = rolesOf[worker]?.first(where: { roles[$0].period.overlaps(period) }) {
                 r.fail(g["period"], g.path("period"), "worker \(worker) already has a role (\(roles[clash].role.rawValue)) in \(roles[clash].period.description); a worker cannot be in two places")
                 continue
             }
+            rolesOf[worker, default: []].append(roles.count)
             roles.append(RoleAssignment(worker: worker, period: period, role: role, site: site))
         }
         return roles

@@ -68,6 +68,7 @@ extension ScenarioLoader {
             }
         }
         var staffing: [Staffing] = []
+        var staffingOfSite: [String: [Int]] = [:] // for the overlap check, site by site
         for (n, p) in f.list("staffing") ?? [] {
             guard let c = r.mapping(n, p, required: ["site", "period", "desks", "stations"]) else { continue }
             let sid = c.identifier("site")
@@ -83,10 +84,11 @@ extension ScenarioLoader {
                 r.fail(c["period"], c.path("period"), "period \(period.description) is outside the round \(s.round.window.description)")
                 continue
             }
-            if let clash = staffing.firstIndex(where: { $0.site == site.id && $0.period.overlaps(period) }) {
+            if let clash = staffingOfSite[site.id]?.first(where: { staffing[$0].period.overlaps(period) }) {
                 r.fail(c["period"], c.path("period"), "period \(period.description) overlaps staffing[\(clash)] of the same site; periods of one site must not overlap")
                 continue
             }
+            staffingOfSite[site.id, default: []].append(staffing.count)
             staffing.append(Staffing(site: site.id, period: period, desks: desks, stations: stations))
         }
         let roles = readRoles(r, f, scenario: s)

@@ -32,22 +32,27 @@ public enum ScenarioLoader {
         let compounds = readList(r, top, "compounds", what: "compound") { readCompound(r, $0, $1) }
         // Sites before buildings (whatever the order in the file), so a building's walking
         // times can name them.
-        let sites = readList(r, top, "sites", nonEmpty: true, what: "site") { readSite(r, $0, $1, compounds: compounds) }
+        let compoundIDs = KnownIDs(compounds.map(\.id))
+        let sites = readList(r, top, "sites", nonEmpty: true, what: "site") { readSite(r, $0, $1, compounds: compoundIDs) }
         // Ids of every site entry, valid or not, so that one bad site does not make each
         // reference to it a second error.
-        let siteIDs = declaredIDs(top["sites"])
+        let siteIDs = KnownIDs(declaredIDs(top["sites"]))
         if sites.count > Limits.maxSites {
             r.fail(top["sites"], "sites", "\(sites.count) sites; SwabPlan takes at most \(Limits.maxSites) in one scenario (split the district)")
         }
         var buildings: [Building] = []
         if let b = top["buildings"] {
-            buildings = readBuildings(r, b, "buildings", compounds: compounds, siteIDs: siteIDs, directory: directory, csvErrors: &csvErrors)
+            buildings = readBuildings(r, b, "buildings", compounds: compoundIDs, siteIDs: siteIDs, directory: directory, csvErrors: &csvErrors)
         }
         // A missing buildings file is the one problem to report: every reference to a building
         // would be a second, misleading error.
         if let missing = r.errors.first(where: { $0.kind == .missingFile }) { throw ScenarioErrors([missing]) }
         if buildings.count > Limits.maxBuildings {
             r.fail(top["buildings"], "buildings", "\(buildings.count) buildings; SwabPlan takes at most \(Limits.maxBuildings) in one scenario")
+        }
+        let floors = buildings.reduce(0) { $0 + $1.floors }
+        if floors > Limits.maxFloorsInAll {
+            r.fail(top["buildings"], "buildings", "\(floors) floors in all; SwabPlan takes at most \(Limits.maxFloorsInAll) in one scenario")
         }
         let residents = buildings.reduce(0) { $0 + $1.residents }
         if residents > Limits.maxResidents {
@@ -58,7 +63,7 @@ public enum ScenarioLoader {
         let service = readService(r, top["service"])
         var patience: Patience?
         let arrivals = round.flatMap { readArrivals(r, top["arrivals"], round: $0, patience: &patience) }
-        let logistics = round.map { readLogistics(r, top, round: $0, siteIDs: siteIDs, buildingIDs: buildings.map(\.id)) }
+        let logistics = round.map { readLogistics(r, top, round: $0, siteIDs: siteIDs, buildingIDs: KnownIDs(buildings.map(\.id))) }
         let targets = top.list("targets").map { $0.compactMap { readTarget(r, $0.0, $0.1, round: round) } } ?? []
 
         var scenario: Scenario?

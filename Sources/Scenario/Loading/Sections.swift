@@ -39,7 +39,7 @@ extension ScenarioLoader {
                                "no_smartphone_share", "x_metres", "y_metres", "walk_minutes",
                                "quarantined_households", "bedridden_households", "sealed"]
 
-    static func readBuildings(_ r: YAMLReader, _ node: Node, _ path: String, compounds: [Compound], siteIDs: [String],
+    static func readBuildings(_ r: YAMLReader, _ node: Node, _ path: String, compounds: KnownIDs, siteIDs: KnownIDs,
                               directory: String, csvErrors: inout [ScenarioError]) -> [Building] {
         if case .mapping = node {
             guard let f = r.mapping(node, path, required: ["file"]), let name = f.string("file") else { return [] }
@@ -67,12 +67,12 @@ extension ScenarioLoader {
         return buildings
     }
 
-    static func readBuilding(_ r: YAMLReader, _ node: Node, _ path: String, compounds: [Compound], siteIDs: [String]) -> Building? {
+    static func readBuilding(_ r: YAMLReader, _ node: Node, _ path: String, compounds: KnownIDs, siteIDs: KnownIDs) -> Building? {
         guard let f = r.mapping(node, path, required: ["id", "residents"], optional: buildingKeys) else { return nil }
         let id = f.identifier("id")
         let compound = f.identifier("compound") ?? ""
-        if f["compound"] != nil, !compound.isEmpty, !compounds.contains(where: { $0.id == compound }) {
-            r.fail(f["compound"], f.path("compound"), "unknown compound `\(compound)`; known compounds: " + compounds.map(\.id).joined(separator: ", "))
+        if f["compound"] != nil, !compound.isEmpty, !compounds.contains(compound) {
+            r.fail(f["compound"], f.path("compound"), "unknown compound `\(compound)`; known compounds: " + compounds.joined(separator: ", "))
         }
         let residents = f.int("residents", max: Limits.maxResidentsPerBuilding)
         let floors = f.int("floors", default: 1, min: 1, max: Limits.maxFloors)
@@ -118,13 +118,13 @@ extension ScenarioLoader {
         return b
     }
 
-    static func readSite(_ r: YAMLReader, _ node: Node, _ path: String, compounds: [Compound]) -> Site? {
+    static func readSite(_ r: YAMLReader, _ node: Node, _ path: String, compounds: KnownIDs) -> Site? {
         guard let f = r.mapping(node, path, required: ["id", "registration_desks", "swab_stations"],
                                 optional: ["name", "compound", "cover", "x_metres", "y_metres"]) else { return nil }
         let id = f.identifier("id")
         let compound = f.identifier("compound") ?? ""
-        if f["compound"] != nil, !compound.isEmpty, !compounds.contains(where: { $0.id == compound }) {
-            r.fail(f["compound"], f.path("compound"), "unknown compound `\(compound)`; known compounds: " + compounds.map(\.id).joined(separator: ", "))
+        if f["compound"] != nil, !compound.isEmpty, !compounds.contains(compound) {
+            r.fail(f["compound"], f.path("compound"), "unknown compound `\(compound)`; known compounds: " + compounds.joined(separator: ", "))
         }
         var cover: Cover? = Cover.none
         if let c = f.string("cover") {
@@ -162,7 +162,7 @@ extension ScenarioLoader {
         return w
     }
 
-    static func readStaff(_ r: YAMLReader, _ node: Node, siteIDs: [String]) -> Staff? {
+    static func readStaff(_ r: YAMLReader, _ node: Node, siteIDs: KnownIDs) -> Staff? {
         guard let f = r.mapping(node, "staff", required: ["cohorts"], optional: ["registrars", "community_workers"]) else { return nil }
         let registrars = f.int("registrars", default: 0, max: 10_000)
         let workers = f.int("community_workers", default: 0, max: 10_000)
@@ -187,7 +187,7 @@ extension ScenarioLoader {
         return Staff(cohorts: cohorts, registrars: registrars, communityWorkers: workers)
     }
 
-    static func readCohort(_ r: YAMLReader, _ node: Node, _ path: String, siteIDs: [String]) -> Cohort? {
+    static func readCohort(_ r: YAMLReader, _ node: Node, _ path: String, siteIDs: KnownIDs) -> Cohort? {
         guard let f = r.mapping(node, path, required: ["id", "teams", "departs_depot", "route", "shift_end"],
                                 optional: ["setup_minutes", "standing_limit_minutes", "break_minutes", "relieves"]) else { return nil }
         let id = f.identifier("id")
@@ -391,20 +391,33 @@ extension ScenarioLoader {
     }
 
     /// Desks open at one moment across all sites must not exceed the people who can run them.
+    /// A sweep over the moments where either changes: linear in staffing entries and roles.
     static func checkRegistrationStaff(_ r: YAMLReader, _ node: Node, _ s: Scenario, plan: Plan, path: String) {
-        // With roles, only the workers given the registration role at that moment count.
-        func people(at t: Double) -> Int {
-            guard !plan.roles.isEmpty else { return s.staff.registrars + s.staff.communityWorkers }
-            return s.staff.registrars + plan.roles.filter { $0.role == .registration && $0.period.contains(t) }.count
+        // Change in desks open (against every site opening all it holds) and in registration
+        // workers, at each moment.
+        var deskChange: [Double: Int] = [:], peopleChange: [Double: Int] = [:]
+        for st in plan.staffing {
+            guard let si = s.siteIndex(st.site) else { continue }
+            let delta = st.desks - s.sites[si].registrationDesks
+            deskChange[st.period.start, default: 0] += delta
+            deskChange[st.period.end, default: 0] -= delta
         }
-        var moments = Set([s.round.opening])
-        for st in plan.staffing { moments.insert(st.period.start) }
-        for role in plan.roles { moments.insert(role.period.start); moments.insert(role.period.end) }
-        for t in moments.sorted() where t >= s.round.opening && t < s.round.deadline {
-            let desks = s.sites.reduce(0) { $0 + s.desksOpen(site: $1.id, at: t, plan: plan) }
-            if desks > people(at: t) {
+        for role in plan.roles where role.role == .registration {
+            peopleChange[role.period.start, default: 0] += 1
+            peopleChange[role.period.end, default: 0] -= 1
+        }
+        var desks = s.sites.reduce(0) { $0 + $1.registrationDesks }
+        var workers = plan.roles.isEmpty ? s.staff.communityWorkers : 0
+        var moments = Set(deskChange.keys).union(peopleChange.keys)
+        moments.insert(s.round.opening)
+        for t in moments.sorted() {
+            desks += deskChange[t] ?? 0
+            workers += plan.roles.isEmpty ? 0 : (peopleChange[t] ?? 0)
+            guard t >= s.round.opening && t < s.round.deadline else { continue }
+            let people = s.staff.registrars + workers
+            if desks > people {
                 let who = plan.roles.isEmpty ? "registrars and community workers" : "registrars and workers in the registration role"
-                r.fail(node, path, "\(desks) registration desks are open at \(ClockTime.format(t)) but there are \(people(at: t)) \(who); add `staffing` to the plan or more staff")
+                r.fail(node, path, "\(desks) registration desks are open at \(ClockTime.format(t)) but there are \(people) \(who); add `staffing` to the plan or more staff")
                 return
             }
         }

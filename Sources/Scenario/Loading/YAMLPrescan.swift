@@ -20,6 +20,9 @@ enum YAMLPrescan {
         var keys: [String: Int] = [:]
     }
 
+    /// Deeper nesting is no scenario, and the composer recurses once per level.
+    static let maxDepth = 64
+
     static func check(_ text: String) -> Problem? {
         var parser = yaml_parser_t()
         guard yaml_parser_initialize(&parser) == 1 else { return nil }
@@ -59,6 +62,8 @@ enum YAMLPrescan {
                     if event.data.scalar.anchor != nil { return refuse("anchors (`&name`)") }
                     let value = String(decoding: UnsafeBufferPointer(start: event.data.scalar.value, count: Int(event.data.scalar.length)), as: UTF8.self)
                     if let p = node(scalar: value) { return p }
+                case YAML_SEQUENCE_START_EVENT where frames.count >= maxDepth, YAML_MAPPING_START_EVENT where frames.count >= maxDepth:
+                    return Problem(line: line, column: column, message: "lists and mappings nested more than \(maxDepth) deep; a scenario needs fewer than ten levels")
                 case YAML_SEQUENCE_START_EVENT:
                     if event.data.sequence_start.anchor != nil { return refuse("anchors (`&name`)") }
                     if let p = node(scalar: nil) { return p }

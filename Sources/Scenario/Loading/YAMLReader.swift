@@ -273,3 +273,18 @@ extension String {
         return String(s)
     }
 }
+
+/// Ids declared in a file: a set to look them up in constant time (districts have thousands)
+/// and the list, for messages that name some of them.
+struct KnownIDs {
+    let list: [String]
+    private let set: Set<String>
+    init(_ list: [String]) { self.list = list; set = Set(list) }
+    func contains(_ id: String) -> Bool { set.contains(id) }
+    var count: Int { list.count }
+    /// Up to a dozen ids for a message, then how many more.
+    func joined(separator: String) -> String {
+        list.count <= 12 ? list.joined(separator: separator)
+            : list.prefix(12).joined(separator: separator) + " and \(list.count - 12) more"
+    }
+}

@@ -26,6 +26,12 @@ public enum Limits {
     public static let maxResidentsPerBuilding = 100_000
     public static let maxResidents = 30_000_000
     public static let maxFloors = 200
+    /// Floors of all buildings together (each is a call-up slot in the compiled plan).
+    public static let maxFloorsInAll = 5_000_000
+    /// Entries of lists that each add events to every replication.
+    public static let maxWeatherEntries = 100
+    public static let maxCouriers = 1_000
+    public static let maxDepartures = 1_440
     public static let maxEmpiricalValues = 100_000
     public static let maxTubes = 100_000
     public static let maxDataItems = 1_000_000

@@ -7,8 +7,11 @@ public struct Scenario: Sendable {
     public var sourcePath: String
     public var round: Round
     public var compounds: [Compound]
-    public var buildings: [Building]
-    public var sites: [Site]
+    public var buildings: [Building] { didSet { buildingIndexByID = Scenario.index(buildings.map(\.id)) } }
+    public var sites: [Site] { didSet { siteIndexByID = Scenario.index(sites.map(\.id)) } }
+    /// Id -> index, so that no lookup by id scans a list (districts have many thousands).
+    public private(set) var buildingIndexByID: [String: Int] = [:]
+    public private(set) var siteIndexByID: [String: Int] = [:]
     public var walking: Walking
     public var staff: Staff
     public var service: Service
@@ -27,6 +30,16 @@ public struct Scenario: Sendable {
         self.name = name; self.sourcePath = sourcePath; self.round = round; self.compounds = compounds
         self.buildings = buildings; self.sites = sites; self.walking = walking; self.staff = staff
         self.service = service; self.arrivals = arrivals; self.plan = plan; self.targets = targets
+        buildingIndexByID = Scenario.index(buildings.map(\.id))
+        siteIndexByID = Scenario.index(sites.map(\.id))
+    }
+
+    /// The first index of each id.
+    static func index(_ ids: [String]) -> [String: Int] {
+        var d: [String: Int] = [:]
+        d.reserveCapacity(ids.count)
+        for (i, id) in ids.enumerated() where d[id] == nil { d[id] = i }
+        return d
     }
 
     public var totalResidents: Int { buildings.reduce(0) { $0 + $1.residents } }
@@ -49,8 +62,8 @@ public struct Scenario: Sendable {
         b.sealed ? b.residents : min(b.residents, Int((Double(doorToDoorHouseholds(b)) * logistics.doorToDoor.personsPerHousehold).rounded()))
     }
 
-    public func siteIndex(_ id: String) -> Int? { sites.firstIndex { $0.id == id } }
-    public func buildingIndex(_ id: String) -> Int? { buildings.firstIndex { $0.id == id } }
+    public func siteIndex(_ id: String) -> Int? { siteIndexByID[id] }
+    public func buildingIndex(_ id: String) -> Int? { buildingIndexByID[id] }
 }
 
 public struct Round: Sendable {

@@ -4,7 +4,7 @@ import SimKit
 import SiteModel
 
 /// Throughput figures for SwabPlan, as medians of several runs. Build in release mode:
-///     swift run -c release swabplan-bench [--quick] [--only engine|community] [--scenario FILE]
+///     swift run -c release swabplan-bench [--quick] [--only engine|community|district] [--scenario FILE]
 @main
 struct Bench {
     static func main() {
@@ -15,8 +15,10 @@ struct Bench {
         let runs = quick ? 3 : 5
         print("swabplan-bench: medians of \(runs) runs; \(ProcessInfo.processInfo.activeProcessorCount) cores; load average \(loadAverage())")
         let only = args.drop(while: { $0 != "--only" }).dropFirst().first
-        if only != "community" { engine(runs: runs, customers: quick ? 1_000_000 : 10_000_000) }
+        if only == nil || only == "engine" { engine(runs: runs, customers: quick ? 1_000_000 : 10_000_000) }
         if only == "engine" { return }
+        if only == "district" || only == nil { District.bench(sizes: [10_000, 40_000], runs: quick ? 1 : 3) }
+        if only == "district" { return }
         let path = args.drop(while: { $0 != "--scenario" }).dropFirst().first ?? "Scenarios/panjiayuan-nanli.yaml"
         let scenario: Scenario
         do { scenario = try ScenarioLoader.load(path: path) } catch {

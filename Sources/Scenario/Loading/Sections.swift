@@ -356,10 +356,11 @@ extension ScenarioLoader {
     static func checkWalkingReachable(_ r: YAMLReader, _ node: Node, _ s: Scenario) {
         let entries: [Node]
         if case .sequence(let seq) = node { entries = Array(seq) } else { entries = [] }
+        let grid = SiteGrid(s)
         for (i, b) in s.buildings.enumerated() {
             let at = i < entries.count ? entries[i] : node
             let path = i < entries.count ? "buildings[\(i)]" : "buildings (\(b.id))"
-            guard let site = s.nearestSite(to: b) else {
+            guard let site = grid.nearest(to: b) else {
                 r.fail(at, path, "no walking time from building `\(b.id)` to any site; give `walk_minutes` or coordinates (x_metres, y_metres) for the building and the sites")
                 continue
             }

@@ -55,8 +55,9 @@ extension Scenario {
     /// every desk and every station with a team open.
     public func baselinePlan() -> Plan {
         let window = ClockWindow(start: round.opening, end: round.opening + arrivals.baselineWindowSeconds)
+        let grid = SiteGrid(self)
         let calls = buildings.filter { $0.residents > doorToDoorResidents($0) }.compactMap { b in
-            nearestSite(to: b).map { CallUp(building: b.id, floors: nil, site: $0.id, window: window) }
+            grid.nearest(to: b).map { CallUp(building: b.id, floors: nil, site: $0.id, window: window) }
         }
         return Plan(callUps: calls, staffing: [], origin: "baseline")
     }

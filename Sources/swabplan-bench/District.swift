@@ -1,0 +1,53 @@
+import Foundation
+import Scenario
+import SiteModel
+
+/// A synthetic district for scale figures: buildings on a grid around their sites, a site per
+/// 80 buildings, cohorts of swab teams each serving ten sites; no plan (the baseline calls each
+/// building to its nearest site). Written as YAML so that loading is measured too.
+enum District {
+    static func yaml(buildings n: Int) -> String {
+        let sites = max(1, n / 80)
+        let side = Int(Double(sites).squareRoot().rounded(.up))
+        var out = """
+        name: Generated district of \(n) buildings
+        round: {date: 2022-05-06, opening: "07:00", deadline: "13:00"}
+        sites:
+
+        """
+        for s in 0..<sites {
+            out += "  - {id: S\(s), registration_desks: 3, swab_stations: 5, x_metres: \((s % side) * 400), y_metres: \((s / side) * 400)}\n"
+        }
+        out += "buildings:\n"
+        for b in 0..<n {
+            let s = b % sites
+            let dx = (b / sites) % 9 * 40 - 160, dy = (b / sites / 9) % 9 * 40 - 160
+            out += "  - {id: B\(b), residents: \(60 + b % 90), floors: \(1 + b % 6), x_metres: \((s % side) * 400 + dx), y_metres: \((s / side) * 400 + dy)}\n"
+        }
+        out += "staff:\n  registrars: \(sites * 3)\n  cohorts:\n"
+        for c in 0..<((sites + 9) / 10) {
+            let stops = (c * 10)..<min(sites, c * 10 + 10)
+            out += "    - id: C\(c)\n      teams: \(stops.count * 4)\n      departs_depot: \"06:20\"\n      shift_end: \"13:00\"\n      route:\n"
+            for s in stops { out += "        - {site: S\(s), travel_minutes: \(s == stops.lowerBound ? 25 : 3), teams: 4}\n" }
+        }
+        return out
+    }
+
+    /// Load, compile and two replications of districts of each size, each step timed.
+    static func bench(sizes: [Int], runs: Int) {
+        for n in sizes {
+            let text = yaml(buildings: n)
+            var load: [Double] = [], compile: [Double] = [], two: [Double] = []
+            for _ in 0..<runs {
+                var scenario: Scenario?
+                load.append(Bench.seconds { scenario = try? ScenarioLoader.parse(text, file: "district.yaml") })
+                guard let scenario else { print("district of \(n) buildings does not load"); return }
+                var round: CompiledRound?
+                compile.append(Bench.seconds { round = CompiledRound(scenario: scenario, plan: scenario.effectivePlan) })
+                two.append(Bench.seconds { _ = Experiment.run(round!, replications: 2, seed: 7, jobs: 1) })
+            }
+            print(String(format: "district %d buildings, %d sites (%.1f MB of YAML): load and validate %.2f s, baseline plan and compile %.3f s, two replications on one core %.2f s",
+                         n, max(1, n / 80), Double(text.utf8.count) / 1e6, Bench.median(load), Bench.median(compile), Bench.median(two)))
+        }
+    }
+}

@@ -9,6 +9,8 @@ seconds="${1:-60}"
 swift build -c release --product swabplan-fuzz -Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library 2>&1 | grep -v "warning" | tail -2
 bin="$(swift build -c release --product swabplan-fuzz --show-bin-path -Xswiftc -sanitize=fuzzer,address)/swabplan-fuzz"
 export SWABPLAN_SCENARIOS="$PWD/../Scenarios"
+# Swift's backtracer reads memory AddressSanitizer guards: let a trap print its message instead.
+export SWIFT_BACKTRACE=enable=no
 # Seeds: the malformed corpus, the valid base and the bundled scenarios.
 mkdir -p corpus crashes
 cp -n ../Tests/ScenarioTests/Malformed/*.yaml ../Scenarios/*.yaml ../Scenarios/small/*.yaml corpus/ 2>/dev/null || true

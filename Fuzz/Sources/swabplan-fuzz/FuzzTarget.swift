@@ -26,7 +26,8 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     let plan = scenario.effectivePlan
     let result = Experiment.run(CompiledRound(scenario: scenario, plan: plan), replications: 2, seed: 1, jobs: 1)
     let json = Summary.json(result).rendered()
-    if json.contains("\"mean\": null") || json.contains("nan") { fatalError("NaN in summary.json:\n\(json)") }
+    // Numbers only: a scenario's name may well contain "nan" (Panjiayuan Nanli does).
+    if json.contains("\"mean\": null") { fatalError("NaN in summary.json:\n\(json)") }
     for m in result.metrics where !m.interval.mean.isFinite { fatalError("\(m.name.rawValue) is \(m.interval.mean)") }
     return 0
 }

@@ -92,7 +92,7 @@ extension ScenarioLoader {
             staffing.append(Staffing(site: site.id, period: period, desks: desks, stations: stations))
         }
         let roles = readRoles(r, f, scenario: s)
-        let plan = Plan(callUps: calls, staffing: staffing, roles: roles, origin: origin)
+        let plan = Plan(callUps: calls, staffing: staffing, roles: roles, origin: origin, name: f.string("name"))
         if r.errors.count == errorsBefore {
             checkRegistrationStaff(r, f["staffing"] ?? node, s, plan: plan, path: f.path("staffing"))
             checkDoorToDoorEscorts(r, f["roles"] ?? node, s, plan: plan, path: f.path("roles"))

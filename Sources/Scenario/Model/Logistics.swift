@@ -202,6 +202,10 @@ public struct RoleAssignment: Sendable {
     public var role: WorkerRole
     /// For registration and marshal: the site.
     public var site: String?
+
+    public init(worker: String, period: ClockWindow, role: WorkerRole, site: String? = nil) {
+        self.worker = worker; self.period = period; self.role = role; self.site = site
+    }
 }
 
 extension Scenario {

@@ -9,9 +9,11 @@ public struct Plan: Sendable {
     public var roles: [RoleAssignment] = []
     /// Where the plan came from ("baseline", a file path) for tables and reports.
     public var origin: String
+    /// The plan file's optional `name`.
+    public var name: String?
 
-    public init(callUps: [CallUp], staffing: [Staffing], roles: [RoleAssignment] = [], origin: String) {
-        self.callUps = callUps; self.staffing = staffing; self.roles = roles; self.origin = origin
+    public init(callUps: [CallUp], staffing: [Staffing] = [], roles: [RoleAssignment] = [], origin: String, name: String? = nil) {
+        self.callUps = callUps; self.staffing = staffing; self.roles = roles; self.origin = origin; self.name = name
     }
 }
 
@@ -22,6 +24,10 @@ public struct CallUp: Sendable {
     public var floors: ClosedRange<Int>?
     public var site: String
     public var window: ClockWindow
+
+    public init(building: String, floors: ClosedRange<Int>? = nil, site: String, window: ClockWindow) {
+        self.building = building; self.floors = floors; self.site = site; self.window = window
+    }
 }
 
 /// The registration desks and swab stations a site opens during a period.
@@ -30,6 +36,10 @@ public struct Staffing: Sendable {
     public var period: ClockWindow
     public var desks: Int
     public var stations: Int
+
+    public init(site: String, period: ClockWindow, desks: Int, stations: Int) {
+        self.site = site; self.period = period; self.desks = desks; self.stations = stations
+    }
 }
 
 extension Scenario {

@@ -72,11 +72,17 @@ public struct Round: Sendable {
     /// The clock time by which the round should be over (targets may say more).
     public var deadline: Double
     public var window: ClockWindow { ClockWindow(start: opening, end: deadline) }
+
+    public init(date: String, opening: Double, deadline: Double) {
+        self.date = date; self.opening = opening; self.deadline = deadline
+    }
 }
 
 public struct Compound: Sendable {
     public var id: String
     public var name: String
+
+    public init(id: String, name: String) { self.id = id; self.name = name }
 }
 
 public struct Building: Sendable {
@@ -97,12 +103,21 @@ public struct Building: Sendable {
     public var quarantinedHouseholds: Int = 0
     public var bedriddenHouseholds: Int = 0
     public var sealed: Bool = false
+
+    public init(id: String, name: String? = nil, compound: String = "", residents: Int, floors: Int = 1, lifts: Int = 0,
+                elderlyShare: Double = 0, noSmartphoneShare: Double = 0, position: Point? = nil, walkMinutes: [String: Double] = [:]) {
+        self.id = id; self.name = name ?? id; self.compound = compound; self.residents = residents; self.floors = floors
+        self.lifts = lifts; self.elderlyShare = elderlyShare; self.noSmartphoneShare = noSmartphoneShare
+        self.position = position; self.walkMinutes = walkMinutes
+    }
 }
 
 public struct Point: Sendable, Equatable {
     public var x: Double
     public var y: Double
     public func distance(to o: Point) -> Double { ((x - o.x) * (x - o.x) + (y - o.y) * (y - o.y)).squareRoot() }
+
+    public init(x: Double, y: Double) { self.x = x; self.y = y }
 }
 
 public enum Cover: String, Sendable, CaseIterable {
@@ -119,6 +134,12 @@ public struct Site: Sendable {
     /// Swab stations (tables for one two-person team) the site can hold.
     public var swabStations: Int
     public var position: Point?
+
+    public init(id: String, name: String? = nil, compound: String = "", cover: Cover = .none, registrationDesks: Int,
+                swabStations: Int, position: Point? = nil) {
+        self.id = id; self.name = name ?? id; self.compound = compound; self.cover = cover
+        self.registrationDesks = registrationDesks; self.swabStations = swabStations; self.position = position
+    }
 }
 
 public struct Walking: Sendable {
@@ -128,12 +149,26 @@ public struct Walking: Sendable {
     public var stairsSecondsPerFloor: Double
     public var liftCapacityPersons: Int
     public var liftRoundTripSeconds: Double
+
+    /// The defaults of a scenario file's `walking` section.
+    public static let standard = Walking(speedMetresPerMinute: 70, detourFactor: 1.3, stairsSecondsPerFloor: 15,
+                                         liftCapacityPersons: 8, liftRoundTripSeconds: 90)
+    public init(speedMetresPerMinute: Double, detourFactor: Double, stairsSecondsPerFloor: Double,
+                liftCapacityPersons: Int, liftRoundTripSeconds: Double) {
+        self.speedMetresPerMinute = speedMetresPerMinute; self.detourFactor = detourFactor
+        self.stairsSecondsPerFloor = stairsSecondsPerFloor; self.liftCapacityPersons = liftCapacityPersons
+        self.liftRoundTripSeconds = liftRoundTripSeconds
+    }
 }
 
 public struct Staff: Sendable {
     public var cohorts: [Cohort]
     public var registrars: Int
     public var communityWorkers: Int
+
+    public init(cohorts: [Cohort], registrars: Int = 0, communityWorkers: Int = 0) {
+        self.cohorts = cohorts; self.registrars = registrars; self.communityWorkers = communityWorkers
+    }
 }
 
 /// Swab teams (two people each) that travel together by bus and are dropped site by site.
@@ -149,6 +184,13 @@ public struct Cohort: Sendable {
     public var shiftEnd: Double
     /// The cohort this one relieves: its teams take over that cohort's stations at each stop.
     public var relieves: String?
+
+    public init(id: String, teams: Int, departsDepot: Double, route: [RouteStop], setupSeconds: Double = 900,
+                standingLimitSeconds: Double = 10_800, breakSeconds: Double = 1200, shiftEnd: Double, relieves: String? = nil) {
+        self.id = id; self.teams = teams; self.departsDepot = departsDepot; self.route = route
+        self.setupSeconds = setupSeconds; self.standingLimitSeconds = standingLimitSeconds
+        self.breakSeconds = breakSeconds; self.shiftEnd = shiftEnd; self.relieves = relieves
+    }
 }
 
 public struct RouteStop: Sendable {
@@ -156,6 +198,10 @@ public struct RouteStop: Sendable {
     /// Travel from the previous stop (the depot for the first).
     public var travelSeconds: Double
     public var teams: Int
+
+    public init(site: String, travelSeconds: Double, teams: Int) {
+        self.site = site; self.travelSeconds = travelSeconds; self.teams = teams
+    }
 }
 
 public struct Service: Sendable {
@@ -165,6 +211,14 @@ public struct Service: Sendable {
     public var elderlyFactor: Double
     /// Multiplies registration time of residents without a smartphone (no health QR code).
     public var noSmartphoneFactor: Double
+
+    /// The defaults of a scenario file's `service` section.
+    public static let standard = Service(registration: .lognormal(mean: 30, cv: 0.5), swab: .lognormal(mean: 25, cv: 0.4),
+                                         elderlyFactor: 1.5, noSmartphoneFactor: 3)
+    public init(registration: ServiceTime, swab: ServiceTime, elderlyFactor: Double = 1.5, noSmartphoneFactor: Double = 3) {
+        self.registration = registration; self.swab = swab
+        self.elderlyFactor = elderlyFactor; self.noSmartphoneFactor = noSmartphoneFactor
+    }
 }
 
 /// A service-time distribution in seconds, as written in the file (SimKit builds the sampler).
@@ -190,6 +244,18 @@ public struct Arrivals: Sendable {
     public var frontLoading: Double
     /// Length of the call-up window in the baseline plan ("everyone called at opening").
     public var baselineWindowSeconds: Double
+
+    /// The defaults of a scenario file's `arrivals` section for a round.
+    public static func standard(for round: Round) -> Arrivals {
+        Arrivals(turnoutShare: 0.95, ignoreCallUpShare: 0.1,
+                 walkInWindow: ClockWindow(start: round.opening, end: min(round.deadline, round.opening + 3600)),
+                 spread: .frontLoaded, frontLoading: 2, baselineWindowSeconds: 30 * 60)
+    }
+    public init(turnoutShare: Double, ignoreCallUpShare: Double, walkInWindow: ClockWindow, spread: Spread,
+                frontLoading: Double, baselineWindowSeconds: Double) {
+        self.turnoutShare = turnoutShare; self.ignoreCallUpShare = ignoreCallUpShare; self.walkInWindow = walkInWindow
+        self.spread = spread; self.frontLoading = frontLoading; self.baselineWindowSeconds = baselineWindowSeconds
+    }
 }
 
 /// How residents come inside their call-up window.
@@ -208,4 +274,8 @@ public struct Target: Sendable {
     public var bound: Bound
     public var value: Double
     public func isMet(by x: Double) -> Bool { bound == .atMost ? x <= value : x >= value }
+
+    public init(metric: MetricName, bound: Bound, value: Double) {
+        self.metric = metric; self.bound = bound; self.value = value
+    }
 }

@@ -10,7 +10,7 @@ import SiteModel
 /// interval excludes zero, or is narrower than the metric's indifference amount) or the limit
 /// is reached.
 ///
-///     let c = PlanComparison.run(scenario: s, plans: [a, b], seed: 1, jobs: 2, initial: 20, limit: 500)
+///     let c = try PlanComparison.run(scenario: s, plans: [a, b], seed: 1, jobs: 2, initial: 20, limit: 500)
 public struct PlanComparison: Sendable {
     public enum Verdict: String, Sendable {
         case same, better, worse, higher, lower
@@ -50,9 +50,9 @@ public struct PlanComparison: Sendable {
     public var replications: Int { results.first?.replications ?? 0 }
 
     public static func run(scenario: Scenario, plans: [Plan], seed: UInt64, jobs: Int, initial: Int = 20, batch: Int = 20,
-                           limit: Int = 1000, progress: (@Sendable (Int) -> Void)? = nil) -> PlanComparison {
+                           limit: Int = 1000, progress: (@Sendable (Int) -> Void)? = nil) throws -> PlanComparison {
         precondition(plans.count >= 2)
-        let rounds = plans.map { CompiledRound(scenario: scenario, plan: $0) }
+        let rounds = try plans.map { try CompiledRound(scenario: scenario, plan: $0) }
         var runs: [[ReplicationResult]] = Array(repeating: [], count: plans.count)
         let deciding = decidingMetrics(scenario, plans[0])
         var n = 0

@@ -63,7 +63,14 @@ public struct CompiledRound: Sendable {
         var stations: Int
     }
 
-    public init(scenario s: Scenario, plan: Plan) {
+    /// Checks the plan against the scenario's plan rules first (`PlanCheck`): the simulation
+    /// takes only a checked plan, however it was built.
+    public init(scenario: Scenario, plan: Plan) throws {
+        self.init(try PlanCheck.check(scenario, plan))
+    }
+
+    public init(_ checked: CheckedPlan) {
+        let s = checked.scenario, plan = checked.plan
         // Residents carry their site as an Int16; validation caps sites far below.
         precondition(s.sites.count <= Int(Int16.max), "\(s.sites.count) sites: more than a 16-bit site index holds")
         scenario = s

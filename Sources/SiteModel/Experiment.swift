@@ -4,7 +4,7 @@ import SimKit
 /// Many replications of one plan, run in parallel and folded in replication order, so the
 /// result is the same whatever the number of threads.
 ///
-///     let result = Experiment.run(CompiledRound(scenario: s, plan: s.effectivePlan), replications: 200, seed: 1, jobs: 2)
+///     let result = Experiment.run(try CompiledRound(scenario: s, plan: s.effectivePlan), replications: 200, seed: 1, jobs: 2)
 public enum Experiment {
     public static func run(_ round: CompiledRound, replications: Int, seed: UInt64, jobs: Int,
                            options: RunOptions = .standard,

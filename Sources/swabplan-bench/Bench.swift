@@ -38,7 +38,7 @@ struct Bench {
     }
 
     static func community(_ scenario: Scenario, label: String, runs: Int, replications: Int) {
-        let round = CompiledRound(scenario: scenario, plan: scenario.effectivePlan)
+        let round = try! CompiledRound(scenario: scenario, plan: scenario.effectivePlan)
         let cores = ProcessInfo.processInfo.activeProcessorCount
         var all: [Double] = [], one: [Double] = [], draw: [Double] = []
         var events = 0

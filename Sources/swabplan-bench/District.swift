@@ -43,7 +43,7 @@ enum District {
                 load.append(Bench.seconds { scenario = try? ScenarioLoader.parse(text, file: "district.yaml") })
                 guard let scenario else { print("district of \(n) buildings does not load"); return }
                 var round: CompiledRound?
-                compile.append(Bench.seconds { round = CompiledRound(scenario: scenario, plan: scenario.effectivePlan) })
+                compile.append(Bench.seconds { round = try! CompiledRound(scenario: scenario, plan: scenario.effectivePlan) })
                 two.append(Bench.seconds { _ = Experiment.run(round!, replications: 2, seed: 7, jobs: 1) })
             }
             print(String(format: "district %d buildings, %d sites (%.1f MB of YAML): load and validate %.2f s, baseline plan and compile %.3f s, two replications on one core %.2f s",

@@ -37,8 +37,14 @@ struct Compare: ParsableCommand {
         var list: [Plan] = []
         for p in plans { list.append(try loadScenario(scenario, plan: p).1) }
         let progress = Progress(total: maxReplications)
-        let c = PlanComparison.run(scenario: s, plans: list, seed: streams.seed, jobs: streams.threads,
-                                   initial: replications, limit: maxReplications, progress: { n in progress.report(n) })
+        let c: PlanComparison
+        do {
+            c = try PlanComparison.run(scenario: s, plans: list, seed: streams.seed, jobs: streams.threads,
+                                       initial: replications, limit: maxReplications, progress: { n in progress.report(n) })
+        } catch let e as PlanProblems {
+            for problem in e.problems { printError("error: plan: \(problem)") }
+            throw Exit.dataError
+        }
         progress.finish()
         switch format {
         case .json: print(ComparisonReport.json(c).rendered())

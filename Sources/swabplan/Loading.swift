@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Scenario
+import SiteModel
 
 /// Loads the scenario (and plan file, if given), printing every problem as
 /// `file:line:column: error: ...` with the source line, and exiting 65 or 66.
@@ -24,5 +25,14 @@ func loadScenario(_ path: String, plan planPath: String?) throws -> (Scenario, P
         }
         if e.errors.count > 1 { printError("\(e.errors.count) errors") }
         throw e.isMissingFile ? Exit.noInput : Exit.dataError
+    }
+}
+
+/// The scenario and plan compiled for the simulation; a plan that breaks a plan rule (only a
+/// plan built in code could, files are checked when read) is bad data, exit 65.
+func compile(_ s: Scenario, _ p: Plan) throws -> CompiledRound {
+    do { return try CompiledRound(scenario: s, plan: p) } catch let e as PlanProblems {
+        for problem in e.problems { printError("error: plan \(p.origin): \(problem)") }
+        throw Exit.dataError
     }
 }

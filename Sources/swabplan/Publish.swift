@@ -39,7 +39,7 @@ struct Publish: ParsableCommand {
         var options = RunOptions.standard
         options.recordDetail = true
         let progress = Progress(total: replications)
-        let result = Experiment.run(CompiledRound(scenario: s, plan: p), replications: replications, seed: streams.seed,
+        let result = Experiment.run(try compile(s, p), replications: replications, seed: streams.seed,
                                     jobs: streams.threads, options: options,
                                     progress: { progress.step() })
         progress.finish()

@@ -37,7 +37,7 @@ struct Simulate: ParsableCommand {
 
     func run() throws {
         let (s, p) = try loadScenario(scenario, plan: plan)
-        let round = CompiledRound(scenario: s, plan: p)
+        let round = try compile(s, p)
         let progress = Progress(total: replications)
         let result = Experiment.run(round, replications: replications, seed: streams.seed,
                                     jobs: streams.threads, progress: { progress.step() })

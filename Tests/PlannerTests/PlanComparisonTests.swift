@@ -11,7 +11,7 @@ final class PlanComparisonTests: XCTestCase {
     /// in every replication, for every metric.
     func testPlanAgainstItselfIsExactlyTheSame() throws {
         let s = try ScenarioLoader.load(path: Self.root.appendingPathComponent("Scenarios/panjiayuan-nanli.yaml").path)
-        let c = PlanComparison.run(scenario: s, plans: [s.effectivePlan, s.effectivePlan], seed: 3, jobs: 2, initial: 10, limit: 10)
+        let c = try PlanComparison.run(scenario: s, plans: [s.effectivePlan, s.effectivePlan], seed: 3, jobs: 2, initial: 10, limit: 10)
         XCTAssertEqual(c.replications, 10)
         XCTAssertEqual(c.stop, .decided)
         XCTAssertFalse(c.differences[0].isEmpty)
@@ -46,7 +46,7 @@ final class PlanComparisonTests: XCTestCase {
             call_ups: [{building: B, site: S, window: "07:00-08:00"}]
             staffing: [{site: S, period: "07:00-11:00", desks: 3, stations: 3}]
             """, file: "three.yaml", for: s)
-        let c = PlanComparison.run(scenario: s, plans: [two, three], seed: 1, jobs: 2, initial: 10, limit: 400)
+        let c = try PlanComparison.run(scenario: s, plans: [two, three], seed: 1, jobs: 2, initial: 10, limit: 400)
         let tis = try XCTUnwrap(c.differences[0].first { $0.metric == .timeInSystemMinutes })
         XCTAssertEqual(tis.verdict, .better, "\(tis.interval)")
         XCTAssertLessThan(tis.interval.upper, 0)
@@ -62,7 +62,7 @@ final class PlanComparisonTests: XCTestCase {
     /// Batches add up to the same replications as one run: replication r is r in any batch.
     func testBatchesEqualOneRun() throws {
         let s = try ScenarioLoader.load(path: Self.root.appendingPathComponent("Scenarios/small/two-sites.yaml").path)
-        let round = CompiledRound(scenario: s, plan: s.effectivePlan)
+        let round = try! CompiledRound(scenario: s, plan: s.effectivePlan)
         let batched = Experiment.runs(round, replications: 0..<5, seed: 2, jobs: 2) + Experiment.runs(round, replications: 5..<12, seed: 2, jobs: 1)
         let whole = Experiment.run(round, replications: 12, seed: 2, jobs: 2).runs
         XCTAssertEqual(batched.map(\.metrics), whole.map(\.metrics))

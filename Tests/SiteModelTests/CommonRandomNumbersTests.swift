@@ -13,8 +13,8 @@ final class CommonRandomNumbersTests: XCTestCase {
 
     func testTwoPlansSeeTheSameResidents() throws {
         let s = try loadPanjiayuan()
-        let planned = CompiledRound(scenario: s, plan: s.effectivePlan)
-        let baseline = CompiledRound(scenario: s, plan: s.baselinePlan())
+        let planned = try! CompiledRound(scenario: s, plan: s.effectivePlan)
+        let baseline = try! CompiledRound(scenario: s, plan: s.baselinePlan())
         for replication in 0..<3 {
             var a: [Arrival] = [], b: [Arrival] = []
             let clear = WeatherDraw.clear(s.logistics.weather)
@@ -31,7 +31,7 @@ final class CommonRandomNumbersTests: XCTestCase {
 
     func testReplicationIsAPureFunctionOfItsKey() throws {
         let s = try loadPanjiayuan()
-        let round = CompiledRound(scenario: s, plan: s.effectivePlan)
+        let round = try! CompiledRound(scenario: s, plan: s.effectivePlan)
         let first = round.simulate(seed: 3, replication: 7)
         let again = round.simulate(seed: 3, replication: 7)
         XCTAssertEqual(first.metrics, again.metrics)
@@ -43,7 +43,7 @@ final class CommonRandomNumbersTests: XCTestCase {
     /// within 5 standard deviations; each of them is swabbed or gives up.
     func testPanjiayuanTurnoutAndCompletion() throws {
         let s = try loadPanjiayuan()
-        let r = CompiledRound(scenario: s, plan: s.effectivePlan).simulate(seed: 1, replication: 0)
+        let r = try! CompiledRound(scenario: s, plan: s.effectivePlan).simulate(seed: 1, replication: 0)
         let atHome = s.buildings.reduce(0) { $0 + s.doorToDoorResidents($1) }
         XCTAssertGreaterThan(atHome, 0)
         let n = Double(s.totalResidents - atHome), p = s.arrivals.turnoutShare

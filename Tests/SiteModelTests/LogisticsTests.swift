@@ -244,8 +244,8 @@ final class LogisticsTests: XCTestCase {
         let plain = try ScenarioLoader.parse(text, file: "a.yaml")
         let empty = try ScenarioLoader.parse(text + "\nweather: {forecast: [], interruptions: []}\ntubes: {pool_size: 5}\ndoor_to_door: {teams: []}\n", file: "b.yaml")
         for replication in 0..<5 {
-            let a = CompiledRound(scenario: plain, plan: plain.effectivePlan).simulate(seed: 9, replication: replication)
-            let b = CompiledRound(scenario: empty, plan: empty.effectivePlan).simulate(seed: 9, replication: replication)
+            let a = try! CompiledRound(scenario: plain, plan: plain.effectivePlan).simulate(seed: 9, replication: replication)
+            let b = try! CompiledRound(scenario: empty, plan: empty.effectivePlan).simulate(seed: 9, replication: replication)
             XCTAssertEqual(a.metrics, b.metrics)
         }
     }

@@ -36,7 +36,7 @@ final class QueueingTheoryTests: XCTestCase {
 
     /// Mean wait (minutes) of `metric` over `replications`, with its interval at 1 - 1e-6.
     func measure(_ s: Scenario, _ metric: MetricName, replications: Int = 200) -> ConfidenceInterval {
-        let round = CompiledRound(scenario: s, plan: s.effectivePlan)
+        let round = try! CompiledRound(scenario: s, plan: s.effectivePlan)
         let result = Experiment.run(round, replications: replications, seed: 2022, jobs: 2,
                                     options: RunOptions(statisticsFrom: 3 * 3600))
         return ConfidenceInterval(Tally(result.runs.map { $0[metric] }), level: 1 - 1e-6)

@@ -33,7 +33,7 @@ enum Tiny {
 
     static func run(_ text: String, seed: UInt64 = 1, replication: Int = 0) throws -> ReplicationResult {
         let s = try scenario(text)
-        return CompiledRound(scenario: s, plan: s.effectivePlan).simulate(seed: seed, replication: replication)
+        return try! CompiledRound(scenario: s, plan: s.effectivePlan).simulate(seed: seed, replication: replication)
     }
 
     /// Registration takes no time; every swab takes `swabSeconds`.

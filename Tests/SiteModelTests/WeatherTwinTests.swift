@@ -12,7 +12,7 @@ final class WeatherTwinTests: XCTestCase {
         let path = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
             .appendingPathComponent("Scenarios/panjiayuan-nanli.yaml").path
         let s = try ScenarioLoader.load(path: path)
-        return CompiledRound(scenario: s, plan: s.effectivePlan)
+        return try! CompiledRound(scenario: s, plan: s.effectivePlan)
     }
 
     /// Panjiayuan Nanli (gusts from the opening, showers, patience and returns, couriers,

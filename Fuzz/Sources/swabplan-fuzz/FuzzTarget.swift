@@ -24,7 +24,7 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     // Small caps keep an execution in milliseconds; the ranges are the loader's job.
     guard scenario.totalResidents <= 20_000, scenario.sites.count <= 200, scenario.buildings.count <= 2_000 else { return 0 }
     let plan = scenario.effectivePlan
-    let result = Experiment.run(CompiledRound(scenario: scenario, plan: plan), replications: 2, seed: 1, jobs: 1)
+    let result = Experiment.run(try! CompiledRound(scenario: scenario, plan: plan), replications: 2, seed: 1, jobs: 1)
     let json = Summary.json(result).rendered()
     // Numbers only: a scenario's name may well contain "nan" (Panjiayuan Nanli does).
     if json.contains("\"mean\": null") { fatalError("NaN in summary.json:\n\(json)") }

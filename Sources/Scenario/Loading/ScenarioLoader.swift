@@ -91,6 +91,12 @@ public enum ScenarioLoader {
                 let baseline = scenario!.baselinePlan()
                 checkBaselineSitesStaffed(r, top["staff"]!, scenario!, plan: baseline)
                 checkRegistrationStaff(r, top["staff"]!, scenario!, plan: baseline, path: "staff")
+                // Whatever else the baseline breaks: the simulation takes only a checked plan.
+                if r.errors.isEmpty {
+                    for p in PlanCheck.problems(scenario!, baseline) {
+                        r.fail(root, "", "the baseline plan (every building called at opening to its nearest site) breaks a plan rule: \(p); add a `plan`")
+                    }
+                }
             }
         }
         let all = csvErrors + r.errors

@@ -296,7 +296,7 @@ extension ScenarioLoader {
     static func readArrivals(_ r: YAMLReader, _ node: Node?, round: Round, patience: inout Patience?) -> Arrivals? {
         var a = Arrivals(turnoutShare: 0.95, ignoreCallUpShare: 0.1,
                          walkInWindow: ClockWindow(start: round.opening, end: min(round.deadline, round.opening + 3600)),
-                         spread: .frontLoaded, frontLoading: 2, baselineWindowSeconds: 30 * 60)
+                         spread: .frontLoaded, frontLoading: 2, baselineWindowSeconds: min(30 * 60, round.deadline - round.opening))
         guard let node else { return a }
         guard let f = r.mapping(node, "arrivals", optional: ["turnout_share", "ignore_call_up_share", "walk_in_window",
                                                              "spread", "front_loading", "baseline_call_up_minutes",
@@ -319,7 +319,7 @@ extension ScenarioLoader {
             r.fail(f["front_loading"], f.path("front_loading"), "front_loading applies only to spread: front_loaded")
         }
         a.frontLoading = f.double("front_loading", default: a.frontLoading, min: 1, max: 100) ?? a.frontLoading
-        a.baselineWindowSeconds = f.minutes("baseline_call_up_minutes", default: 30, minExclusive: true) ?? a.baselineWindowSeconds
+        a.baselineWindowSeconds = f.minutes("baseline_call_up_minutes", minExclusive: true) ?? a.baselineWindowSeconds
         if round.opening + a.baselineWindowSeconds > round.deadline, let n = f["baseline_call_up_minutes"] {
             r.fail(n, f.path("baseline_call_up_minutes"), "the baseline call-up window would end after the deadline \(ClockTime.format(round.deadline))")
         }
@@ -391,54 +391,9 @@ extension ScenarioLoader {
         }
     }
 
-    /// Desks open at one moment across all sites must not exceed the people who can run them.
-    /// A sweep over the moments where either changes: linear in staffing entries and roles.
+    /// The registration-staff rule of `PlanCheck`, at a node of the scenario file.
     static func checkRegistrationStaff(_ r: YAMLReader, _ node: Node, _ s: Scenario, plan: Plan, path: String) {
-        // Change in desks open (against every site opening all it holds) and in registration
-        // workers, at each moment.
-        var deskChange: [Double: Int] = [:], peopleChange: [Double: Int] = [:]
-        for st in plan.staffing {
-            guard let si = s.siteIndex(st.site) else { continue }
-            let delta = st.desks - s.sites[si].registrationDesks
-            deskChange[st.period.start, default: 0] += delta
-            deskChange[st.period.end, default: 0] -= delta
-        }
-        for role in plan.roles where role.role == .registration {
-            peopleChange[role.period.start, default: 0] += 1
-            peopleChange[role.period.end, default: 0] -= 1
-        }
-        var desks = s.sites.reduce(0) { $0 + $1.registrationDesks }
-        var workers = plan.roles.isEmpty ? s.staff.communityWorkers : 0
-        var moments = Set(deskChange.keys).union(peopleChange.keys)
-        moments.insert(s.round.opening)
-        for t in moments.sorted() {
-            desks += deskChange[t] ?? 0
-            workers += plan.roles.isEmpty ? 0 : (peopleChange[t] ?? 0)
-            guard t >= s.round.opening && t < s.round.deadline else { continue }
-            let people = s.staff.registrars + workers
-            if desks > people {
-                let who = plan.roles.isEmpty ? "registrars and community workers" : "registrars and workers in the registration role"
-                r.fail(node, path, "\(desks) registration desks are open at \(ClockTime.format(t)) but there are \(people) \(who); add `staffing` to the plan or more staff")
-                return
-            }
-        }
+        if let m = PlanCheck.registrationStaffProblem(s, plan) { r.fail(node, path, m) }
     }
 
-    /// With roles in the plan, every door-to-door team has a community worker with the
-    /// door-to-door role beside its swabber when it sets out (a team is the two of them). Checked
-    /// when teams start, not to their latest `end`: a team stops when its list is done.
-    static func checkDoorToDoorEscorts(_ r: YAMLReader, _ node: Node, _ s: Scenario, plan: Plan, path: String) {
-        let teams = s.logistics.doorToDoor.teams
-        guard !plan.roles.isEmpty, !teams.isEmpty else { return }
-        for t in Set(teams.map(\.start)).sorted() {
-            let working = teams.filter { $0.start <= t && t < $0.end }
-            let escorts = plan.roles.filter { $0.role == .doorToDoor && $0.period.contains(t) }.count
-            if working.count > escorts {
-                let teamsText = working.count == 1 ? "1 door-to-door team (\(working[0].id)) is" : "\(working.count) door-to-door teams (\(working.map(\.id).joined(separator: ", "))) are"
-                let escortsText = escorts == 1 ? "1 worker has" : "\(escorts) workers have"
-                r.fail(node, path, "\(teamsText) out at \(ClockTime.format(t)) but \(escortsText) the door_to_door role then; give \(working.count - escorts == 1 ? "another worker" : "\(working.count - escorts) more workers") the door_to_door role from \(ClockTime.format(t)) (each team is a swabber and a community worker)")
-                return
-            }
-        }
-    }
 }

@@ -249,7 +249,7 @@ public struct Arrivals: Sendable {
     public static func standard(for round: Round) -> Arrivals {
         Arrivals(turnoutShare: 0.95, ignoreCallUpShare: 0.1,
                  walkInWindow: ClockWindow(start: round.opening, end: min(round.deadline, round.opening + 3600)),
-                 spread: .frontLoaded, frontLoading: 2, baselineWindowSeconds: 30 * 60)
+                 spread: .frontLoaded, frontLoading: 2, baselineWindowSeconds: min(30 * 60, round.deadline - round.opening))
     }
     public init(turnoutShare: Double, ignoreCallUpShare: Double, walkInWindow: ClockWindow, spread: Spread,
                 frontLoading: Double, baselineWindowSeconds: Double) {

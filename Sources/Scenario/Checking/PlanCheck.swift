@@ -1,0 +1,217 @@
+/// One problem with a plan: where it is, as a key path from the plan's root the way a plan file
+/// spells it (`call_ups[3].site`), and what is wrong with what would fix it.
+public struct PlanProblem: Error, Sendable, Equatable, CustomStringConvertible {
+    public var keyPath: String
+    public var message: String
+    public init(_ keyPath: String, _ message: String) { self.keyPath = keyPath; self.message = message }
+    public var description: String { keyPath.isEmpty ? message : "\(keyPath): \(message)" }
+}
+
+/// All the problems of a plan, thrown by `PlanCheck.check`.
+public struct PlanProblems: Error, Sendable, CustomStringConvertible {
+    public var problems: [PlanProblem]
+    public var description: String { problems.map(\.description).joined(separator: "\n") }
+}
+
+/// A plan that passed every plan rule for its scenario: the only kind the simulation takes.
+public struct CheckedPlan: Sendable {
+    public let scenario: Scenario
+    public let plan: Plan
+    fileprivate init(scenario: Scenario, plan: Plan) { self.scenario = scenario; self.plan = plan }
+}
+
+/// The plan rules, as functions of (scenario, plan): known buildings and sites, windows inside
+/// the round, every floor of every building called exactly once and only to a site that some
+/// swab team staffs and residents can walk to, staffing within what each site holds and what
+/// staff there is, one role per worker at a time, an escort for every door-to-door team. A plan
+/// read from a file and the same plan built in code get the same problems; the loader puts
+/// each at its `file:line:column`.
+///
+///     let checked = try PlanCheck.check(scenario, plan)
+public enum PlanCheck {
+    public static func check(_ s: Scenario, _ plan: Plan) throws -> CheckedPlan {
+        let found = problems(s, plan)
+        guard found.isEmpty else { throw PlanProblems(problems: found) }
+        return CheckedPlan(scenario: s, plan: plan)
+    }
+
+    public static func problems(_ s: Scenario, _ plan: Plan) -> [PlanProblem] {
+        var out = callUpProblems(s, plan)
+        out += staffingProblems(s, plan)
+        out += roleProblems(s, plan)
+        if out.isEmpty {
+            if let m = registrationStaffProblem(s, plan) { out.append(PlanProblem("staffing", m)) }
+            if let m = doorToDoorEscortProblem(s, plan) { out.append(PlanProblem("roles", m)) }
+        }
+        return out
+    }
+
+    static func callUpProblems(_ s: Scenario, _ plan: Plan) -> [PlanProblem] {
+        var out: [PlanProblem] = []
+        // floorCalls[building][floor - 1] = index of the call-up that calls it
+        var floorCalls: [[Int?]] = s.buildings.map { Array(repeating: nil, count: $0.floors) }
+        let staffed = TeamRoster(scenario: s).slotsPerSite
+        for (i, c) in plan.callUps.enumerated() {
+            let p = "call_ups[\(i)]"
+            let bi = s.buildingIndex(c.building), si = s.siteIndex(c.site)
+            if bi == nil { out.append(PlanProblem(p + ".building", "unknown building `\(c.building)`" + suggestion(c.building, s.buildings.map(\.id)))) }
+            if si == nil { out.append(PlanProblem(p + ".site", "unknown site `\(c.site)`; known sites: " + KnownIDs(s.sites.map(\.id)).joined(separator: ", "))) }
+            guard let bi, let si else { continue }
+            guard c.window.end > c.window.start else {
+                out.append(PlanProblem(p + ".window", "window `\(c.window.description)` ends before it starts; expected the end after the start")); continue
+            }
+            if c.window.start < s.round.opening || c.window.end > s.round.deadline {
+                out.append(PlanProblem(p + ".window", "window \(c.window.description) is outside the round \(s.round.window.description)")); continue
+            }
+            let b = s.buildings[bi], site = s.sites[si]
+            guard let walk = s.walkingSeconds(building: b, site: site) else {
+                out.append(PlanProblem(p + ".site", "no walking time from building `\(b.id)` to site `\(site.id)`; add it to the building's `walk_minutes` or give both coordinates")); continue
+            }
+            if walk > Limits.maxMinutes * 60 {
+                out.append(PlanProblem(p + ".site", "site `\(site.id)` is \(Int((walk / 60).rounded())) minutes' walk from building `\(b.id)`, more than a day; call the building to a nearer site")); continue
+            }
+            if staffed[si] == 0 {
+                out.append(PlanProblem(p + ".site", "no swab team works at site `\(site.id)` at any time (no cohort's route stops there), so these residents would never be swabbed; call them to a site on a cohort's route or add `\(site.id)` to a route")); continue
+            }
+            if let f = c.floors, f.lowerBound < 1 || f.upperBound > b.floors {
+                let text = f.lowerBound == f.upperBound ? "\(f.lowerBound)" : "\(f.lowerBound)-\(f.upperBound)"
+                out.append(PlanProblem(p + ".floors", "floors \(text) are outside building `\(b.id)`, which has floors 1-\(b.floors)")); continue
+            }
+            for floor in c.floors ?? 1...b.floors {
+                if let other = floorCalls[bi][floor - 1] {
+                    out.append(PlanProblem(p, "floor \(floor) of building `\(b.id)` is already called by call_ups[\(other)]; call each floor once"))
+                    break
+                }
+                floorCalls[bi][floor - 1] = i
+            }
+        }
+        guard out.isEmpty else { return out }
+        for (bi, b) in s.buildings.enumerated() where b.residents > s.doorToDoorResidents(b) {
+            let missing = floorCalls[bi].indices.filter { floorCalls[bi][$0] == nil }.map { $0 + 1 }
+            guard !missing.isEmpty else { continue }
+            let what = missing.count == b.floors ? "building `\(b.id)` is not called" : "floors \(ranges(missing)) of building `\(b.id)` are not called"
+            out.append(PlanProblem("call_ups", what + "; every resident must be called once (add a call-up for them)"))
+        }
+        return out
+    }
+
+    static func staffingProblems(_ s: Scenario, _ plan: Plan) -> [PlanProblem] {
+        var out: [PlanProblem] = []
+        var ofSite: [String: [Int]] = [:]
+        for (i, st) in plan.staffing.enumerated() {
+            let p = "staffing[\(i)]"
+            guard let si = s.siteIndex(st.site) else {
+                out.append(PlanProblem(p + ".site", "unknown site `\(st.site)`; known sites: " + KnownIDs(s.sites.map(\.id)).joined(separator: ", "))); continue
+            }
+            let site = s.sites[si]
+            var bad = false
+            for (key, v, most) in [("desks", st.desks, site.registrationDesks), ("stations", st.stations, site.swabStations)] where v < 0 || v > most {
+                out.append(PlanProblem(p + "." + key, "\(v) is out of range; expected a whole number from 0 to \(most)")); bad = true
+            }
+            if bad { continue }
+            guard st.period.end > st.period.start else {
+                out.append(PlanProblem(p + ".period", "window `\(st.period.description)` ends before it starts; expected the end after the start")); continue
+            }
+            if st.period.start < s.round.opening || st.period.end > s.round.deadline {
+                out.append(PlanProblem(p + ".period", "period \(st.period.description) is outside the round \(s.round.window.description)")); continue
+            }
+            if let clash = ofSite[st.site]?.first(where: { plan.staffing[$0].period.overlaps(st.period) }) {
+                out.append(PlanProblem(p + ".period", "period \(st.period.description) overlaps staffing[\(clash)] of the same site; periods of one site must not overlap")); continue
+            }
+            ofSite[st.site, default: []].append(i)
+        }
+        return out
+    }
+
+    static func roleProblems(_ s: Scenario, _ plan: Plan) -> [PlanProblem] {
+        var out: [PlanProblem] = []
+        let workers = Set(s.workerIDs)
+        var ofWorker: [String: [Int]] = [:]
+        for (i, r) in plan.roles.enumerated() {
+            let p = "roles[\(i)]"
+            guard workers.contains(r.worker) else {
+                out.append(PlanProblem(p + ".worker", "unknown worker `\(r.worker)`; the \(workers.count) community workers are W1 to W\(workers.count)")); continue
+            }
+            if r.role == .registration || r.role == .marshal {
+                guard let site = r.site, s.siteIndex(site) != nil else {
+                    out.append(PlanProblem(p + ".site", "a \(r.role.rawValue) role needs the `site` it works at; known sites: " + KnownIDs(s.sites.map(\.id)).joined(separator: ", "))); continue
+                }
+            }
+            guard r.period.end > r.period.start else {
+                out.append(PlanProblem(p + ".period", "window `\(r.period.description)` ends before it starts; expected the end after the start")); continue
+            }
+            if let clash = ofWorker[r.worker]?.first(where: { plan.roles[$0].period.overlaps(r.period) }) {
+                let other = plan.roles[clash]
+                out.append(PlanProblem(p + ".period", "worker \(r.worker) already has a role (\(other.role.rawValue)) in \(other.period.description); a worker cannot be in two places")); continue
+            }
+            ofWorker[r.worker, default: []].append(i)
+        }
+        return out
+    }
+
+    /// Desks open at one moment across all sites must not exceed the people who can run them.
+    /// A sweep over the moments where either changes: linear in staffing entries and roles.
+    static func registrationStaffProblem(_ s: Scenario, _ plan: Plan) -> String? {
+        var deskChange: [Double: Int] = [:], peopleChange: [Double: Int] = [:]
+        for st in plan.staffing {
+            guard let si = s.siteIndex(st.site) else { continue }
+            let delta = st.desks - s.sites[si].registrationDesks
+            deskChange[st.period.start, default: 0] += delta
+            deskChange[st.period.end, default: 0] -= delta
+        }
+        for role in plan.roles where role.role == .registration {
+            peopleChange[role.period.start, default: 0] += 1
+            peopleChange[role.period.end, default: 0] -= 1
+        }
+        var desks = s.sites.reduce(0) { $0 + $1.registrationDesks }
+        var workers = plan.roles.isEmpty ? s.staff.communityWorkers : 0
+        var moments = Set(deskChange.keys).union(peopleChange.keys)
+        moments.insert(s.round.opening)
+        for t in moments.sorted() {
+            desks += deskChange[t] ?? 0
+            workers += plan.roles.isEmpty ? 0 : (peopleChange[t] ?? 0)
+            guard t >= s.round.opening && t < s.round.deadline else { continue }
+            let people = s.staff.registrars + workers
+            if desks > people {
+                let who = plan.roles.isEmpty ? "registrars and community workers" : "registrars and workers in the registration role"
+                return "\(desks) registration desks are open at \(ClockTime.format(t)) but there are \(people) \(who); add `staffing` to the plan or more staff"
+            }
+        }
+        return nil
+    }
+
+    /// With roles in the plan, every door-to-door team has a community worker with the
+    /// door-to-door role beside its swabber when it sets out (a team is the two of them).
+    /// Checked when teams start, not to their latest `end`: a team stops when its list is done.
+    static func doorToDoorEscortProblem(_ s: Scenario, _ plan: Plan) -> String? {
+        let teams = s.logistics.doorToDoor.teams
+        guard !plan.roles.isEmpty, !teams.isEmpty else { return nil }
+        for t in Set(teams.map(\.start)).sorted() {
+            let working = teams.filter { $0.start <= t && t < $0.end }
+            let escorts = plan.roles.filter { $0.role == .doorToDoor && $0.period.contains(t) }.count
+            if working.count > escorts {
+                let teamsText = working.count == 1 ? "1 door-to-door team (\(working[0].id)) is" : "\(working.count) door-to-door teams (\(working.map(\.id).joined(separator: ", "))) are"
+                let escortsText = escorts == 1 ? "1 worker has" : "\(escorts) workers have"
+                return "\(teamsText) out at \(ClockTime.format(t)) but \(escortsText) the door_to_door role then; give \(working.count - escorts == 1 ? "another worker" : "\(working.count - escorts) more workers") the door_to_door role from \(ClockTime.format(t)) (each team is a swabber and a community worker)"
+            }
+        }
+        return nil
+    }
+
+    static func ranges(_ xs: [Int]) -> String {
+        var out: [String] = []
+        var i = 0
+        while i < xs.count {
+            var j = i
+            while j + 1 < xs.count && xs[j + 1] == xs[j] + 1 { j += 1 }
+            out.append(i == j ? "\(xs[i])" : "\(xs[i])-\(xs[j])")
+            i = j + 1
+        }
+        return out.joined(separator: ", ")
+    }
+
+    static func suggestion(_ id: String, _ known: [String]) -> String {
+        if let near = YAMLReader.closest(id, in: known) { return "; did you mean `\(near)`?" }
+        return known.count <= 12 ? "; known: " + known.joined(separator: ", ") : ""
+    }
+}

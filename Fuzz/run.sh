@@ -6,7 +6,12 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 seconds="${1:-60}"
-swift build -c release --product swabplan-fuzz -Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library 2>&1 | grep -v "warning" | tail -2
+log="$(mktemp)"
+if ! swift build -c release --product swabplan-fuzz -Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library >"$log" 2>&1; then
+  grep -E "error" "$log" || tail -40 "$log"
+  exit 1
+fi
+tail -1 "$log"
 bin="$(swift build -c release --product swabplan-fuzz --show-bin-path -Xswiftc -sanitize=fuzzer,address)/swabplan-fuzz"
 export SWABPLAN_SCENARIOS="$PWD/../Scenarios"
 # Swift's backtracer reads memory AddressSanitizer guards: let a trap print its message instead.

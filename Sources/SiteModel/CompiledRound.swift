@@ -5,12 +5,12 @@ import SimKit
 /// not change between replications is computed here once.
 public struct CompiledRound: Sendable {
     public let scenario: Scenario
-    public let plan: Plan
+    public internal(set) var plan: Plan
     let opening: Double
     let deadline: Double
     let registration: Sampler
     let swab: Sampler
-    let buildings: [BuildingPlan]
+    internal(set) var buildings: [BuildingPlan]
     let roster: TeamRoster
     /// First global station index of each site; a site's stations are `stationBase[s] ..< stationBase[s+1]`.
     let stationBase: [Int]
@@ -18,7 +18,7 @@ public struct CompiledRound: Sendable {
     let stationSite: [Int]
     /// Staffing changes in time order: at `time`, `site` opens `desks` and `stations` (-1 = all).
     let capacityChanges: [CapacityChange]
-    let residentsPerSite: [Int]
+    internal(set) var residentsPerSite: [Int]
     let couriers: [CourierPlan]
     /// Every community worker's data-desk periods.
     let deskPeriods: [[ClockWindow]]
@@ -33,7 +33,7 @@ public struct CompiledRound: Sendable {
         var fixedTimes: [Double]
     }
 
-    struct BuildingPlan: Sendable {
+    struct BuildingPlan: Sendable, Equatable {
         var residents: Int
         var doorToDoorResidents: Int
         var floors: Int
@@ -44,7 +44,7 @@ public struct CompiledRound: Sendable {
         var floorCall: [FloorCall]
     }
 
-    struct FloorCall: Sendable {
+    struct FloorCall: Sendable, Equatable {
         var window: ClockWindow
         var site: Int
         var walkSeconds: Double

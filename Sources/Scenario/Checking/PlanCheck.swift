@@ -10,6 +10,7 @@ public struct PlanProblem: Error, Sendable, Equatable, CustomStringConvertible {
 /// All the problems of a plan, thrown by `PlanCheck.check`.
 public struct PlanProblems: Error, Sendable, CustomStringConvertible {
     public var problems: [PlanProblem]
+    public init(problems: [PlanProblem]) { self.problems = problems }
     public var description: String { problems.map(\.description).joined(separator: "\n") }
 }
 
@@ -46,40 +47,18 @@ public enum PlanCheck {
         return out
     }
 
-    static func callUpProblems(_ s: Scenario, _ plan: Plan) -> [PlanProblem] {
+    /// The call-up rules: each call-up's own, then every floor called exactly once.
+    public static func callUpProblems(_ s: Scenario, _ plan: Plan, staffed known: [Int]? = nil) -> [PlanProblem] {
         var out: [PlanProblem] = []
         // floorCalls[building][floor - 1] = index of the call-up that calls it
         var floorCalls: [[Int?]] = s.buildings.map { Array(repeating: nil, count: $0.floors) }
-        let staffed = TeamRoster(scenario: s).slotsPerSite
+        let staffed = known ?? TeamRoster(scenario: s).slotsPerSite
         for (i, c) in plan.callUps.enumerated() {
-            let p = "call_ups[\(i)]"
-            let bi = s.buildingIndex(c.building), si = s.siteIndex(c.site)
-            if bi == nil { out.append(PlanProblem(p + ".building", "unknown building `\(c.building)`" + suggestion(c.building, s.buildings.map(\.id)))) }
-            if si == nil { out.append(PlanProblem(p + ".site", "unknown site `\(c.site)`; known sites: " + KnownIDs(s.sites.map(\.id)).joined(separator: ", "))) }
-            guard let bi, let si else { continue }
-            guard c.window.end > c.window.start else {
-                out.append(PlanProblem(p + ".window", "window `\(c.window.description)` ends before it starts; expected the end after the start")); continue
-            }
-            if c.window.start < s.round.opening || c.window.end > s.round.deadline {
-                out.append(PlanProblem(p + ".window", "window \(c.window.description) is outside the round \(s.round.window.description)")); continue
-            }
-            let b = s.buildings[bi], site = s.sites[si]
-            guard let walk = s.walkingSeconds(building: b, site: site) else {
-                out.append(PlanProblem(p + ".site", "no walking time from building `\(b.id)` to site `\(site.id)`; add it to the building's `walk_minutes` or give both coordinates")); continue
-            }
-            if walk > Limits.maxMinutes * 60 {
-                out.append(PlanProblem(p + ".site", "site `\(site.id)` is \(Int((walk / 60).rounded())) minutes' walk from building `\(b.id)`, more than a day; call the building to a nearer site")); continue
-            }
-            if staffed[si] == 0 {
-                out.append(PlanProblem(p + ".site", "no swab team works at site `\(site.id)` at any time (no cohort's route stops there), so these residents would never be swabbed; call them to a site on a cohort's route or add `\(site.id)` to a route")); continue
-            }
-            if let f = c.floors, f.lowerBound < 1 || f.upperBound > b.floors {
-                let text = f.lowerBound == f.upperBound ? "\(f.lowerBound)" : "\(f.lowerBound)-\(f.upperBound)"
-                out.append(PlanProblem(p + ".floors", "floors \(text) are outside building `\(b.id)`, which has floors 1-\(b.floors)")); continue
-            }
+            if let p = ownProblem(s, c, index: i, staffed: staffed) { out.append(contentsOf: p); continue }
+            let bi = s.buildingIndex(c.building)!, b = s.buildings[bi]
             for floor in c.floors ?? 1...b.floors {
                 if let other = floorCalls[bi][floor - 1] {
-                    out.append(PlanProblem(p, "floor \(floor) of building `\(b.id)` is already called by call_ups[\(other)]; call each floor once"))
+                    out.append(PlanProblem("call_ups[\(i)]", "floor \(floor) of building `\(b.id)` is already called by call_ups[\(other)]; call each floor once"))
                     break
                 }
                 floorCalls[bi][floor - 1] = i
@@ -93,6 +72,39 @@ public enum PlanCheck {
             out.append(PlanProblem("call_ups", what + "; every resident must be called once (add a call-up for them)"))
         }
         return out
+    }
+
+    /// The rules of one call-up that do not depend on the others: known building and site, a
+    /// window inside the round, a site residents can walk to and some team staffs, floors
+    /// inside the building. `staffed` is stations staffed at some time, per site.
+    public static func ownProblem(_ s: Scenario, _ c: CallUp, index i: Int, staffed: [Int]) -> [PlanProblem]? {
+        let p = "call_ups[\(i)]"
+        let bi = s.buildingIndex(c.building), si = s.siteIndex(c.site)
+        var out: [PlanProblem] = []
+        if bi == nil { out.append(PlanProblem(p + ".building", "unknown building `\(c.building)`" + suggestion(c.building, s.buildings.map(\.id)))) }
+        if si == nil { out.append(PlanProblem(p + ".site", "unknown site `\(c.site)`; known sites: " + KnownIDs(s.sites.map(\.id)).joined(separator: ", "))) }
+        guard let bi, let si else { return out }
+        guard c.window.end > c.window.start else {
+            return [PlanProblem(p + ".window", "window `\(c.window.description)` ends before it starts; expected the end after the start")]
+        }
+        if c.window.start < s.round.opening || c.window.end > s.round.deadline {
+            return [PlanProblem(p + ".window", "window \(c.window.description) is outside the round \(s.round.window.description)")]
+        }
+        let b = s.buildings[bi], site = s.sites[si]
+        guard let walk = s.walkingSeconds(building: b, site: site) else {
+            return [PlanProblem(p + ".site", "no walking time from building `\(b.id)` to site `\(site.id)`; add it to the building's `walk_minutes` or give both coordinates")]
+        }
+        if walk > Limits.maxMinutes * 60 {
+            return [PlanProblem(p + ".site", "site `\(site.id)` is \(Int((walk / 60).rounded())) minutes' walk from building `\(b.id)`, more than a day; call the building to a nearer site")]
+        }
+        if staffed[si] == 0 {
+            return [PlanProblem(p + ".site", "no swab team works at site `\(site.id)` at any time (no cohort's route stops there), so these residents would never be swabbed; call them to a site on a cohort's route or add `\(site.id)` to a route")]
+        }
+        if let f = c.floors, f.lowerBound < 1 || f.upperBound > b.floors {
+            let text = f.lowerBound == f.upperBound ? "\(f.lowerBound)" : "\(f.lowerBound)-\(f.upperBound)"
+            return [PlanProblem(p + ".floors", "floors \(text) are outside building `\(b.id)`, which has floors 1-\(b.floors)")]
+        }
+        return nil
     }
 
     static func staffingProblems(_ s: Scenario, _ plan: Plan) -> [PlanProblem] {

@@ -59,8 +59,9 @@ public struct PlanComparison: Sendable {
         var undecided: [String] = []
         repeat {
             let next = n == 0 ? max(2, min(initial, limit)) : min(batch, limit - n)
-            for (i, round) in rounds.enumerated() {
-                runs[i] += Experiment.runs(round, replications: n..<(n + next), seed: seed, jobs: jobs)
+            // Every plan sees each replication's residents drawn once (common random numbers).
+            for (i, batch) in Experiment.runs(rounds, replications: n..<(n + next), seed: seed, jobs: jobs).enumerated() {
+                runs[i] += batch
             }
             n += next
             progress?(n)

@@ -29,6 +29,24 @@ public enum Experiment {
     }
 }
 
+extension Experiment {
+    /// The replications in `range` of several plans of one scenario, each replication's
+    /// residents drawn once and shared by every plan (common random numbers by construction,
+    /// and one draw instead of one a plan). `runs[p][k]` is plan p's replication
+    /// `range.lowerBound + k`, the same as `runs(rounds[p], ...)` gives.
+    public static func runs(_ rounds: [CompiledRound], replications range: Range<Int>, seed: UInt64, jobs: Int,
+                            options: RunOptions = .standard) -> [[ReplicationResult]] {
+        _ = GSLSetup.errorsOff
+        guard let first = rounds.first else { return [] }
+        let all = Replications.run(count: range.count, jobs: jobs) { k -> [ReplicationResult] in
+            let r = range.lowerBound + k
+            let draws = first.drawResidents(seed: seed, replication: UInt64(r))
+            return rounds.map { $0.simulate(seed: seed, replication: r, options: options, draws: draws) }
+        }
+        return rounds.indices.map { p in all.map { $0[p] } }
+    }
+}
+
 /// Every metric across replications as a mean with its 95% Student-t half-width, and each site's
 /// series per 15-minute bin.
 public struct ExperimentResult: Sendable {

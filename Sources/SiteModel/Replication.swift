@@ -22,11 +22,16 @@ public extension CompiledRound {
     /// residents, same service times), so the planner sees what the weather cost. The two are
     /// the same until the weather's first episode, so that part is run once and the round is
     /// forked there.
-    func simulate(seed: UInt64, replication: Int, options: RunOptions = .standard) -> ReplicationResult {
+    ///
+    /// `draws`, when given, are this replication's resident draws (`drawResidents`), made once
+    /// and shared by every plan of the scenario; the result is the same as without them.
+    func simulate(seed: UInt64, replication: Int, options: RunOptions = .standard, draws: ResidentDraws? = nil) -> ReplicationResult {
         let weather = WeatherDraw(scenario.logistics.weather, seed: seed, replication: UInt64(replication))
         var arrivals: [Arrival] = []
         var dryArrivals: [Arrival]? = weather.isClear ? nil : []
-        var lifts = drawArrivals(seed: seed, replication: UInt64(replication), weather: weather, into: &arrivals, dry: &dryArrivals)
+        let residents = draws ?? drawResidents(seed: seed, replication: UInt64(replication))
+        precondition(residents.seed == seed && residents.replication == UInt64(replication), "draws of another replication")
+        var lifts = self.arrivals(from: residents, weather: weather, into: &arrivals, dry: &dryArrivals)
         let doorToDoor = DoorToDoorRun(self, weather: weather, seed: seed, replication: UInt64(replication))
         var state = RoundState(round: self, arrivals: arrivals, weather: weather, doorToDoor: doorToDoor,
                                tubesOn: scenario.logistics.lab != nil, options: options)

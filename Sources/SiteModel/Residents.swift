@@ -37,6 +37,26 @@ struct LiftWaits {
     mutating func p95() -> Double { sample.quantile(0.95) ?? 0 }
 }
 
+/// The plan-independent draws of one replication's residents (`CompiledRound.drawResidents`),
+/// in building order; reused for every plan of the same scenario.
+public struct ResidentDraws: Sendable {
+    struct Resident {
+        /// Service times, patience, priority; the plan fills in when and where.
+        var arrival: Arrival
+        /// The resident's index in the building (floor order).
+        var index: Int32
+        var ignoresCallUp: Bool
+        /// Where in the call-up window (or the walk-in window) they set off, as a uniform.
+        var uTime: Double
+    }
+    public let seed: UInt64
+    public let replication: UInt64
+    var residents: [Resident] = []
+    /// One past the last resident of each building in `residents`.
+    var buildingEnd: [Int] = []
+    init(seed: UInt64, replication: UInt64) { self.seed = seed; self.replication = replication }
+}
+
 extension CompiledRound {
     /// Draws who turns out and when they reach their site, in arrival order.
     ///
@@ -55,23 +75,19 @@ extension CompiledRound {
     @discardableResult
     func drawArrivals(seed: UInt64, replication: UInt64, weather: WeatherDraw, into out: inout [Arrival],
                       dry: inout [Arrival]?) -> LiftWaits {
-        var lifts = LiftWaits()
-        out.removeAll(keepingCapacity: true)
-        dry?.removeAll(keepingCapacity: true)
-        // Room for everyone up front: growing by doubling would copy the residents several times.
-        out.reserveCapacity(scenario.totalResidents)
-        dry?.reserveCapacity(scenario.totalResidents)
+        arrivals(from: drawResidents(seed: seed, replication: replication), weather: weather, into: &out, dry: &dry)
+    }
+
+    /// Everything drawn about the residents of one replication that the plan cannot change:
+    /// who turns out, who is elderly or has no smartphone, who ignores the call-up, service
+    /// times, patience and where in a window each comes. Every resident consumes the same draws
+    /// in the same order whatever the plan says, so drawing once and reusing the draws for
+    /// every plan is common random numbers by construction.
+    public func drawResidents(seed: UInt64, replication: UInt64) -> ResidentDraws {
         let a = scenario.arrivals
         let svc = scenario.service
-        let walk = scenario.walking
-        let frontExponent = 1 / a.frontLoading
-        // Per building: when each resident who turns out sets off (before lifts), whether they
-        // need a lift, and their record; buffers sized once for the largest building.
-        let most = buildings.map(\.residents).max() ?? 0
-        let leaves = UnsafeMutablePointer<Double>.allocate(capacity: max(most, 1))
-        let needsLift = UnsafeMutablePointer<Bool>.allocate(capacity: max(most, 1))
-        let pending = UnsafeMutablePointer<Arrival>.allocate(capacity: max(most, 1))
-        defer { leaves.deallocate(); needsLift.deallocate(); pending.deallocate() }
+        var draws = ResidentDraws(seed: seed, replication: replication)
+        draws.residents.reserveCapacity(scenario.totalResidents)
         let patience = scenario.logistics.patience
         let patienceSampler = patience.map { Distribution($0.patience).sampler }
         let comeBackSampler = patience.map { Distribution($0.comeBackAfter).sampler }
@@ -79,7 +95,6 @@ extension CompiledRound {
             var people = RandomStream(seed: seed, replication: replication, entity: UInt64(bi), purpose: StreamPurpose.residents.rawValue)
             var service = RandomStream(seed: seed, replication: replication, entity: UInt64(bi), purpose: StreamPurpose.service.rawValue)
             var patient = RandomStream(seed: seed, replication: replication, entity: UInt64(bi), purpose: StreamPurpose.patience.rawValue)
-            var m = 0
             // Residents swabbed at home are the top of the building's index range (top floors).
             for i in 0..<(b.residents - b.doorToDoorResidents) {
                 let uTurnout = people.nextDouble(), uElderly = people.nextDouble(), uPhone = people.nextDouble()
@@ -95,52 +110,92 @@ extension CompiledRound {
                     let uBack = patient.nextDouble(), back = comeBackSampler.sample(&patient)
                     if uBack < patience.comeBackShare { arrival.comeBack = Float(back) }
                 }
-                let floor = CompiledRound.floor(of: i, residents: b.residents, floors: b.floors)
-                let call = b.floorCall[floor - 1]
                 let elderly = uElderly < b.elderlyShare
                 if elderly { reg *= svc.elderlyFactor; sw *= svc.elderlyFactor }
                 if uPhone < b.noSmartphoneShare { reg *= svc.noSmartphoneFactor }
-                var leaving: Double
-                if uIgnore < a.ignoreCallUpShare {
-                    leaving = a.walkInWindow.start + a.walkInWindow.duration * uTime
-                } else {
-                    // Where in the window, as a share of it.
-                    let x: Double
-                    switch a.spread {
-                    case .frontLoaded: x = frontLoading(uTime, exponent: frontExponent)
-                    case .uniform: x = uTime
-                    case .even: x = Double(i - call.firstResident) / Double(max(call.residents, 1))
-                    }
-                    leaving = call.window.start + call.window.duration * x
-                }
-                let lift = floor > 1 && b.lifts > 0
-                if floor > 1 && !lift { leaving += Double(floor - 1) * walk.stairsSecondsPerFloor }
-                leaves[m] = leaving
-                needsLift[m] = lift
-                arrival.site = Int16(call.site)
-                arrival.callUp = Int32(call.callUp)
                 arrival.priority = elderly
                 arrival.registrationSeconds = reg
                 arrival.swabSeconds = sw
-                arrival.time = call.walkSeconds
-                pending[m] = arrival
-                m += 1
+                draws.residents.append(ResidentDraws.Resident(arrival: arrival, index: Int32(i), ignoresCallUp: uIgnore < a.ignoreCallUpShare, uTime: uTime))
             }
-            if b.lifts > 0 { rideLifts(leaves, needsLift: needsLift, count: m, lifts: b.lifts, walk: walk, waits: &lifts) }
-            for k in 0..<m {
-                let t = leaves[k]
-                var arrival = pending[k]
-                if dry != nil {
-                    var unhurried = arrival
-                    unhurried.time = t + arrival.time
-                    dry!.append(unhurried)
+            draws.buildingEnd.append(draws.residents.count)
+        }
+        return draws
+    }
+
+    /// The residents of `draws` as they come under this plan: when (their call-up window,
+    /// stairs or lifts, walking, rain) and to which site, in arrival order.
+    @discardableResult
+    func arrivals(from draws: ResidentDraws, weather: WeatherDraw, into out: inout [Arrival], dry: inout [Arrival]?) -> LiftWaits {
+        precondition(draws.buildingEnd.count == buildings.count, "draws of another scenario")
+        var lifts = LiftWaits()
+        out.removeAll(keepingCapacity: true)
+        dry?.removeAll(keepingCapacity: true)
+        // Room for everyone up front: growing by doubling would copy the residents several times.
+        out.reserveCapacity(draws.residents.count)
+        dry?.reserveCapacity(draws.residents.count)
+        let a = scenario.arrivals
+        let walk = scenario.walking
+        let frontExponent = 1 / a.frontLoading
+        // Per building: when each resident who turns out sets off (before lifts), whether they
+        // need a lift, and their record; buffers sized once for the largest building.
+        let most = buildings.map(\.residents).max() ?? 0
+        let leaves = UnsafeMutablePointer<Double>.allocate(capacity: max(most, 1))
+        let needsLift = UnsafeMutablePointer<Bool>.allocate(capacity: max(most, 1))
+        let pending = UnsafeMutablePointer<Arrival>.allocate(capacity: max(most, 1))
+        defer { leaves.deallocate(); needsLift.deallocate(); pending.deallocate() }
+        let patience = scenario.logistics.patience
+        var start = 0
+        draws.residents.withUnsafeBufferPointer { residents in
+            for (bi, b) in buildings.enumerated() {
+                let end = draws.buildingEnd[bi]
+                var m = 0
+                for k in start..<end {
+                    let d = residents[k]
+                    let i = Int(d.index)
+                    let floor = CompiledRound.floor(of: i, residents: b.residents, floors: b.floors)
+                    let call = b.floorCall[floor - 1]
+                    var leaving: Double
+                    if d.ignoresCallUp {
+                        leaving = a.walkInWindow.start + a.walkInWindow.duration * d.uTime
+                    } else {
+                        // Where in the window, as a share of it.
+                        let x: Double
+                        switch a.spread {
+                        case .frontLoaded: x = frontLoading(d.uTime, exponent: frontExponent)
+                        case .uniform: x = d.uTime
+                        case .even: x = Double(i - call.firstResident) / Double(max(call.residents, 1))
+                        }
+                        leaving = call.window.start + call.window.duration * x
+                    }
+                    let lift = floor > 1 && b.lifts > 0
+                    if floor > 1 && !lift { leaving += Double(floor - 1) * walk.stairsSecondsPerFloor }
+                    leaves[m] = leaving
+                    needsLift[m] = lift
+                    var arrival = d.arrival
+                    arrival.site = Int16(call.site)
+                    arrival.callUp = Int32(call.callUp)
+                    arrival.time = call.walkSeconds
+                    pending[m] = arrival
+                    m += 1
                 }
-                // Walking is slower in rain.
-                arrival.time = t + arrival.time * weather.travelFactor(at: t)
-                if arrival.patience.isFinite, let p = patience, weather.raining(at: arrival.time) {
-                    arrival.patience *= Float(p.rainFactor)
+                start = end
+                if b.lifts > 0 { rideLifts(leaves, needsLift: needsLift, count: m, lifts: b.lifts, walk: walk, waits: &lifts) }
+                for k in 0..<m {
+                    let t = leaves[k]
+                    var arrival = pending[k]
+                    if dry != nil {
+                        var unhurried = arrival
+                        unhurried.time = t + arrival.time
+                        dry!.append(unhurried)
+                    }
+                    // Walking is slower in rain.
+                    arrival.time = t + arrival.time * weather.travelFactor(at: t)
+                    if arrival.patience.isFinite, let p = patience, weather.raining(at: arrival.time) {
+                        arrival.patience *= Float(p.rainFactor)
+                    }
+                    out.append(arrival)
                 }
-                out.append(arrival)
             }
         }
         // Arrival order; stable, so equal times keep building and resident order. Without the

@@ -54,3 +54,17 @@ final class CommonRandomNumbersTests: XCTestCase {
         XCTAssertEqual(r.sites.map(\.swabbed).reduce(0, +), Int(r[.residentsSwabbed]))
     }
 }
+
+/// Residents drawn once and shared by several plans give exactly what each plan gives alone.
+final class SharedDrawsTests: XCTestCase {
+    func testSharedDrawsEqualSeparateRuns() throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let s = try ScenarioLoader.load(path: root.appendingPathComponent("Scenarios/panjiayuan-nanli.yaml").path)
+        let rounds = [try CompiledRound(scenario: s, plan: s.effectivePlan), try CompiledRound(scenario: s, plan: s.baselinePlan())]
+        let shared = Experiment.runs(rounds, replications: 3..<6, seed: 4, jobs: 2)
+        for (p, round) in rounds.enumerated() {
+            let alone = Experiment.runs(round, replications: 3..<6, seed: 4, jobs: 1)
+            XCTAssertEqual(shared[p].map(\.metrics), alone.map(\.metrics), "plan \(p)")
+        }
+    }
+}

@@ -104,7 +104,7 @@ public struct CompiledRound: Sendable {
                                 noSmartphoneShare: b.noSmartphoneShare, floorCall: floorCall)
         }
         residentsPerSite = perSite
-        roster = TeamRoster(scenario: s)
+        roster = TeamRoster(scenario: s, plan: plan)
         var base = [0]
         for n in roster.slotsPerSite { base.append(base.last! + n) }
         stationBase = base

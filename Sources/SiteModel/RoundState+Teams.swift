@@ -37,6 +37,10 @@ extension RoundState {
         teamState[t] = .working
         teamWorkStart[t] = now
         teamLimit[t] = teams[t].standingLimitSeconds * weather.standingLimitFactor(at: now)
+        // A planned break before the limit comes first (plans stagger breaks across a site).
+        if let planned = teams[t].plannedBreaks.first(where: { $0 > now }), planned - now < teamLimit[t] {
+            teamLimit[t] = planned - now
+        }
         updateStaffed(site: teams[t].site, now: now)
         staffEvents.schedule(at: now + teamLimit[t], kind: EventKind.standingLimit.rawValue, entity: Int32(t))
     }

@@ -82,6 +82,8 @@ final class MalformedCorpusTests: XCTestCase {
         ("74-empirical-value-huge.yaml", "74-empirical-value-huge.yaml", 45, 60, "1e+300 is out of range; expected a number from 0 to 86400", 65),
         ("75-lab-coordinates-huge.yaml", "75-lab-coordinates-huge.yaml", 48, 28, "1e+300 is out of range; expected a number from -1000000 to 1000000", 65),
         ("76-standing-limit-tiny.yaml", "76-standing-limit-tiny.yaml", 35, 31, "1e-09 is out of range; expected a number from 1 to 1440", 65),
+        ("77-drops-wrong-team-count.yaml", "77-drops-wrong-team-count.yaml", 58, 9, "the route drops 3 teams but cohort `morning` has 4", 65),
+        ("78-break-outside-shift.yaml", "78-break-outside-shift.yaml", 56, 38, "11:00 is outside the team's working time 07:00-09:00", 65),
     ]
 
     static var folder: String { Bundle.module.resourcePath! + "/Malformed" }

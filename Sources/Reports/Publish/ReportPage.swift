@@ -162,7 +162,7 @@ enum ReportPage {
 
     static func staffTimeline(_ r: ExperimentResult) -> String {
         let s = r.scenario
-        let roster = TeamRoster(scenario: s)
+        let roster = TeamRoster(scenario: s, plan: r.plan)
         let workers = Array(Set(r.plan.roles.map(\.worker))).sorted { ($0.count, $0) < ($1.count, $1) }
         let rows = roster.teams.count + workers.count
         let start = min(s.staff.cohorts.map(\.departsDepot).min() ?? s.round.opening, s.round.opening)
@@ -180,12 +180,12 @@ enum ReportPage {
             let relief = roster.teams.firstIndex { $0.relieves == t }
             let stop = relief.map { min(team.shiftEnd, roster.teams[$0].readyAt) } ?? team.shiftEnd
             var t0 = team.readyAt
-            while t0 < stop {
-                let b = min(stop, t0 + team.standingLimitSeconds)
+            for pause in team.breaks(until: stop) + [ClockWindow(start: stop, end: stop)] where t0 < stop {
+                let b = min(stop, pause.start)
                 c.rect(x0: t0, x1: b, row: t, rows: rows, colour: "#2e8b57", label: "work \(ClockTime.format(t0))-\(ClockTime.format(b))")
                 guard b < stop else { break }
-                c.rect(x0: b, x1: min(stop, b + team.breakSeconds), row: t, rows: rows, colour: "#f0a030", label: "break")
-                t0 = b + team.breakSeconds
+                c.rect(x0: b, x1: min(stop, pause.end), row: t, rows: rows, colour: "#f0a030", label: "break")
+                t0 = pause.end
             }
         }
         let colours: [WorkerRole: String] = [.registration: "#1f5fa8", .marshal: "#7e57c2", .doorToDoor: "#c2410c", .dataDesk: "#00897b"]

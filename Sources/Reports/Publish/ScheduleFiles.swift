@@ -18,7 +18,7 @@ enum ScheduleFiles {
             let a = plan.callUps[$0], b = plan.callUps[$1]
             return (s.siteIndex(a.site) ?? 0, a.window.start, $0) < (s.siteIndex(b.site) ?? 0, b.window.start, $1)
         }
-        let stationsAt = stationCount(s)
+        let stationsAt = TeamRoster(scenario: s, plan: plan).slotsPerSite
         for i in order {
             let c = plan.callUps[i]
             guard let si = s.siteIndex(c.site) else { continue }
@@ -61,7 +61,7 @@ enum ScheduleFiles {
     /// Planned shifts: each swab team and each community worker's roles, with breaks and relief.
     static func rosters(_ r: ExperimentResult) -> String {
         let s = r.scenario
-        let roster = TeamRoster(scenario: s)
+        let roster = TeamRoster(scenario: s, plan: r.plan)
         var csv = CSVDocument(header: ["who", "cohort", "role", "site", "station", "bus_departs", "arrives", "starts", "ends", "breaks", "relieved_by"])
         var numbers: [Int: Int] = [:]
         for (t, team) in roster.teams.enumerated() {
@@ -70,13 +70,7 @@ enum ScheduleFiles {
             let name = "\(cohort.id) team \(numbers[team.cohort]!)"
             let relief = roster.teams.firstIndex { $0.relieves == t }
             let end = relief.map { min(team.shiftEnd, roster.teams[$0].readyAt) } ?? team.shiftEnd
-            var breaks: [String] = []
-            var t0 = team.readyAt
-            while t0 + team.standingLimitSeconds < end {
-                let b = t0 + team.standingLimitSeconds
-                breaks.append(ClockTime.format(b) + "-" + ClockTime.format(b + team.breakSeconds))
-                t0 = b + team.breakSeconds
-            }
+            let breaks = team.breaks(until: end).map(\.description)
             let reliefName = relief.map { k -> String in
                 let c = roster.teams[k].cohort
                 let n = roster.teams[..<k].filter { $0.cohort == c }.count + 1

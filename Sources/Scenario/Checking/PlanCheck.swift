@@ -37,7 +37,11 @@ public enum PlanCheck {
     }
 
     public static func problems(_ s: Scenario, _ plan: Plan) -> [PlanProblem] {
-        var out = callUpProblems(s, plan)
+        // Drops first: where teams work decides which sites call-ups may use.
+        var out = dropProblems(s, plan)
+        guard out.isEmpty else { return out }
+        out += breakProblems(s, plan)
+        out += callUpProblems(s, plan)
         out += staffingProblems(s, plan)
         out += roleProblems(s, plan)
         if out.isEmpty {
@@ -52,7 +56,7 @@ public enum PlanCheck {
         var out: [PlanProblem] = []
         // floorCalls[building][floor - 1] = index of the call-up that calls it
         var floorCalls: [[Int?]] = s.buildings.map { Array(repeating: nil, count: $0.floors) }
-        let staffed = known ?? TeamRoster(scenario: s).slotsPerSite
+        let staffed = known ?? TeamRoster(scenario: s, plan: plan).slotsPerSite
         for (i, c) in plan.callUps.enumerated() {
             if let p = ownProblem(s, c, index: i, staffed: staffed) { out.append(contentsOf: p); continue }
             let bi = s.buildingIndex(c.building)!, b = s.buildings[bi]
@@ -105,6 +109,76 @@ public enum PlanCheck {
             return [PlanProblem(p + ".floors", "floors \(text) are outside building `\(b.id)`, which has floors 1-\(b.floors)")]
         }
         return nil
+    }
+
+    /// Each cohort dropped once, at known sites, each site once, all its teams, no more teams
+    /// at a site at a time than it has stations.
+    static func dropProblems(_ s: Scenario, _ plan: Plan) -> [PlanProblem] {
+        var out: [PlanProblem] = []
+        var seen: [String: Int] = [:]
+        let cohorts = Dictionary(s.staff.cohorts.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        for (i, d) in plan.drops.enumerated() {
+            let p = "drops[\(i)]"
+            guard let cohort = cohorts[d.cohort] else {
+                out.append(PlanProblem(p + ".cohort", "unknown cohort `\(d.cohort)`; known cohorts: " + KnownIDs(s.staff.cohorts.map(\.id)).joined(separator: ", "))); continue
+            }
+            if let other = seen[d.cohort] {
+                out.append(PlanProblem(p + ".cohort", "cohort `\(d.cohort)` is already dropped by drops[\(other)]; give each cohort's stops once")); continue
+            }
+            seen[d.cohort] = i
+            var sites = Set<String>()
+            var bad = false
+            for (k, stop) in d.route.enumerated() {
+                let q = p + ".route[\(k)]"
+                if s.siteIndex(stop.site) == nil {
+                    out.append(PlanProblem(q + ".site", "unknown site `\(stop.site)`; known sites: " + KnownIDs(s.sites.map(\.id)).joined(separator: ", "))); bad = true
+                } else if !sites.insert(stop.site).inserted {
+                    out.append(PlanProblem(q + ".site", "site `\(stop.site)` appears twice on this route; drop all its teams at one stop")); bad = true
+                } else if stop.teams < 1 || stop.travelSeconds < 0 || stop.travelSeconds > Limits.maxMinutes * 60 {
+                    out.append(PlanProblem(q, "a stop drops at least one team after 0 to \(Int(Limits.maxMinutes)) minutes' travel")); bad = true
+                }
+            }
+            let dropped = d.route.reduce(0) { $0 + $1.teams }
+            if !bad && dropped != cohort.teams {
+                out.append(PlanProblem(p + ".route", "the route drops \(dropped) teams but cohort `\(cohort.id)` has \(cohort.teams); make the stops' `teams` add up to its `teams`"))
+            }
+        }
+        guard out.isEmpty else { return out }
+        let slots = TeamRoster(scenario: s, plan: plan).slotsPerSite
+        for (i, site) in s.sites.enumerated() where slots[i] > site.swabStations {
+            out.append(PlanProblem("drops", "the drops put \(slots[i]) teams at a time at site `\(site.id)`, which has \(site.swabStations) swab stations; drop fewer teams there"))
+        }
+        return out
+    }
+
+    /// Planned breaks: a known team, inside its shift, each within its standing limit of when
+    /// it started work (or came back from the last break), in order.
+    static func breakProblems(_ s: Scenario, _ plan: Plan) -> [PlanProblem] {
+        guard !plan.breaks.isEmpty else { return [] }
+        var out: [PlanProblem] = []
+        let roster = TeamRoster(scenario: s, plan: plan)
+        var team: [String: TeamRoster.Team] = [:]
+        for t in roster.teams { team["\(s.staff.cohorts[t.cohort].id)|\(t.number)"] = t }
+        var last: [String: Double] = [:] // when each team is back from its previous planned break
+        for (i, b) in plan.breaks.enumerated() {
+            let p = "breaks[\(i)]"
+            let key = "\(b.cohort)|\(b.team)"
+            guard let cohort = s.staff.cohorts.first(where: { $0.id == b.cohort }) else {
+                out.append(PlanProblem(p + ".cohort", "unknown cohort `\(b.cohort)`; known cohorts: " + KnownIDs(s.staff.cohorts.map(\.id)).joined(separator: ", "))); continue
+            }
+            guard let t = team[key] else {
+                out.append(PlanProblem(p + ".team", "cohort `\(cohort.id)` has teams 1 to \(cohort.teams); team \(b.team) does not exist")); continue
+            }
+            let from = last[key] ?? t.readyAt
+            guard b.at >= from && b.at < t.shiftEnd else {
+                out.append(PlanProblem(p + ".at", "\(ClockTime.format(b.at)) is outside the team's working time \(ClockTime.format(from))-\(ClockTime.format(t.shiftEnd)) (from when it is ready, or back from its previous break, to its shift end); list a team's breaks in time order")); continue
+            }
+            if b.at - from > t.standingLimitSeconds {
+                out.append(PlanProblem(p + ".at", "\(ClockTime.format(b.at)) is \(Int(((b.at - from) / 60).rounded())) minutes after the team started at \(ClockTime.format(from)), past its standing limit of \(Int((t.standingLimitSeconds / 60).rounded())) minutes; plan the break by \(ClockTime.format(from + t.standingLimitSeconds))")); continue
+            }
+            last[key] = b.at + t.breakSeconds
+        }
+        return out
     }
 
     static func staffingProblems(_ s: Scenario, _ plan: Plan) -> [PlanProblem] {

@@ -5,7 +5,7 @@ extension ScenarioLoader {
     /// here, with positions; then the plan rules on the value (`PlanCheck`), whose key paths are
     /// turned back into positions in the file.
     static func readPlan(_ r: YAMLReader, _ node: Node, _ path: String, scenario s: Scenario, origin: String) -> Plan? {
-        guard let f = r.mapping(node, path, required: ["call_ups"], optional: ["name", "staffing", "roles"]) else { return nil }
+        guard let f = r.mapping(node, path, required: ["call_ups"], optional: ["name", "staffing", "roles", "drops", "breaks"]) else { return nil }
         let errorsBefore = r.errors.count
         var calls: [CallUp] = []
         for (n, p) in f.list("call_ups") ?? [] {
@@ -34,8 +34,29 @@ extension ScenarioLoader {
             if g["site"] != nil && site == nil { continue }
             roles.append(RoleAssignment(worker: worker, period: period, role: role, site: site))
         }
+        var drops: [CohortDrops] = []
+        for (n, p) in f.list("drops") ?? [] {
+            guard let g = r.mapping(n, p, required: ["cohort", "route"]), let cohort = g.identifier("cohort") else { continue }
+            var route: [RouteStop] = []
+            var complete = true
+            for (sn, sp) in g.list("route", nonEmpty: true) ?? [] {
+                guard let stop = r.mapping(sn, sp, required: ["site", "travel_minutes", "teams"]),
+                      let site = stop.identifier("site"), let travel = stop.minutes("travel_minutes"),
+                      let teams = stop.int("teams", min: 1, max: 10_000) else { complete = false; continue }
+                route.append(RouteStop(site: site, travelSeconds: travel, teams: teams))
+            }
+            if complete && !route.isEmpty { drops.append(CohortDrops(cohort: cohort, route: route)) }
+        }
+        var breaks: [PlannedBreak] = []
+        for (n, p) in f.list("breaks") ?? [] {
+            guard let g = r.mapping(n, p, required: ["cohort", "team", "at"]), let cohort = g.identifier("cohort"),
+                  let team = g.int("team", min: 1, max: 10_000), let at = g.clock("at") else { continue }
+            breaks.append(PlannedBreak(cohort: cohort, team: team, at: at))
+        }
         guard r.errors.count == errorsBefore else { return nil }
-        let plan = Plan(callUps: calls, staffing: staffing, roles: roles, origin: origin, name: f.string("name"))
+        var plan = Plan(callUps: calls, staffing: staffing, roles: roles, origin: origin, name: f.string("name"))
+        plan.drops = drops
+        plan.breaks = breaks
         for problem in PlanCheck.problems(s, plan) {
             let full = r.join(path, problem.keyPath)
             r.fail(r.node(at: problem.keyPath, in: node), full, problem.message)

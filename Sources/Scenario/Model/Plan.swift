@@ -7,6 +7,12 @@ public struct Plan: Sendable {
     public var staffing: [Staffing]
     /// Each community worker's role by period; empty when the plan does not say.
     public var roles: [RoleAssignment] = []
+    /// Where each cohort's bus drops its teams (sites, order, teams per site), by cohort id;
+    /// a cohort not named here follows its route in the scenario.
+    public var drops: [CohortDrops] = []
+    /// Planned breaks, by team: staggered so that a site never stands empty (without them a
+    /// team breaks when it reaches its standing limit).
+    public var breaks: [PlannedBreak] = []
     /// Where the plan came from ("baseline", a file path) for tables and reports.
     public var origin: String
     /// The plan file's optional `name`.
@@ -15,6 +21,22 @@ public struct Plan: Sendable {
     public init(callUps: [CallUp], staffing: [Staffing] = [], roles: [RoleAssignment] = [], origin: String, name: String? = nil) {
         self.callUps = callUps; self.staffing = staffing; self.roles = roles; self.origin = origin; self.name = name
     }
+}
+
+/// The stops of one cohort's bus: the plan's choice of where its teams work.
+public struct CohortDrops: Sendable, Equatable {
+    public var cohort: String
+    public var route: [RouteStop]
+    public init(cohort: String, route: [RouteStop]) { self.cohort = cohort; self.route = route }
+}
+
+/// Team `team` (1-based, in the order its cohort's bus drops them) takes a break at `at`, after
+/// the resident in hand.
+public struct PlannedBreak: Sendable, Equatable {
+    public var cohort: String
+    public var team: Int
+    public var at: Double
+    public init(cohort: String, team: Int, at: Double) { self.cohort = cohort; self.team = team; self.at = at }
 }
 
 /// Residents of a building (or of a range of its floors) called to a site inside a window.

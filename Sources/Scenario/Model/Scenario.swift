@@ -193,7 +193,7 @@ public struct Cohort: Sendable {
     }
 }
 
-public struct RouteStop: Sendable {
+public struct RouteStop: Sendable, Equatable {
     public var site: String
     /// Travel from the previous stop (the depot for the first).
     public var travelSeconds: Double

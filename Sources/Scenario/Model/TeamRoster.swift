@@ -16,14 +16,39 @@ public struct TeamRoster: Sendable {
         public var shiftEnd: Double
         /// The team this one relieves at its station, if any.
         public var relieves: Int?
+        /// The team's number in its cohort (1-based, in drop order), as plans name it.
+        public var number: Int
+        /// The plan's break times for this team, in order.
+        public var plannedBreaks: [Double]
         public var readyAt: Double { arrivesAtSite + setupSeconds }
+
+        /// The breaks the team takes working from `readyAt` to `end` (its timetable, as the
+        /// simulation runs it with no resident in hand): at each planned time, or when its
+        /// standing limit comes first.
+        public func breaks(until end: Double) -> [ClockWindow] {
+            var out: [ClockWindow] = []
+            var start = readyAt
+            while true {
+                var at = start + standingLimitSeconds
+                if let planned = plannedBreaks.first(where: { $0 > start }), planned - start < standingLimitSeconds { at = planned }
+                guard at < end else { return out }
+                out.append(ClockWindow(start: at, end: at + breakSeconds))
+                start = at + breakSeconds
+            }
+        }
     }
 
     public private(set) var teams: [Team] = []
     /// Stations used per site (the highest slot index plus one).
     public private(set) var slotsPerSite: [Int]
 
-    public init(scenario s: Scenario) {
+    /// The teams of the scenario's cohorts, dropped where `plan` says (its `drops`), else along
+    /// each cohort's route in the scenario.
+    public init(scenario s: Scenario, plan: Plan? = nil) {
+        var routes: [String: [RouteStop]] = [:]
+        for d in plan?.drops ?? [] where routes[d.cohort] == nil { routes[d.cohort] = d.route }
+        var breaks: [String: [Double]] = [:] // "cohort|number" -> times
+        for b in plan?.breaks ?? [] { breaks["\(b.cohort)|\(b.team)", default: []].append(b.at) }
         slotsPerSite = Array(repeating: 0, count: s.sites.count)
         // Ordinary cohorts first, so relief cohorts find the stations they take over.
         var byCohortSite: [String: [Int]] = [:] // "cohort|site" -> team indices in drop order
@@ -31,7 +56,8 @@ public struct TeamRoster: Sendable {
         for ci in order {
             let c = s.staff.cohorts[ci]
             var clock = c.departsDepot
-            for stop in c.route {
+            var number = 0
+            for stop in routes[c.id] ?? c.route {
                 clock += stop.travelSeconds
                 guard let si = s.siteIndex(stop.site) else { continue }
                 let relieved = c.relieves.flatMap { byCohortSite[$0 + "|" + stop.site] } ?? []
@@ -46,9 +72,11 @@ public struct TeamRoster: Sendable {
                         slotsPerSite[si] += 1
                     }
                     byCohortSite[c.id + "|" + stop.site, default: []].append(teams.count)
+                    number += 1
                     teams.append(Team(cohort: ci, site: si, slot: slot, arrivesAtSite: clock, setupSeconds: c.setupSeconds,
                                       standingLimitSeconds: c.standingLimitSeconds, breakSeconds: c.breakSeconds,
-                                      shiftEnd: c.shiftEnd, relieves: relieves))
+                                      shiftEnd: c.shiftEnd, relieves: relieves, number: number,
+                                      plannedBreaks: (breaks["\(c.id)|\(number)"] ?? []).sorted()))
                 }
             }
         }

@@ -28,8 +28,27 @@ public enum PlanWriter {
                 lines.append("  - {" + fields.joined(separator: ", ") + "}")
             }
         }
+        if !plan.drops.isEmpty {
+            lines.append("drops:")
+            for d in plan.drops {
+                lines.append("  - cohort: " + quoted(d.cohort))
+                lines.append("    route:")
+                for stop in d.route {
+                    lines.append("      - {site: \(quoted(stop.site)), travel_minutes: \(number(stop.travelSeconds / 60)), teams: \(stop.teams)}")
+                }
+            }
+        }
+        if !plan.breaks.isEmpty {
+            lines.append("breaks:")
+            for b in plan.breaks {
+                lines.append("  - {cohort: \(quoted(b.cohort)), team: \(b.team), at: \(quoted(ClockTime.format(b.at)))}")
+            }
+        }
         return lines.joined(separator: "\n") + "\n"
     }
+
+    /// A number as the reader takes it back: whole numbers without a fraction.
+    static func number(_ x: Double) -> String { YAMLReader.show(x) }
 
     /// A double-quoted YAML scalar: `"` and `\` escaped, control characters as escapes.
     static func quoted(_ s: String) -> String {

@@ -1,0 +1,89 @@
+import XCTest
+@testable import Scenario
+@testable import SiteModel
+
+/// Where a plan drops teams and when it plans their breaks, on a model small enough to work by
+/// hand: one cohort of two teams ready at 07:00, a 60-minute standing limit and 20-minute
+/// breaks, nobody coming (so teams work their whole timetable). The figures are the staffed
+/// stations of each 15-minute bin.
+final class PlanDropsAndBreaksTests: XCTestCase {
+    static func model() -> (Scenario, Plan) {
+        var b = ScenarioBuilder(opening: "07:00", deadline: "10:00")
+        b.site("S1", desks: 1, stations: 2)
+        b.site("S2", desks: 1, stations: 2)
+        b.building("B1", residents: 10, walk: ["S1": 1, "S2": 1])
+        b.cohort("c", departs: "07:00", drops: [("S1", 2)], shiftEnd: "10:00", standingLimitMinutes: 60, breakMinutes: 20)
+        b.staff(registrars: 2)
+        b.arrivals { $0.turnoutShare = 0 }
+        let plan = Plan(callUps: [CallUp(building: "B1", site: "S1", window: ClockWindow.parse("07:00-08:00")!)], origin: "code")
+        return (b.scenario, plan)
+    }
+
+    func staffed(_ s: Scenario, _ plan: Plan, site: Int) throws -> [Double] {
+        let result = try CompiledRound(scenario: s, plan: plan).simulate(seed: 1, replication: 0)
+        return Array(result.sites[site].stationsStaffed.prefix(6))
+    }
+
+    func assertBins(_ got: [Double], _ expected: [Double], _ what: String, line: UInt = #line) {
+        XCTAssertEqual(got.count, expected.count, what, line: line)
+        for (g, e) in zip(got, expected) { XCTAssertEqual(g, e, accuracy: 1e-9, "\(what): \(got)", line: line) }
+    }
+
+    /// Without planned breaks both teams break at their limit, 08:00, and the site stands empty.
+    func testTeamsBreakTogetherAtTheirLimit() throws {
+        let (s, plan) = Self.model()
+        assertBins(try staffed(s, plan, site: 0), [2, 2, 2, 2, 0, 20.0 / 15], "S1")
+    }
+
+    /// Team 1 breaks at 07:40, team 2 at 08:00: one station stays staffed throughout.
+    func testStaggeredBreaksKeepTheSiteOpen() throws {
+        var (s, plan) = Self.model()
+        plan.breaks = [PlannedBreak(cohort: "c", team: 1, at: ClockTime.parse("07:40")!),
+                       PlannedBreak(cohort: "c", team: 2, at: ClockTime.parse("08:00")!)]
+        assertBins(try staffed(s, plan, site: 0), [2, 2, 25.0 / 15, 1, 1, 25.0 / 15], "S1")
+        s.name = "same"
+        XCTAssertEqual(PlanCheck.problems(s, plan), [])
+    }
+
+    /// The plan drops team 2 at S2, ten minutes further on: each site has one team, S2's from
+    /// 07:10 (a third of the first bin) to its limit at 08:10 (two thirds of the fifth).
+    func testDroppingATeamAtAnotherSite() throws {
+        var (s, plan) = Self.model()
+        plan.drops = [CohortDrops(cohort: "c", route: [RouteStop(site: "S1", travelSeconds: 0, teams: 1),
+                                                      RouteStop(site: "S2", travelSeconds: 600, teams: 1)])]
+        assertBins(try staffed(s, plan, site: 0), [1, 1, 1, 1, 0, 10.0 / 15], "S1")
+        assertBins(try staffed(s, plan, site: 1), [5.0 / 15, 1, 1, 1, 10.0 / 15, 0], "S2")
+        _ = s
+    }
+
+    /// Plan rules on drops and breaks, with the key path a file's error would carry.
+    func testDropAndBreakRules() throws {
+        let (s, good) = Self.model()
+        var plan = good
+        plan.drops = [CohortDrops(cohort: "c", route: [RouteStop(site: "S1", travelSeconds: 0, teams: 1)])]
+        XCTAssertEqual(PlanCheck.problems(s, plan).first?.keyPath, "drops[0].route")
+        var narrow = s
+        narrow.sites[1].swabStations = 1
+        plan.drops = [CohortDrops(cohort: "c", route: [RouteStop(site: "S2", travelSeconds: 0, teams: 2)])]
+        XCTAssertTrue(PlanCheck.problems(narrow, plan).first?.message.contains("2 teams at a time at site `S2`, which has 1 swab stations") == true, "\(PlanCheck.problems(narrow, plan))")
+        plan = good
+        plan.breaks = [PlannedBreak(cohort: "c", team: 1, at: ClockTime.parse("08:30")!)]
+        XCTAssertTrue(PlanCheck.problems(s, plan).first?.message.contains("past its standing limit of 60 minutes; plan the break by 08:00") == true)
+        plan.breaks = [PlannedBreak(cohort: "c", team: 3, at: ClockTime.parse("07:30")!)]
+        XCTAssertEqual(PlanCheck.problems(s, plan).first?.keyPath, "breaks[0].team")
+    }
+
+    /// Drops and breaks survive a plan file: written, read back, written again, same bytes.
+    func testDropsAndBreaksRoundTrip() throws {
+        let (s, good) = Self.model()
+        var plan = good
+        plan.drops = [CohortDrops(cohort: "c", route: [RouteStop(site: "S1", travelSeconds: 90, teams: 1),
+                                                      RouteStop(site: "S2", travelSeconds: 600, teams: 1)])]
+        plan.breaks = [PlannedBreak(cohort: "c", team: 1, at: ClockTime.parse("07:40")!)]
+        let text = PlanWriter.yaml(plan)
+        let back = try ScenarioLoader.parsePlan(text, file: "p.yaml", for: s)
+        XCTAssertEqual(back.drops, plan.drops)
+        XCTAssertEqual(back.breaks, plan.breaks)
+        XCTAssertEqual(PlanWriter.yaml(back), text)
+    }
+}

@@ -19,3 +19,19 @@ final class PlanFileTests: XCTestCase {
         XCTAssertEqual(metrics(written.stdout), metrics(own.stdout))
     }
 }
+
+/// `validate --write-plan` writes the checked plan as a file `--plan` takes back unchanged.
+final class WritePlanTests: XCTestCase {
+    func testBaselineWrittenAndReadBack() throws {
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("swabplan-baseline-\(UUID().uuidString).yaml")
+        defer { try? FileManager.default.removeItem(at: file) }
+        let scenario = CommandLineTests.scenario("small/two-sites.yaml")
+        let w = try CLI().run(["validate", scenario, "--plan", "baseline", "--write-plan", file.path])
+        XCTAssertEqual(w.status, 0, w.stderr)
+        let first = try String(contentsOf: file, encoding: .utf8)
+        XCTAssertTrue(first.contains("call_ups:"), first)
+        let again = try CLI().run(["validate", scenario, "--plan", file.path, "--write-plan", file.path])
+        XCTAssertEqual(again.status, 0, again.stderr)
+        XCTAssertEqual(try String(contentsOf: file, encoding: .utf8), first)
+    }
+}

@@ -119,7 +119,7 @@ public struct CompiledRound: Sendable {
                 changes.append(CapacityChange(time: st.period.end, site: si, desks: s.sites[si].registrationDesks, stations: -1))
             }
         }
-        couriers = s.logistics.couriers.fleet.map { c in
+        couriers = s.couriers(under: plan).map { c in
             let places = ["lab"] + c.route + ["lab"]
             let legs = zip(places, places.dropFirst())
             var times: [Double] = []

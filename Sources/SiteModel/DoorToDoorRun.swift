@@ -24,7 +24,7 @@ struct DoorToDoorRun: Sendable {
         let visit = Distribution(d.visit).sampler
         let pool = s.logistics.tubes.poolSize
         let perHousehold = d.personsPerHousehold
-        teams = d.teams.enumerated().map { ti, team in
+        teams = s.doorToDoorTeams(under: round.plan).enumerated().map { ti, team in
             var stream = RandomStream(seed: seed, replication: replication, entity: UInt64(ti), purpose: StreamPurpose.doorToDoor.rawValue)
             let handoff = s.siteIndex(team.handoff) ?? 0
             let order = DoorToDoorRun.order(team, s)

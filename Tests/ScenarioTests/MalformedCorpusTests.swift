@@ -84,6 +84,8 @@ final class MalformedCorpusTests: XCTestCase {
         ("76-standing-limit-tiny.yaml", "76-standing-limit-tiny.yaml", 35, 31, "1e-09 is out of range; expected a number from 1 to 1440", 65),
         ("77-drops-wrong-team-count.yaml", "77-drops-wrong-team-count.yaml", 58, 9, "the route drops 3 teams but cohort `morning` has 4", 65),
         ("78-break-outside-shift.yaml", "78-break-outside-shift.yaml", 56, 38, "11:00 is outside the team's working time 07:00-09:00", 65),
+        ("79-plan-unknown-courier.yaml", "79-plan-unknown-courier.yaml", 56, 17, "unknown courier `K9`; the scenario's couriers: none", 65),
+        ("80-plan-door-to-door-unknown-team.yaml", "80-plan-door-to-door-unknown-team.yaml", 56, 14, "unknown door-to-door team `D9`; the scenario's teams: none", 65),
     ]
 
     static var folder: String { Bundle.module.resourcePath! + "/Malformed" }

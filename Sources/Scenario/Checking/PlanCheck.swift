@@ -41,6 +41,8 @@ public enum PlanCheck {
         var out = dropProblems(s, plan)
         guard out.isEmpty else { return out }
         out += breakProblems(s, plan)
+        out += courierProblems(s, plan)
+        out += doorToDoorProblems(s, plan)
         out += callUpProblems(s, plan)
         out += staffingProblems(s, plan)
         out += roleProblems(s, plan)
@@ -181,6 +183,69 @@ public enum PlanCheck {
         return out
     }
 
+    /// A courier timetable names a courier of the fleet once, with departures (at most one a
+    /// minute).
+    static func courierProblems(_ s: Scenario, _ plan: Plan) -> [PlanProblem] {
+        var out: [PlanProblem] = []
+        let fleet = KnownIDs(s.logistics.couriers.fleet.map(\.id))
+        var seen: [String: Int] = [:]
+        for (i, c) in plan.courierTimetable.enumerated() {
+            let p = "couriers[\(i)]"
+            guard fleet.contains(c.courier) else {
+                out.append(PlanProblem(p + ".courier", "unknown courier `\(c.courier)`; the scenario's couriers: " + (fleet.count == 0 ? "none (add `couriers` to the scenario)" : fleet.joined(separator: ", ")))); continue
+            }
+            if let other = seen[c.courier] {
+                out.append(PlanProblem(p + ".courier", "courier `\(c.courier)` already has a timetable in couriers[\(other)]; give each courier's departures once")); continue
+            }
+            seen[c.courier] = i
+            if c.departs.isEmpty || c.departs.count > Limits.maxDepartures || c.departs.contains(where: { !(0...86_400).contains($0) }) {
+                out.append(PlanProblem(p + ".departs", "give 1 to \(Limits.maxDepartures) departures, clock times of the day"))
+            }
+        }
+        return out
+    }
+
+    /// Door-to-door lists: a known team once, known buildings, a start before the team's end,
+    /// and every building with households to swab at home visited by exactly one team.
+    static func doorToDoorProblems(_ s: Scenario, _ plan: Plan) -> [PlanProblem] {
+        guard !plan.doorToDoorLists.isEmpty else { return [] }
+        var out: [PlanProblem] = []
+        let teams = Dictionary(s.logistics.doorToDoor.teams.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        var seen: [String: Int] = [:]
+        for (i, l) in plan.doorToDoorLists.enumerated() {
+            let p = "door_to_door[\(i)]"
+            guard let team = teams[l.team] else {
+                out.append(PlanProblem(p + ".team", "unknown door-to-door team `\(l.team)`; the scenario's teams: " + (teams.isEmpty ? "none (add `door_to_door` to the scenario)" : KnownIDs(s.logistics.doorToDoor.teams.map(\.id)).joined(separator: ", ")))); continue
+            }
+            if let other = seen[l.team] {
+                out.append(PlanProblem(p + ".team", "team `\(l.team)` already has a list in door_to_door[\(other)]; give each team's list once")); continue
+            }
+            seen[l.team] = i
+            if l.start >= team.end {
+                out.append(PlanProblem(p + ".start", "the team's start \(ClockTime.format(l.start)) is not before its end \(ClockTime.format(team.end))")); continue
+            }
+            if l.buildings.isEmpty { out.append(PlanProblem(p + ".buildings", "expected at least one building")); continue }
+            for (k, b) in l.buildings.enumerated() where s.buildingIndex(b) == nil {
+                out.append(PlanProblem(p + ".buildings[\(k)]", "unknown building `\(b)`" + suggestion(b, s.buildings.map(\.id))))
+            }
+        }
+        guard out.isEmpty else { return out }
+        var visitedBy: [String: String] = [:]
+        for team in s.doorToDoorTeams(under: plan) {
+            for b in team.buildings {
+                if let other = visitedBy[b] {
+                    let i = plan.doorToDoorLists.firstIndex { $0.team == team.id || $0.team == other } ?? 0
+                    out.append(PlanProblem("door_to_door[\(i)].buildings", "building `\(b)` is visited by door-to-door teams `\(other)` and `\(team.id)`; one team per building"))
+                }
+                visitedBy[b] = team.id
+            }
+        }
+        for b in s.buildings where s.doorToDoorHouseholds(b) > 0 && visitedBy[b.id] == nil {
+            out.append(PlanProblem("door_to_door", "building `\(b.id)` has households to swab at home but no door-to-door team visits it; add it to a team's `buildings`"))
+        }
+        return out
+    }
+
     static func staffingProblems(_ s: Scenario, _ plan: Plan) -> [PlanProblem] {
         var out: [PlanProblem] = []
         var ofSite: [String: [Int]] = [:]
@@ -270,7 +335,7 @@ public enum PlanCheck {
     /// door-to-door role beside its swabber when it sets out (a team is the two of them).
     /// Checked when teams start, not to their latest `end`: a team stops when its list is done.
     static func doorToDoorEscortProblem(_ s: Scenario, _ plan: Plan) -> String? {
-        let teams = s.logistics.doorToDoor.teams
+        let teams = s.doorToDoorTeams(under: plan)
         guard !plan.roles.isEmpty, !teams.isEmpty else { return nil }
         for t in Set(teams.map(\.start)).sorted() {
             let working = teams.filter { $0.start <= t && t < $0.end }

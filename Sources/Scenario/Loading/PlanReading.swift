@@ -5,7 +5,7 @@ extension ScenarioLoader {
     /// here, with positions; then the plan rules on the value (`PlanCheck`), whose key paths are
     /// turned back into positions in the file.
     static func readPlan(_ r: YAMLReader, _ node: Node, _ path: String, scenario s: Scenario, origin: String) -> Plan? {
-        guard let f = r.mapping(node, path, required: ["call_ups"], optional: ["name", "staffing", "roles", "drops", "breaks"]) else { return nil }
+        guard let f = r.mapping(node, path, required: ["call_ups"], optional: ["name", "staffing", "roles", "drops", "breaks", "couriers", "door_to_door"]) else { return nil }
         let errorsBefore = r.errors.count
         var calls: [CallUp] = []
         for (n, p) in f.list("call_ups") ?? [] {
@@ -53,10 +53,29 @@ extension ScenarioLoader {
                   let team = g.int("team", min: 1, max: 10_000), let at = g.clock("at") else { continue }
             breaks.append(PlannedBreak(cohort: cohort, team: team, at: at))
         }
+        var timetable: [CourierDepartures] = []
+        for (n, p) in f.list("couriers") ?? [] {
+            guard let g = r.mapping(n, p, required: ["courier", "departs"]), let courier = g.identifier("courier"),
+                  let list = g.list("departs", nonEmpty: true) else { continue }
+            guard list.count <= Limits.maxDepartures else {
+                r.fail(g["departs"], g.path("departs"), "\(list.count) departures; give at most \(Limits.maxDepartures) (one a minute)"); continue
+            }
+            let times = list.compactMap { r.clock($0.0, $0.1) }
+            if times.count == list.count { timetable.append(CourierDepartures(courier: courier, departs: times)) }
+        }
+        var lists: [DoorToDoorList] = []
+        for (n, p) in f.list("door_to_door") ?? [] {
+            guard let g = r.mapping(n, p, required: ["team", "start", "buildings"]), let team = g.identifier("team"),
+                  let start = g.clock("start"), let items = g.list("buildings", nonEmpty: true) else { continue }
+            let buildings = items.compactMap { r.identifier($0.0, $0.1) }
+            if buildings.count == items.count { lists.append(DoorToDoorList(team: team, start: start, buildings: buildings)) }
+        }
         guard r.errors.count == errorsBefore else { return nil }
         var plan = Plan(callUps: calls, staffing: staffing, roles: roles, origin: origin, name: f.string("name"))
         plan.drops = drops
         plan.breaks = breaks
+        plan.courierTimetable = timetable
+        plan.doorToDoorLists = lists
         for problem in PlanCheck.problems(s, plan) {
             let full = r.join(path, problem.keyPath)
             r.fail(r.node(at: problem.keyPath, in: node), full, problem.message)

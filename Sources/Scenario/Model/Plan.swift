@@ -13,6 +13,11 @@ public struct Plan: Sendable {
     /// Planned breaks, by team: staggered so that a site never stands empty (without them a
     /// team breaks when it reaches its standing limit).
     public var breaks: [PlannedBreak] = []
+    /// Courier departures from the lab, by courier; a courier not named here keeps its own
+    /// timetable (fixed, every so often, or on demand).
+    public var courierTimetable: [CourierDepartures] = []
+    /// Door-to-door start times and building lists, by team; others keep the scenario's.
+    public var doorToDoorLists: [DoorToDoorList] = []
     /// Where the plan came from ("baseline", a file path) for tables and reports.
     public var origin: String
     /// The plan file's optional `name`.
@@ -28,6 +33,21 @@ public struct CohortDrops: Sendable, Equatable {
     public var cohort: String
     public var route: [RouteStop]
     public init(cohort: String, route: [RouteStop]) { self.cohort = cohort; self.route = route }
+}
+
+/// When a courier leaves the lab on its route, as the plan has it.
+public struct CourierDepartures: Sendable, Equatable {
+    public var courier: String
+    public var departs: [Double]
+    public init(courier: String, departs: [Double]) { self.courier = courier; self.departs = departs }
+}
+
+/// When a door-to-door team sets out and which buildings it visits, as the plan has it.
+public struct DoorToDoorList: Sendable, Equatable {
+    public var team: String
+    public var start: Double
+    public var buildings: [String]
+    public init(team: String, start: Double, buildings: [String]) { self.team = team; self.start = start; self.buildings = buildings }
 }
 
 /// Team `team` (1-based, in the order its cohort's bus drops them) takes a break at `at`, after
@@ -96,4 +116,31 @@ extension Scenario {
 
     /// The plan written in the scenario, or the baseline.
     public var effectivePlan: Plan { plan ?? baselinePlan() }
+}
+
+extension Scenario {
+    /// The courier fleet as `plan` runs it: the plan's departures replace a courier's own
+    /// timetable.
+    public func couriers(under plan: Plan) -> [Courier] {
+        guard !plan.courierTimetable.isEmpty else { return logistics.couriers.fleet }
+        var times: [String: [Double]] = [:]
+        for t in plan.courierTimetable where times[t.courier] == nil { times[t.courier] = t.departs.sorted() }
+        return logistics.couriers.fleet.map { c in
+            var c = c
+            if let t = times[c.id] { c.mode = .fixed(t) }
+            return c
+        }
+    }
+
+    /// The door-to-door teams as `plan` sends them: the plan's start and list replace a team's.
+    public func doorToDoorTeams(under plan: Plan) -> [DoorToDoorTeam] {
+        guard !plan.doorToDoorLists.isEmpty else { return logistics.doorToDoor.teams }
+        var lists: [String: DoorToDoorList] = [:]
+        for l in plan.doorToDoorLists where lists[l.team] == nil { lists[l.team] = l }
+        return logistics.doorToDoor.teams.map { t in
+            var t = t
+            if let l = lists[t.id] { t.start = l.start; t.buildings = l.buildings }
+            return t
+        }
+    }
 }

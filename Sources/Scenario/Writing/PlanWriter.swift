@@ -44,6 +44,18 @@ public enum PlanWriter {
                 lines.append("  - {cohort: \(quoted(b.cohort)), team: \(b.team), at: \(quoted(ClockTime.format(b.at)))}")
             }
         }
+        if !plan.courierTimetable.isEmpty {
+            lines.append("couriers:")
+            for c in plan.courierTimetable {
+                lines.append("  - {courier: \(quoted(c.courier)), departs: [" + c.departs.map { quoted(ClockTime.format($0)) }.joined(separator: ", ") + "]}")
+            }
+        }
+        if !plan.doorToDoorLists.isEmpty {
+            lines.append("door_to_door:")
+            for l in plan.doorToDoorLists {
+                lines.append("  - {team: \(quoted(l.team)), start: \(quoted(ClockTime.format(l.start))), buildings: [" + l.buildings.map(quoted).joined(separator: ", ") + "]}")
+            }
+        }
         return lines.joined(separator: "\n") + "\n"
     }
 

@@ -1,6 +1,7 @@
 /// CSV output (RFC 4180) that a spreadsheet opens safely: a text cell that a spreadsheet would
 /// run as a formula (starting with `=`, `+`, `-`, `@`, tab or carriage return) gets a leading
-/// apostrophe, as OWASP advises; numbers are written by us and never escaped.
+/// apostrophe, as OWASP advises; numbers are written by us and never escaped. Every document
+/// starts with a UTF-8 byte-order mark.
 public struct CSVDocument {
     public enum Cell {
         case text(String)
@@ -22,7 +23,9 @@ public struct CSVDocument {
         }.joined(separator: ","))
     }
 
-    public var text: String { lines.joined(separator: "\n") + "\n" }
+    /// The document, starting with a UTF-8 byte-order mark: without it Excel on a Chinese
+    /// Windows reads the file in the local code page and shows the Chinese as mojibake.
+    public var text: String { "\u{FEFF}" + lines.joined(separator: "\n") + "\n" }
 
     public static func escape(_ raw: String) -> String {
         var s = raw

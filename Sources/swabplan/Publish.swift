@@ -20,6 +20,9 @@ struct Publish: ParsableCommand {
     @Flag(help: "Replace the output folder if it exists.")
     var force = false
 
+    @Flag(help: "Exit with code 3 when a target is missed (the folder is still written).")
+    var check = false
+
     @Option(name: .shortAndLong, help: "Number of replications.")
     var replications = 200
 
@@ -51,5 +54,16 @@ struct Publish: ParsableCommand {
             throw Exit.cannotCreate
         }
         print("\(out): \(files.count) files (report.html, schedule.csv, rosters.csv, notices/ ...)")
+        // Say it here too: a planner must not post notices for a plan that misses its targets
+        // without knowing.
+        let checks = TargetCheck.evaluate(result)
+        let missed = checks.filter { !$0.met }
+        for c in checks {
+            print("  \(c.met ? "met   " : "MISSED") \(c.statement)   (\(Format.fixed(c.interval.mean, 2)) ± \(Format.fixed(c.interval.halfWidth, 2)))")
+        }
+        if !missed.isEmpty {
+            printError("warning: this plan misses \(missed.count) of its \(checks.count) targets; read the warnings in report.html before posting the notices")
+            if check { throw Exit.targetMissed }
+        }
     }
 }

@@ -78,6 +78,20 @@ final class PublishTests: XCTestCase {
         XCTAssertFalse(FileManager.default.fileExists(atPath: out.path))
     }
 
+    /// Every CSV starts with a UTF-8 byte-order mark (Excel on Chinese Windows), and publish
+    /// says on the terminal which targets the plan misses.
+    func testCSVsCarryABOMAndMissedTargetsAreSaid() throws {
+        let out = folder()
+        let r = try cli.run(["publish", CommandLineTests.scenario("panjiayuan-nanli.yaml"), "--out", out.path, "-r", "4", "--check"])
+        XCTAssertEqual(r.status, 3, r.stderr)
+        XCTAssertTrue(r.stdout.contains("MISSED time_in_system_p95_minutes <= 20.00"), r.stdout)
+        XCTAssertTrue(r.stderr.contains("warning: this plan misses 1 of its 5 targets"), r.stderr)
+        for f in ["schedule.csv", "rosters.csv", "courier-runs.csv", "follow-up.csv", "sites.csv"] {
+            let data = try Data(contentsOf: out.appendingPathComponent(f))
+            XCTAssertEqual(Array(data.prefix(3)), [0xEF, 0xBB, 0xBF], f)
+        }
+    }
+
     /// An earlier publication is replaced only with --force; then nothing is left beside it.
     func testExistingPublicationNeedsForce() throws {
         let out = folder()

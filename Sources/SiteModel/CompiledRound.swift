@@ -10,7 +10,7 @@ public struct CompiledRound: Sendable {
     let deadline: Double
     let registration: Sampler
     let swab: Sampler
-    internal(set) var buildings: [BuildingPlan]
+    var buildings: [BuildingPlan]
     let roster: TeamRoster
     /// First global station index of each site; a site's stations are `stationBase[s] ..< stationBase[s+1]`.
     let stationBase: [Int]
@@ -18,7 +18,7 @@ public struct CompiledRound: Sendable {
     let stationSite: [Int]
     /// Staffing changes in time order: at `time`, `site` opens `desks` and `stations` (-1 = all).
     let capacityChanges: [CapacityChange]
-    internal(set) var residentsPerSite: [Int]
+    var residentsPerSite: [Int]
     let couriers: [CourierPlan]
     /// Every community worker's data-desk periods.
     let deskPeriods: [[ClockWindow]]

@@ -19,9 +19,7 @@ public enum SummaryTable {
         }
         out.append("")
         let rows: [[String]] = r.metrics.map { m in
-            // A few residents on average (0.4 not swabbed) must not print as 0.
-            let few = m.name.unit == "residents" && m.interval.mean != m.interval.mean.rounded() && abs(m.interval.mean) < 10
-            let d = m.name.unit == "share" ? 3 : (m.name.unit == "residents" && !few ? 0 : 1)
+            let d = Format.decimals(m.name, mean: m.interval.mean)
             let hw = m.interval.halfWidth.isFinite ? Format.fixed(m.interval.halfWidth, d) : "n/a"
             return [m.name.label, Format.fixed(m.interval.mean, d), "± " + hw, m.name.unit, String(m.interval.count)]
         }

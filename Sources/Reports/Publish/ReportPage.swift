@@ -100,7 +100,7 @@ enum ReportPage {
     static func figures(_ r: ExperimentResult) -> String {
         var h = "<h2>All figures</h2><table><tr><th>metric</th><th>mean</th><th>95% ±</th><th>unit</th><th>n</th></tr>"
         for m in r.metrics {
-            let d = m.name.unit == "share" ? 3 : 1
+            let d = Format.decimals(m.name, mean: m.interval.mean)
             h += "<tr><td>\(HTML.escape(m.name.label))</td><td>\(Format.fixed(m.interval.mean, d))</td><td>\(m.interval.halfWidth.isFinite ? Format.fixed(m.interval.halfWidth, d) : "n/a")</td><td>\(m.name.unit)</td><td>\(m.interval.count)</td></tr>"
         }
         return h + "</table>\n"

@@ -6,17 +6,17 @@ import SimKit
 extension RoundState {
     @inline(__always)
     mutating func enqueue(_ r: Int, lane: Int) {
-        queue[queueTail[lane]] = Int32(r)
-        queueTail[lane] += 1
+        lines.queue[lines.queueTail[lane]] = Int32(r)
+        lines.queueTail[lane] += 1
     }
 
     mutating func joinRegistration(_ r: Int, now: Double) {
         let site = Int(arrivals[r].site)
-        joinedLine[r] = now
-        stage[r] = .waitingRegistration
+        log.joinedLine[r] = now
+        log.stage[r] = .waitingRegistration
         let lane = site * 4 + (arrivals[r].priority ? 0 : 1)
-        queuePosition[r] = queueTail[lane]
-        queueJoined[queueTail[lane]] = now
+        lines.queuePosition[r] = lines.queueTail[lane]
+        lines.queueJoined[lines.queueTail[lane]] = now
         enqueue(r, lane: lane)
         startRegistrations(site: site, now: now)
     }
@@ -32,13 +32,13 @@ extension RoundState {
         let registration = patienceOn && lane % 4 == 0
         var l = lane
         while l <= lane + 1 {
-            guard queueHead[l] < queueTail[l] else { l += 1; continue }
-            let position = queueHead[l]
-            let r = Int(queue[position])
-            queueHead[l] += 1
+            guard lines.queueHead[l] < lines.queueTail[l] else { l += 1; continue }
+            let position = lines.queueHead[l]
+            let r = Int(lines.queue[position])
+            lines.queueHead[l] += 1
             guard registration else { return r }
-            guard queuePosition[r] == position, stage[r] == .waitingRegistration else { continue }
-            let leftAt = joinedLine[r] + arrivals[r].patienceSeconds
+            guard lines.queuePosition[r] == position, log.stage[r] == .waitingRegistration else { continue }
+            let leftAt = log.joinedLine[r] + arrivals[r].patienceSeconds
             if leftAt < now {
                 residentLeft(r, at: leftAt, now: now, lane: l)
                 continue
@@ -54,10 +54,10 @@ extension RoundState {
         while desksBusy[site] < desksOpen[site], let r = dequeue(priorityLane: site * 4, now: now) {
             desksBusy[site] += 1
             desksBusyLevel.set(desksBusyLevel.level + 1, at: now)
-            if recordSeries { levels.addInterval(Level.registrationQueue(site), from: joinedLine[r], to: now) }
+            if recordSeries { levels.addInterval(Level.registrationQueue(site), from: log.joinedLine[r], to: now) }
             // From the arrival that ends in a swab: a returner's visit starts at the return.
-            registrationWait[r] = now - joinedLine[r]
-            stage[r] = .registering
+            log.registrationWait[r] = now - log.joinedLine[r]
+            log.stage[r] = .registering
             events.schedule(at: now + arrivals[r].registrationSeconds / speed, kind: EventKind.registrationDone.rawValue, entity: Int32(r))
         }
     }
@@ -66,12 +66,12 @@ extension RoundState {
     /// back once (before the deadline), else they are counted for door-to-door.
     mutating func residentLeft(_ r: Int, at leftAt: Double, now: Double, lane: Int) {
         let site = Int(arrivals[r].site)
-        if recordSeries { levels.addInterval(Level.registrationQueue(site), from: joinedLine[r], to: leftAt) }
-        stage[r] = .away
-        queuePosition[r] = -1
+        if recordSeries { levels.addInterval(Level.registrationQueue(site), from: log.joinedLine[r], to: leftAt) }
+        log.stage[r] = .away
+        lines.queuePosition[r] = -1
         let back = leftAt + arrivals[r].comeBackSeconds
-        if !cameBack[r] && back <= round.deadline {
-            cameBack[r] = true
+        if !log.cameBack[r] && back <= round.deadline {
+            log.cameBack[r] = true
             if back >= now {
                 events.schedule(at: back, kind: EventKind.residentReturns.rawValue, entity: Int32(r))
             } else {
@@ -86,22 +86,22 @@ extension RoundState {
     /// A resident found (late) to have come back at `time`, before now: they stand behind
     /// everyone who joined before `time`, so they are slotted into the line there.
     mutating func rejoinInThePast(_ r: Int, at time: Double, lane: Int) {
-        var p = queueHead[lane]
-        while p < queueTail[lane] && queueJoined[p] <= time { p += 1 }
-        var q = queueTail[lane]
+        var p = lines.queueHead[lane]
+        while p < lines.queueTail[lane] && lines.queueJoined[p] <= time { p += 1 }
+        var q = lines.queueTail[lane]
         while q > p {
-            let moved = Int(queue[q - 1])
-            queue[q] = queue[q - 1]
-            queueJoined[q] = queueJoined[q - 1]
-            if queuePosition[moved] == q - 1 { queuePosition[moved] = q }
+            let moved = Int(lines.queue[q - 1])
+            lines.queue[q] = lines.queue[q - 1]
+            lines.queueJoined[q] = lines.queueJoined[q - 1]
+            if lines.queuePosition[moved] == q - 1 { lines.queuePosition[moved] = q }
             q -= 1
         }
-        queueTail[lane] += 1
-        queue[p] = Int32(r)
-        queueJoined[p] = time
-        queuePosition[r] = p
-        joinedLine[r] = time
-        stage[r] = .waitingRegistration
+        lines.queueTail[lane] += 1
+        lines.queue[p] = Int32(r)
+        lines.queueJoined[p] = time
+        lines.queuePosition[r] = p
+        log.joinedLine[r] = time
+        log.stage[r] = .waitingRegistration
     }
 
     /// A station that can take the next resident: staffed, idle, open under the plan, and whose
@@ -112,7 +112,7 @@ extension RoundState {
         let hi = min(round.stationBase[site + 1], lo &+ min(stationsOpen[site], Int.max - lo))
         var g = lo
         while g < hi {
-            if stationTeam[g] >= 0 && stationResident[g] < 0 && stationAfter[g] == .carryOn { return g }
+            if crews.stationTeam[g] >= 0 && crews.stationResident[g] < 0 && crews.stationAfter[g] == .carryOn { return g }
             g += 1
         }
         return nil
@@ -122,37 +122,37 @@ extension RoundState {
         let speed = swabSpeed[site]
         guard speed > 0 else { return }
         let lane = site * 4 + 2
-        while queueHead[lane] < queueTail[lane] || queueHead[lane + 1] < queueTail[lane + 1], let g = freeStation(site: site) {
+        while lines.queueHead[lane] < lines.queueTail[lane] || lines.queueHead[lane + 1] < lines.queueTail[lane + 1], let g = freeStation(site: site) {
             guard let r = dequeue(priorityLane: lane, now: now) else { return }
-            if recordSeries { levels.addInterval(Level.swabQueue(site), from: swabQueued[r], to: now) }
-            stationResident[g] = Int32(r)
-            stage[r] = .swabbing
-            swabStarted[r] = now
+            if recordSeries { levels.addInterval(Level.swabQueue(site), from: log.swabQueued[r], to: now) }
+            crews.stationResident[g] = Int32(r)
+            log.stage[r] = .swabbing
+            log.swabStarted[r] = now
             events.schedule(at: now + arrivals[r].swabSeconds / speed, kind: EventKind.swabDone.rawValue, entity: Int32(g))
         }
     }
 
     mutating func swabDone(station g: Int, now: Double) {
-        let r = Int(stationResident[g])
+        let r = Int(crews.stationResident[g])
         let a = arrivals[r]
         let site = Int(a.site)
-        stationResident[g] = -1
-        let t = Int(stationTeam[g])
-        teamBusy[t] += now - swabStarted[r]
+        crews.stationResident[g] = -1
+        let t = Int(crews.stationTeam[g])
+        crews.teamBusy[t] += now - log.swabStarted[r]
         swabbed += 1
         swabbedAtSite[site] += 1
         lastSwab = now
         lastSwabAtSite[site] = now
-        stage[r] = .done
-        if recordSeries { levels.addInterval(Level.stationsBusy(site), from: swabStarted[r], to: now) }
+        log.stage[r] = .done
+        if recordSeries { levels.addInterval(Level.stationsBusy(site), from: log.swabStarted[r], to: now) }
         addToTube(station: g, now: now)
         if a.time >= options.statisticsFrom {
-            let wReg = registrationWait[r]
-            let wSwab = swabStarted[r] - swabQueued[r]
+            let wReg = log.registrationWait[r]
+            let wSwab = log.swabStarted[r] - log.swabQueued[r]
             // A returner is timed from the return; the time away is a figure of its own.
-            let visitStart = joinedLine[r]
+            let visitStart = log.joinedLine[r]
             let tis = now - visitStart
-            if cameBack[r] { returnersTimeAway.add((visitStart - a.time) / 60) }
+            if log.cameBack[r] { returnersTimeAway.add((visitStart - a.time) / 60) }
             waitRegistration.add(wReg / 60)
             waitSwab.add(wSwab / 60)
             timeInSystem.add(tis / 60)
@@ -165,12 +165,12 @@ extension RoundState {
             standDown(now: now)
             return
         }
-        switch stationAfter[g] {
+        switch crews.stationAfter[g] {
         case .carryOn: break
         case .takeBreak: startBreak(t, now: now)
         case .leave: leave(t, now: now)
         case .handOver:
-            let incoming = Int(stationIncoming[g])
+            let incoming = Int(crews.stationIncoming[g])
             leave(t, now: now)
             activate(incoming, station: g, now: now)
         }

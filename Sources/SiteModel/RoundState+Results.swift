@@ -6,8 +6,8 @@ extension RoundState {
     /// ran out (the end of `run()`).
     mutating func residentsStillWaitingGaveUp() {
         guard patienceOn else { return }
-        for r in arrivals.indices where stage[r] == .waitingRegistration && arrivals[r].patienceSeconds.isFinite {
-            stage[r] = .away
+        for r in arrivals.indices where log.stage[r] == .waitingRegistration && arrivals[r].patienceSeconds.isFinite {
+            log.stage[r] = .away
             gaveUp += 1
         }
     }
@@ -18,7 +18,7 @@ extension RoundState {
         let s = round.scenario
         let buildingOf = round.plan.callUps.map { s.buildingIndex($0.building) ?? -1 }
         var counts = Array(repeating: 0, count: s.buildings.count)
-        for r in arrivals.indices where stage[r] == .away {
+        for r in arrivals.indices where log.stage[r] == .away {
             let call = Int(arrivals[r].callUp)
             if call >= 0, buildingOf[call] >= 0 { counts[buildingOf[call]] += 1 }
         }
@@ -53,8 +53,8 @@ extension RoundState {
         put(.registrationDeskUtilisation, desksOpenLevel.area > 0 ? desksBusyLevel.area / desksOpenLevel.area : 0)
         var active = 0.0, busy = 0.0
         for t in teams.indices {
-            active += teamActive[t] + (teamState[t] == .working ? max(0, end - teamWorkStart[t]) : 0)
-            busy += teamBusy[t]
+            active += crews.teamActive[t] + (crews.teamState[t] == .working ? max(0, end - crews.teamWorkStart[t]) : 0)
+            busy += crews.teamBusy[t]
         }
         put(.swabTeamUtilisation, active > 0 ? min(1, busy / active) : 0)
         put(.longestStandingMinutes, longestSpan / 60)
@@ -97,9 +97,9 @@ extension RoundState {
             let stop = max(events.now, staffEvents.now)
             for r in arrivals.indices {
                 let site = Int(arrivals[r].site)
-                switch stage[r] {
-                case .waitingRegistration: levels.addInterval(Level.registrationQueue(site), from: joinedLine[r], to: stop)
-                case .waitingSwab: levels.addInterval(Level.swabQueue(site), from: swabQueued[r], to: stop)
+                switch log.stage[r] {
+                case .waitingRegistration: levels.addInterval(Level.registrationQueue(site), from: log.joinedLine[r], to: stop)
+                case .waitingSwab: levels.addInterval(Level.swabQueue(site), from: log.swabQueued[r], to: stop)
                 default: break
                 }
             }

@@ -8,63 +8,63 @@ extension RoundState {
     func station(of team: Int) -> Int { round.stationBase[teams[team].site] + teams[team].slot }
 
     mutating func teamReady(_ t: Int, now: Double) {
-        if roundOver { teamState[t] = .gone; return }
+        if roundOver { crews.teamState[t] = .gone; return }
         let g = station(of: t)
-        let current = Int(stationTeam[g])
+        let current = Int(crews.stationTeam[g])
         if current >= 0 && teams[t].relieves != current {
             // Only a relief takes over a staffed station; a team arriving after its own relief is not needed.
-            teamState[t] = .gone
+            crews.teamState[t] = .gone
             return
         }
         staffEvents.schedule(at: max(now, teams[t].shiftEnd), kind: EventKind.shiftEnd.rawValue, entity: Int32(t))
         if current < 0 {
             activate(t, station: g, now: now)
-        } else if stationResident[g] < 0 {
+        } else if crews.stationResident[g] < 0 {
             leave(current, now: now)
             activate(t, station: g, now: now)
         } else {
             // The outgoing team finishes the resident in hand, then hands over.
-            stationAfter[g] = .handOver
-            stationIncoming[g] = Int32(t)
-            teamState[t] = .travelling
+            crews.stationAfter[g] = .handOver
+            crews.stationIncoming[g] = Int32(t)
+            crews.teamState[t] = .travelling
         }
         startSwabs(site: teams[t].site, now: now)
     }
 
     mutating func activate(_ t: Int, station g: Int, now: Double) {
-        stationTeam[g] = Int32(t)
-        stationAfter[g] = .carryOn
-        teamState[t] = .working
-        teamWorkStart[t] = now
-        teamLimit[t] = teams[t].standingLimitSeconds * weather.standingLimitFactor(at: now)
+        crews.stationTeam[g] = Int32(t)
+        crews.stationAfter[g] = .carryOn
+        crews.teamState[t] = .working
+        crews.teamWorkStart[t] = now
+        crews.teamLimit[t] = teams[t].standingLimitSeconds * weather.standingLimitFactor(at: now)
         // A planned break before the limit comes first (plans stagger breaks across a site).
-        if let planned = teams[t].plannedBreaks.first(where: { $0 > now }), planned - now < teamLimit[t] {
-            teamLimit[t] = planned - now
+        if let planned = teams[t].plannedBreaks.first(where: { $0 > now }), planned - now < crews.teamLimit[t] {
+            crews.teamLimit[t] = planned - now
         }
         updateStaffed(site: teams[t].site, now: now)
-        staffEvents.schedule(at: now + teamLimit[t], kind: EventKind.standingLimit.rawValue, entity: Int32(t))
+        staffEvents.schedule(at: now + crews.teamLimit[t], kind: EventKind.standingLimit.rawValue, entity: Int32(t))
     }
 
     mutating func endSpan(_ t: Int, now: Double) {
-        let span = now - teamWorkStart[t]
-        teamActive[t] += span
+        let span = now - crews.teamWorkStart[t]
+        crews.teamActive[t] += span
         if span > longestSpan { longestSpan = span }
         let g = station(of: t)
-        stationTeam[g] = -1
-        stationAfter[g] = .carryOn
+        crews.stationTeam[g] = -1
+        crews.stationAfter[g] = .carryOn
         updateStaffed(site: teams[t].site, now: now)
     }
 
     mutating func startBreak(_ t: Int, now: Double) {
         endSpan(t, now: now)
-        teamState[t] = .onBreak
+        crews.teamState[t] = .onBreak
         staffEvents.schedule(at: now + teams[t].breakSeconds, kind: EventKind.breakEnd.rawValue, entity: Int32(t))
     }
 
     /// The team leaves its station for good; its open tube is sealed.
     mutating func leave(_ t: Int, now: Double) {
         endSpan(t, now: now)
-        teamState[t] = .gone
+        crews.teamState[t] = .gone
         overtime += max(0, now - teams[t].shiftEnd)
         sealTube(station: station(of: t), now: now)
     }
@@ -73,8 +73,8 @@ extension RoundState {
     mutating func standDown(now: Double) {
         roundOver = true
         for t in teams.indices {
-            if teamState[t] == .working && stationTeam[station(of: t)] == Int32(t) { leave(t, now: now) }
-            teamState[t] = .gone
+            if crews.teamState[t] == .working && crews.stationTeam[station(of: t)] == Int32(t) { leave(t, now: now) }
+            crews.teamState[t] = .gone
         }
         for g in 0..<stationTubeCount.count { sealTube(station: g, now: now) }
     }
@@ -85,7 +85,7 @@ extension RoundState {
         var n = 0
         var g = lo
         while g < hi && g - lo < stationsOpen[site] {
-            if stationTeam[g] >= 0 { n += 1 }
+            if crews.stationTeam[g] >= 0 { n += 1 }
             g += 1
         }
         levels.set(Level.stationsStaffed(site), to: Double(n), at: now)

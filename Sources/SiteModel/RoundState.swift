@@ -62,40 +62,18 @@ struct RoundState {
     /// Per-site series and quantiles are kept (not in the twin without weather).
     var recordSeries = true
 
-    // Lines: per site four FIFO lanes (registration priority/normal, swab priority/normal).
-    var queue: Slab<Int32>
-    var queueHead: Slab<Int>
-    var queueTail: Slab<Int>
-    /// When the entry at each position joined its line (for placing a late-found return).
-    var queueJoined: Slab<Double>
-    /// Position of each resident's current registration-line entry (entries of residents who
-    /// left are skipped).
-    var queuePosition: Slab<Int>
-
+    /// The lines of every site (`Lines`), the stations and their swab teams (`Crews`), and
+    /// each resident's moments (`ResidentLog`): parallel arrays grouped by what they describe,
+    /// each copied as a whole for the weather twin.
+    var lines: Lines
     var desksOpen: Slab<Int>
     var desksBusy: Slab<Int>
     var stationsOpen: Slab<Int>
     var registrationSpeed: Slab<Double>
     var swabSpeed: Slab<Double>
 
-    // Stations (global index) and teams.
-    var stationTeam: Slab<Int32>
-    var stationResident: Slab<Int32>
-    var stationAfter: Slab<AfterSwab>
-    var stationIncoming: Slab<Int32>
-    var teamState: Slab<TeamState>
-    var teamWorkStart: Slab<Double>
-    var teamLimit: Slab<Double>
-    var teamActive: Slab<Double>
-    var teamBusy: Slab<Double>
-
-    // Per-resident moments.
-    var joinedLine: Slab<Double>
-    var swabQueued: Slab<Double>
-    var swabStarted: Slab<Double>
-    var stage: Slab<Stage>
-    var registrationWait: Slab<Double>
-    var cameBack: Slab<Bool>
+    var crews: Crews
+    var log: ResidentLog
 
     // Tubes: the open tube of each station; sealed tubes in each site's box; couriers' loads.
     var stationTubeCount: Slab<Int>
@@ -174,33 +152,23 @@ struct RoundState {
         for si in 0..<siteCount {
             for lane in 0..<4 { base.append(offset); offset += perSite[si] * (lane < 2 ? registrationEntries : 1) }
         }
-        queue = Slab(repeating: -1, count: max(offset, 1))
-        queueHead = Slab(base)
-        queueTail = Slab(base)
-        queueJoined = Slab(repeating: 0, count: max(offset, 1))
-        queuePosition = Slab(repeating: -1, count: max(arrivals.count, 1))
+        lines = Lines(queue: Slab(repeating: -1, count: max(offset, 1)), queueHead: Slab(base), queueTail: Slab(base),
+                      queueJoined: Slab(repeating: 0, count: max(offset, 1)), queuePosition: Slab(repeating: -1, count: max(arrivals.count, 1)))
         desksOpen = Slab(s.sites.map(\.registrationDesks))
         desksBusy = Slab(repeating: 0, count: siteCount)
         stationsOpen = Slab(repeating: Int.max, count: siteCount)
         registrationSpeed = Slab(repeating: 1, count: siteCount)
         swabSpeed = Slab(repeating: 1, count: siteCount)
         let stations = round.stationBase.last!
-        stationTeam = Slab(repeating: -1, count: stations)
-        stationResident = Slab(repeating: -1, count: stations)
-        stationAfter = Slab(repeating: .carryOn, count: stations)
-        stationIncoming = Slab(repeating: -1, count: stations)
-        teamState = Slab(repeating: .travelling, count: teams.count)
-        teamWorkStart = Slab(repeating: 0, count: teams.count)
-        teamLimit = Slab(repeating: 0, count: teams.count)
-        teamActive = Slab(repeating: 0, count: teams.count)
-        teamBusy = Slab(repeating: 0, count: teams.count)
+        crews = Crews(stationTeam: Slab(repeating: -1, count: stations), stationResident: Slab(repeating: -1, count: stations),
+                      stationAfter: Slab(repeating: .carryOn, count: stations), stationIncoming: Slab(repeating: -1, count: stations),
+                      teamState: Slab(repeating: .travelling, count: teams.count), teamWorkStart: Slab(repeating: 0, count: teams.count),
+                      teamLimit: Slab(repeating: 0, count: teams.count), teamActive: Slab(repeating: 0, count: teams.count),
+                      teamBusy: Slab(repeating: 0, count: teams.count))
         let n = max(arrivals.count, 1)
-        joinedLine = Slab(repeating: 0, count: n)
-        swabQueued = Slab(repeating: 0, count: n)
-        swabStarted = Slab(repeating: 0, count: n)
-        stage = Slab(repeating: .waitingRegistration, count: n)
-        registrationWait = Slab(repeating: 0, count: n)
-        cameBack = Slab(repeating: false, count: n)
+        log = ResidentLog(joinedLine: Slab(repeating: 0, count: n), swabQueued: Slab(repeating: 0, count: n),
+                          swabStarted: Slab(repeating: 0, count: n), stage: Slab(repeating: .waitingRegistration, count: n),
+                          registrationWait: Slab(repeating: 0, count: n), cameBack: Slab(repeating: false, count: n))
         stationTubeCount = Slab(repeating: 0, count: max(stations, 1))
         stationTubeFirst = Slab(repeating: 0, count: max(stations, 1))
         let doorTubes = doorToDoor.teams.reduce(0) { $0 + $1.tubes.count }
@@ -303,16 +271,11 @@ struct RoundState {
         twin.recordSeries = false
         twin.events = events.copy()
         twin.staffEvents = staffEvents.copy()
-        twin.queue = queue.copy(); twin.queueHead = queueHead.copy(); twin.queueTail = queueTail.copy()
-        twin.queueJoined = queueJoined.copy(); twin.queuePosition = queuePosition.copy()
+        twin.lines = lines.copy()
         twin.desksOpen = desksOpen.copy(); twin.desksBusy = desksBusy.copy(); twin.stationsOpen = stationsOpen.copy()
         twin.registrationSpeed = registrationSpeed.copy(); twin.swabSpeed = swabSpeed.copy()
-        twin.stationTeam = stationTeam.copy(); twin.stationResident = stationResident.copy()
-        twin.stationAfter = stationAfter.copy(); twin.stationIncoming = stationIncoming.copy()
-        twin.teamState = teamState.copy(); twin.teamWorkStart = teamWorkStart.copy(); twin.teamLimit = teamLimit.copy()
-        twin.teamActive = teamActive.copy(); twin.teamBusy = teamBusy.copy()
-        twin.joinedLine = joinedLine.copy(); twin.swabQueued = swabQueued.copy(); twin.swabStarted = swabStarted.copy()
-        twin.stage = stage.copy(); twin.registrationWait = registrationWait.copy(); twin.cameBack = cameBack.copy()
+        twin.crews = crews.copy()
+        twin.log = log.copy()
         twin.stationTubeCount = stationTubeCount.copy(); twin.stationTubeFirst = stationTubeFirst.copy()
         twin.boxHead = boxHead.copy()
         twin.courierState = courierState.copy(); twin.courierStop = courierStop.copy()
@@ -330,8 +293,8 @@ struct RoundState {
             let site = Int(arrivals[id].site)
             desksBusy[site] -= 1
             desksBusyLevel.set(desksBusyLevel.level - 1, at: now)
-            swabQueued[id] = now
-            stage[id] = .waitingSwab
+            log.swabQueued[id] = now
+            log.stage[id] = .waitingSwab
             enqueue(id, lane: site * 4 + (arrivals[id].priority ? 2 : 3))
             startSwabs(site: site, now: now)
             startRegistrations(site: site, now: now)
@@ -343,31 +306,31 @@ struct RoundState {
             teamReady(id, now: now)
         case .standingLimit:
             let g = station(of: id)
-            guard teamState[id] == .working, now == teamWorkStart[id] + teamLimit[id] else { break }
-            if stationResident[g] >= 0 {
-                if stationAfter[g] == .carryOn { stationAfter[g] = .takeBreak }
+            guard crews.teamState[id] == .working, now == crews.teamWorkStart[id] + crews.teamLimit[id] else { break }
+            if crews.stationResident[g] >= 0 {
+                if crews.stationAfter[g] == .carryOn { crews.stationAfter[g] = .takeBreak }
             } else {
                 startBreak(id, now: now)
             }
         case .breakEnd:
-            guard teamState[id] == .onBreak else { break }
+            guard crews.teamState[id] == .onBreak else { break }
             let g = station(of: id)
-            if now >= teams[id].shiftEnd || stationTeam[g] >= 0 {
-                teamState[id] = .gone
+            if now >= teams[id].shiftEnd || crews.stationTeam[g] >= 0 {
+                crews.teamState[id] = .gone
             } else {
                 activate(id, station: g, now: now)
                 startSwabs(site: teams[id].site, now: now)
             }
         case .shiftEnd:
             let g = station(of: id)
-            if teamState[id] == .working && stationTeam[g] == Int32(id) {
-                if stationResident[g] >= 0 {
-                    if stationAfter[g] != .handOver { stationAfter[g] = .leave }
+            if crews.teamState[id] == .working && crews.stationTeam[g] == Int32(id) {
+                if crews.stationResident[g] >= 0 {
+                    if crews.stationAfter[g] != .handOver { crews.stationAfter[g] = .leave }
                 } else {
                     leave(id, now: now)
                 }
-            } else if teamState[id] == .onBreak {
-                teamState[id] = .gone
+            } else if crews.teamState[id] == .onBreak {
+                crews.teamState[id] = .gone
             }
         case .capacityChange:
             let c = round.capacityChanges[id]

@@ -61,13 +61,26 @@ final class WeatherTwinTests: XCTestCase {
         state.start()
         state.run(until: weather.firstEpisodeStart!)
         let twin = state.twinWithoutWeather(dryArrivals: dry!)
-        let original = Dictionary(uniqueKeysWithValues: Mirror(reflecting: state).children.compactMap { child in
-            (child.value as? SharedStorage).map { (child.label!, $0.storageIdentity) }
-        })
+        // Every value with shared memory, in the state and one level into its groups
+        // (`lines.queue`, `crews.teamState`, ...).
+        func sharedStorage(_ value: Any) -> [String: ObjectIdentifier] {
+            var out: [String: ObjectIdentifier] = [:]
+            for child in Mirror(reflecting: value).children {
+                guard let label = child.label else { continue }
+                if let shared = child.value as? SharedStorage {
+                    out[label] = shared.storageIdentity
+                } else {
+                    for inner in Mirror(reflecting: child.value).children {
+                        if let innerLabel = inner.label, let shared = inner.value as? SharedStorage { out[label + "." + innerLabel] = shared.storageIdentity }
+                    }
+                }
+            }
+            return out
+        }
+        let original = sharedStorage(state)
         var checked = 0
-        for child in Mirror(reflecting: twin).children {
-            guard let shared = child.value as? SharedStorage else { continue }
-            XCTAssertNotEqual(shared.storageIdentity, original[child.label!], "\(child.label!) is shared with the twin")
+        for (label, identity) in sharedStorage(twin) {
+            XCTAssertNotEqual(identity, original[label], "\(label) is shared with the twin")
             checked += 1
         }
         XCTAssertEqual(checked, original.count)

@@ -3,6 +3,8 @@
 #   Fuzz/run.sh              60 seconds (what CI runs), then replays every regression file
 #   Fuzz/run.sh 1800         half an hour
 # Crashers land in Fuzz/crashes/; copy each into Fuzz/regressions/ once fixed (CI replays them).
+# SwiftPM keeps the main package's file list in Fuzz/.build: after adding a source file to the
+# main package, delete Fuzz/.build (a fresh clone, as in CI, is unaffected).
 set -euo pipefail
 cd "$(dirname "$0")"
 seconds="${1:-60}"

@@ -6,8 +6,6 @@ import XCTest
 final class SiteGridTests: XCTestCase {
     func testGridAgreesWithTheFullScan() throws {
         let base = try ScenarioLoader.parse(String(contentsOfFile: Bundle.module.resourcePath! + "/base-valid.yaml.txt", encoding: .utf8), file: "base.yaml")
-        var rng = SystemRandomNumberGenerator()
-        _ = rng
         var state: UInt64 = 12345
         func next() -> Double { state = state &* 6364136223846793005 &+ 1442695040888963407; return Double(state >> 11) / Double(1 << 53) }
         for layout in 0..<200 {

@@ -37,23 +37,23 @@ final class PlanDropsAndBreaksTests: XCTestCase {
 
     /// Team 1 breaks at 07:40, team 2 at 08:00: one station stays staffed throughout.
     func testStaggeredBreaksKeepTheSiteOpen() throws {
-        var (s, plan) = Self.model()
+        let (s, base) = Self.model()
+        var plan = base
         plan.breaks = [PlannedBreak(cohort: "c", team: 1, at: ClockTime.parse("07:40")!),
                        PlannedBreak(cohort: "c", team: 2, at: ClockTime.parse("08:00")!)]
         assertBins(try staffed(s, plan, site: 0), [2, 2, 25.0 / 15, 1, 1, 25.0 / 15], "S1")
-        s.name = "same"
         XCTAssertEqual(PlanCheck.problems(s, plan), [])
     }
 
     /// The plan drops team 2 at S2, ten minutes further on: each site has one team, S2's from
     /// 07:10 (a third of the first bin) to its limit at 08:10 (two thirds of the fifth).
     func testDroppingATeamAtAnotherSite() throws {
-        var (s, plan) = Self.model()
+        let (s, base) = Self.model()
+        var plan = base
         plan.drops = [CohortDrops(cohort: "c", route: [RouteStop(site: "S1", travelSeconds: 0, teams: 1),
                                                       RouteStop(site: "S2", travelSeconds: 600, teams: 1)])]
         assertBins(try staffed(s, plan, site: 0), [1, 1, 1, 1, 0, 10.0 / 15], "S1")
         assertBins(try staffed(s, plan, site: 1), [5.0 / 15, 1, 1, 1, 10.0 / 15, 0], "S2")
-        _ = s
     }
 
     /// Plan rules on drops and breaks, with the key path a file's error would carry.

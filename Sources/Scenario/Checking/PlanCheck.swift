@@ -40,10 +40,13 @@ public enum PlanCheck {
         // Drops first: where teams work decides which sites call-ups may use.
         var out = dropProblems(s, plan)
         guard out.isEmpty else { return out }
-        out += breakProblems(s, plan)
+        // One roster for every rule that asks where teams work.
+        let roster = TeamRoster(scenario: s, plan: plan)
+        out += slotProblems(s, roster)
+        out += breakProblems(s, plan, roster)
         out += courierProblems(s, plan)
         out += doorToDoorProblems(s, plan)
-        out += callUpProblems(s, plan)
+        out += callUpProblems(s, plan, staffed: roster.slotsPerSite)
         out += staffingProblems(s, plan)
         out += roleProblems(s, plan)
         if out.isEmpty {
@@ -145,20 +148,21 @@ public enum PlanCheck {
                 out.append(PlanProblem(p + ".route", "the route drops \(dropped) teams but cohort `\(cohort.id)` has \(cohort.teams); make the stops' `teams` add up to its `teams`"))
             }
         }
-        guard out.isEmpty else { return out }
-        let slots = TeamRoster(scenario: s, plan: plan).slotsPerSite
-        for (i, site) in s.sites.enumerated() where slots[i] > site.swabStations {
-            out.append(PlanProblem("drops", "the drops put \(slots[i]) teams at a time at site `\(site.id)`, which has \(site.swabStations) swab stations; drop fewer teams there"))
-        }
         return out
+    }
+
+    /// No more teams at a site at a time than it has stations (drops can move teams there).
+    static func slotProblems(_ s: Scenario, _ roster: TeamRoster) -> [PlanProblem] {
+        s.sites.indices.filter { roster.slotsPerSite[$0] > s.sites[$0].swabStations }.map { i in
+            PlanProblem("drops", "the drops put \(roster.slotsPerSite[i]) teams at a time at site `\(s.sites[i].id)`, which has \(s.sites[i].swabStations) swab stations; drop fewer teams there")
+        }
     }
 
     /// Planned breaks: a known team, inside its shift, each within its standing limit of when
     /// it started work (or came back from the last break), in order.
-    static func breakProblems(_ s: Scenario, _ plan: Plan) -> [PlanProblem] {
+    static func breakProblems(_ s: Scenario, _ plan: Plan, _ roster: TeamRoster) -> [PlanProblem] {
         guard !plan.breaks.isEmpty else { return [] }
         var out: [PlanProblem] = []
-        let roster = TeamRoster(scenario: s, plan: plan)
         var team: [String: TeamRoster.Team] = [:]
         for t in roster.teams { team["\(s.staff.cohorts[t.cohort].id)|\(t.number)"] = t }
         var last: [String: Double] = [:] // when each team is back from its previous planned break

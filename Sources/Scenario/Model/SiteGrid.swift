@@ -66,11 +66,11 @@ struct SiteGrid {
                 if Double(ring - 1) * cell > bestDistance { break }
                 // The ring's top and bottom rows, then its left and right columns between them.
                 let x0 = max(0, cx - ring), x1 = min(columns - 1, cx + ring)
-                for y in Set([cy - ring, cy + ring]) where y >= 0 && y < rows {
+                for y in (ring == 0 ? [cy] : [cy - ring, cy + ring]) where y >= 0 && y < rows {
                     for x in stride(from: x0, through: x1, by: 1) { visit(x, y) }
                 }
                 let y0 = max(0, cy - ring + 1), y1 = min(rows - 1, cy + ring - 1)
-                for x in Set([cx - ring, cx + ring]) where ring > 0 && x >= 0 && x < columns {
+                for x in [cx - ring, cx + ring] where ring > 0 && x >= 0 && x < columns {
                     for y in stride(from: y0, through: y1, by: 1) { visit(x, y) }
                 }
                 ring += 1

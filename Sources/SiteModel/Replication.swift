@@ -47,10 +47,10 @@ public extension CompiledRound {
         result[.liftWaitP95Minutes] = lifts.p95()
         if var dry {
             dry.run()
-            result[.timeInSystemWithoutWeatherMinutes] = dry.timeInSystem.mean
-            result[.weatherCostMinutes] = result[.timeInSystemMinutes] - dry.timeInSystem.mean
+            result[.timeInSystemWithoutWeatherMinutes] = dry.tally.timeInSystem.mean
+            result[.weatherCostMinutes] = result[.timeInSystemMinutes] - dry.tally.timeInSystem.mean
             // The cost above is over residents swabbed; those the weather drove away are apart.
-            result[.residentsGaveUpToWeather] = result[.residentsGaveUp] - Double(dry.gaveUp)
+            result[.residentsGaveUpToWeather] = result[.residentsGaveUp] - Double(dry.tally.gaveUp)
         }
         if let desk = scenario.logistics.dataDesk {
             let d = DataDeskRun(desk, periods: deskPeriods, seed: seed, replication: UInt64(replication))

@@ -56,3 +56,148 @@ struct ResidentLog {
                     stage: stage.copy(), registrationWait: registrationWait.copy(), cameBack: cameBack.copy())
     }
 }
+
+/// What each site has open now and how fast its lines move in the weather (1 = dry).
+struct SiteCapacity {
+    var desksOpen: Slab<Int>
+    var desksBusy: Slab<Int>
+    var stationsOpen: Slab<Int>
+    var registrationSpeed: Slab<Double>
+    var swabSpeed: Slab<Double>
+
+    func copy() -> SiteCapacity {
+        SiteCapacity(desksOpen: desksOpen.copy(), desksBusy: desksBusy.copy(), stationsOpen: stationsOpen.copy(),
+                     registrationSpeed: registrationSpeed.copy(), swabSpeed: swabSpeed.copy())
+    }
+}
+
+extension SiteCapacity {
+    /// At opening: every desk a site has, every station it has a team for, dry.
+    init(desks: [Int]) {
+        self.init(desksOpen: Slab(desks), desksBusy: Slab(repeating: 0, count: desks.count),
+                  stationsOpen: Slab(repeating: Int.max, count: desks.count),
+                  registrationSpeed: Slab(repeating: 1, count: desks.count), swabSpeed: Slab(repeating: 1, count: desks.count))
+    }
+}
+
+/// The tubes: the open tube at each station (samples so far, when the first went in), every
+/// sealed tube (its first sample's time and its samples), and each site's cold box of sealed
+/// tubes waiting for a courier (`boxes[site][boxHead[site]...]`).
+struct TubeBoxes {
+    var stationTubeCount: Slab<Int>
+    var stationTubeFirst: Slab<Double>
+    var tubeFirst: [Double]
+    var tubeSamples: [Int32]
+    var boxes: [[Int32]]
+    var boxHead: Slab<Int>
+
+    func copy() -> TubeBoxes {
+        TubeBoxes(stationTubeCount: stationTubeCount.copy(), stationTubeFirst: stationTubeFirst.copy(), tubeFirst: tubeFirst,
+                  tubeSamples: tubeSamples, boxes: boxes, boxHead: boxHead.copy())
+    }
+
+    /// Tubes in a site's box now.
+    func boxCount(_ site: Int) -> Int { boxes[site].count - boxHead[site] }
+
+    /// Puts a sealed tube in a site's box; true when the box then holds more than `capacity`.
+    mutating func putInBox(site: Int, first: Double, samples: Int, capacity: Int) -> Bool {
+        boxes[site].append(Int32(tubeFirst.count))
+        tubeFirst.append(first)
+        tubeSamples.append(Int32(samples))
+        return boxCount(site) > capacity
+    }
+}
+
+extension TubeBoxes {
+    /// Sized once for the whole round: at most `tubes` sealed tubes, and each site's box
+    /// reserved for its residents plus `extra` (door-to-door and partial tubes).
+    init(stations: Int, tubes: Int, residentsPerSite: [Int], extra: Int) {
+        var first: [Double] = [], samples: [Int32] = []
+        first.reserveCapacity(tubes)
+        samples.reserveCapacity(tubes)
+        self.init(stationTubeCount: Slab(repeating: 0, count: max(stations, 1)), stationTubeFirst: Slab(repeating: 0, count: max(stations, 1)),
+                  tubeFirst: first, tubeSamples: samples,
+                  boxes: residentsPerSite.map { residents in
+                      var b: [Int32] = []
+                      b.reserveCapacity(residents + extra)
+                      return b
+                  },
+                  boxHead: Slab(repeating: 0, count: residentsPerSite.count))
+    }
+}
+
+/// The couriers: at the lab or out, the stop each is at, whether a departure came while out,
+/// the tubes each carries, when its run left, and (for publishing) each run's departure and load.
+struct CourierFleet {
+    var state: Slab<CourierState>
+    var stop: Slab<Int>
+    var pending: Slab<Bool>
+    var load: [[Int32]]
+    var departed: Slab<Double>
+    var log: [[(departs: Double, tubes: Int)]]
+
+    func copy() -> CourierFleet {
+        CourierFleet(state: state.copy(), stop: stop.copy(), pending: pending.copy(), load: load, departed: departed.copy(), log: log)
+    }
+}
+
+extension CourierFleet {
+    /// Every courier at the lab, each load reserved to its capacity.
+    init(capacities: [Int]) {
+        let n = max(capacities.count, 1)
+        self.init(state: Slab(repeating: .atLab, count: n), stop: Slab(repeating: 0, count: n), pending: Slab(repeating: false, count: n),
+                  load: capacities.map { c in
+                      var load: [Int32] = []
+                      load.reserveCapacity(c)
+                      return load
+                  },
+                  departed: Slab(repeating: 0, count: n), log: Array(repeating: [], count: capacities.count))
+    }
+}
+
+/// What the round counts and measures as it runs, for `ReplicationResult`.
+struct Tallies {
+    var waitRegistration = Tally()
+    var waitSwab = Tally()
+    var timeInSystem = Tally()
+    /// Residents swabbed after leaving and coming back: minutes from first arrival to return.
+    var returnersTimeAway = Tally()
+    var timeInSystemSample: QuantileSample
+    var over20 = 0, over60 = 0
+    var swabbed = 0
+    var gaveUp = 0
+    var lastSwab: Double
+    var lastSwabAtSite: Slab<Double>
+    var longestSpan = 0.0
+    var overtime = 0.0
+    var desksBusyLevel: TimeWeighted
+    var desksOpenLevel: TimeWeighted
+    var levels: BinnedLevels
+    var swabbedAtSite: Slab<Int>
+    var sampleAge = Tally()
+    var sampleAgeSample: QuantileSample
+    var samplesOverLimit = 0
+    var tubesOverBox = 0
+    var courierRuns = 0
+    var courierKilometres = 0.0
+
+    init(opening: Double, sites: Int, desks: Int, residents: Int, samples: Int, levels: BinnedLevels) {
+        timeInSystemSample = QuantileSample(reservingCapacity: residents)
+        sampleAgeSample = QuantileSample(reservingCapacity: samples)
+        lastSwab = opening
+        lastSwabAtSite = Slab(repeating: opening, count: sites)
+        desksBusyLevel = TimeWeighted(level: 0, at: opening)
+        desksOpenLevel = TimeWeighted(level: Double(desks), at: opening)
+        self.levels = levels
+        swabbedAtSite = Slab(repeating: 0, count: sites)
+    }
+
+    /// A copy that shares no memory with this one (the plain counters and samples are values).
+    func copy() -> Tallies {
+        var t = self
+        t.lastSwabAtSite = lastSwabAtSite.copy()
+        t.swabbedAtSite = swabbedAtSite.copy()
+        t.levels = levels.copy()
+        return t
+    }
+}

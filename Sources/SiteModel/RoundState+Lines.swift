@@ -49,12 +49,12 @@ extension RoundState {
     }
 
     mutating func startRegistrations(site: Int, now: Double) {
-        let speed = registrationSpeed[site]
+        let speed = capacity.registrationSpeed[site]
         guard speed > 0 else { return }
-        while desksBusy[site] < desksOpen[site], let r = dequeue(priorityLane: site * 4, now: now) {
-            desksBusy[site] += 1
-            desksBusyLevel.set(desksBusyLevel.level + 1, at: now)
-            if recordSeries { levels.addInterval(Level.registrationQueue(site), from: log.joinedLine[r], to: now) }
+        while capacity.desksBusy[site] < capacity.desksOpen[site], let r = dequeue(priorityLane: site * 4, now: now) {
+            capacity.desksBusy[site] += 1
+            tally.desksBusyLevel.set(tally.desksBusyLevel.level + 1, at: now)
+            if recordSeries { tally.levels.addInterval(Level.registrationQueue(site), from: log.joinedLine[r], to: now) }
             // From the arrival that ends in a swab: a returner's visit starts at the return.
             log.registrationWait[r] = now - log.joinedLine[r]
             log.stage[r] = .registering
@@ -66,7 +66,7 @@ extension RoundState {
     /// back once (before the deadline), else they are counted for door-to-door.
     mutating func residentLeft(_ r: Int, at leftAt: Double, now: Double, lane: Int) {
         let site = Int(arrivals[r].site)
-        if recordSeries { levels.addInterval(Level.registrationQueue(site), from: log.joinedLine[r], to: leftAt) }
+        if recordSeries { tally.levels.addInterval(Level.registrationQueue(site), from: log.joinedLine[r], to: leftAt) }
         log.stage[r] = .away
         lines.queuePosition[r] = -1
         let back = leftAt + arrivals[r].comeBackSeconds
@@ -78,8 +78,8 @@ extension RoundState {
                 rejoinInThePast(r, at: back, lane: lane)
             }
         } else {
-            gaveUp += 1
-            if swabbed + gaveUp == arrivals.count { standDown(now: now) }
+            tally.gaveUp += 1
+            if tally.swabbed + tally.gaveUp == arrivals.count { standDown(now: now) }
         }
     }
 
@@ -109,7 +109,7 @@ extension RoundState {
     @inline(__always)
     func freeStation(site: Int) -> Int? {
         let lo = round.stationBase[site]
-        let hi = min(round.stationBase[site + 1], lo &+ min(stationsOpen[site], Int.max - lo))
+        let hi = min(round.stationBase[site + 1], lo &+ min(capacity.stationsOpen[site], Int.max - lo))
         var g = lo
         while g < hi {
             if crews.stationTeam[g] >= 0 && crews.stationResident[g] < 0 && crews.stationAfter[g] == .carryOn { return g }
@@ -119,12 +119,12 @@ extension RoundState {
     }
 
     mutating func startSwabs(site: Int, now: Double) {
-        let speed = swabSpeed[site]
+        let speed = capacity.swabSpeed[site]
         guard speed > 0 else { return }
         let lane = site * 4 + 2
         while lines.queueHead[lane] < lines.queueTail[lane] || lines.queueHead[lane + 1] < lines.queueTail[lane + 1], let g = freeStation(site: site) {
             guard let r = dequeue(priorityLane: lane, now: now) else { return }
-            if recordSeries { levels.addInterval(Level.swabQueue(site), from: log.swabQueued[r], to: now) }
+            if recordSeries { tally.levels.addInterval(Level.swabQueue(site), from: log.swabQueued[r], to: now) }
             crews.stationResident[g] = Int32(r)
             log.stage[r] = .swabbing
             log.swabStarted[r] = now
@@ -139,12 +139,12 @@ extension RoundState {
         crews.stationResident[g] = -1
         let t = Int(crews.stationTeam[g])
         crews.teamBusy[t] += now - log.swabStarted[r]
-        swabbed += 1
-        swabbedAtSite[site] += 1
-        lastSwab = now
-        lastSwabAtSite[site] = now
+        tally.swabbed += 1
+        tally.swabbedAtSite[site] += 1
+        tally.lastSwab = now
+        tally.lastSwabAtSite[site] = now
         log.stage[r] = .done
-        if recordSeries { levels.addInterval(Level.stationsBusy(site), from: log.swabStarted[r], to: now) }
+        if recordSeries { tally.levels.addInterval(Level.stationsBusy(site), from: log.swabStarted[r], to: now) }
         addToTube(station: g, now: now)
         if a.time >= options.statisticsFrom {
             let wReg = log.registrationWait[r]
@@ -152,16 +152,16 @@ extension RoundState {
             // A returner is timed from the return; the time away is a figure of its own.
             let visitStart = log.joinedLine[r]
             let tis = now - visitStart
-            if log.cameBack[r] { returnersTimeAway.add((visitStart - a.time) / 60) }
-            waitRegistration.add(wReg / 60)
-            waitSwab.add(wSwab / 60)
-            timeInSystem.add(tis / 60)
-            if recordSeries { timeInSystemSample.add(tis / 60) }
+            if log.cameBack[r] { tally.returnersTimeAway.add((visitStart - a.time) / 60) }
+            tally.waitRegistration.add(wReg / 60)
+            tally.waitSwab.add(wSwab / 60)
+            tally.timeInSystem.add(tis / 60)
+            if recordSeries { tally.timeInSystemSample.add(tis / 60) }
             if recordDetail && a.callUp >= 0 { callUpWaits[Int(a.callUp)].add((wReg + wSwab) / 60) }
-            if wReg + wSwab > 20 * 60 { over20 += 1 }
-            if wReg + wSwab > 60 * 60 { over60 += 1 }
+            if wReg + wSwab > 20 * 60 { tally.over20 += 1 }
+            if wReg + wSwab > 60 * 60 { tally.over60 += 1 }
         }
-        if swabbed + gaveUp == arrivals.count {
+        if tally.swabbed + tally.gaveUp == arrivals.count {
             standDown(now: now)
             return
         }

@@ -8,7 +8,7 @@ extension RoundState {
         guard patienceOn else { return }
         for r in arrivals.indices where log.stage[r] == .waitingRegistration && arrivals[r].patienceSeconds.isFinite {
             log.stage[r] = .away
-            gaveUp += 1
+            tally.gaveUp += 1
         }
     }
 
@@ -26,39 +26,39 @@ extension RoundState {
     }
 
     mutating func result() -> ReplicationResult {
-        let end = max(lastSwab, round.opening)
+        let end = max(tally.lastSwab, round.opening)
         var m = Array(repeating: 0.0, count: MetricName.allCases.count)
         func put(_ name: MetricName, _ v: Double) { m[MetricName.index[name]!] = v }
-        let n = Double(timeInSystem.count)
-        put(.waitRegistrationMinutes, waitRegistration.mean)
-        put(.waitSwabMinutes, waitSwab.mean)
-        put(.timeInSystemMinutes, timeInSystem.mean)
-        put(.timeInSystemP50Minutes, timeInSystemSample.quantile(0.5) ?? 0)
-        put(.timeInSystemP90Minutes, timeInSystemSample.quantile(0.9) ?? 0)
-        put(.timeInSystemP95Minutes, timeInSystemSample.quantile(0.95) ?? 0)
-        put(.timeInSystemMaxMinutes, timeInSystem.count > 0 ? timeInSystem.max : 0)
-        put(.shareWaitingOver20Minutes, n > 0 ? Double(over20) / n : 0)
-        put(.shareWaitingOver60Minutes, n > 0 ? Double(over60) / n : 0)
+        let n = Double(tally.timeInSystem.count)
+        put(.waitRegistrationMinutes, tally.waitRegistration.mean)
+        put(.waitSwabMinutes, tally.waitSwab.mean)
+        put(.timeInSystemMinutes, tally.timeInSystem.mean)
+        put(.timeInSystemP50Minutes, tally.timeInSystemSample.quantile(0.5) ?? 0)
+        put(.timeInSystemP90Minutes, tally.timeInSystemSample.quantile(0.9) ?? 0)
+        put(.timeInSystemP95Minutes, tally.timeInSystemSample.quantile(0.95) ?? 0)
+        put(.timeInSystemMaxMinutes, tally.timeInSystem.count > 0 ? tally.timeInSystem.max : 0)
+        put(.shareWaitingOver20Minutes, n > 0 ? Double(tally.over20) / n : 0)
+        put(.shareWaitingOver60Minutes, n > 0 ? Double(tally.over60) / n : 0)
         put(.finishTimeMinutesAfterOpening, (end - round.opening) / 60)
-        put(.finishedByDeadline, swabbed + gaveUp == arrivals.count && end <= round.deadline ? 1 : 0)
-        put(.residentsSwabbed, Double(swabbed))
-        put(.residentsNotSwabbed, Double(arrivals.count - swabbed - gaveUp))
-        put(.residentsGaveUp, Double(gaveUp))
-        put(.returnersTimeAwayMinutes, returnersTimeAway.mean)
+        put(.finishedByDeadline, tally.swabbed + tally.gaveUp == arrivals.count && end <= round.deadline ? 1 : 0)
+        put(.residentsSwabbed, Double(tally.swabbed))
+        put(.residentsNotSwabbed, Double(arrivals.count - tally.swabbed - tally.gaveUp))
+        put(.residentsGaveUp, Double(tally.gaveUp))
+        put(.returnersTimeAwayMinutes, tally.returnersTimeAway.mean)
         // Busy and open desk time closed at one moment, after the last change of either (a
-        // resident still registering after the last swab, a site where nobody is swabbed).
-        let close = max(end, desksBusyLevel.lastChange, desksOpenLevel.lastChange)
-        desksBusyLevel.set(desksBusyLevel.level, at: close)
-        desksOpenLevel.set(desksOpenLevel.level, at: close)
-        put(.registrationDeskUtilisation, desksOpenLevel.area > 0 ? desksBusyLevel.area / desksOpenLevel.area : 0)
+        // resident still registering after the last swab, a site where nobody is tally.swabbed).
+        let close = max(end, tally.desksBusyLevel.lastChange, tally.desksOpenLevel.lastChange)
+        tally.desksBusyLevel.set(tally.desksBusyLevel.level, at: close)
+        tally.desksOpenLevel.set(tally.desksOpenLevel.level, at: close)
+        put(.registrationDeskUtilisation, tally.desksOpenLevel.area > 0 ? tally.desksBusyLevel.area / tally.desksOpenLevel.area : 0)
         var active = 0.0, busy = 0.0
         for t in teams.indices {
             active += crews.teamActive[t] + (crews.teamState[t] == .working ? max(0, end - crews.teamWorkStart[t]) : 0)
             busy += crews.teamBusy[t]
         }
         put(.swabTeamUtilisation, active > 0 ? min(1, busy / active) : 0)
-        put(.longestStandingMinutes, longestSpan / 60)
-        put(.overtimeTeamMinutes, overtime / 60)
+        put(.longestStandingMinutes, tally.longestSpan / 60)
+        put(.overtimeTeamMinutes, tally.overtime / 60)
 
         // Weather: minutes each site stood paused while it had residents to swab.
         var lost = 0.0
@@ -68,50 +68,50 @@ extension RoundState {
                 let paused = c.registrationSpeed == 0 || c.swabSpeed == 0
                 if paused && pausedSince == nil { pausedSince = c.time }
                 if !paused, let from = pausedSince {
-                    lost += max(0, min(c.time, lastSwabAtSite[s]) - max(from, round.opening))
+                    lost += max(0, min(c.time, tally.lastSwabAtSite[s]) - max(from, round.opening))
                     pausedSince = nil
                 }
             }
-            if let from = pausedSince { lost += max(0, lastSwabAtSite[s] - max(from, round.opening)) }
+            if let from = pausedSince { lost += max(0, tally.lastSwabAtSite[s] - max(from, round.opening)) }
         }
         put(.minutesLostToWeather, lost / 60)
 
         // Tubes and the lab.
-        put(.sampleAgeAtLabMeanMinutes, sampleAge.mean)
-        put(.sampleAgeAtLabP95Minutes, sampleAgeSample.quantile(0.95) ?? 0)
-        put(.sampleAgeAtLabMaxMinutes, sampleAge.count > 0 ? sampleAge.max : 0)
-        put(.shareSamplesOverAgeLimit, sampleAge.count > 0 ? Double(samplesOverLimit) / Double(sampleAge.count) : 0)
+        put(.sampleAgeAtLabMeanMinutes, tally.sampleAge.mean)
+        put(.sampleAgeAtLabP95Minutes, tally.sampleAgeSample.quantile(0.95) ?? 0)
+        put(.sampleAgeAtLabMaxMinutes, tally.sampleAge.count > 0 ? tally.sampleAge.max : 0)
+        put(.shareSamplesOverAgeLimit, tally.sampleAge.count > 0 ? Double(tally.samplesOverLimit) / Double(tally.sampleAge.count) : 0)
         put(.tubesUncollected, Double(tubesLeft))
-        put(.tubesOverBoxCapacity, Double(tubesOverBox))
-        put(.courierRuns, Double(courierRuns))
-        put(.courierDistanceKm, courierKilometres)
+        put(.tubesOverBoxCapacity, Double(tally.tubesOverBox))
+        put(.courierRuns, Double(tally.courierRuns))
+        put(.courierDistanceKm, tally.courierKilometres)
 
         // Door-to-door.
         put(.doorToDoorHouseholdsDone, Double(doorToDoor.teams.reduce(0) { $0 + $1.households }))
         put(.doorToDoorFinishMinutesAfterOpening, ((doorToDoor.teams.map(\.handoffTime).max() ?? round.opening) - round.opening) / 60)
         put(.doorToDoorTubes, Double(doorToDoor.teams.reduce(0) { $0 + $1.tubes.count }))
 
-        levels.finish(at: end)
-        if swabbed + gaveUp < arrivals.count {
+        tally.levels.finish(at: end)
+        if tally.swabbed + tally.gaveUp < arrivals.count {
             // Residents still in a line when the last team left wait to the end of the record.
             let stop = max(events.now, staffEvents.now)
             for r in arrivals.indices {
                 let site = Int(arrivals[r].site)
                 switch log.stage[r] {
-                case .waitingRegistration: levels.addInterval(Level.registrationQueue(site), from: log.joinedLine[r], to: stop)
-                case .waitingSwab: levels.addInterval(Level.swabQueue(site), from: log.swabQueued[r], to: stop)
+                case .waitingRegistration: tally.levels.addInterval(Level.registrationQueue(site), from: log.joinedLine[r], to: stop)
+                case .waitingSwab: tally.levels.addInterval(Level.swabQueue(site), from: log.swabQueued[r], to: stop)
                 default: break
                 }
             }
         }
         var series: [SiteSeries] = []
         for s in 0..<siteCount {
-            series.append(SiteSeries(registrationQueue: levels.averages(of: Level.registrationQueue(s)),
-                                     swabQueue: levels.averages(of: Level.swabQueue(s)),
-                                     stationsBusy: levels.averages(of: Level.stationsBusy(s)),
-                                     stationsStaffed: levels.averages(of: Level.stationsStaffed(s)),
-                                     paused: levels.averages(of: Level.paused(s)),
-                                     swabbed: swabbedAtSite[s]))
+            series.append(SiteSeries(registrationQueue: tally.levels.averages(of: Level.registrationQueue(s)),
+                                     swabQueue: tally.levels.averages(of: Level.swabQueue(s)),
+                                     stationsBusy: tally.levels.averages(of: Level.stationsBusy(s)),
+                                     stationsStaffed: tally.levels.averages(of: Level.stationsStaffed(s)),
+                                     paused: tally.levels.averages(of: Level.paused(s)),
+                                     swabbed: tally.swabbedAtSite[s]))
         }
         var result = ReplicationResult(metrics: m, sites: series, events: taken)
         if recordDetail {
@@ -127,8 +127,8 @@ extension RoundState {
                     let mean = n > 0 ? callUpWaits[i].values.reduce(0, +) / Double(n) : 0
                     return (n, mean, callUpWaits[i].quantile(0.95) ?? 0)
                 },
-                timeInSystem: histogram(timeInSystemSample.values), sampleAge: histogram(sampleAgeSample.values),
-                courierRuns: courierLog, gaveUpPerBuilding: gaveUpPerBuilding())
+                timeInSystem: histogram(tally.timeInSystemSample.values), sampleAge: histogram(tally.sampleAgeSample.values),
+                courierRuns: fleet.log, gaveUpPerBuilding: gaveUpPerBuilding())
         }
         return result
     }

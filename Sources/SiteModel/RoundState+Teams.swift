@@ -48,7 +48,7 @@ extension RoundState {
     mutating func endSpan(_ t: Int, now: Double) {
         let span = now - crews.teamWorkStart[t]
         crews.teamActive[t] += span
-        if span > longestSpan { longestSpan = span }
+        if span > tally.longestSpan { tally.longestSpan = span }
         let g = station(of: t)
         crews.stationTeam[g] = -1
         crews.stationAfter[g] = .carryOn
@@ -65,7 +65,7 @@ extension RoundState {
     mutating func leave(_ t: Int, now: Double) {
         endSpan(t, now: now)
         crews.teamState[t] = .gone
-        overtime += max(0, now - teams[t].shiftEnd)
+        tally.overtime += max(0, now - teams[t].shiftEnd)
         sealTube(station: station(of: t), now: now)
     }
 
@@ -76,7 +76,7 @@ extension RoundState {
             if crews.teamState[t] == .working && crews.stationTeam[station(of: t)] == Int32(t) { leave(t, now: now) }
             crews.teamState[t] = .gone
         }
-        for g in 0..<stationTubeCount.count { sealTube(station: g, now: now) }
+        for g in 0..<tubes.stationTubeCount.count { sealTube(station: g, now: now) }
     }
 
     /// Staffed stations that the plan has open, for the utilisation series.
@@ -84,10 +84,10 @@ extension RoundState {
         let lo = round.stationBase[site], hi = round.stationBase[site + 1]
         var n = 0
         var g = lo
-        while g < hi && g - lo < stationsOpen[site] {
+        while g < hi && g - lo < capacity.stationsOpen[site] {
             if crews.stationTeam[g] >= 0 { n += 1 }
             g += 1
         }
-        levels.set(Level.stationsStaffed(site), to: Double(n), at: now)
+        tally.levels.set(Level.stationsStaffed(site), to: Double(n), at: now)
     }
 }

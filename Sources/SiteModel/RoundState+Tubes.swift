@@ -25,33 +25,30 @@ extension RoundState {
     @inline(__always)
     mutating func addToTube(station g: Int, now: Double) {
         guard tubesOn else { return }
-        let tubes = round.scenario.logistics.tubes
-        if stationTubeCount[g] > 0 && stationTubeFirst[g] + tubes.maxHoldingSeconds <= now { sealTube(station: g, now: now) }
-        stationTubeCount[g] += 1
-        if stationTubeCount[g] == 1 { stationTubeFirst[g] = now }
-        if stationTubeCount[g] >= tubes.poolSize { sealTube(station: g, now: now) }
+        let rules = round.scenario.logistics.tubes
+        if tubes.stationTubeCount[g] > 0 && tubes.stationTubeFirst[g] + rules.maxHoldingSeconds <= now { sealTube(station: g, now: now) }
+        tubes.stationTubeCount[g] += 1
+        if tubes.stationTubeCount[g] == 1 { tubes.stationTubeFirst[g] = now }
+        if tubes.stationTubeCount[g] >= rules.poolSize { sealTube(station: g, now: now) }
     }
 
     /// Seals the open tubes of a site's stations whose holding limit has passed.
     mutating func sealDue(site: Int, now: Double) {
         let holding = round.scenario.logistics.tubes.maxHoldingSeconds
         for g in round.stationBase[site]..<round.stationBase[site + 1]
-        where stationTubeCount[g] > 0 && stationTubeFirst[g] + holding <= now {
+        where tubes.stationTubeCount[g] > 0 && tubes.stationTubeFirst[g] + holding <= now {
             sealTube(station: g, now: now)
         }
     }
 
     mutating func sealTube(station g: Int, now: Double) {
-        guard tubesOn, stationTubeCount[g] > 0 else { return }
-        putInBox(site: round.stationSite[g], first: stationTubeFirst[g], samples: stationTubeCount[g])
-        stationTubeCount[g] = 0
+        guard tubesOn, tubes.stationTubeCount[g] > 0 else { return }
+        putInBox(site: round.stationSite[g], first: tubes.stationTubeFirst[g], samples: tubes.stationTubeCount[g])
+        tubes.stationTubeCount[g] = 0
     }
 
     mutating func putInBox(site: Int, first: Double, samples: Int) {
-        boxes[site].append(Int32(tubeFirst.count))
-        tubeFirst.append(first)
-        tubeSamples.append(Int32(samples))
-        if boxes[site].count - boxHead[site] > round.scenario.logistics.tubes.boxCapacity { tubesOverBox += 1 }
+        if tubes.putInBox(site: site, first: first, samples: samples, capacity: round.scenario.logistics.tubes.boxCapacity) { tally.tubesOverBox += 1 }
     }
 
     mutating func doorToDoorHandsOff(_ team: Int, now: Double) {
@@ -60,7 +57,7 @@ extension RoundState {
         doorToDoorPending -= 1
     }
 
-    func boxCount(_ site: Int) -> Int { boxes[site].count - boxHead[site] }
+    func boxCount(_ site: Int) -> Int { tubes.boxCount(site) }
 
     /// Nothing is left for this courier, now or later.
     func courierDone(_ c: Int) -> Bool {
@@ -68,39 +65,39 @@ extension RoundState {
     }
 
     mutating func courierDeparts(_ c: Int, now: Double) {
-        if courierState[c] == .out { courierPending[c] = true; return }
+        if fleet.state[c] == .out { fleet.pending[c] = true; return }
         if courierDone(c) { return }
         let plan = round.couriers[c]
-        courierState[c] = .out
-        courierStop[c] = 0
-        courierDeparted[c] = now
-        courierRuns += 1
-        courierKilometres += plan.legKilometres[0]
+        fleet.state[c] = .out
+        fleet.stop[c] = 0
+        fleet.departed[c] = now
+        tally.courierRuns += 1
+        tally.courierKilometres += plan.legKilometres[0]
         staffEvents.schedule(at: now + plan.legSeconds[0] * weather.travelFactor(at: now), kind: EventKind.courierArrive.rawValue, entity: Int32(c))
     }
 
     mutating func courierArrives(_ c: Int, now: Double) {
         let plan = round.couriers[c]
-        let leg = courierStop[c]
+        let leg = fleet.stop[c]
         if leg < plan.stops.count {
             // Collect the oldest tubes first, as many as the courier can carry.
             let site = plan.stops[leg]
             sealDue(site: site, now: now)
-            while boxCount(site) > 0 && courierLoad[c].count < plan.courier.capacityTubes {
-                courierLoad[c].append(boxes[site][boxHead[site]])
-                boxHead[site] += 1
+            while boxCount(site) > 0 && fleet.load[c].count < plan.courier.capacityTubes {
+                fleet.load[c].append(tubes.boxes[site][tubes.boxHead[site]])
+                tubes.boxHead[site] += 1
             }
-            courierStop[c] = leg + 1
-            courierKilometres += plan.legKilometres[leg + 1]
+            fleet.stop[c] = leg + 1
+            tally.courierKilometres += plan.legKilometres[leg + 1]
             staffEvents.schedule(at: now + plan.legSeconds[leg + 1] * weather.travelFactor(at: now),
                                  kind: EventKind.courierArrive.rawValue, entity: Int32(c))
             return
         }
-        if recordDetail { courierLog[c].append((courierDeparted[c], courierLoad[c].count)) }
+        if recordDetail { fleet.log[c].append((fleet.departed[c], fleet.load[c].count)) }
         deliver(c, now: now)
-        courierState[c] = .atLab
-        if courierPending[c] {
-            courierPending[c] = false
+        fleet.state[c] = .atLab
+        if fleet.pending[c] {
+            fleet.pending[c] = false
             courierDeparts(c, now: now)
         }
     }
@@ -110,37 +107,37 @@ extension RoundState {
         guard let lab = round.scenario.logistics.lab else { return }
         let received = now < lab.receiving.start ? lab.receiving.start
             : (now < lab.receiving.end ? now : lab.receiving.start + 86400)
-        for tube in courierLoad[c] {
-            let age = received - tubeFirst[Int(tube)]
-            let samples = Int(tubeSamples[Int(tube)])
+        for tube in fleet.load[c] {
+            let age = received - tubes.tubeFirst[Int(tube)]
+            let samples = Int(tubes.tubeSamples[Int(tube)])
             for _ in 0..<samples {
-                sampleAge.add(age / 60)
-                sampleAgeSample.add(age / 60)
+                tally.sampleAge.add(age / 60)
+                tally.sampleAgeSample.add(age / 60)
             }
-            if age > lab.sampleAgeLimitSeconds { samplesOverLimit += samples }
+            if age > lab.sampleAgeLimitSeconds { tally.samplesOverLimit += samples }
         }
-        courierLoad[c].removeAll(keepingCapacity: true)
+        fleet.load[c].removeAll(keepingCapacity: true)
     }
 
     mutating func courierChecks(_ c: Int, now: Double) {
-        guard case .onDemand(let tubes, let oldest, let check, _) = round.couriers[c].courier.mode else { return }
-        if courierState[c] == .atLab {
+        guard case .onDemand(let fullBox, let oldest, let check, _) = round.couriers[c].courier.mode else { return }
+        if fleet.state[c] == .atLab {
             let stops = round.couriers[c].stops
             for s in stops { sealDue(site: s, now: now) }
             let due = stops.contains { s in
-                boxCount(s) >= tubes || (boxCount(s) > 0 && now - tubeFirst[Int(boxes[s][boxHead[s]])] >= oldest)
+                boxCount(s) >= fullBox || (boxCount(s) > 0 && now - tubes.tubeFirst[Int(tubes.boxes[s][tubes.boxHead[s]])] >= oldest)
             }
             // After the last swab, a final sweep of whatever is left.
             let sweep = roundOver && doorToDoorPending == 0 && stops.contains { boxCount($0) > 0 }
             if due || sweep { courierDeparts(c, now: now) }
         }
-        if !(courierDone(c) && courierState[c] == .atLab) && now + check < 86400 {
+        if !(courierDone(c) && fleet.state[c] == .atLab) && now + check < 86400 {
             staffEvents.schedule(at: now + check, kind: EventKind.courierCheck.rawValue, entity: Int32(c))
         }
     }
 
     /// Tubes still in a box or open at a station when everything has stopped.
     var tubesLeft: Int {
-        (0..<siteCount).reduce(0) { $0 + boxCount($1) } + (0..<stationTubeCount.count).filter { stationTubeCount[$0] > 0 }.count
+        (0..<siteCount).reduce(0) { $0 + boxCount($1) } + (0..<tubes.stationTubeCount.count).filter { tubes.stationTubeCount[$0] > 0 }.count
     }
 }

@@ -66,58 +66,18 @@ struct RoundState {
     /// each resident's moments (`ResidentLog`): parallel arrays grouped by what they describe,
     /// each copied as a whole for the weather twin.
     var lines: Lines
-    var desksOpen: Slab<Int>
-    var desksBusy: Slab<Int>
-    var stationsOpen: Slab<Int>
-    var registrationSpeed: Slab<Double>
-    var swabSpeed: Slab<Double>
-
+    var capacity: SiteCapacity
     var crews: Crews
     var log: ResidentLog
 
-    // Tubes: the open tube of each station; sealed tubes in each site's box; couriers' loads.
-    var stationTubeCount: Slab<Int>
-    var stationTubeFirst: Slab<Double>
-    var tubeFirst: [Double]
-    var tubeSamples: [Int32]
-    var boxes: [[Int32]]
-    var boxHead: Slab<Int>
-    var courierState: Slab<CourierState>
-    var courierStop: Slab<Int>
-    var courierPending: Slab<Bool>
-    var courierLoad: [[Int32]]
+    var tubes: TubeBoxes
+    var fleet: CourierFleet
     var doorToDoorPending: Int
-
-    // Statistics.
-    var waitRegistration = Tally()
-    var waitSwab = Tally()
-    var timeInSystem = Tally()
-    /// Residents swabbed after leaving and coming back: minutes from first arrival to return.
-    var returnersTimeAway = Tally()
-    var timeInSystemSample: QuantileSample
-    var over20 = 0, over60 = 0
-    var swabbed = 0
-    var gaveUp = 0
-    var lastSwab: Double
-    var lastSwabAtSite: Slab<Double>
-    var longestSpan = 0.0
-    var overtime = 0.0
-    var desksBusyLevel: TimeWeighted
-    var desksOpenLevel: TimeWeighted
-    var levels: BinnedLevels
-    var swabbedAtSite: Slab<Int>
-    var sampleAge = Tally()
-    var sampleAgeSample: QuantileSample
-    var samplesOverLimit = 0
-    var tubesOverBox = 0
-    var courierRuns = 0
-    var courierKilometres = 0.0
+    var tally: Tallies
     var taken = 0
     // Detail for publishing (only with `recordDetail`).
     let recordDetail: Bool
     var callUpWaits: [QuantileSample]
-    var courierLog: [[(departs: Double, tubes: Int)]]
-    var courierDeparted: Slab<Double>
     /// Every resident who came has been swabbed or has given up: the teams stand down.
     var roundOver = false
     /// The next resident to arrive (arrivals are taken in order, outside the event lists).
@@ -127,8 +87,6 @@ struct RoundState {
         self.tubesOn = tubesOn
         recordDetail = options.recordDetail
         callUpWaits = options.recordDetail ? Array(repeating: QuantileSample(), count: round.plan.callUps.count) : []
-        courierLog = Array(repeating: [], count: round.couriers.count)
-        courierDeparted = Slab(repeating: 0, count: max(round.couriers.count, 1))
         self.round = round
         self.arrivals = arrivals
         self.options = options
@@ -154,11 +112,7 @@ struct RoundState {
         }
         lines = Lines(queue: Slab(repeating: -1, count: max(offset, 1)), queueHead: Slab(base), queueTail: Slab(base),
                       queueJoined: Slab(repeating: 0, count: max(offset, 1)), queuePosition: Slab(repeating: -1, count: max(arrivals.count, 1)))
-        desksOpen = Slab(s.sites.map(\.registrationDesks))
-        desksBusy = Slab(repeating: 0, count: siteCount)
-        stationsOpen = Slab(repeating: Int.max, count: siteCount)
-        registrationSpeed = Slab(repeating: 1, count: siteCount)
-        swabSpeed = Slab(repeating: 1, count: siteCount)
+        capacity = SiteCapacity(desks: s.sites.map(\.registrationDesks))
         let stations = round.stationBase.last!
         crews = Crews(stationTeam: Slab(repeating: -1, count: stations), stationResident: Slab(repeating: -1, count: stations),
                       stationAfter: Slab(repeating: .carryOn, count: stations), stationIncoming: Slab(repeating: -1, count: stations),
@@ -169,39 +123,16 @@ struct RoundState {
         log = ResidentLog(joinedLine: Slab(repeating: 0, count: n), swabQueued: Slab(repeating: 0, count: n),
                           swabStarted: Slab(repeating: 0, count: n), stage: Slab(repeating: .waitingRegistration, count: n),
                           registrationWait: Slab(repeating: 0, count: n), cameBack: Slab(repeating: false, count: n))
-        stationTubeCount = Slab(repeating: 0, count: max(stations, 1))
-        stationTubeFirst = Slab(repeating: 0, count: max(stations, 1))
         let doorTubes = doorToDoor.teams.reduce(0) { $0 + $1.tubes.count }
-        let tubeBound = arrivals.count + doorTubes + 2 * (stations + teams.count) + 16
-        tubeFirst = []; tubeFirst.reserveCapacity(tubeBound)
-        tubeSamples = []; tubeSamples.reserveCapacity(tubeBound)
-        let boxBound = doorTubes + 2 * (stations + teams.count) + 8
-        boxes = perSite.map { residents in
-            var b: [Int32] = []
-            b.reserveCapacity(residents + boxBound)
-            return b
-        }
-        boxHead = Slab(repeating: 0, count: siteCount)
-        let fleet = round.couriers.count
-        courierState = Slab(repeating: .atLab, count: max(fleet, 1))
-        courierStop = Slab(repeating: 0, count: max(fleet, 1))
-        courierPending = Slab(repeating: false, count: max(fleet, 1))
-        courierLoad = round.couriers.map { c in
-            var load: [Int32] = []
-            load.reserveCapacity(c.courier.capacityTubes)
-            return load
-        }
+        tubes = TubeBoxes(stations: stations, tubes: arrivals.count + doorTubes + 2 * (stations + teams.count) + 16,
+                          residentsPerSite: perSite, extra: doorTubes + 2 * (stations + teams.count) + 8)
+        fleet = CourierFleet(capacities: round.couriers.map(\.courier.capacityTubes))
         doorToDoorPending = doorToDoor.teams.count
-        timeInSystemSample = QuantileSample(reservingCapacity: arrivals.count)
-        sampleAgeSample = QuantileSample(reservingCapacity: s.logistics.lab == nil ? 0 : arrivals.count + doorTubes * 3)
-        lastSwab = round.opening
-        lastSwabAtSite = Slab(repeating: round.opening, count: siteCount)
-        desksBusyLevel = TimeWeighted(level: 0, at: round.opening)
-        desksOpenLevel = TimeWeighted(level: Double(s.sites.reduce(0) { $0 + $1.registrationDesks }), at: round.opening)
         let lastShift = s.staff.cohorts.map(\.shiftEnd).max() ?? round.deadline
         let bins = Int(((max(lastShift, round.deadline) + 4 * 3600 - round.opening) / CompiledRound.binSeconds).rounded(.up))
-        levels = BinnedLevels(levels: Level.perSite * siteCount, origin: round.opening, width: CompiledRound.binSeconds, bins: bins)
-        swabbedAtSite = Slab(repeating: 0, count: siteCount)
+        tally = Tallies(opening: round.opening, sites: siteCount, desks: s.sites.reduce(0) { $0 + $1.registrationDesks },
+                        residents: arrivals.count, samples: s.logistics.lab == nil ? 0 : arrivals.count + doorTubes * 3,
+                        levels: BinnedLevels(levels: Level.perSite * siteCount, origin: round.opening, width: CompiledRound.binSeconds, bins: bins))
     }
 
     // MARK: The event loop
@@ -272,16 +203,12 @@ struct RoundState {
         twin.events = events.copy()
         twin.staffEvents = staffEvents.copy()
         twin.lines = lines.copy()
-        twin.desksOpen = desksOpen.copy(); twin.desksBusy = desksBusy.copy(); twin.stationsOpen = stationsOpen.copy()
-        twin.registrationSpeed = registrationSpeed.copy(); twin.swabSpeed = swabSpeed.copy()
+        twin.capacity = capacity.copy()
         twin.crews = crews.copy()
         twin.log = log.copy()
-        twin.stationTubeCount = stationTubeCount.copy(); twin.stationTubeFirst = stationTubeFirst.copy()
-        twin.boxHead = boxHead.copy()
-        twin.courierState = courierState.copy(); twin.courierStop = courierStop.copy()
-        twin.courierPending = courierPending.copy(); twin.courierDeparted = courierDeparted.copy()
-        twin.lastSwabAtSite = lastSwabAtSite.copy(); twin.swabbedAtSite = swabbedAtSite.copy()
-        twin.levels = levels.copy()
+        twin.tubes = tubes.copy()
+        twin.fleet = fleet.copy()
+        twin.tally = tally.copy()
         return twin
     }
 
@@ -291,8 +218,8 @@ struct RoundState {
         switch EventKind(scheduled: e.kind) {
         case .registrationDone:
             let site = Int(arrivals[id].site)
-            desksBusy[site] -= 1
-            desksBusyLevel.set(desksBusyLevel.level - 1, at: now)
+            capacity.desksBusy[site] -= 1
+            tally.desksBusyLevel.set(tally.desksBusyLevel.level - 1, at: now)
             log.swabQueued[id] = now
             log.stage[id] = .waitingSwab
             enqueue(id, lane: site * 4 + (arrivals[id].priority ? 2 : 3))
@@ -334,9 +261,9 @@ struct RoundState {
             }
         case .capacityChange:
             let c = round.capacityChanges[id]
-            desksOpenLevel.set(desksOpenLevel.level + Double(c.desks - desksOpen[c.site]), at: now)
-            desksOpen[c.site] = c.desks
-            stationsOpen[c.site] = c.stations < 0 ? Int.max : c.stations
+            tally.desksOpenLevel.set(tally.desksOpenLevel.level + Double(c.desks - capacity.desksOpen[c.site]), at: now)
+            capacity.desksOpen[c.site] = c.desks
+            capacity.stationsOpen[c.site] = c.stations < 0 ? Int.max : c.stations
             updateStaffed(site: c.site, now: now)
             startRegistrations(site: c.site, now: now)
             startSwabs(site: c.site, now: now)
@@ -344,9 +271,9 @@ struct RoundState {
             // Scheduled before a twin without weather was made from this state.
             guard !weather.isClear else { break }
             let c = siteChanges[id]
-            registrationSpeed[c.site] = c.registrationSpeed
-            swabSpeed[c.site] = c.swabSpeed
-            levels.set(Level.paused(c.site), to: c.registrationSpeed == 0 || c.swabSpeed == 0 ? 1 : 0, at: now)
+            capacity.registrationSpeed[c.site] = c.registrationSpeed
+            capacity.swabSpeed[c.site] = c.swabSpeed
+            tally.levels.set(Level.paused(c.site), to: c.registrationSpeed == 0 || c.swabSpeed == 0 ? 1 : 0, at: now)
             startRegistrations(site: c.site, now: now)
             startSwabs(site: c.site, now: now)
         // A twin without weather follows the queues only: tube events scheduled before it was

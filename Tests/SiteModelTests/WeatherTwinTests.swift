@@ -33,9 +33,9 @@ final class WeatherTwinTests: XCTestCase {
             separate.start()
             separate.run()
             let result = round.simulate(seed: 3, replication: r)
-            XCTAssertEqual(result[.timeInSystemWithoutWeatherMinutes], separate.timeInSystem.mean, "replication \(r)")
-            XCTAssertEqual(result[.weatherCostMinutes], result[.timeInSystemMinutes] - separate.timeInSystem.mean)
-            XCTAssertEqual(result[.residentsGaveUpToWeather], result[.residentsGaveUp] - Double(separate.gaveUp))
+            XCTAssertEqual(result[.timeInSystemWithoutWeatherMinutes], separate.tally.timeInSystem.mean, "replication \(r)")
+            XCTAssertEqual(result[.weatherCostMinutes], result[.timeInSystemMinutes] - separate.tally.timeInSystem.mean)
+            XCTAssertEqual(result[.residentsGaveUpToWeather], result[.residentsGaveUp] - Double(separate.tally.gaveUp))
 
             // The fork shares a real prefix (residents had come before the first episode).
             var state = RoundState(round: round, arrivals: wet, weather: weather, doorToDoor: DoorToDoorRun(teams: []),

@@ -52,7 +52,8 @@ public struct PlanComparison: Sendable {
     public static func run(scenario: Scenario, plans: [Plan], seed: UInt64, jobs: Int, initial: Int = 20, batch: Int = 20,
                            limit: Int = 1000, progress: (@Sendable (Int) -> Void)? = nil) throws -> PlanComparison {
         precondition(plans.count >= 2)
-        let rounds = try plans.map { try CompiledRound(scenario: scenario, plan: $0) }
+        let model = RoundModel(scenario)
+        let rounds = try plans.map { try CompiledRound(model: model, plan: $0) }
         var runs: [[ReplicationResult]] = Array(repeating: [], count: plans.count)
         let deciding = decidingMetrics(scenario, plans[0])
         var n = 0

@@ -17,10 +17,10 @@ extension CompiledRound {
         if let found = PlanCheck.ownProblem(s, c, index: index, staffed: roster.slotsPerSite) { throw PlanProblems(problems: found) }
         guard let bi = s.buildingIndex(c.building), let si = s.siteIndex(siteID) else { return }
         let b = s.buildings[bi]
-        let walk = s.walkingSeconds(building: b, site: s.sites[si]) ?? 0
+        let walk = model.walkingSeconds(building: bi, site: si) ?? 0
         var building = buildings[bi]
         let floors = c.floors ?? 1...b.floors
-        let callers = b.residents - s.doorToDoorResidents(b)
+        let callers = b.residents - model.doorToDoorResidents[bi]
         for f in floors {
             let old = building.floorCall[f - 1]
             // Residents of this floor who come to a site (the door-to-door ones are the top).

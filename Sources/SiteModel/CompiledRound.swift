@@ -1,15 +1,17 @@
 import Scenario
 import SimKit
 
-/// A scenario and plan turned into flat arrays the replication loop reads: everything that does
-/// not change between replications is computed here once.
+/// A plan compiled onto its scenario's `RoundModel`: flat index arrays the replication loop
+/// reads (each floor's call-up, site and walk; stations; staffing changes; courier timetables),
+/// computed once per plan and changed in place by `moveCallUp`.
 public struct CompiledRound: Sendable {
-    public let scenario: Scenario
+    public let model: RoundModel
     public internal(set) var plan: Plan
-    let opening: Double
-    let deadline: Double
-    let registration: Sampler
-    let swab: Sampler
+    public var scenario: Scenario { model.scenario }
+    var opening: Double { model.opening }
+    var deadline: Double { model.deadline }
+    var registration: Sampler { model.registration }
+    var swab: Sampler { model.swab }
     var buildings: [BuildingPlan]
     let roster: TeamRoster
     /// First global station index of each site; a site's stations are `stationBase[s] ..< stationBase[s+1]`.
@@ -69,16 +71,21 @@ public struct CompiledRound: Sendable {
         self.init(try PlanCheck.check(scenario, plan))
     }
 
-    public init(_ checked: CheckedPlan) {
+    /// A plan of the model's scenario, checked first.
+    public init(model: RoundModel, plan: Plan) throws {
+        self.init(try PlanCheck.check(model.scenario, plan), model: model)
+    }
+
+    /// `model` must be the model of the plan's scenario (built afresh when not given).
+    public init(_ checked: CheckedPlan, model given: RoundModel? = nil) {
         let s = checked.scenario, plan = checked.plan
         // Residents carry their site as an Int16; validation caps sites far below.
         precondition(s.sites.count <= Int(Int16.max), "\(s.sites.count) sites: more than a 16-bit site index holds")
-        scenario = s
+        let model = given ?? RoundModel(s)
+        precondition(model.scenario.sites.count == s.sites.count && model.scenario.buildings.count == s.buildings.count,
+                     "a round model of another scenario")
+        self.model = model
         self.plan = plan
-        opening = s.round.opening
-        deadline = s.round.deadline
-        registration = Distribution(s.service.registration).sampler
-        swab = Distribution(s.service.swab).sampler
         var perSite = Array(repeating: 0, count: s.sites.count)
         // Call-ups by building, once: linear in buildings and call-ups.
         var callsOf = [[Int]](repeating: [], count: s.buildings.count)
@@ -88,7 +95,7 @@ public struct CompiledRound: Sendable {
             for ci in callsOf[bi] {
                 let c = plan.callUps[ci]
                 guard let si = s.siteIndex(c.site) else { continue }
-                let walk = s.walkingSeconds(building: b, site: s.sites[si]) ?? 0
+                let walk = model.walkingSeconds(building: bi, site: si) ?? 0
                 let floors = c.floors ?? 1...b.floors
                 let first = CompiledRound.firstResident(onFloor: floors.lowerBound, residents: b.residents, floors: b.floors)
                 let end = CompiledRound.firstResident(onFloor: floors.upperBound + 1, residents: b.residents, floors: b.floors)
@@ -99,8 +106,8 @@ public struct CompiledRound: Sendable {
             // Validation guarantees every floor is called; a plan built in code might not.
             let fallback = calls.compactMap { $0 }.first ?? FloorCall(window: s.round.window, site: 0, walkSeconds: 0, firstResident: 0, residents: b.residents, callUp: -1)
             let floorCall = calls.map { $0 ?? fallback }
-            for i in 0..<(b.residents - s.doorToDoorResidents(b)) { perSite[floorCall[CompiledRound.floor(of: i, residents: b.residents, floors: b.floors) - 1].site] += 1 }
-            return BuildingPlan(residents: b.residents, doorToDoorResidents: s.doorToDoorResidents(b), floors: b.floors, lifts: b.lifts, elderlyShare: b.elderlyShare,
+            for i in 0..<(b.residents - model.doorToDoorResidents[bi]) { perSite[floorCall[CompiledRound.floor(of: i, residents: b.residents, floors: b.floors) - 1].site] += 1 }
+            return BuildingPlan(residents: b.residents, doorToDoorResidents: model.doorToDoorResidents[bi], floors: b.floors, lifts: b.lifts, elderlyShare: b.elderlyShare,
                                 noSmartphoneShare: b.noSmartphoneShare, floorCall: floorCall)
         }
         residentsPerSite = perSite
@@ -119,14 +126,10 @@ public struct CompiledRound: Sendable {
                 changes.append(CapacityChange(time: st.period.end, site: si, desks: s.sites[si].registrationDesks, stations: -1))
             }
         }
-        couriers = s.couriers(under: plan).map { c in
-            let places = ["lab"] + c.route + ["lab"]
-            let legs = zip(places, places.dropFirst())
+        couriers = zip(s.couriers(under: plan), model.courierLegs).map { c, legs in
             var times: [Double] = []
             if case .fixed(let t) = c.mode { times = t }
-            return CourierPlan(courier: c, stops: c.route.compactMap { s.siteIndex($0) },
-                               legSeconds: legs.map { (s.courierMinutes($0, $1) ?? 0) * 60 },
-                               legKilometres: legs.map { s.courierKilometres($0, $1) ?? 0 }, fixedTimes: times)
+            return CourierPlan(courier: c, stops: legs.stops, legSeconds: legs.seconds, legKilometres: legs.kilometres, fixedTimes: times)
         }
         deskPeriods = DataDeskRun.deskPeriods(s, plan)
         capacityChanges = changes.enumerated().sorted { ($0.element.time, $0.offset) < ($1.element.time, $1.offset) }.map(\.element)

@@ -37,13 +37,16 @@ enum District {
     static func bench(sizes: [Int], runs: Int) {
         for n in sizes {
             let text = yaml(buildings: n)
-            var load: [Double] = [], compile: [Double] = [], two: [Double] = [], move: [Double] = []
+            var load: [Double] = [], modelTime: [Double] = [], compile: [Double] = [], two: [Double] = [], move: [Double] = []
             for _ in 0..<runs {
                 var scenario: Scenario?
                 load.append(Bench.seconds { scenario = try? ScenarioLoader.parse(text, file: "district.yaml") })
                 guard let scenario else { print("district of \(n) buildings does not load"); return }
+                var model: RoundModel?
+                modelTime.append(Bench.seconds { model = RoundModel(scenario) })
                 var round: CompiledRound?
-                compile.append(Bench.seconds { round = try! CompiledRound(scenario: scenario, plan: scenario.effectivePlan) })
+                let plan = scenario.effectivePlan
+                compile.append(Bench.seconds { round = try! CompiledRound(model: model!, plan: plan) })
                 two.append(Bench.seconds { _ = Experiment.run(round!, replications: 2, seed: 7, jobs: 1) })
                 // Re-evaluation after one call-up moves: the move in place, then what the
                 // optimiser needs next (one replication is timed above, per half of `two`).
@@ -59,8 +62,8 @@ enum District {
                     }
                 } / Double(moves))
             }
-            print(String(format: "district %d buildings, %d sites (%.1f MB of YAML): load and validate %.2f s, baseline plan and compile %.3f s, two replications on one core %.2f s",
-                         n, max(1, n / 80), Double(text.utf8.count) / 1e6, Bench.median(load), Bench.median(compile), Bench.median(two)))
+            print(String(format: "district %d buildings, %d sites (%.1f MB of YAML): load and validate %.2f s, round model %.3f s, plan check and compile %.3f s, two replications on one core %.2f s",
+                         n, max(1, n / 80), Double(text.utf8.count) / 1e6, Bench.median(load), Bench.median(modelTime), Bench.median(compile), Bench.median(two)))
             print(String(format: "         one call-up moved in place: %.1f µs (compiling afresh: %.0f times longer)",
                          Bench.median(move) * 1e6, Bench.median(compile) / Bench.median(move)))
         }

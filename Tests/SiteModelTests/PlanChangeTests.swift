@@ -29,6 +29,22 @@ final class PlanChangeTests: XCTestCase {
         }
     }
 
+    /// Plans compiled on one shared model, with or without its walking matrix, run as plans
+    /// compiled each on its own.
+    func testASharedModelEqualsOneModelAPlan() throws {
+        let s = try ScenarioLoader.load(path: Self.root.appendingPathComponent("Scenarios/panjiayuan-nanli.yaml").path)
+        let model = RoundModel(s), computed = RoundModel(s, walkMatrixLimit: 0)
+        for plan in [s.effectivePlan, s.baselinePlan()] {
+            let own = try CompiledRound(scenario: s, plan: plan)
+            for m in [model, computed] {
+                let shared = try CompiledRound(model: m, plan: plan)
+                XCTAssertEqual(shared.buildings, own.buildings)
+                XCTAssertEqual(shared.simulate(seed: 4, replication: 1).metrics, own.simulate(seed: 4, replication: 1).metrics)
+            }
+        }
+        for b in s.buildings.indices { for si in s.sites.indices { XCTAssertEqual(model.walkingSeconds(building: b, site: si), computed.walkingSeconds(building: b, site: si)) } }
+    }
+
     /// A move that breaks a rule is refused and changes nothing.
     func testAMoveOutsideTheRoundIsRefused() throws {
         let s = try ScenarioLoader.load(path: Self.root.appendingPathComponent("Scenarios/small/two-sites.yaml").path)

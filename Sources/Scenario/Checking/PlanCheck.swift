@@ -166,10 +166,11 @@ public enum PlanCheck {
         var team: [String: TeamRoster.Team] = [:]
         for t in roster.teams { team["\(s.staff.cohorts[t.cohort].id)|\(t.number)"] = t }
         var last: [String: Double] = [:] // when each team is back from its previous planned break
+        let cohorts = Dictionary(s.staff.cohorts.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         for (i, b) in plan.breaks.enumerated() {
             let p = "breaks[\(i)]"
             let key = "\(b.cohort)|\(b.team)"
-            guard let cohort = s.staff.cohorts.first(where: { $0.id == b.cohort }) else {
+            guard let cohort = cohorts[b.cohort] else {
                 out.append(PlanProblem(p + ".cohort", "unknown cohort `\(b.cohort)`; known cohorts: " + KnownIDs(s.staff.cohorts.map(\.id)).joined(separator: ", "))); continue
             }
             guard let t = team[key] else {

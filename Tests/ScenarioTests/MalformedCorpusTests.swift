@@ -86,6 +86,7 @@ final class MalformedCorpusTests: XCTestCase {
         ("78-break-outside-shift.yaml", "78-break-outside-shift.yaml", 56, 38, "11:00 is outside the team's working time 07:00-09:00", 65),
         ("79-plan-unknown-courier.yaml", "79-plan-unknown-courier.yaml", 56, 17, "unknown courier `K9`; the scenario's couriers: none", 65),
         ("80-plan-door-to-door-unknown-team.yaml", "80-plan-door-to-door-unknown-team.yaml", 56, 14, "unknown door-to-door team `D9`; the scenario's teams: none", 65),
+        ("81-handover-across-sites.yaml", "81-handover-across-sites.yaml", 56, 43, "team 1 of `relief` is dropped at site `S1` but team 3 of `morning` works at `S2`", 65),
     ]
 
     static var folder: String { Bundle.module.resourcePath! + "/Malformed" }

@@ -51,6 +51,10 @@ final class PlanCheckTests: XCTestCase {
         p.roles = [RoleAssignment(worker: "W1", period: Self.window("07:00-09:00"), role: .dataDesk),
                    RoleAssignment(worker: "W1", period: Self.window("08:00-10:00"), role: .registration, site: "S1")]
         assertFirstProblem(s, p, "roles[1].period", corpus: "45-worker-two-roles.yaml")
+        p = good; p.breaks = [PlannedBreak(cohort: "morning", team: 1, at: ClockTime.parse("11:00")!)]
+        assertFirstProblem(s, p, "breaks[0].at", corpus: "78-break-outside-shift.yaml")
+        p = good; p.handovers = [Handover(cohort: "relief", team: 1, relieves: 3)]
+        assertFirstProblem(s, p, "handovers[0].relieves", corpus: "81-handover-across-sites.yaml")
     }
 
     /// A code-built plan and the same plan read from its file are the same value to the rules.

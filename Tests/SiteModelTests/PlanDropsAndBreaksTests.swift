@@ -86,4 +86,57 @@ final class PlanDropsAndBreaksTests: XCTestCase {
         XCTAssertEqual(back.breaks, plan.breaks)
         XCTAssertEqual(PlanWriter.yaml(back), text)
     }
+
+    /// The model with a relief cohort `r` of one team ready at S1 at 07:30 (shift to 10:00),
+    /// and team 1 of `c` on a planned break 07:20-07:40.
+    static func reliefModel() -> (Scenario, Plan) {
+        var (s, plan) = model()
+        var b = ScenarioBuilder(opening: "07:00", deadline: "10:00")
+        b.cohort("r", departs: "07:30", drops: [("S1", 1)], shiftEnd: "10:00", relieves: "c")
+        s.staff.cohorts += b.scenario.staff.cohorts
+        plan.breaks = [PlannedBreak(cohort: "c", team: 1, at: ClockTime.parse("07:20")!)]
+        return (s, plan)
+    }
+
+    /// By default the relief takes team 1's station (empty at 07:30: team 1 is on its break and
+    /// does not come back); team 2 works to its limit at 08:00 and breaks to 08:20. With the
+    /// handover `r` 1 -> `c` 2, team 2 hands over at 07:30 and team 1 comes back at 07:40 and
+    /// works to its limit at 08:40.
+    func testAHandoverChoosesTheStationTheReliefTakesOver() throws {
+        let (s, base) = Self.reliefModel()
+        XCTAssertEqual(PlanCheck.problems(s, base), [])
+        assertBins(try staffed(s, base, site: 0), [2, 20.0 / 15, 2, 2, 1, 25.0 / 15], "default pairing")
+        var plan = base
+        plan.handovers = [Handover(cohort: "r", team: 1, relieves: 2)]
+        XCTAssertEqual(PlanCheck.problems(s, plan), [])
+        let roster = TeamRoster(scenario: s, plan: plan)
+        XCTAssertEqual(roster.teams[2].relieves, 1)
+        XCTAssertEqual(TeamRoster(scenario: s, plan: base).teams[2].relieves, 0)
+        assertBins(try staffed(s, plan, site: 0), [2, 20.0 / 15, 20.0 / 15, 2, 2, 2], "r 1 relieves c 2")
+        let text = PlanWriter.yaml(plan)
+        let back = try ScenarioLoader.parsePlan(text, file: "p.yaml", for: s)
+        XCTAssertEqual(back.handovers, plan.handovers)
+        XCTAssertEqual(PlanWriter.yaml(back), text)
+    }
+
+    /// Handover rules, with the key path a file's error would carry.
+    func testHandoverRules() throws {
+        let (s, base) = Self.reliefModel()
+        func first(_ h: [Handover]) -> PlanProblem? {
+            var plan = base
+            plan.handovers = h
+            return PlanCheck.problems(s, plan).first
+        }
+        XCTAssertEqual(first([Handover(cohort: "c", team: 1, relieves: 1)])?.keyPath, "handovers[0].cohort")
+        XCTAssertEqual(first([Handover(cohort: "x", team: 1, relieves: 1)])?.keyPath, "handovers[0].cohort")
+        XCTAssertEqual(first([Handover(cohort: "r", team: 2, relieves: 1)])?.keyPath, "handovers[0].team")
+        XCTAssertEqual(first([Handover(cohort: "r", team: 1, relieves: 3)])?.keyPath, "handovers[0].relieves")
+        XCTAssertEqual(first([Handover(cohort: "r", team: 1, relieves: 1), Handover(cohort: "r", team: 1, relieves: 2)])?.keyPath, "handovers[1].team")
+        var plan = base
+        plan.drops = [CohortDrops(cohort: "c", route: [RouteStop(site: "S1", travelSeconds: 0, teams: 1), RouteStop(site: "S2", travelSeconds: 0, teams: 1)])]
+        plan.handovers = [Handover(cohort: "r", team: 1, relieves: 2)]
+        let p = PlanCheck.problems(s, plan).first
+        XCTAssertEqual(p?.keyPath, "handovers[0].relieves", "\(PlanCheck.problems(s, plan))")
+        XCTAssertTrue(p?.message.contains("dropped at site `S1` but team 2 of `c` works at `S2`") == true, "\(String(describing: p))")
+    }
 }

@@ -42,7 +42,10 @@ public enum PlanCheck {
         guard out.isEmpty else { return out }
         // One roster for every rule that asks where teams work.
         let roster = TeamRoster(scenario: s, plan: plan)
-        out += slotProblems(s, roster)
+        // A handover that names no valid station leaves its relief a station of its own, so
+        // its problem comes before the stations count.
+        out += handoverProblems(s, plan, roster)
+        if out.isEmpty { out += slotProblems(s, roster) }
         out += breakProblems(s, plan, roster)
         out += courierProblems(s, plan)
         out += doorToDoorProblems(s, plan)
@@ -184,6 +187,45 @@ public enum PlanCheck {
                 out.append(PlanProblem(p + ".at", "\(ClockTime.format(b.at)) is \(Int(((b.at - from) / 60).rounded())) minutes after the team started at \(ClockTime.format(from)), past its standing limit of \(Int((t.standingLimitSeconds / 60).rounded())) minutes; plan the break by \(ClockTime.format(from + t.standingLimitSeconds))")); continue
             }
             last[key] = b.at + t.breakSeconds
+        }
+        return out
+    }
+
+    /// Handovers: a team of a relief cohort, once, taking over a team of the cohort it relieves
+    /// that no other relief takes over, at the site both are dropped at.
+    static func handoverProblems(_ s: Scenario, _ plan: Plan, _ roster: TeamRoster) -> [PlanProblem] {
+        guard !plan.handovers.isEmpty else { return [] }
+        var out: [PlanProblem] = []
+        let cohorts = Dictionary(s.staff.cohorts.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        var team: [String: TeamRoster.Team] = [:]
+        for t in roster.teams { team["\(s.staff.cohorts[t.cohort].id)|\(t.number)"] = t }
+        var reliefSeen: [String: Int] = [:], relievedSeen: [String: Int] = [:]
+        for (i, h) in plan.handovers.enumerated() {
+            let p = "handovers[\(i)]"
+            guard let cohort = cohorts[h.cohort] else {
+                out.append(PlanProblem(p + ".cohort", "unknown cohort `\(h.cohort)`; known cohorts: " + KnownIDs(s.staff.cohorts.map(\.id)).joined(separator: ", "))); continue
+            }
+            guard let relievedID = cohort.relieves, let relievedCohort = cohorts[relievedID] else {
+                let reliefs = s.staff.cohorts.filter { $0.relieves != nil }.map(\.id)
+                out.append(PlanProblem(p + ".cohort", "cohort `\(h.cohort)` relieves no cohort; a handover names a team of a relief cohort (" + (reliefs.isEmpty ? "the scenario has none: give a cohort `relieves`" : "here: " + reliefs.joined(separator: ", ")) + ")")); continue
+            }
+            guard let relief = team["\(h.cohort)|\(h.team)"] else {
+                out.append(PlanProblem(p + ".team", "cohort `\(h.cohort)` has teams 1 to \(cohort.teams); team \(h.team) does not exist")); continue
+            }
+            guard let relieved = team["\(relievedID)|\(h.relieves)"] else {
+                out.append(PlanProblem(p + ".relieves", "cohort `\(relievedID)` (which `\(h.cohort)` relieves) has teams 1 to \(relievedCohort.teams); team \(h.relieves) does not exist")); continue
+            }
+            if let other = reliefSeen["\(h.cohort)|\(h.team)"] {
+                out.append(PlanProblem(p + ".team", "team \(h.team) of `\(h.cohort)` already takes over a station in handovers[\(other)]; a team relieves one team")); continue
+            }
+            if let other = relievedSeen["\(relievedID)|\(h.relieves)"] {
+                out.append(PlanProblem(p + ".relieves", "team \(h.relieves) of `\(relievedID)` is already relieved in handovers[\(other)]; one relief per team")); continue
+            }
+            reliefSeen["\(h.cohort)|\(h.team)"] = i
+            relievedSeen["\(relievedID)|\(h.relieves)"] = i
+            if relief.site != relieved.site {
+                out.append(PlanProblem(p + ".relieves", "team \(h.team) of `\(h.cohort)` is dropped at site `\(s.sites[relief.site].id)` but team \(h.relieves) of `\(relievedID)` works at `\(s.sites[relieved.site].id)`; a relief takes over a station at the site it is dropped at"))
+            }
         }
         return out
     }

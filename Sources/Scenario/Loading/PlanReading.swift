@@ -5,7 +5,7 @@ extension ScenarioLoader {
     /// here, with positions; then the plan rules on the value (`PlanCheck`), whose key paths are
     /// turned back into positions in the file.
     static func readPlan(_ r: YAMLReader, _ node: Node, _ path: String, scenario s: Scenario, origin: String) -> Plan? {
-        guard let f = r.mapping(node, path, required: ["call_ups"], optional: ["name", "staffing", "roles", "drops", "breaks", "couriers", "door_to_door"]) else { return nil }
+        guard let f = r.mapping(node, path, required: ["call_ups"], optional: ["name", "staffing", "roles", "drops", "breaks", "handovers", "couriers", "door_to_door"]) else { return nil }
         let errorsBefore = r.errors.count
         var calls: [CallUp] = []
         for (n, p) in f.list("call_ups") ?? [] {
@@ -53,6 +53,12 @@ extension ScenarioLoader {
                   let team = g.int("team", min: 1, max: 10_000), let at = g.clock("at") else { continue }
             breaks.append(PlannedBreak(cohort: cohort, team: team, at: at))
         }
+        var handovers: [Handover] = []
+        for (n, p) in f.list("handovers") ?? [] {
+            guard let g = r.mapping(n, p, required: ["cohort", "team", "relieves"]), let cohort = g.identifier("cohort"),
+                  let team = g.int("team", min: 1, max: 10_000), let relieves = g.int("relieves", min: 1, max: 10_000) else { continue }
+            handovers.append(Handover(cohort: cohort, team: team, relieves: relieves))
+        }
         var timetable: [CourierDepartures] = []
         for (n, p) in f.list("couriers") ?? [] {
             guard let g = r.mapping(n, p, required: ["courier", "departs"]), let courier = g.identifier("courier"),
@@ -74,6 +80,7 @@ extension ScenarioLoader {
         var plan = Plan(callUps: calls, staffing: staffing, roles: roles, origin: origin, name: f.string("name"))
         plan.drops = drops
         plan.breaks = breaks
+        plan.handovers = handovers
         plan.courierTimetable = timetable
         plan.doorToDoorLists = lists
         for problem in PlanCheck.problems(s, plan) {

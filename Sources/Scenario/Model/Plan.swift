@@ -13,6 +13,9 @@ public struct Plan: Sendable {
     /// Planned breaks, by team: staggered so that a site never stands empty (without them a
     /// team breaks when it reaches its standing limit).
     public var breaks: [PlannedBreak] = []
+    /// Which relief team takes over which station: by default the k-th relief team dropped at a
+    /// site relieves the k-th team its cohort relieves there.
+    public var handovers: [Handover] = []
     /// Courier departures from the lab, by courier; a courier not named here keeps its own
     /// timetable (fixed, every so often, or on demand).
     public var courierTimetable: [CourierDepartures] = []
@@ -57,6 +60,15 @@ public struct PlannedBreak: Sendable, Equatable {
     public var team: Int
     public var at: Double
     public init(cohort: String, team: Int, at: Double) { self.cohort = cohort; self.team = team; self.at = at }
+}
+
+/// Team `team` of relief cohort `cohort` takes over the station of team `relieves` of the cohort
+/// it relieves (team numbers are 1-based, in drop order), at the site both are dropped at.
+public struct Handover: Sendable, Equatable {
+    public var cohort: String
+    public var team: Int
+    public var relieves: Int
+    public init(cohort: String, team: Int, relieves: Int) { self.cohort = cohort; self.team = team; self.relieves = relieves }
 }
 
 /// Residents of a building (or of a range of its floors) called to a site inside a window.

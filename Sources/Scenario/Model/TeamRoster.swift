@@ -1,8 +1,9 @@
 /// Every swab team of the scenario with the station (slot) it works at and its timetable.
 ///
-/// Teams of an ordinary cohort take new stations at each stop of their bus route; the k-th team
-/// a relief cohort drops at a site takes over the station of the k-th team the relieved cohort
-/// dropped there (extra relief teams open stations of their own).
+/// Teams of an ordinary cohort take new stations at each stop of their bus route. A relief
+/// cohort's team takes over the station the plan's `handovers` name; a relief team the plan does
+/// not name takes over the next station at its site that no handover claims, in the order the
+/// relieved cohort dropped its teams there (extra relief teams open stations of their own).
 public struct TeamRoster: Sendable {
     public struct Team: Sendable {
         public var cohort: Int
@@ -49,30 +50,49 @@ public struct TeamRoster: Sendable {
         for d in plan?.drops ?? [] where routes[d.cohort] == nil { routes[d.cohort] = d.route }
         var breaks: [String: [Double]] = [:] // "cohort|number" -> times
         for b in plan?.breaks ?? [] { breaks["\(b.cohort)|\(b.team)", default: []].append(b.at) }
+        var handovers: [String: Int] = [:] // "relief cohort|number" -> number of the team it relieves
+        for h in plan?.handovers ?? [] where handovers["\(h.cohort)|\(h.team)"] == nil { handovers["\(h.cohort)|\(h.team)"] = h.relieves }
         slotsPerSite = Array(repeating: 0, count: s.sites.count)
         // Ordinary cohorts first, so relief cohorts find the stations they take over.
         var byCohortSite: [String: [Int]] = [:] // "cohort|site" -> team indices in drop order
+        var byNumber: [String: Int] = [:] // "cohort|number" -> team index
         let order = s.staff.cohorts.indices.sorted { (s.staff.cohorts[$0].relieves == nil ? 0 : 1, $0) < (s.staff.cohorts[$1].relieves == nil ? 0 : 1, $1) }
         for ci in order {
             let c = s.staff.cohorts[ci]
+            let route = routes[c.id] ?? c.route
+            // The plan's handovers first: the teams they name are not free for the others.
+            var named: [Int: Int] = [:] // number -> team index relieved
+            if let relieved = c.relieves {
+                var number = 0
+                for stop in route {
+                    for _ in 0..<stop.teams {
+                        number += 1
+                        if let m = handovers["\(c.id)|\(number)"], let t = byNumber["\(relieved)|\(m)"], s.sites[teams[t].site].id == stop.site {
+                            named[number] = t
+                        }
+                    }
+                }
+            }
+            let claimed = Set(named.values)
             var clock = c.departsDepot
             var number = 0
-            for stop in routes[c.id] ?? c.route {
+            for stop in route {
                 clock += stop.travelSeconds
                 guard let si = s.siteIndex(stop.site) else { continue }
-                let relieved = c.relieves.flatMap { byCohortSite[$0 + "|" + stop.site] } ?? []
-                for k in 0..<stop.teams {
+                var free = (c.relieves.flatMap { byCohortSite[$0 + "|" + stop.site] } ?? []).filter { !claimed.contains($0) }[...]
+                for _ in 0..<stop.teams {
+                    number += 1
                     let slot: Int
                     var relieves: Int?
-                    if k < relieved.count {
-                        relieves = relieved[k]
-                        slot = teams[relieved[k]].slot
+                    if let t = named[number] ?? (handovers["\(c.id)|\(number)"] == nil ? free.popFirst() : nil) {
+                        relieves = t
+                        slot = teams[t].slot
                     } else {
                         slot = slotsPerSite[si]
                         slotsPerSite[si] += 1
                     }
                     byCohortSite[c.id + "|" + stop.site, default: []].append(teams.count)
-                    number += 1
+                    byNumber["\(c.id)|\(number)"] = teams.count
                     teams.append(Team(cohort: ci, site: si, slot: slot, arrivesAtSite: clock, setupSeconds: c.setupSeconds,
                                       standingLimitSeconds: c.standingLimitSeconds, breakSeconds: c.breakSeconds,
                                       shiftEnd: c.shiftEnd, relieves: relieves, number: number,

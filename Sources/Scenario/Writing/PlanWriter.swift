@@ -44,6 +44,12 @@ public enum PlanWriter {
                 lines.append("  - {cohort: \(quoted(b.cohort)), team: \(b.team), at: \(quoted(ClockTime.format(b.at)))}")
             }
         }
+        if !plan.handovers.isEmpty {
+            lines.append("handovers:")
+            for h in plan.handovers {
+                lines.append("  - {cohort: \(quoted(h.cohort)), team: \(h.team), relieves: \(h.relieves)}")
+            }
+        }
         if !plan.courierTimetable.isEmpty {
             lines.append("couriers:")
             for c in plan.courierTimetable {

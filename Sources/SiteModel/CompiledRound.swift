@@ -146,7 +146,7 @@ public struct CompiledRound: Sendable {
 }
 
 extension Distribution {
-    init(_ t: ServiceTime) {
+    public init(_ t: ServiceTime) {
         switch t {
         case .deterministic(let v): self = .deterministic(v)
         case .exponential(let m): self = .exponential(mean: m)

@@ -104,11 +104,12 @@ public struct Surrogate: Sendable {
         return p
     }
 
-    /// Adds `sign` times a unit's expected arrivals under `x` to a site's row of arrivals per slot.
+    /// Adds `sign` times a unit's expected arrivals under `x` to a site's row of arrivals per
+    /// slot; returns the first slot it changed.
     @inline(__always)
-    func addArrivals(_ u: Int, _ x: Placement, sign: Double, into a: inout [Double]) {
+    func addArrivals(_ u: Int, _ x: Placement, sign: Double, into a: inout [Double]) -> Int {
         let unit = units[u]
-        guard let walk = unit.walk[x.site] else { return }
+        guard let walk = unit.walk[x.site] else { return grid.slots }
         let shift = walk + unit.stairsSeconds
         let ignore = scenario.arrivals.ignoreCallUpShare
         let called = unit.residents * (1 - ignore)
@@ -120,19 +121,20 @@ public struct Surrogate: Sendable {
             let y = min(max((t - a0) / len, 0), 1)
             return k == 2 ? 1 - (1 - y) * (1 - y) : (k == 1 ? y : 1 - pow(1 - y, k))
         }
-        spread(called * sign, from: a0, to: a0 + len, row: row, cdf: cdf, into: &a)
+        var first = spread(called * sign, from: a0, to: a0 + len, row: row, cdf: cdf, into: &a)
         if ignore > 0 {
             let w = scenario.arrivals.walkInWindow
             let b0 = w.start + shift, wl = max(w.duration, 1)
-            spread(unit.residents * ignore * sign, from: b0, to: b0 + wl, row: row, cdf: { min(max(($0 - b0) / wl, 0), 1) }, into: &a)
+            first = min(first, spread(unit.residents * ignore * sign, from: b0, to: b0 + wl, row: row, cdf: { min(max(($0 - b0) / wl, 0), 1) }, into: &a))
         }
+        return first
     }
 
     @inline(__always)
-    private func spread(_ amount: Double, from: Double, to: Double, row: Int, cdf: (Double) -> Double, into a: inout [Double]) {
+    private func spread(_ amount: Double, from: Double, to: Double, row: Int, cdf: (Double) -> Double, into a: inout [Double]) -> Int {
         let first = max(0, Int((from - grid.origin) / grid.slotSeconds))
         // Arrivals past the horizon fall in the last slot.
-        guard first < grid.slots else { a[row + grid.slots - 1] += amount; return }
+        guard first < grid.slots else { a[row + grid.slots - 1] += amount; return grid.slots - 1 }
         var last = Int(((to - grid.origin) / grid.slotSeconds).rounded(.up))
         last = min(grid.slots - 1, max(first, last))
         var before = 0.0
@@ -141,6 +143,7 @@ public struct Surrogate: Sendable {
             a[row + t] += amount * (after - before)
             before = after
         }
+        return first
     }
 }
 

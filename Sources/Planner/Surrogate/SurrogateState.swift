@@ -36,144 +36,153 @@ public enum Objective: String, Sendable, CaseIterable {
     }
 }
 
-/// The arrivals of a set of placements per site and slot, with each site's cost cached, so
-/// that moving one call-up re-scores only the sites it leaves and joins.
+/// The arrivals of a set of placements per site and slot, with each site's lines cached slot
+/// by slot, so that moving one call-up re-scores only the sites it leaves and joins, and only
+/// from the first slot it changes (a line's past does not depend on its future).
 public struct SurrogateState: Sendable {
     public let surrogate: Surrogate
     public private(set) var placements: [Surrogate.Placement]
     /// Expected arrivals, `site * slots + slot`.
     var arrivals: [Double]
-    var siteCost: [SiteCost]
+    /// Per site and slot (same layout): backlog of each line after the slot, resident-seconds
+    /// waited up to and including it, the fluid delay of residents arriving in it, the Erlang C
+    /// tail of each line (probability of waiting, decay per second), the last slot up to it that
+    /// served anyone.
+    var backlog1: [Double], backlog2: [Double]
+    var waitSoFar: [Double]
+    var delay: [Double]
+    var tail: [Tail]
+    var lastServed: [Int32]
+    /// Residents expected in all (call-ups and walk-ins).
+    let residents: Double
     public private(set) var evaluations = 0
 
-    /// One site's lines over the slots.
-    struct SiteCost: Sendable {
-        /// Resident-seconds waited in both lines.
-        var wait = 0.0
-        var residents = 0.0
-        var finish = 0.0
-        var unserved = 0.0
-        /// Per slot: residents reaching the registration line, their mean fluid delay (both
-        /// lines), and the Erlang C tail of each line (probability of waiting, decay per second).
-        var slotResidents: [Double] = []
-        var slotDelay: [Double] = []
-        var tail: [(p1: Double, theta1: Double, p2: Double, theta2: Double)] = []
-
-        init(slots n: Int) {
-            slotResidents = Array(repeating: 0, count: n)
-            slotDelay = Array(repeating: 0, count: n)
-            tail = Array(repeating: (0, 0, 0, 0), count: n)
-        }
-    }
+    struct Tail: Sendable { var p1 = 0.0, theta1 = 0.0, p2 = 0.0, theta2 = 0.0 }
 
     public init(_ surrogate: Surrogate, _ placements: [Surrogate.Placement]) {
         self.surrogate = surrogate
         self.placements = placements
         let n = surrogate.grid.slots, sites = surrogate.scenario.sites.count
         arrivals = Array(repeating: 0, count: sites * n)
-        for (u, x) in placements.enumerated() { surrogate.addArrivals(u, x, sign: 1, into: &arrivals) }
-        siteCost = (0..<sites).map { _ in SiteCost(slots: n) }
-        for s in 0..<sites { recost(site: s) }
+        for (u, x) in placements.enumerated() { _ = surrogate.addArrivals(u, x, sign: 1, into: &arrivals) }
+        backlog1 = Array(repeating: 0, count: sites * n); backlog2 = backlog1; waitSoFar = backlog1; delay = backlog1
+        tail = Array(repeating: Tail(), count: sites * n)
+        lastServed = Array(repeating: -1, count: sites * n)
+        residents = zip(placements, surrogate.units).reduce(0) { $0 + ($1.1.walk[$1.0.site] == nil ? 0 : $1.1.residents) }
+        for s in 0..<sites { recost(site: s, from: 0) }
         evaluations = 1
     }
 
-    /// Moves unit `u` and re-scores the sites it touches.
+    /// Moves unit `u` and re-scores the sites it touches from the first slot it changes.
     public mutating func move(_ u: Int, to x: Surrogate.Placement) {
         let old = placements[u]
         guard old != x else { return }
-        surrogate.addArrivals(u, old, sign: -1, into: &arrivals)
-        surrogate.addArrivals(u, x, sign: 1, into: &arrivals)
+        let a = surrogate.addArrivals(u, old, sign: -1, into: &arrivals)
+        let b = surrogate.addArrivals(u, x, sign: 1, into: &arrivals)
         placements[u] = x
-        recost(site: old.site)
-        if x.site != old.site { recost(site: x.site) }
+        if x.site == old.site {
+            recost(site: x.site, from: min(a, b))
+        } else {
+            recost(site: old.site, from: a)
+            recost(site: x.site, from: b)
+        }
         evaluations += 1
+    }
+
+    /// Mean minutes from arrival to swab done, minutes after opening of the last swab, and
+    /// residents left at the horizon: the cheap part of the score.
+    @inline(__always)
+    func totals() -> (mean: Double, finish: Double, unserved: Double) {
+        let n = surrogate.grid.slots
+        var wait = 0.0, unserved = 0.0, last = -1
+        for s in 0..<surrogate.scenario.sites.count {
+            let end = s * n + n - 1
+            wait += waitSoFar[end]
+            unserved += backlog1[end] + backlog2[end]
+            last = max(last, Int(lastServed[end]))
+        }
+        let service = surrogate.registrationMean + surrogate.swabMean
+        let mean = residents > 0 ? (wait / residents + service) / 60 : 0
+        return (mean, Double(last + 1) * surrogate.grid.slotSeconds / 60, unserved)
     }
 
     /// The score of the current placements.
     public var score: SurrogateScore {
-        var wait = 0.0, n = 0.0, finish = 0.0, unserved = 0.0
-        for c in siteCost { wait += c.wait; n += c.residents; finish = max(finish, c.finish); unserved += c.unserved }
+        let t = totals()
         let service = surrogate.registrationMean + surrogate.swabMean
-        let mean = n > 0 ? (wait / n + service) / 60 : 0
-        return SurrogateScore(meanMinutes: mean, p95Minutes: quantile(0.95, service: service, total: n) / 60,
-                              shareOver20: n > 0 ? exceeding(1200 - service) / n : 0,
-                              finishMinutes: (finish - surrogate.scenario.round.opening) / 60, unserved: unserved)
+        return SurrogateScore(meanMinutes: t.mean, p95Minutes: quantile(0.95, service: service) / 60,
+                              shareOver20: residents > 0 ? exceeding(1200 - service) / residents : 0,
+                              finishMinutes: t.finish, unserved: t.unserved)
     }
 
-    /// The objective with the deadline as a soft wall: each minute past it, and each resident
-    /// left waiting at the horizon, costs more than any queueing a plan can save.
-    public func objective(_ o: Objective) -> Double {
-        let s = score
-        let late = max(0, s.finishMinutes - (surrogate.scenario.round.deadline - surrogate.scenario.round.opening) / 60)
-        return o.value(s) + 10 * late + 100 * s.unserved
+    /// The objective with the deadline as a soft wall: each minute the last swab is past
+    /// `finishBy` (minutes after opening; the deadline by default), and each resident left
+    /// waiting at the horizon, costs more than any queueing a plan can save.
+    public func objective(_ o: Objective, finishBy: Double? = nil) -> Double {
+        let t = totals()
+        let limit = finishBy ?? (surrogate.scenario.round.deadline - surrogate.scenario.round.opening) / 60
+        let penalty = 10 * max(0, t.finish - limit) + 100 * t.unserved
+        let service = surrogate.registrationMean + surrogate.swabMean
+        switch o {
+        case .mean: return t.mean + penalty
+        case .p95: return quantile(0.95, service: service) / 60 + penalty
+        case .share20: return (residents > 0 ? exceeding(1200 - service) / residents : 0) * 100 + penalty
+        }
     }
 
     /// Expected number of residents whose wait exceeds `x` seconds.
     func exceeding(_ x: Double) -> Double {
         var total = 0.0
-        for c in siteCost {
-            for t in c.slotResidents.indices where c.slotResidents[t] > 0 {
-                let y = x - c.slotDelay[t]
-                if y <= 0 { total += c.slotResidents[t]; continue }
-                let tl = c.tail[t]
-                total += c.slotResidents[t] * min(1, tl.p1 * exp(-tl.theta1 * y) + tl.p2 * exp(-tl.theta2 * y))
-            }
+        for i in arrivals.indices where arrivals[i] > 1e-9 {
+            let y = x - delay[i]
+            if y <= 0 { total += arrivals[i]; continue }
+            let tl = tail[i]
+            total += arrivals[i] * min(1, tl.p1 * exp(-tl.theta1 * y) + tl.p2 * exp(-tl.theta2 * y))
         }
         return total
     }
 
     /// The q-quantile of time in system (seconds) by bisection on the expected exceedances.
-    func quantile(_ q: Double, service: Double, total: Double) -> Double {
-        guard total > 0 else { return service }
-        let target = (1 - q) * total
+    func quantile(_ q: Double, service: Double) -> Double {
+        guard residents > 0 else { return service }
+        let target = (1 - q) * residents
         var lo = 0.0, hi = 3600.0
         while exceeding(hi) > target && hi < 86_400 { hi *= 2 }
-        for _ in 0..<30 {
+        for _ in 0..<24 {
             let mid = (lo + hi) / 2
             if exceeding(mid) > target { lo = mid } else { hi = mid }
         }
         return hi + service
     }
 
-    /// One site's two lines slot by slot: backlog carried over (fluid), and the Erlang C wait of
-    /// what each slot serves, at most `rhoMax` of its capacity.
-    /// Re-scores site `s` in place (its per-slot arrays are reused: no allocation).
-    mutating func recost(site s: Int) {
+    /// Re-scores site `s` from slot `t0` on: backlog carried over (fluid), and the Erlang C wait
+    /// of what each slot serves; registration feeds the swab line within the slot.
+    mutating func recost(site s: Int, from t0: Int) {
         let g = surrogate.grid, n = g.slots, row = s * n
         let dt = g.slotSeconds
         let cap = surrogate.capacity, erlang = surrogate.erlang
         let m1 = surrogate.registrationMean, m2 = surrogate.swabMean
-        var c = siteCost[s]
-        siteCost[s] = SiteCost(slots: 0) // hand the arrays over uniquely
-        c.wait = 0; c.residents = 0; c.finish = 0; c.unserved = 0
-        var q1 = 0.0, q2 = 0.0
-        var lastServed = -1
-        for t in 0..<n {
-            let a = arrivals[row + t]
-            c.residents += a
-            c.slotResidents[t] = a
-            // Registration.
-            let (served1, w1, back1, p1, th1) = Self.line(arriving: a, backlog: q1, servers: cap.desks[row + t], mean: m1,
-                                                          factor: surrogate.registrationFactor, slot: dt, erlang: erlang)
-            // The swab line takes what registration served in the slot.
-            let (served2, w2, back2, p2, th2) = Self.line(arriving: served1, backlog: q2, servers: cap.stations[row + t], mean: m2,
-                                                          factor: surrogate.swabFactor, slot: dt, erlang: erlang)
-            c.wait += w1 + w2 + (q1 + back1) / 2 * dt + (q2 + back2) / 2 * dt
+        let f1 = surrogate.registrationFactor, f2 = surrogate.swabFactor
+        let first = max(0, min(t0, n - 1))
+        var q1 = first > 0 ? backlog1[row + first - 1] : 0
+        var q2 = first > 0 ? backlog2[row + first - 1] : 0
+        var waited = first > 0 ? waitSoFar[row + first - 1] : 0
+        var last = first > 0 ? lastServed[row + first - 1] : -1
+        for t in first..<n {
+            let i = row + t
+            let a = arrivals[i]
+            let desks = cap.desks[i], stations = cap.stations[i]
+            let (served1, w1, back1, p1, th1) = Self.line(arriving: a, backlog: q1, servers: desks, mean: m1, factor: f1, slot: dt, erlang: erlang)
+            let (served2, w2, back2, p2, th2) = Self.line(arriving: served1, backlog: q2, servers: stations, mean: m2, factor: f2, slot: dt, erlang: erlang)
+            waited += w1 + w2 + (q1 + back1 + q2 + back2) / 2 * dt
             // Residents reaching the line now wait behind the backlog: its clearing time.
-            let rate1 = cap.desks[row + t] / m1, rate2 = cap.stations[row + t] / m2
-            c.slotDelay[t] = (rate1 > 0 ? q1 / rate1 : (q1 + a > 0 ? dt : 0)) + (rate2 > 0 ? q2 / rate2 : (q2 > 0 ? dt : 0))
-            c.tail[t] = (p1, th1, p2, th2)
+            let rate1 = desks / m1, rate2 = stations / m2
+            delay[i] = (rate1 > 0 ? q1 / rate1 : (q1 + a > 0 ? dt : 0)) + (rate2 > 0 ? q2 / rate2 : (q2 > 0 ? dt : 0))
+            tail[i] = Tail(p1: p1, theta1: th1, p2: p2, theta2: th2)
             q1 = back1; q2 = back2
-            if served2 > 1e-6 { lastServed = t }
+            if served2 > 1e-6 { last = Int32(t) }
+            backlog1[i] = q1; backlog2[i] = q2; waitSoFar[i] = waited; lastServed[i] = last
         }
-        c.unserved = q1 + q2
-        if lastServed >= 0 {
-            // The last slot that serves anyone, as far into it as its work reaches.
-            c.finish = g.origin + Double(lastServed + 1) * dt
-        } else {
-            c.finish = g.origin
-        }
-        siteCost[s] = c
     }
 
     /// One line in one slot: serves what it can of backlog plus arrivals (at most rhoMax of its

@@ -1,0 +1,46 @@
+import Scenario
+
+/// The call-up choices the optimiser considers for each unit: sites residents can reach within
+/// a few minutes of their nearest one that some team staffs, and windows on a five-minute grid
+/// from 10 to 90 minutes long, from the opening to half an hour before the deadline (the last
+/// residents called need that long to come, queue and be swabbed).
+public struct CallUpSpace: Sendable {
+    public let step: Double
+    public let lengths: [Double]
+    public let opening: Double
+    public let deadline: Double
+    /// The latest a window may end.
+    public let latestEnd: Double
+    /// Time the last residents called are given to be done by the deadline.
+    public static let lastCallMargin = 1800.0
+    /// Allowed sites per unit, nearest first.
+    public let sites: [[Int]]
+
+    /// Extra walking a planner would ask of residents beyond their nearest staffed site.
+    public static let extraWalkSeconds = 300.0
+
+    public init(_ surrogate: Surrogate, staffed: [Int], step: Double = 300) {
+        self.step = step
+        lengths = stride(from: 600.0, through: 5400, by: step).map { $0 }
+        opening = surrogate.scenario.round.opening
+        deadline = surrogate.scenario.round.deadline
+        latestEnd = max(opening + 600, deadline - CallUpSpace.lastCallMargin)
+        sites = surrogate.units.map { u in
+            let reach = u.walk.enumerated().compactMap { si, w -> (Int, Double)? in
+                guard let w, staffed[si] > 0 else { return nil }
+                return (si, w)
+            }.sorted { ($0.1, $0.0) < ($1.1, $1.0) }
+            guard let nearest = reach.first?.1 else { return [] }
+            return reach.filter { $0.1 <= nearest + CallUpSpace.extraWalkSeconds }.map(\.0)
+        }
+    }
+
+    /// The placement snapped to the grid and kept inside the round (at least one step long).
+    public func snap(_ x: Surrogate.Placement) -> Surrogate.Placement {
+        var start = opening + ((x.start - opening) / step).rounded() * step
+        var length = max(lengths.first!, min(lengths.last!, ((x.end - x.start) / step).rounded() * step))
+        length = min(length, latestEnd - opening)
+        start = min(max(start, opening), latestEnd - length)
+        return Surrogate.Placement(site: x.site, start: start, end: start + length)
+    }
+}

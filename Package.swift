@@ -29,7 +29,9 @@ let package = Package(
         .target(name: "SimKit", dependencies: ["CGSL"]),
         .target(name: "Scenario", dependencies: [.product(name: "Yams", package: "Yams")]),
         .target(name: "SiteModel", dependencies: ["SimKit", "Scenario"]),
-        .target(name: "Planner", dependencies: ["SimKit", "Scenario", "SiteModel"]),
+        // CBC (COIN-OR branch and cut) for the optimiser's call-up MILP, through its C interface.
+        .systemLibrary(name: "CCbc", pkgConfig: "cbc", providers: [.apt(["coinor-libcbc-dev"])]),
+        .target(name: "Planner", dependencies: ["SimKit", "Scenario", "SiteModel", "CCbc"]),
         // Atomic folder swap (renameat2 RENAME_EXCHANGE on Linux) for publish --force.
         .target(name: "CFileSwap"),
         .target(name: "Reports", dependencies: ["SimKit", "Scenario", "SiteModel", "Planner", "CFileSwap"]),
@@ -37,7 +39,7 @@ let package = Package(
             "Scenario", "SiteModel", "Planner", "Reports",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
-        .executableTarget(name: "swabplan-bench", dependencies: ["SimKit", "Scenario", "SiteModel"]),
+        .executableTarget(name: "swabplan-bench", dependencies: ["SimKit", "Scenario", "SiteModel", "Planner"]),
         .testTarget(name: "SimKitTests", dependencies: ["SimKit"]),
         .testTarget(name: "ScenarioTests", dependencies: ["Scenario"], resources: [.copy("Malformed"), .copy("base-valid.yaml.txt")]),
         .testTarget(name: "SiteModelTests", dependencies: ["SiteModel", "SimKit", "Scenario"]),

@@ -17,7 +17,7 @@ import SiteModel
 public struct Surrogate: Sendable {
     public let scenario: Scenario
     public let grid: SlotGrid
-    let capacity: SlotCapacity
+    private(set) var capacity: SlotCapacity
     let erlang: ErlangTable
     /// Mean seconds of registration and of a swab over all residents (elderly and residents
     /// without a smartphone are slower).
@@ -85,6 +85,14 @@ public struct Surrogate: Sendable {
             return Unit(building: bi, floors: c.floors, residents: coming, stairsSeconds: stairs,
                         walk: s.sites.indices.map { model.walkingSeconds(building: bi, site: $0) })
         }
+    }
+
+    /// The same surrogate under another plan's staffing (its drops, breaks, handovers and
+    /// staffing periods); units and grid stay.
+    public func restaffed(_ plan: Plan) -> Surrogate {
+        var s = self
+        s.capacity = SlotCapacity(scenario, plan: plan, grid: grid)
+        return s
     }
 
     static func firstResident(_ f: Int, _ b: Building) -> Int { ((f - 1) * b.residents + b.floors - 1) / b.floors }

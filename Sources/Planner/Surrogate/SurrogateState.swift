@@ -194,12 +194,11 @@ public struct SurrogateState: Sendable {
         let offered = q + a
         // Without servers nobody is served; their wait is the backlog's (no steady-state tail).
         guard servers > 1e-9, offered > 0 else { return (0, 0, offered, 0, 0) }
-        // A line with a backlog works flat out, and its wait is the backlog's (fluid): the
-        // steady-state wait applies only to a slot that clears.
-        let full = servers * dt / mean
-        if offered >= full { return (full, 0, offered - full, 0, 0) }
-        let (wait, p, theta) = slotWait(offered, servers: servers, mean: mean, factor: factor, slot: dt, erlang: erlang)
-        return (offered, wait, 0, p, theta)
+        // A line with a backlog works flat out; what it serves waits as its convex cost says
+        // (the same cost the MILP's tangent cuts hold, so its bound is a bound on this score).
+        let served = min(offered, servers * dt / mean)
+        let (wait, p, theta) = slotWait(served, servers: servers, mean: mean, factor: factor, slot: dt, erlang: erlang)
+        return (served, wait, offered - served, p, theta)
     }
 
     /// Resident-seconds waited in steady state by `n` residents served in one slot by

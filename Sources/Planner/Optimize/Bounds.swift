@@ -1,0 +1,108 @@
+import Foundation
+import Scenario
+import SimKit
+
+/// What no plan can beat, worked out before any search: the earliest the swabbing can be done
+/// (all residents' registration and swab work over the capacity the teams and desks give, with
+/// the weather's expected speed, from the opening on), the fewest teams and desks that could do
+/// the work by the deadline, whether the couriers' cycle fits the sample-age limit, and a lower
+/// bound on the time in system (service alone). A target a bound rules out is named here.
+public struct Bounds: Sendable {
+    public struct Group: Sendable {
+        public var sites: [String]
+        /// Minutes after opening when the registration and the swab work could at best be done.
+        public var earliestFinishMinutes: Double
+        public var swabWorkHours: Double
+        public var registrationWorkHours: Double
+    }
+    public var groups: [Group]
+    /// Teams at work on average and desks, at the least, to do the work by the deadline.
+    public var fewestTeams: Int
+    public var fewestDesks: Int
+    public var teamsAvailable: Int
+    public var desksAvailable: Int
+    /// Per courier: the round trip and the worst age a sample could reach the lab at (holding,
+    /// the longest gap between departures, the round trip), in minutes.
+    public var couriers: [(id: String, roundTripMinutes: Double, worstAgeMinutes: Double)]
+    public var sampleAgeLimitMinutes: Double?
+    /// Mean registration plus swab minutes: no plan's mean time in system is below it.
+    public var serviceMinutes: Double
+    /// Targets no plan can meet, with the bound that rules each out.
+    public var impossible: [String]
+
+    public init(surrogate sur: Surrogate, space: CallUpSpace) {
+        let s = sur.scenario
+        let g = sur.grid, n = g.slots
+        // Sites linked by a unit that may go to either form a group.
+        var parent = Array(s.sites.indices)
+        func root(_ x: Int) -> Int { var x = x; while parent[x] != x { x = parent[x] }; return x }
+        for allowed in space.sites where allowed.count > 1 { for x in allowed.dropFirst() { parent[root(x)] = root(allowed[0]) } }
+        var members: [Int: [Int]] = [:]
+        for si in s.sites.indices { members[root(si), default: []].append(si) }
+        var work: [Int: Double] = [:]
+        for (u, unit) in sur.units.enumerated() { if let first = space.sites[u].first { work[root(first), default: 0] += unit.residents } }
+        groups = members.keys.sorted().map { key in
+            let sites = members[key]!
+            let people = work[key] ?? 0
+            let swab = people * sur.swabMean, reg = people * sur.registrationMean
+            // Cumulative capacity (server-seconds) slot by slot until the work is covered.
+            var doneSwab = 0.0, doneReg = 0.0, finish = Double(n) * g.slotSeconds
+            var swabAt: Double?, regAt: Double?
+            for t in 0..<n {
+                let st = sites.reduce(0.0) { $0 + sur.capacity.stations[$1 * n + t] } * g.slotSeconds
+                let dk = sites.reduce(0.0) { $0 + sur.capacity.desks[$1 * n + t] } * g.slotSeconds
+                if swabAt == nil && doneSwab + st >= swab { swabAt = Double(t) * g.slotSeconds + (st > 0 ? (swab - doneSwab) / st * g.slotSeconds : 0) }
+                if regAt == nil && doneReg + dk >= reg { regAt = Double(t) * g.slotSeconds + (dk > 0 ? (reg - doneReg) / dk * g.slotSeconds : 0) }
+                doneSwab += st; doneReg += dk
+            }
+            if let swabAt, let regAt { finish = max(swabAt, regAt) }
+            return Group(sites: sites.map { s.sites[$0].id }, earliestFinishMinutes: finish / 60,
+                         swabWorkHours: swab / 3600, registrationWorkHours: reg / 3600)
+        }
+        let people = sur.units.reduce(0) { $0 + $1.residents }
+        let duration = s.round.deadline - s.round.opening
+        fewestTeams = Int((people * sur.swabMean / duration).rounded(.up))
+        fewestDesks = Int((people * sur.registrationMean / duration).rounded(.up))
+        teamsAvailable = s.staff.cohorts.filter { $0.relieves == nil }.reduce(0) { $0 + $1.teams }
+        desksAvailable = min(s.sites.reduce(0) { $0 + $1.registrationDesks }, s.staff.registrars + s.staff.communityWorkers)
+        let holding = s.logistics.tubes.maxHoldingSeconds
+        couriers = s.logistics.couriers.fleet.map { c in
+            let places = ["lab"] + c.route + ["lab"]
+            let trip = zip(places, places.dropFirst()).reduce(0.0) { $0 + (s.courierMinutes($1.0, $1.1) ?? 0) * 60 }
+            var gap = 0.0
+            switch c.mode {
+            case .fixed(let times):
+                let sorted = times.sorted()
+                gap = zip(sorted, sorted.dropFirst()).map { $1 - $0 }.max() ?? 0
+            case .onDemand(_, let oldest, let check, _):
+                gap = oldest + check
+            }
+            return (c.id, trip / 60, (holding + max(gap, trip) + trip) / 60)
+        }
+        sampleAgeLimitMinutes = s.logistics.lab.map { $0.sampleAgeLimitSeconds / 60 }
+        serviceMinutes = (sur.registrationMean + sur.swabMean) / 60
+        var out: [String] = []
+        for t in s.targets {
+            switch (t.metric, t.bound) {
+            case (.finishTimeMinutesAfterOpening, .atMost):
+                if let late = groups.first(where: { $0.earliestFinishMinutes > t.value }) {
+                    out.append("finish within \(Int(t.value)) minutes: sites \(late.sites.joined(separator: ", ")) cannot be done before \(Int(late.earliestFinishMinutes.rounded(.up))) minutes after opening with the teams and desks they have")
+                }
+            case (.timeInSystemMinutes, .atMost), (.timeInSystemP50Minutes, .atMost), (.timeInSystemP90Minutes, .atMost), (.timeInSystemP95Minutes, .atMost):
+                if t.value < serviceMinutes {
+                    out.append("\(t.metric.rawValue) at most \(t.value): registration and swab alone take \(String(format: "%.1f", serviceMinutes)) minutes on average")
+                }
+            default: break
+            }
+        }
+        if fewestTeams > teamsAvailable {
+            out.append("the swab work needs \(fewestTeams) teams working throughout the round; the cohorts bring \(teamsAvailable) at a time")
+        }
+        if let limit = sampleAgeLimitMinutes {
+            for c in couriers where c.roundTripMinutes > limit {
+                out.append("courier \(c.id)'s round trip of \(Int(c.roundTripMinutes)) minutes is longer than the sample-age limit of \(Int(limit)) minutes")
+            }
+        }
+        impossible = out
+    }
+}

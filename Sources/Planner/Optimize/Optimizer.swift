@@ -1,0 +1,175 @@
+import Foundation
+import Scenario
+import SimKit
+import SiteModel
+
+/// `swabplan optimize`: bounds first, then search on the surrogate (call-ups for each surrogate
+/// objective, the call-up MILP by CBC, staffing: drops and staggered breaks, then call-ups again
+/// under the new staffing), then the candidates, the planner's own plan and the baseline
+/// verified in the full simulation under common random numbers and the best chosen by
+/// Kim-Nelson selection on the scenario's objective, its targets checked with confidence.
+///
+///     let result = try Optimizer.run(scenario: s, options: OptimizeOptions(objective: .mean, timeLimit: 60))
+public enum Optimizer {
+    public struct Options: Sendable {
+        public var objective: Objective
+        /// Wall-clock seconds for the whole run; it stops cleanly with the best plan so far.
+        public var timeLimit: Double
+        /// A budget of surrogate evaluations instead: the same seed then gives the same plan on
+        /// any number of threads (the MILP gets a node limit instead of a time limit).
+        public var evaluations: Int?
+        public var seed: UInt64
+        public var jobs: Int
+        public var maxReplications: Int
+
+        public init(objective: Objective = .mean, timeLimit: Double = 60, evaluations: Int? = nil, seed: UInt64 = 1, jobs: Int = 1,
+                    maxReplications: Int = 100) {
+            self.objective = objective; self.timeLimit = timeLimit; self.evaluations = evaluations
+            self.seed = seed; self.jobs = jobs; self.maxReplications = maxReplications
+        }
+    }
+
+    public struct Result: Sendable {
+        public var objective: Objective
+        public var plan: Plan
+        public var chosen: String
+        public var bounds: Bounds
+        public var milp: CallUpMILP.Result?
+        /// Each candidate's name, surrogate objective and simulated objective (mean over the
+        /// selection's replications), and why it was set aside, if it was.
+        public var candidates: [(name: String, surrogate: Double, simulated: Double, setAside: String?)]
+        public var selectionReplications: Int
+        public var surrogateEvaluations: Int
+        /// The surrogate's mean minutes of the chosen plan against the MILP's proven lower bound.
+        public var surrogateMeanMinutes: Double
+        public var boundMeanMinutes: Double?
+        public var stoppedByTimeLimit: Bool
+        public var seconds: Double
+    }
+
+    public static func run(scenario s: Scenario, options o: Options, progress: @escaping (String) -> Void = { _ in }) throws -> Result {
+        let clock = ContinuousClock(), started = clock.now
+        func elapsed() -> Double { let d = clock.now - started; return Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18 }
+        let deadline = started + .milliseconds(Int(o.timeLimit * 1000))
+        var timeUp: Bool { o.evaluations == nil && clock.now >= deadline }
+        func say(_ text: String) { progress(String(format: "[%6.1f s] ", elapsed()) + text) }
+
+        let model = RoundModel(s)
+        let own = s.plan
+        let baseline = s.baselinePlan()
+        let start = own ?? baseline
+        let surrogate = Surrogate(model: model, plan: start)
+        let space = CallUpSpace(surrogate, staffed: TeamRoster(scenario: s, plan: start).slotsPerSite)
+        let bounds = Bounds(surrogate: surrogate, space: space)
+        say("bounds: earliest finish " + bounds.groups.map { "\($0.sites.joined(separator: "+")) \(Int($0.earliestFinishMinutes.rounded(.up))) min" }.joined(separator: ", ")
+            + "; teams needed \(bounds.fewestTeams) of \(bounds.teamsAvailable)" + (bounds.impossible.isEmpty ? "" : "; IMPOSSIBLE: " + bounds.impossible.joined(separator: "; ")))
+
+        // Budgets: evaluations when given (deterministic), else shares of the time limit.
+        let total = o.evaluations ?? Int.max
+        var evaluations = 0
+        // The mean surrogate ranks plans best (checked against the simulation), so every run
+        // searches on it, twice from different seeds; a p95 objective also searches on the
+        // surrogate's p95. The simulation then judges them on the real objective.
+        let searchObjectives: [Objective] = o.objective == .p95 ? [.mean, .p95, .mean] : [.mean, .mean]
+        var pool: [(name: String, plan: Plan, surrogate: Double)] = []
+        var bestMean: [Surrogate.Placement] = surrogate.placements(of: start)
+        for (k, objective) in searchObjectives.enumerated() {
+            let share = k == 0 ? 0.5 : 0.25
+            let budget = o.evaluations.map { Int(Double($0) * 0.6 * share) } ?? Int.max
+            let until = started + .milliseconds(Int(o.timeLimit * 1000 * (k == 0 ? 0.3 : (k == 1 ? 0.45 : 0.55))))
+            var search = CallUpSearch(SurrogateState(surrogate, surrogate.placements(of: start)), space: space, objective: objective, seed: o.seed &+ UInt64(k))
+            search.rateMatched()
+            search.descend(budget: min(budget / 4, 50_000))
+            var lastSaid = clock.now
+            search.improve(budget: max(0, budget - search.state.evaluations)) { round, best in
+                if clock.now - lastSaid > .seconds(3) { lastSaid = clock.now; say("search (\(objective.rawValue)): round \(round), surrogate \(String(format: "%.2f", best))") }
+                return o.evaluations != nil || clock.now < until
+            }
+            evaluations += search.state.evaluations
+            say("search (\(objective.rawValue)): best surrogate \(String(format: "%.2f", search.bestValue)) after \(search.state.evaluations) evaluations")
+            pool.append(("search \(k + 1), surrogate \(objective.rawValue)", surrogate.plan(start, search.best), search.bestValue))
+            if objective == .mean && (k == 0 || search.bestValue < SurrogateState(surrogate, bestMean).objective(.mean, finishBy: search.finishBy)) { bestMean = search.best }
+        }
+
+        // The MILP on the mean surrogate, warm-started from the best mean placements.
+        var milp: CallUpMILP.Result?
+        var boundMean: Double?
+        if !timeUp {
+            let state = SurrogateState(surrogate, bestMean)
+            let warm = bestMean.map { space.snap($0) }
+            let seconds = o.evaluations == nil ? max(1, o.timeLimit * 0.15) : nil
+            say("MILP (CBC): call-ups with staffing fixed, " + (seconds.map { String(format: "%.0f s", $0) } ?? "200 nodes"))
+            let r = CallUpMILP.solve(state, space: space, warm: warm, seconds: seconds, nodes: o.evaluations == nil ? nil : 200)
+            milp = r
+            boundMean = (r.bound / max(state.residents, 1) + surrogate.registrationMean + surrogate.swabMean) / 60
+            say(String(format: "MILP: %d columns, %d rows, %d nodes, gap %.1f%%, %@", r.columns, r.rows, r.nodes, r.gap * 100, r.provenOptimal ? "proven optimal" : "stopped at its limit"))
+            if let p = r.placements {
+                var st = SurrogateState(surrogate, bestMean)
+                for (u, x) in p.enumerated() { st.move(u, to: x) }
+                let v = st.objective(.mean)
+                if v < SurrogateState(surrogate, bestMean).objective(.mean) - 1e-9 {
+                    bestMean = p
+                    pool.append(("MILP (surrogate)", surrogate.plan(start, p), v))
+                }
+            }
+        }
+
+        // Staffing with call-ups fixed, then call-ups again under it.
+        if !timeUp {
+            let round = s.round
+            var staffing = StaffingSearch(plan: surrogate.plan(start, bestMean), surrogate: surrogate, placements: bestMean,
+                                          objective: .mean, finishBy: (round.deadline - round.opening) / 60 - 15)
+            staffing.run(budget: o.evaluations.map { max(50, $0 / 20) } ?? 400)
+            evaluations += staffing.evaluations
+            let restaffed = staffing.surrogate
+            var search = CallUpSearch(SurrogateState(restaffed, bestMean), space: space, objective: .mean, seed: o.seed &+ 99)
+            let budget = o.evaluations.map { Int(Double($0) * 0.2) } ?? Int.max
+            let until = started + .milliseconds(Int(o.timeLimit * 1000 * 0.75))
+            search.descend(budget: min(budget, 50_000))
+            search.improve(budget: max(0, budget - search.state.evaluations)) { _, _ in o.evaluations != nil || clock.now < until }
+            evaluations += search.state.evaluations
+            var plan = restaffed.plan(staffing.plan, search.best)
+            plan.name = nil
+            say("staffing: drops and breaks, surrogate \(String(format: "%.2f", search.bestValue))")
+            pool.append(("optimised staffing and call-ups (surrogate)", plan, search.bestValue))
+        }
+
+        // Candidates for the simulation: the pool (distinct plans), the planner's own, the baseline.
+        var candidates: [Selection.Candidate] = []
+        var surrogateOf: [Double] = []
+        var seen = Set<String>()
+        func offer(_ name: String, _ plan: Plan, _ value: Double) {
+            guard seen.insert(PlanCheckKey.key(plan)).inserted, PlanCheck.problems(s, plan).isEmpty else { return }
+            candidates.append(Selection.Candidate(name: name, plan: plan)); surrogateOf.append(value)
+        }
+        for c in pool { offer(c.name, c.plan, c.surrogate) }
+        if let own { offer("your plan", own, SurrogateState(surrogate, surrogate.placements(of: own)).objective(o.objective)) }
+        let baseSurrogate = Surrogate(model: model, plan: baseline)
+        offer("baseline", baseline, SurrogateState(baseSurrogate, baseSurrogate.placements(of: baseline)).objective(o.objective))
+        say("verifying \(candidates.count) candidates in the simulation (Kim-Nelson, common random numbers)")
+        let delta: Double = o.objective == .mean ? 0.25 : (o.objective == .p95 ? 1 : 0.01)
+        let selection = try Selection.run(model: model, candidates: candidates, metric: o.objective.metric, seed: o.seed, jobs: o.jobs,
+                                          maxReplications: o.maxReplications, delta: delta,
+                                          deadline: o.evaluations == nil ? max(deadline, clock.now + .seconds(5)) : nil, progress: say)
+        var chosenPlan = candidates[selection.chosen].plan
+        chosenPlan.name = "optimised by swabplan (\(o.objective.rawValue), seed \(o.seed))"
+        chosenPlan.origin = "optimised"
+        let means = selection.means
+        let chosenState = SurrogateState(surrogate.restaffed(chosenPlan), surrogate.placements(of: chosenPlan))
+        say("chosen: \(candidates[selection.chosen].name) after \(selection.replications) replications")
+        return Result(objective: o.objective, plan: chosenPlan, chosen: candidates[selection.chosen].name, bounds: bounds, milp: milp,
+                      candidates: candidates.indices.map { (candidates[$0].name, surrogateOf[$0], means[$0], selection.eliminated[$0]) },
+                      selectionReplications: selection.replications, surrogateEvaluations: evaluations,
+                      surrogateMeanMinutes: chosenState.totals().mean, boundMeanMinutes: boundMean,
+                      stoppedByTimeLimit: o.evaluations == nil && clock.now >= deadline, seconds: elapsed())
+    }
+}
+
+/// Two plans are the same candidate when they would be written the same.
+enum PlanCheckKey {
+    static func key(_ p: Plan) -> String {
+        var q = p
+        q.name = nil
+        return PlanWriter.yaml(q)
+    }
+}

@@ -1,0 +1,90 @@
+import Foundation
+import Scenario
+import SimKit
+import SiteModel
+
+/// Choosing the best of a few candidate plans in the full simulation: Kim and Nelson's fully
+/// sequential procedure (2001) on paired differences under common random numbers. After `n0`
+/// replications of every candidate, a candidate whose targets are missed beyond doubt (its 95%
+/// interval lies on the wrong side) is set aside, unless none would be left; then replications
+/// are added in batches and candidate i is eliminated when its mean objective exceeds another
+/// survivor's by more than W = max(0, delta / (2r) (h^2 S^2 / delta^2 - r)), S^2 the variance of
+/// their paired differences, h^2 = 2 eta (n0 - 1), eta = ((2 alpha / (k - 1))^(-2/(n0-1)) - 1) / 2.
+/// It stops with one survivor, or at `maxReplications` with the survivor of lowest mean.
+public struct Selection: Sendable {
+    public struct Candidate: Sendable {
+        public var name: String
+        public var plan: Plan
+    }
+    public let candidates: [Candidate]
+    /// Per candidate, per replication: the objective's value.
+    public private(set) var values: [[Double]]
+    /// Replications run per candidate (all the same: common random numbers).
+    public private(set) var replications = 0
+    /// Candidates set aside, with why.
+    public private(set) var eliminated: [Int: String] = [:]
+    public private(set) var chosen = 0
+
+    public static func run(model: RoundModel, candidates: [Candidate], metric: MetricName, seed: UInt64, jobs: Int,
+                           n0: Int = 10, batch: Int = 10, maxReplications: Int = 100, delta: Double, alpha: Double = 0.05,
+                           deadline: ContinuousClock.Instant? = nil, progress: ((String) -> Void)? = nil) throws -> Selection {
+        var sel = Selection(candidates: candidates, values: Array(repeating: [], count: candidates.count))
+        let rounds = try candidates.map { try CompiledRound(model: model, plan: $0.plan) }
+        let k = candidates.count
+        var results: [[ReplicationResult]] = Array(repeating: [], count: k)
+        func add(_ count: Int) {
+            let runs = Experiment.runs(rounds, replications: sel.replications..<(sel.replications + count), seed: seed, jobs: jobs)
+            for i in 0..<k {
+                results[i] += runs[i]
+                sel.values[i] += runs[i].map { $0[metric] }
+            }
+            sel.replications += count
+        }
+        add(n0)
+        // Targets beyond doubt: the whole 95% interval on the wrong side.
+        let targets = model.scenario.targets
+        var alive = Set(0..<k)
+        for i in 0..<k {
+            for t in targets {
+                let ci = ConfidenceInterval(Tally(results[i].map { $0[t.metric] }.filter(\.isFinite)))
+                let missed = t.bound == .atMost ? ci.mean - ci.halfWidth > t.value : ci.mean + ci.halfWidth < t.value
+                if missed { sel.eliminated[i] = "misses \(t.metric.rawValue) \(t.bound == .atMost ? "<=" : ">=") \(YAMLNumber.show(t.value)) (\(String(format: "%.2f ± %.2f", ci.mean, ci.halfWidth)))"; break }
+            }
+        }
+        alive.subtract(sel.eliminated.keys)
+        if alive.isEmpty { alive = Set(0..<k); sel.eliminated = [:] }
+        guard alive.count > 1 else { sel.chosen = alive.first!; return sel }
+        let eta = (pow(2 * alpha / Double(alive.count - 1), -2 / Double(n0 - 1)) - 1) / 2
+        let h2 = 2 * eta * Double(n0 - 1)
+        // Variances of paired differences from the first n0 replications.
+        var s2 = [[Double]](repeating: [Double](repeating: 0, count: k), count: k)
+        for i in alive { for l in alive where l != i { s2[i][l] = Tally(zip(sel.values[i], sel.values[l]).map { $0 - $1 }).variance } }
+        while true {
+            let r = Double(sel.replications)
+            let means = sel.values.map { $0.reduce(0, +) / r }
+            var out: Set<Int> = []
+            for i in alive {
+                for l in alive where l != i {
+                    let w = max(0, delta / (2 * r) * (h2 * s2[i][l] / (delta * delta) - r))
+                    if means[i] - means[l] > w { out.insert(i); break }
+                }
+            }
+            for i in out { sel.eliminated[i] = String(format: "worse than another candidate (Kim-Nelson, %d replications)", sel.replications) }
+            alive.subtract(out)
+            progress?("selection: \(sel.replications) replications, \(alive.count) of \(k) candidates left")
+            let timeUp = deadline.map { ContinuousClock.now >= $0 } ?? false
+            if alive.count <= 1 || sel.replications >= maxReplications || timeUp {
+                sel.chosen = alive.min { (means[$0], $0) < (means[$1], $1) }!
+                return sel
+            }
+            add(min(batch, maxReplications - sel.replications))
+        }
+    }
+
+    public var means: [Double] { values.map { $0.isEmpty ? .nan : $0.reduce(0, +) / Double($0.count) } }
+}
+
+/// Numbers as a scenario file writes them (whole numbers without a fraction).
+enum YAMLNumber {
+    static func show(_ x: Double) -> String { x == x.rounded() && abs(x) < 1e15 ? String(Int(x)) : String(x) }
+}

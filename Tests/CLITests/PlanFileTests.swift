@@ -35,3 +35,23 @@ final class WritePlanTests: XCTestCase {
         XCTAssertEqual(try String(contentsOf: file, encoding: .utf8), first)
     }
 }
+
+/// `optimize` writes a plan that `simulate` takes unchanged, and prints its bounds, the MILP's
+/// gap and the comparison with the baseline.
+final class OptimizeCommandTests: XCTestCase {
+    func testOptimisedPlanRunsThroughSimulate() throws {
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("swabplan-optimised-\(UUID().uuidString).yaml")
+        defer { try? FileManager.default.removeItem(at: file) }
+        let scenario = CommandLineTests.scenario("small/two-sites.yaml")
+        let o = try CLI().run(["optimize", scenario, "--evaluations", "3000", "--max-replications", "10", "--out", file.path])
+        XCTAssertEqual(o.status, 0, o.stderr)
+        XCTAssertTrue(o.stdout.contains("Bounds (before any search)"), o.stdout)
+        XCTAssertTrue(o.stdout.contains("call-up MILP (CBC)"), o.stdout)
+        XCTAssertTrue(o.stdout.contains("plan 1: optimised"), o.stdout)
+        XCTAssertTrue(o.stderr.contains("verifying"), o.stderr)
+        let sim = try CLI().run(["simulate", scenario, "--plan", file.path, "-r", "4"])
+        XCTAssertEqual(sim.status, 0, sim.stderr)
+        let bad = try CLI().run(["optimize", scenario, "--time-limit", "0"])
+        XCTAssertEqual(bad.status, 64, bad.stderr)
+    }
+}

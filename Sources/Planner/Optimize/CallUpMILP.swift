@@ -32,23 +32,10 @@ public struct CallUpMILP {
     /// Tangent points per line and slot.
     static let cuts = 8
 
-    /// Patterns per unit: each allowed site, starts every `startStep` seconds, the lengths of
-    /// `around` and one step either side (and the warm start itself).
-    public static func solve(_ state: SurrogateState, space: CallUpSpace, warm: [Surrogate.Placement],
-                             startStep: Double = 600, seconds: Double?, nodes: Int?) -> Result {
-        let clock = ContinuousClock(), t0 = clock.now
-        let sur = state.surrogate
-        let g = sur.grid, n = g.slots, dt = g.slotSeconds
-        let sites = sur.scenario.sites.count
-        let model = Cbc_newModel()!
-        defer { Cbc_deleteModel(model) }
-        Cbc_setLogLevel(model, 0)
-        Cbc_setParameter(model, "timeMode", "elapsed")
-        Cbc_setParameter(model, "threads", "1")
-
-        // Patterns and their arrivals per slot (sparse, from the surrogate's own spreading).
-        var patterns: [[Surrogate.Placement]] = []
-        for u in sur.units.indices {
+    /// Patterns per unit, the warm start's first: each allowed site, starts every `startStep`
+    /// seconds, the warm start's length and one step either side.
+    public static func patterns(_ sur: Surrogate, space: CallUpSpace, warm: [Surrogate.Placement], startStep: Double = 600) -> [[Surrogate.Placement]] {
+        sur.units.indices.map { u in
             var list: [Surrogate.Placement] = [warm[u]]
             let length = warm[u].end - warm[u].start
             for site in space.sites[u] {
@@ -61,8 +48,23 @@ public struct CallUpMILP {
                     }
                 }
             }
-            patterns.append(list)
+            return list
         }
+    }
+
+    public static func solve(_ state: SurrogateState, space: CallUpSpace, warm: [Surrogate.Placement],
+                             startStep: Double = 600, seconds: Double?, nodes: Int?) -> Result {
+        let clock = ContinuousClock(), t0 = clock.now
+        let sur = state.surrogate
+        let g = sur.grid, n = g.slots, dt = g.slotSeconds
+        let sites = sur.scenario.sites.count
+        let model = Cbc_newModel()!
+        defer { Cbc_deleteModel(model) }
+        Cbc_setLogLevel(model, 0)
+        Cbc_setParameter(model, "timeMode", "elapsed")
+        Cbc_setParameter(model, "threads", "1")
+
+        let patterns = Self.patterns(sur, space: space, warm: warm, startStep: startStep)
         // Columns: x first, then per site and slot S1, Q1, S2, Q2, z1, z2.
         var col = 0
         var xCol: [[Int32]] = []

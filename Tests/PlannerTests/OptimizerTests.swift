@@ -1,0 +1,118 @@
+import Foundation
+import XCTest
+import Scenario
+import SimKit
+import SiteModel
+@testable import Planner
+
+/// The surrogate against queueing theory, the search and the MILP against enumeration on
+/// models small enough to enumerate, and the optimiser's plans against the plan rules.
+final class OptimizerTests: XCTestCase {
+    static var root: URL { URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent() }
+
+    /// One site, steady arrivals (960 residents spread evenly over four hours, one floor, no
+    /// walk), 50 desks at 1 s (no registration queue), four teams at an exponential 48 s:
+    /// M/M/4 at rho 0.8. The surrogate's wait is Erlang C's, to the table's interpolation.
+    func testSurrogateEqualsErlangCForSteadyArrivals() throws {
+        var b = ScenarioBuilder(opening: "07:00", deadline: "13:00")
+        b.site("S1", desks: 50, stations: 4)
+        b.building("B1", residents: 960, floors: 1, walk: ["S1": 0])
+        b.cohort("c", departs: "06:00", drops: [("S1", 4)], shiftEnd: "23:00", standingLimitMinutes: 1440)
+        b.staff(registrars: 50)
+        b.service(registration: .deterministic(1), swab: .exponential(mean: 48))
+        b.arrivals { $0.turnoutShare = 1; $0.ignoreCallUpShare = 0; $0.spread = .uniform }
+        let s = b.scenario
+        let plan = Plan(callUps: [CallUp(building: "B1", site: "S1", window: ClockWindow.parse("08:00-12:00")!)], origin: "code")
+        let sur = Surrogate(model: RoundModel(s), plan: plan)
+        let st = SurrogateState(sur, sur.placements(of: plan))
+        let wq = QueueingTheory.mmcMeanWait(servers: 4, arrivalRate: 4.0 / 60, serviceRate: 1.0 / 48)
+        let surrogateWait = st.score.meanMinutes * 60 - 1 - 48
+        XCTAssertEqual(surrogateWait, wq, accuracy: wq * 0.01, "surrogate \(surrogateWait) s, Erlang C \(wq) s")
+        XCTAssertEqual(st.score.unserved, 0, accuracy: 1e-9)
+    }
+
+    /// Two buildings, two sites, a short round: every combination of the MILP's patterns
+    /// scored by the surrogate; the local search finds the best of them, and so does the
+    /// MILP, proven optimal, with its bound under the best score.
+    static func tiny() -> Scenario {
+        var b = ScenarioBuilder(opening: "07:00", deadline: "08:30")
+        b.site("S1", desks: 1, stations: 1)
+        b.site("S2", desks: 1, stations: 1)
+        b.building("B1", residents: 40, floors: 1, walk: ["S1": 1, "S2": 3])
+        b.building("B2", residents: 30, floors: 1, walk: ["S1": 3, "S2": 2])
+        b.cohort("c", departs: "06:45", drops: [("S1", 1), ("S2", 1)], shiftEnd: "10:00")
+        b.staff(registrars: 2)
+        b.service(registration: .exponential(mean: 40), swab: .exponential(mean: 50))
+        b.arrivals { $0.ignoreCallUpShare = 0 }
+        return b.scenario
+    }
+
+    func testSearchAndMILPFindTheBestOfEveryPlan() throws {
+        let s = Self.tiny()
+        let plan = Plan(callUps: [CallUp(building: "B1", site: "S1", window: ClockWindow.parse("07:00-07:20")!),
+                                  CallUp(building: "B2", site: "S1", window: ClockWindow.parse("07:00-07:20")!)], origin: "code")
+        let sur = Surrogate(model: RoundModel(s), plan: plan)
+        let space = CallUpSpace(sur, staffed: [1, 1])
+        let warm = sur.placements(of: plan)
+        let patterns = CallUpMILP.patterns(sur, space: space, warm: warm)
+        var state = SurrogateState(sur, warm)
+        var best = Double.infinity
+        for a in patterns[0] {
+            for b in patterns[1] {
+                state.move(0, to: a); state.move(1, to: b)
+                best = min(best, state.objective(.mean, finishBy: 1e9))
+            }
+        }
+        // The MILP: proven optimal; its assignment scores the best in the surrogate (nothing
+        // queues long enough here for carrying residents over to pay), its bound is under it.
+        let milp = CallUpMILP.solve(SurrogateState(sur, warm), space: space, warm: warm, seconds: nil, nodes: nil)
+        XCTAssertTrue(milp.provenOptimal)
+        var m = SurrogateState(sur, warm)
+        for (u, x) in (milp.placements ?? warm).enumerated() { m.move(u, to: x) }
+        XCTAssertEqual(m.objective(.mean, finishBy: 1e9), best, accuracy: best * 1e-6)
+        let service = (sur.registrationMean + sur.swabMean) / 60
+        XCTAssertLessThanOrEqual(milp.bound / m.residents / 60 + service, best + 1e-9)
+        // The search, on the same patterns' grid, reaches the same value or better (it may use
+        // starts between the MILP's ten-minute grid).
+        var search = CallUpSearch(SurrogateState(sur, warm), space: space, objective: .mean, seed: 3)
+        search.finishBy = 1e9
+        search.rateMatched()
+        search.descend(budget: 100_000)
+        search.improve(budget: 50_000)
+        XCTAssertLessThanOrEqual(search.bestValue, best + 1e-9)
+    }
+
+    /// Random small scenarios: whatever the optimiser returns passes every plan rule of its
+    /// scenario (known sites, windows inside the round, every floor once, staff, drops and
+    /// breaks), keeps windows half an hour before the deadline, and simulates.
+    func testOptimisedPlansKeepEveryRuleOnRandomScenarios() throws {
+        var random = RandomStream(seed: 11, replication: 0, entity: 0, purpose: 1)
+        for k in 0..<6 {
+            var b = ScenarioBuilder(opening: "07:00", deadline: "10:00")
+            let sites = 1 + Int(random.nextDouble() * 3)
+            for i in 0..<sites { b.site("S\(i)", desks: 1 + Int(random.nextDouble() * 3), stations: 2 + Int(random.nextDouble() * 3)) }
+            for j in 0..<(2 + Int(random.nextDouble() * 6)) {
+                var walk: [String: Double] = [:]
+                for i in 0..<sites { walk["S\(i)"] = 1 + (random.nextDouble() * 8).rounded() }
+                b.building("B\(j)", residents: 20 + Int(random.nextDouble() * 200), floors: 1 + Int(random.nextDouble() * 10), walk: walk)
+            }
+            b.cohort("c", departs: "06:40", drops: (0..<sites).map { ("S\($0)", 2) }, shiftEnd: "10:30", standingLimitMinutes: 90)
+            b.staff(registrars: 9)
+            var s = b.scenario
+            s.targets = [Target(metric: .timeInSystemP95Minutes, bound: .atMost, value: 20)]
+            let result = try Optimizer.run(scenario: s, options: Optimizer.Options(objective: .mean, evaluations: 3000, seed: UInt64(k), jobs: 1, maxReplications: 10))
+            XCTAssertEqual(PlanCheck.problems(s, result.plan), [], "scenario \(k)")
+            for c in result.plan.callUps { XCTAssertLessThanOrEqual(c.window.end, s.round.deadline - CallUpSpace.lastCallMargin) }
+            XCTAssertNoThrow(try CompiledRound(scenario: s, plan: result.plan))
+        }
+    }
+
+    /// With an evaluation budget the same seed gives the same plan on one thread or two.
+    func testSameSeedSamePlanOnAnyThreadCount() throws {
+        let s = try ScenarioLoader.load(path: Self.root.appendingPathComponent("Scenarios/small/two-sites.yaml").path)
+        let plans = try [1, 2].map { jobs in
+            PlanWriter.yaml(try Optimizer.run(scenario: s, options: Optimizer.Options(objective: .mean, evaluations: 4000, seed: 5, jobs: jobs, maxReplications: 20)).plan)
+        }
+        XCTAssertEqual(plans[0], plans[1])
+    }
+}

@@ -12,9 +12,10 @@ public enum OptimizeReport {
         out.append("\(s.name): optimised for \(r.objective.metric.rawValue) in \(Format.fixed(r.seconds, 1)) s" + (r.stoppedByTimeLimit ? " (stopped at the time limit with the best plan so far)" : ""))
         out.append("")
         out.append("Bounds (before any search)")
-        for g in r.bounds.groups {
-            out.append("  sites \(g.sites.joined(separator: ", ")): earliest possible finish \(Format.fixed(g.earliestFinishMinutes, 0)) min after opening (swab work \(Format.fixed(g.swabWorkHours, 1)) team-hours, registration \(Format.fixed(g.registrationWorkHours, 1)) desk-hours)")
+        for g in r.bounds.groups.sorted(by: { $0.earliestFinishMinutes > $1.earliestFinishMinutes }).prefix(5) {
+            out.append("  sites \(g.label): earliest possible finish \(Format.fixed(g.earliestFinishMinutes, 0)) min after opening (swab work \(Format.fixed(g.swabWorkHours, 1)) team-hours, registration \(Format.fixed(g.registrationWorkHours, 1)) desk-hours)")
         }
+        if r.bounds.groups.count > 5 { out.append("  (\(r.bounds.groups.count - 5) more site groups finish earlier)") }
         out.append("  teams needed throughout the round: at least \(r.bounds.fewestTeams) (cohorts bring \(r.bounds.teamsAvailable)); desks: at least \(r.bounds.fewestDesks) (\(r.bounds.desksAvailable) can be staffed)")
         for k in r.bounds.couriers {
             out.append("  courier \(k.id): round trip \(Format.fixed(k.roundTripMinutes, 0)) min; a sample can be up to \(Format.fixed(k.worstAgeMinutes, 0)) min old at the lab" + (r.bounds.sampleAgeLimitMinutes.map { " (limit \(Format.fixed($0, 0)))" } ?? ""))

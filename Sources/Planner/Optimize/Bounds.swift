@@ -10,6 +10,8 @@ import SimKit
 public struct Bounds: Sendable {
     public struct Group: Sendable {
         public var sites: [String]
+        /// The sites, named in full when there are a few.
+        public var label: String { sites.count <= 6 ? sites.joined(separator: ", ") : "\(sites.count) sites (\(sites[0]) ... \(sites[sites.count - 1]))" }
         /// Minutes after opening when the registration and the swab work could at best be done.
         public var earliestFinishMinutes: Double
         public var swabWorkHours: Double

@@ -11,6 +11,10 @@ public struct CallUpSearch {
     public let space: CallUpSpace
     public let objective: Objective
     var random: RandomStream
+    /// The units this search may move (a cluster's, in a district); all by default.
+    public var active: [Int]
+    /// Checked between moves: a time limit stops the search cleanly with the best so far.
+    public var shouldStop: () -> Bool = { false }
     public private(set) var best: [Surrogate.Placement]
     public private(set) var bestValue: Double
 
@@ -19,6 +23,7 @@ public struct CallUpSearch {
         self.space = space
         self.objective = objective
         random = RandomStream(seed: seed, replication: 0, entity: 0, purpose: 0x5EA5C4)
+        active = Array(state.placements.indices)
         best = state.placements
         let round = state.surrogate.scenario.round
         finishBy = (round.deadline - round.opening) / 60 - 15
@@ -42,8 +47,8 @@ public struct CallUpSearch {
     public mutating func rateMatched(utilisation: Double = 0.9) {
         let s = state.surrogate
         let g = s.grid
-        let order = state.placements.indices.sorted { (state.placements[$0].start, $0) < (state.placements[$1].start, $1) }
-        for site in s.scenario.sites.indices {
+        let order = active.sorted { (state.placements[$0].start, $0) < (state.placements[$1].start, $1) }
+        for site in Set(active.map { state.placements[$0].site }).sorted() {
             let mine = order.filter { state.placements[$0].site == site }
             guard !mine.isEmpty else { continue }
             // Residents per second the site can take: the slower of its two lines, per slot.
@@ -88,9 +93,9 @@ public struct CallUpSearch {
     public mutating func descend(budget: Int) {
         let stop = state.evaluations + budget
         var improved = true
-        while improved && state.evaluations < stop {
+        while improved && state.evaluations < stop && !shouldStop() {
             improved = false
-            for u in shuffled(Array(state.placements.indices)) where state.evaluations < stop {
+            for u in shuffled(active) where state.evaluations < stop && !shouldStop() {
                 let here = state.placements[u]
                 var bestMove = here, bestV = value
                 for y in candidates(u) {
@@ -102,8 +107,10 @@ public struct CallUpSearch {
                 if bestMove != here { improved = true }
             }
             // Swaps of two units' windows at the same site.
-            for u in shuffled(Array(state.placements.indices)) where state.evaluations < stop {
-                for w in state.placements.indices where w != u && state.placements[w].site == state.placements[u].site {
+            var atSite: [[Int]] = Array(repeating: [], count: state.surrogate.scenario.sites.count)
+            for u in active { atSite[state.placements[u].site].append(u) }
+            for u in shuffled(active) where state.evaluations < stop && !shouldStop() {
+                for w in atSite[state.placements[u].site] where w != u && state.placements[w].site == state.placements[u].site {
                     let a = state.placements[u], b = state.placements[w]
                     guard a.start != b.start else { continue }
                     let before = value
@@ -123,7 +130,7 @@ public struct CallUpSearch {
     public mutating func improve(budget: Int, onRound: ((Int, Double) -> Bool)? = nil) {
         let stop = state.evaluations + budget
         var round = 0
-        while state.evaluations < stop {
+        while state.evaluations < stop && !shouldStop() {
             round += 1
             let group = pickGroup()
             for u in group {
@@ -161,23 +168,34 @@ public struct CallUpSearch {
         return out.isEmpty ? [x] : out
     }
 
+    /// Most call-ups freed at once: a district's time band would free thousands.
+    static let largestGroup = 60
+
     mutating func pickGroup() -> [Int] {
-        let n = state.placements.count
-        guard n > 0 else { return [] }
+        let group = rawGroup()
+        guard group.count > Self.largestGroup else { return group }
+        return Array(shuffled(group).prefix(Self.largestGroup))
+    }
+
+    mutating func rawGroup() -> [Int] {
+        guard !active.isEmpty else { return [] }
         let kind = Int(random.nextDouble() * 3)
-        let sites = state.surrogate.scenario.sites.count
+        // Sites are drawn among those the active units use, so a cluster frees its own.
+        let u0 = active[Int(random.nextDouble() * Double(active.count))]
         switch kind {
         case 0:
-            let site = Int(random.nextDouble() * Double(sites))
-            return state.placements.indices.filter { state.placements[$0].site == site }
+            let site = state.placements[u0].site
+            return active.filter { state.placements[$0].site == site }
         case 1:
             let t = space.opening + random.nextDouble() * (space.latestEnd - space.opening)
-            return state.placements.indices.filter { abs((state.placements[$0].start + state.placements[$0].end) / 2 - t) < 1800 }
+            return active.filter { abs((state.placements[$0].start + state.placements[$0].end) / 2 - t) < 1800 }
         default:
-            let a = Int(random.nextDouble() * Double(sites)), b = Int(random.nextDouble() * Double(sites))
-            return state.placements.indices.filter { u in
+            let allowed0 = space.sites[u0]
+            guard allowed0.count > 1 else { return active.filter { state.placements[$0].site == state.placements[u0].site } }
+            let a = allowed0[0], b = allowed0[1]
+            return active.filter { u in
                 let allowed = space.sites[u]
-                return allowed.contains(a) && allowed.contains(b) && a != b
+                return allowed.contains(a) && allowed.contains(b)
             }
         }
     }

@@ -61,40 +61,65 @@ public enum Optimizer {
         let surrogate = Surrogate(model: model, plan: start)
         let space = CallUpSpace(surrogate, staffed: TeamRoster(scenario: s, plan: start).slotsPerSite)
         let bounds = Bounds(surrogate: surrogate, space: space)
-        say("bounds: earliest finish " + bounds.groups.map { "\($0.sites.joined(separator: "+")) \(Int($0.earliestFinishMinutes.rounded(.up))) min" }.joined(separator: ", ")
+        let latest = bounds.groups.max { $0.earliestFinishMinutes < $1.earliestFinishMinutes }
+        say("bounds: \(bounds.groups.count) site group(s); earliest possible finish \(Int((latest?.earliestFinishMinutes ?? 0).rounded(.up))) min after opening (\(latest?.label ?? "-"))"
             + "; teams needed \(bounds.fewestTeams) of \(bounds.teamsAvailable)" + (bounds.impossible.isEmpty ? "" : "; IMPOSSIBLE: " + bounds.impossible.joined(separator: "; ")))
 
         // Budgets: evaluations when given (deterministic), else shares of the time limit.
-        let total = o.evaluations ?? Int.max
         var evaluations = 0
-        // The mean surrogate ranks plans best (checked against the simulation), so every run
-        // searches on it, twice from different seeds; a p95 objective also searches on the
-        // surrogate's p95. The simulation then judges them on the real objective.
-        let searchObjectives: [Objective] = o.objective == .p95 ? [.mean, .p95, .mean] : [.mean, .mean]
         var pool: [(name: String, plan: Plan, surrogate: Double)] = []
         var bestMean: [Surrogate.Placement] = surrogate.placements(of: start)
-        for (k, objective) in searchObjectives.enumerated() {
-            let share = k == 0 ? 0.5 : 0.25
-            let budget = o.evaluations.map { Int(Double($0) * 0.6 * share) } ?? Int.max
-            let until = started + .milliseconds(Int(o.timeLimit * 1000 * (k == 0 ? 0.3 : (k == 1 ? 0.45 : 0.55))))
-            var search = CallUpSearch(SurrogateState(surrogate, surrogate.placements(of: start)), space: space, objective: objective, seed: o.seed &+ UInt64(k))
-            search.rateMatched()
-            search.descend(budget: min(budget / 4, 50_000))
-            var lastSaid = clock.now
-            search.improve(budget: max(0, budget - search.state.evaluations)) { round, best in
-                if clock.now - lastSaid > .seconds(3) { lastSaid = clock.now; say("search (\(objective.rawValue)): round \(round), surrogate \(String(format: "%.2f", best))") }
-                return o.evaluations != nil || clock.now < until
+        let clusters = Clusters(surrogate, space: space)
+        if clusters.sites.count > 1 {
+            // A district: clusters of nearby sites searched in parallel, then a repair over all.
+            let until = started + .milliseconds(Int(o.timeLimit * 1000 * 0.4))
+            say("search: \(clusters.sites.count) clusters of up to 8 sites in parallel (\(clusters.boundary.count) call-ups on their borders wait for the repair)")
+            let perCluster = o.evaluations.map { max(1, Int(Double($0) * 0.5) / clusters.sites.count) }
+            let stop: @Sendable () -> Bool = { o.evaluations == nil && ContinuousClock.now >= until }
+            let merged = clusters.search(SurrogateState(surrogate, surrogate.placements(of: start)), space: space, objective: .mean,
+                                         seed: o.seed, budget: perCluster, jobs: o.jobs, shouldStop: stop)
+            var repair = CallUpSearch(SurrogateState(surrogate, merged), space: space, objective: .mean, seed: o.seed &+ 1)
+            let repairUntil = started + .milliseconds(Int(o.timeLimit * 1000 * 0.55))
+            repair.shouldStop = { o.evaluations == nil && clock.now >= repairUntil }
+            say("search: clusters done, surrogate \(String(format: "%.2f", repair.bestValue)); repairing across clusters")
+            let budget = o.evaluations.map { Int(Double($0) * 0.1) } ?? Int.max
+            repair.descend(budget: budget / 2)
+            repair.improve(budget: max(0, budget - repair.state.evaluations))
+            evaluations += (perCluster ?? 0) * clusters.sites.count + repair.state.evaluations
+            say("search: best surrogate \(String(format: "%.2f", repair.bestValue))")
+            bestMean = repair.best
+            pool.append(("clusters and repair, surrogate mean", surrogate.plan(start, repair.best), repair.bestValue))
+        } else {
+            // The mean surrogate ranks plans best (checked against the simulation), so every
+            // run searches on it, twice from different seeds; a p95 objective also searches on
+            // the surrogate's p95. The simulation then judges them on the real objective.
+            let searchObjectives: [Objective] = o.objective == .p95 ? [.mean, .p95, .mean] : [.mean, .mean]
+            for (k, objective) in searchObjectives.enumerated() {
+                let share = k == 0 ? 0.5 : 0.25
+                let budget = o.evaluations.map { Int(Double($0) * 0.6 * share) } ?? Int.max
+                let until = started + .milliseconds(Int(o.timeLimit * 1000 * (k == 0 ? 0.3 : (k == 1 ? 0.45 : 0.55))))
+                var search = CallUpSearch(SurrogateState(surrogate, surrogate.placements(of: start)), space: space, objective: objective, seed: o.seed &+ UInt64(k))
+                search.shouldStop = { o.evaluations == nil && clock.now >= until }
+                search.rateMatched()
+                search.descend(budget: min(budget / 4, 50_000))
+                var lastSaid = clock.now
+                search.improve(budget: max(0, budget - search.state.evaluations)) { round, best in
+                    if clock.now - lastSaid > .seconds(3) { lastSaid = clock.now; say("search (\(objective.rawValue)): round \(round), surrogate \(String(format: "%.2f", best))") }
+                    return true
+                }
+                evaluations += search.state.evaluations
+                say("search (\(objective.rawValue)): best surrogate \(String(format: "%.2f", search.bestValue)) after \(search.state.evaluations) evaluations")
+                pool.append(("search \(k + 1), surrogate \(objective.rawValue)", surrogate.plan(start, search.best), search.bestValue))
+                if objective == .mean && (k == 0 || search.bestValue < SurrogateState(surrogate, bestMean).objective(.mean, finishBy: search.finishBy)) { bestMean = search.best }
             }
-            evaluations += search.state.evaluations
-            say("search (\(objective.rawValue)): best surrogate \(String(format: "%.2f", search.bestValue)) after \(search.state.evaluations) evaluations")
-            pool.append(("search \(k + 1), surrogate \(objective.rawValue)", surrogate.plan(start, search.best), search.bestValue))
-            if objective == .mean && (k == 0 || search.bestValue < SurrogateState(surrogate, bestMean).objective(.mean, finishBy: search.finishBy)) { bestMean = search.best }
         }
 
         // The MILP on the mean surrogate, warm-started from the best mean placements.
         var milp: CallUpMILP.Result?
         var boundMean: Double?
-        if !timeUp {
+        if surrogate.units.count > CallUpMILP.largestProblem {
+            say("MILP: skipped, \(surrogate.units.count) call-ups (it runs on problems of at most \(CallUpMILP.largestProblem))")
+        } else if !timeUp {
             let state = SurrogateState(surrogate, bestMean)
             let warm = bestMean.map { space.snap($0) }
             let seconds = o.evaluations == nil ? max(1, o.timeLimit * 0.15) : nil
@@ -119,12 +144,15 @@ public enum Optimizer {
             let round = s.round
             var staffing = StaffingSearch(plan: surrogate.plan(start, bestMean), surrogate: surrogate, placements: bestMean,
                                           objective: .mean, finishBy: (round.deadline - round.opening) / 60 - 15)
+            let staffUntil = started + .milliseconds(Int(o.timeLimit * 1000 * 0.65))
+            staffing.shouldStop = { o.evaluations == nil && clock.now >= staffUntil }
             staffing.run(budget: o.evaluations.map { max(50, $0 / 20) } ?? 400)
             evaluations += staffing.evaluations
             let restaffed = staffing.surrogate
             var search = CallUpSearch(SurrogateState(restaffed, bestMean), space: space, objective: .mean, seed: o.seed &+ 99)
             let budget = o.evaluations.map { Int(Double($0) * 0.2) } ?? Int.max
             let until = started + .milliseconds(Int(o.timeLimit * 1000 * 0.75))
+            search.shouldStop = { o.evaluations == nil && clock.now >= until }
             search.descend(budget: min(budget, 50_000))
             search.improve(budget: max(0, budget - search.state.evaluations)) { _, _ in o.evaluations != nil || clock.now < until }
             evaluations += search.state.evaluations

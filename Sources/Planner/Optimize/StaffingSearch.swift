@@ -13,6 +13,8 @@ public struct StaffingSearch {
     public let finishBy: Double
     public private(set) var value: Double
     public private(set) var evaluations = 0
+    /// Checked between tries: a time limit stops the search with the best so far.
+    public var shouldStop: () -> Bool = { false }
 
     public init(plan: Plan, surrogate: Surrogate, placements: [Surrogate.Placement], objective: Objective, finishBy: Double) {
         self.plan = plan
@@ -39,7 +41,7 @@ public struct StaffingSearch {
     public mutating func run(budget: Int) {
         let stop = evaluations + budget
         var improved = true
-        while improved && evaluations < stop {
+        while improved && evaluations < stop && !shouldStop() {
             improved = false
             if improveDrops(until: stop) { improved = true }
             if staggerBreaks() { improved = true }
@@ -63,7 +65,7 @@ public struct StaffingSearch {
             let relief = s.staff.cohorts.first { $0.relieves == cohort.id }
             let route = routes()[cohort.id] ?? []
             for a in route.indices {
-                for b in route.indices where a != b && evaluations < stop {
+                for b in route.indices where a != b && evaluations < stop && !shouldStop() {
                     let current = routes()
                     guard var mine = current[cohort.id], mine[a].teams > 1 else { continue }
                     mine[a].teams -= 1; mine[b].teams += 1
@@ -96,7 +98,7 @@ public struct StaffingSearch {
         for t in roster.teams { if let r = t.relieves { end[r] = min(end[r], t.readyAt) } }
         let horizon = s.round.deadline
         var any = false
-        for site in s.sites.indices {
+        for site in s.sites.indices where !shouldStop() {
             // Teams at this site with a break at their limit inside the round and no planned one.
             let breaking = roster.teams.indices.filter { t in
                 roster.teams[t].site == site && roster.teams[t].plannedBreaks.isEmpty

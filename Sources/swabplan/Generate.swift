@@ -1,0 +1,32 @@
+import ArgumentParser
+import Foundation
+import Planner
+import Reports
+
+struct Generate: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Write a synthetic district scenario of a given size from a seed, for scale tests.",
+        discussion: "Sites on a 400-metre grid, buildings around them, cohorts of swab teams serving neighbouring sites, no plan (the baseline). The same options and seed give the same file.")
+
+    @Option(help: "Residents in all.") var residents = 1_000_000
+    @Option(help: "Buildings.") var buildings = 10_000
+    @Option(help: "Sampling sites.") var sites = 300
+    @Option(help: "Cohorts of swab teams (each serves neighbouring sites).") var cohorts = 30
+    @Option(help: "Seed of the layout and the building sizes.") var seed: UInt64 = 1
+    @Option(help: "Where to write the scenario (YAML).") var out: String
+
+    func validate() throws {
+        if let p = DistrictGenerator(residents: residents, buildings: buildings, sites: sites, cohorts: cohorts, seed: seed).problem {
+            throw ValidationError(p)
+        }
+    }
+
+    func run() throws {
+        let g = DistrictGenerator(residents: residents, buildings: buildings, sites: sites, cohorts: cohorts, seed: seed)
+        do { try AtomicFile.write(g.yaml(), to: out) } catch {
+            printError("error: cannot write \(out): \(error)")
+            throw Exit.cannotCreate
+        }
+        printError("wrote \(out): \(residents) residents in \(buildings) buildings, \(sites) sites, \(cohorts) cohorts")
+    }
+}

@@ -14,7 +14,7 @@ public struct CallUpSpace: Sendable {
     /// Time the last residents called are given to be done by the deadline.
     public static let lastCallMargin = 1800.0
     /// Allowed sites per unit, nearest first.
-    public let sites: [[Int]]
+    public private(set) var sites: [[Int]]
 
     /// Extra walking a planner would ask of residents beyond their nearest staffed site.
     public static let extraWalkSeconds = 300.0
@@ -33,6 +33,17 @@ public struct CallUpSpace: Sendable {
             guard let nearest = reach.first?.1 else { return [] }
             return reach.filter { $0.1 <= nearest + CallUpSpace.extraWalkSeconds }.map(\.0)
         }
+    }
+
+    /// The same space with each unit's sites limited to those `keep` accepts (a unit left with
+    /// none keeps its nearest).
+    public func restricted(_ keep: (Int) -> Bool) -> CallUpSpace {
+        var r = self
+        r.sites = sites.map { list in
+            let kept = list.filter(keep)
+            return kept.isEmpty ? Array(list.prefix(1)) : kept
+        }
+        return r
     }
 
     /// The placement snapped to the grid and kept inside the round (at least one step long).

@@ -72,12 +72,10 @@ public enum Optimizer {
         let clusters = Clusters(surrogate, space: space)
         if clusters.sites.count > 1 {
             // A district: clusters of nearby sites searched in parallel, then a repair over all.
-            let until = started + .milliseconds(Int(o.timeLimit * 1000 * 0.4))
-            say("search: \(clusters.sites.count) clusters of up to 8 sites in parallel (\(clusters.boundary.count) call-ups on their borders wait for the repair)")
+            say("search: \(clusters.sites.count) clusters of about 8 sites in parallel (\(clusters.boundary.count) call-ups could cross a border: the repair after lets them)")
             let perCluster = o.evaluations.map { max(1, Int(Double($0) * 0.5) / clusters.sites.count) }
-            let stop: @Sendable () -> Bool = { o.evaluations == nil && ContinuousClock.now >= until }
             let merged = clusters.search(SurrogateState(surrogate, surrogate.placements(of: start)), space: space, objective: .mean,
-                                         seed: o.seed, budget: perCluster, jobs: o.jobs, shouldStop: stop)
+                                         seed: o.seed, budget: perCluster, jobs: o.jobs, seconds: max(1, o.timeLimit * 0.4 - elapsed()))
             var repair = CallUpSearch(SurrogateState(surrogate, merged), space: space, objective: .mean, seed: o.seed &+ 1)
             let repairUntil = started + .milliseconds(Int(o.timeLimit * 1000 * 0.55))
             repair.shouldStop = { o.evaluations == nil && clock.now >= repairUntil }

@@ -1,0 +1,93 @@
+import Foundation
+import Planner
+import Scenario
+import SimKit
+import SiteModel
+
+/// The optimiser's figures: surrogate evaluations per second (one call-up moved and the plan
+/// re-scored), how well the surrogate ranks random plans against the simulation (Spearman's
+/// rank correlation, 20 replications a plan under common random numbers), and the optimiser's
+/// wall time with its result.
+enum OptimizerBench {
+    static func run(path: String, runs: Int, plans: Int) {
+        guard let s = try? ScenarioLoader.load(path: path) else { print("cannot load \(path)"); return }
+        let model = RoundModel(s)
+        let plan = s.effectivePlan
+        let sur = Surrogate(model: model, plan: plan)
+        let space = CallUpSpace(sur, staffed: TeamRoster(scenario: s, plan: plan).slotsPerSite)
+        var rates: [Double] = []
+        for _ in 0..<runs {
+            var st = SurrogateState(sur, sur.placements(of: plan))
+            var random = RandomStream(seed: 1, replication: 0, entity: 0, purpose: 9)
+            let moves = 200_000
+            var sink = 0.0
+            let seconds = Bench.seconds {
+                for _ in 0..<moves {
+                    let u = Int(random.nextDouble() * Double(sur.units.count))
+                    let sites = space.sites[u]
+                    let site = sites[Int(random.nextDouble() * Double(sites.count))]
+                    let start = space.opening + (random.nextDouble() * 20).rounded() * 300
+                    st.move(u, to: space.snap(Surrogate.Placement(site: site, start: start, end: start + 1800)))
+                    sink += st.objective(.mean)
+                }
+            }
+            if sink.isNaN { print("") }
+            rates.append(Double(moves) / seconds)
+        }
+        print(String(format: "surrogate %@: %.0f evaluations/s on one core (one call-up moved and the plan re-scored; min %.0f, max %.0f)",
+                     s.name, Bench.median(rates), rates.min()!, rates.max()!))
+        // Random plans: each call-up at a random allowed site and window.
+        var random = RandomStream(seed: 2, replication: 0, entity: 0, purpose: 10)
+        var candidates: [Plan] = []
+        for _ in 0..<plans {
+            var placements = sur.placements(of: plan)
+            for u in placements.indices {
+                let sites = space.sites[u]
+                let site = sites[Int(random.nextDouble() * Double(sites.count))]
+                let length = 600 + (random.nextDouble() * 10).rounded() * 300
+                let start = space.opening + random.nextDouble() * (space.latestEnd - space.opening - length)
+                placements[u] = space.snap(Surrogate.Placement(site: site, start: start, end: start + length))
+            }
+            candidates.append(sur.plan(plan, placements))
+        }
+        let surrogateMean = candidates.map { p in SurrogateState(sur, sur.placements(of: p)).score.meanMinutes }
+        let surrogateP95 = candidates.map { p in SurrogateState(sur, sur.placements(of: p)).score.p95Minutes }
+        let rounds = candidates.map { try! CompiledRound(model: model, plan: $0) }
+        let runs = Experiment.runs(rounds, replications: 0..<20, seed: 1, jobs: ProcessInfo.processInfo.activeProcessorCount)
+        func simulated(_ m: MetricName) -> [Double] { runs.map { r in r.map { $0[m] }.reduce(0, +) / Double(r.count) } }
+        print(String(format: "surrogate ranks %d random plans of %@ against the simulation: Spearman %.2f on mean time in system, %.2f on p95",
+                     plans, s.name, spearman(surrogateMean, simulated(.timeInSystemMinutes)), spearman(surrogateP95, simulated(.timeInSystemP95Minutes))))
+    }
+
+    static func optimise(path: String, timeLimit: Double) {
+        guard let s = try? ScenarioLoader.load(path: path) else { print("cannot load \(path)"); return }
+        let jobs = ProcessInfo.processInfo.activeProcessorCount
+        var result: Optimizer.Result?
+        let seconds = Bench.seconds { result = try? Optimizer.run(scenario: s, options: Optimizer.Options(objective: .mean, timeLimit: timeLimit, seed: 1, jobs: jobs)) }
+        guard let r = result else { print("optimiser failed on \(path)"); return }
+        let chosen = r.candidates.first { $0.name == r.chosen }
+        print(String(format: "optimiser %@: %.1f s wall on %d cores (limit %.0f s), %d surrogate evaluations; chosen %@: mean time in system %.2f min over %d replications",
+                     s.name, seconds, jobs, timeLimit, r.surrogateEvaluations, r.chosen, chosen?.simulated ?? .nan, r.selectionReplications))
+    }
+
+    /// Spearman's rank correlation (average ranks for ties).
+    static func spearman(_ a: [Double], _ b: [Double]) -> Double {
+        func ranks(_ x: [Double]) -> [Double] {
+            let order = x.indices.sorted { x[$0] < x[$1] }
+            var r = [Double](repeating: 0, count: x.count)
+            var i = 0
+            while i < order.count {
+                var j = i
+                while j + 1 < order.count && x[order[j + 1]] == x[order[i]] { j += 1 }
+                for k in i...j { r[order[k]] = Double(i + j) / 2 + 1 }
+                i = j + 1
+            }
+            return r
+        }
+        let ra = ranks(a), rb = ranks(b)
+        let ma = ra.reduce(0, +) / Double(ra.count), mb = rb.reduce(0, +) / Double(rb.count)
+        var num = 0.0, da = 0.0, db = 0.0
+        for (x, y) in zip(ra, rb) { num += (x - ma) * (y - mb); da += (x - ma) * (x - ma); db += (y - mb) * (y - mb) }
+        return num / (da * db).squareRoot()
+    }
+}

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Planner
 import Reports
 import Scenario
 import SiteModel
@@ -46,7 +47,13 @@ struct Publish: ParsableCommand {
                                     jobs: streams.threads, options: options,
                                     progress: { progress.step() })
         progress.finish()
-        let files = Publication.files(result)
+        // A plan other than the scenario's own (an optimised one, say): what it changes and
+        // what that buys, so the planner sees what to do differently.
+        var changes: ChangeNote?
+        if let own = s.plan, PlanWriter.yaml(own) != PlanWriter.yaml(p) {
+            changes = try ChangeNote.make(s, own: own, published: p, seed: streams.seed, jobs: streams.threads)
+        }
+        let files = Publication.files(result, changes: changes)
         do {
             try FolderWriter.write(files, to: out, replace: force)
         } catch {
@@ -54,6 +61,10 @@ struct Publish: ParsableCommand {
             throw Exit.cannotCreate
         }
         print("\(out): \(files.count) files (report.html, schedule.csv, rosters.csv, notices/ ...)")
+        if let changes {
+            print("  compared with the scenario's own plan:")
+            for line in changes.effects + changes.lines { print("    " + line) }
+        }
         // Say it here too: a planner must not post notices for a plan that misses its targets
         // without knowing.
         let checks = TargetCheck.evaluate(result)

@@ -116,3 +116,33 @@ final class OptimizerTests: XCTestCase {
         XCTAssertEqual(plans[0], plans[1])
     }
 }
+
+/// What an optimised plan changes, in a planner's words.
+final class PlanChangesTests: XCTestCase {
+    func testChangesNameMovedCallUpsBreaksAndDrops() throws {
+        let (s, base) = PlanChangesTests.model()
+        var new = base
+        new.callUps[0].window = ClockWindow.parse("07:20-07:50")!
+        new.callUps[1].site = "S2"
+        new.breaks = [PlannedBreak(cohort: "c", team: 1, at: ClockTime.parse("07:40")!)]
+        new.drops = [CohortDrops(cohort: "c", route: [RouteStop(site: "S1", travelSeconds: 0, teams: 1), RouteStop(site: "S2", travelSeconds: 0, teams: 1)])]
+        let lines = PlanChanges.between(s, from: base, to: new)
+        XCTAssertTrue(lines[0].hasPrefix("2 call-ups moved: B1: 07:00-07:30 -> 07:20-07:50; B2: S1 -> S2, "), "\(lines)")
+        XCTAssertTrue(lines.contains { $0.contains("c team 1 at 07:40") }, "\(lines)")
+        XCTAssertTrue(lines.contains { $0.contains("cohort c drops its teams differently: 1 at S1 (was 2), 1 at S2 (was 0)") }, "\(lines)")
+        XCTAssertEqual(PlanChanges.between(s, from: base, to: base), [])
+    }
+
+    static func model() -> (Scenario, Plan) {
+        var b = ScenarioBuilder(opening: "07:00", deadline: "10:00")
+        b.site("S1", desks: 1, stations: 2)
+        b.site("S2", desks: 1, stations: 2)
+        b.building("B1", residents: 10, walk: ["S1": 1, "S2": 1])
+        b.building("B2", residents: 10, walk: ["S1": 1, "S2": 1])
+        b.cohort("c", departs: "07:00", drops: [("S1", 2)], shiftEnd: "10:00", standingLimitMinutes: 60)
+        b.staff(registrars: 2)
+        let plan = Plan(callUps: [CallUp(building: "B1", site: "S1", window: ClockWindow.parse("07:00-07:30")!),
+                                  CallUp(building: "B2", site: "S1", window: ClockWindow.parse("07:30-08:00")!)], origin: "code")
+        return (b.scenario, plan)
+    }
+}

@@ -6,7 +6,7 @@ import SiteModel
 /// `report.html`: one self-contained page (inline CSS and SVG, no scripts, no network). Targets
 /// first, then bottleneck warnings in plain words, the figures with intervals, and the charts.
 enum ReportPage {
-    static func html(_ r: ExperimentResult) -> String {
+    static func html(_ r: ExperimentResult, changes: ChangeNote? = nil) -> String {
         let s = r.scenario
         var h = """
         <!DOCTYPE html>
@@ -25,6 +25,7 @@ enum ReportPage {
 
         """
         h += targets(r)
+        if let changes { h += changeSection(changes) }
         h += warnings(r)
         for site in r.sites.indices { h += "<figure>" + queueChart(r, site) + "<figcaption>Mean people waiting (lines) with the 95% band across replications; shaded: forecast weather (grey wind, blue rain, orange heat).</figcaption></figure>\n" }
         h += "<figure>" + timeInSystemChart(r) + "<figcaption>Share of residents by time from arrival to swab done, all replications.</figcaption></figure>\n"
@@ -35,6 +36,14 @@ enum ReportPage {
         h += figures(r)
         h += "<p class=\"muted\">Made by swabplan publish from \(HTML.escape(s.sourcePath)).</p>\n</body></html>\n"
         return h
+    }
+
+    /// What the published plan does differently from the scenario's own, and what that buys.
+    static func changeSection(_ c: ChangeNote) -> String {
+        var h = "<h2>What this plan changes</h2><p>Compared with the plan in the scenario file (\(c.replications) replications of each, the same residents and weather):</p><ul>"
+        for e in c.effects { h += "<li><b>\(HTML.escape(e))</b></li>" }
+        for line in c.lines { h += "<li>\(HTML.escape(line))</li>" }
+        return h + "</ul>\n"
     }
 
     static func targets(_ r: ExperimentResult) -> String {

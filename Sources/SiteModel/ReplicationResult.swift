@@ -12,8 +12,9 @@ public struct ReplicationResult: Sendable {
     public var detail: Detail?
 
     public struct Detail: Sendable {
-        /// Per plan call-up: residents swabbed, their mean and p95 wait in the lines (minutes).
-        public var callUps: [(swabbed: Int, meanWait: Double, p95Wait: Double)]
+        /// Per plan call-up: residents swabbed, their mean, median, p90 and p95 wait in the
+        /// lines (minutes).
+        public var callUps: [(swabbed: Int, meanWait: Double, p50Wait: Double, p90Wait: Double, p95Wait: Double)]
         /// Residents by time in system, in bins of `histogramMinutes`.
         public var timeInSystem: [Int]
         /// Samples by age at the lab, in bins of `histogramMinutes`.

@@ -125,7 +125,7 @@ extension RoundState {
                 callUps: callUpWaits.indices.map { i in
                     let n = callUpWaits[i].count
                     let mean = n > 0 ? callUpWaits[i].values.reduce(0, +) / Double(n) : 0
-                    return (n, mean, callUpWaits[i].quantile(0.95) ?? 0)
+                    return (n, mean, callUpWaits[i].quantile(0.5) ?? 0, callUpWaits[i].quantile(0.9) ?? 0, callUpWaits[i].quantile(0.95) ?? 0)
                 },
                 timeInSystem: histogram(tally.timeInSystemSample.values), sampleAge: histogram(tally.sampleAgeSample.values),
                 courierRuns: fleet.log, gaveUpPerBuilding: gaveUpPerBuilding())

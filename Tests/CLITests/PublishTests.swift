@@ -178,3 +178,31 @@ final class PublishTests: XCTestCase {
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: out.path), ["sites.csv"])
     }
 }
+
+/// Notices ready to post: the date with its weekday, the wait said honestly, the catch-up
+/// window, the health-code line with the contact, the rules, the issuer; one per compound too.
+final class NoticeTests: XCTestCase {
+    func testNoticesCarryWhatRealOnesDo() throws {
+        let out = FileManager.default.temporaryDirectory.appendingPathComponent("swabplan-notices-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: out) }
+        let r = try CLI().run(["publish", CommandLineTests.scenario("panjiayuan-nanli.yaml"), "--out", out.path, "-r", "4"])
+        XCTAssertEqual(r.status, 0, r.stderr)
+        let b13 = try String(contentsOf: out.appendingPathComponent("notices/B13.txt"), encoding: .utf8)
+        XCTAssertTrue(b13.contains("5月6日（周五）"), b13)
+        XCTAssertTrue(b13.contains("Friday 6 May"), b13)
+        XCTAssertTrue(b13.contains("补采"), b13)
+        XCTAssertTrue(b13.contains("健康码弹窗或黄码"), b13)
+        XCTAssertTrue(b13.contains("采样前30分钟内请勿进食"), b13)
+        XCTAssertTrue(b13.contains("天气预报09:40至10:20有雨"), b13)
+        let compound = try String(contentsOf: out.appendingPathComponent("notices/compound-c18.txt"), encoding: .utf8)
+        for b in ["Building 10", "Building 17"] { XCTAssertTrue(compound.contains(b), compound) }
+        // In time order: Building 10's 07:00 window comes before Building 17's 10:05 one.
+        XCTAssertLessThan(compound.range(of: "Building 10")!.lowerBound, compound.range(of: "Building 17")!.lowerBound)
+    }
+
+    func testWeekdays() {
+        XCTAssertEqual(NoticeWording.chinese.date("2022-05-06"), "5月6日（周五）")
+        XCTAssertEqual(NoticeWording.english.date("2024-02-29"), "Thursday 29 February")
+        XCTAssertEqual(NoticeWording.chinese.date("2000-01-02"), "1月2日（周日）")
+    }
+}

@@ -87,6 +87,7 @@ final class MalformedCorpusTests: XCTestCase {
         ("79-plan-unknown-courier.yaml", "79-plan-unknown-courier.yaml", 56, 17, "unknown courier `K9`; the scenario's couriers: none", 65),
         ("80-plan-door-to-door-unknown-team.yaml", "80-plan-door-to-door-unknown-team.yaml", 56, 14, "unknown door-to-door team `D9`; the scenario's teams: none", 65),
         ("81-handover-across-sites.yaml", "81-handover-across-sites.yaml", 56, 43, "team 1 of `relief` is dropped at site `S1` but team 3 of `morning` works at `S2`", 65),
+        ("82-notice-issuer-empty.yaml", "82-notice-issuer-empty.yaml", 57, 36, "expected a line of text of 1 to 100 characters", 65),
     ]
 
     static var folder: String { Bundle.module.resourcePath! + "/Malformed" }

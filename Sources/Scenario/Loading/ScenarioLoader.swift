@@ -77,7 +77,14 @@ public enum ScenarioLoader {
             checkSlots(r, top["staff"]!, scenario!)
             checkDoorToDoor(r, top, scenario!)
             checkCouriers(r, top, scenario!)
-            if let n = top["notices"], let f = r.mapping(n, "notices", optional: ["languages"]) {
+            if let n = top["notices"], let f = r.mapping(n, "notices", optional: ["languages", "issuer", "contact"]) {
+                for key in ["issuer", "contact"] {
+                    guard let node = f[key], let text = f.string(key) else { continue }
+                    let clean = text.trimmingSpaces
+                    if clean.isEmpty || clean.count > Limits.maxNoticeText || clean.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) {
+                        r.fail(node, f.path(key), "expected a line of text of 1 to \(Limits.maxNoticeText) characters (no line breaks)")
+                    } else if key == "issuer" { scenario!.noticeIssuer = clean } else { scenario!.noticeContact = clean }
+                }
                 var langs: [String] = []
                 for (node, path) in f.list("languages", nonEmpty: true) ?? [] {
                     guard let l = r.string(node, path) else { continue }

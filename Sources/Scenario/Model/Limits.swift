@@ -5,6 +5,8 @@ public enum Limits {
     /// Any duration in minutes (set-up, standing limit, travel, walking, holding, deadlines):
     /// at most a day.
     public static let maxMinutes = 1440.0
+    /// A line of notice text (the issuer, a contact phone), in characters.
+    public static let maxNoticeText = 100
     /// Any duration in seconds (service, visit, patience, weather spell, lift round trip).
     public static let maxSeconds = 86_400.0
     /// Repeating intervals (courier `every_minutes`, `check_minutes`): at least a minute.

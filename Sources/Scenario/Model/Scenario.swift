@@ -23,6 +23,10 @@ public struct Scenario: Sendable {
     public var logistics: Logistics = .none
     /// Languages of the published building notices: "zh", "en" or both.
     public var noticeLanguages: [String] = ["zh", "en"]
+    /// Who issues the notices (a residents' committee, a street office) and a phone to call:
+    /// the `notices` section's `issuer` and `contact`.
+    public var noticeIssuer: String?
+    public var noticeContact: String?
 
     public init(name: String, sourcePath: String, round: Round, compounds: [Compound], buildings: [Building],
                 sites: [Site], walking: Walking, staff: Staff, service: Service, arrivals: Arrivals,

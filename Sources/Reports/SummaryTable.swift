@@ -37,7 +37,35 @@ public enum SummaryTable {
         if notSwabbed > 0 {
             w.append("on average \(Format.fixed(notSwabbed, 1)) residents who came were not swabbed before the last team left; add teams or extend shifts")
         }
+        w += breaksTogether(r.scenario, r.plan)
         return w
+    }
+
+    /// Sites where two or more teams, at least half of those there, break within five
+    /// minutes of each other before the deadline: the swab line stands still meanwhile. The
+    /// advice is what the plan can do: stagger them with `breaks` (or let `optimize` do it).
+    public static func breaksTogether(_ s: Scenario, _ plan: Plan) -> [String] {
+        let roster = TeamRoster(scenario: s, plan: plan)
+        var end = roster.teams.map(\.shiftEnd)
+        for t in roster.teams { if let rel = t.relieves { end[rel] = min(end[rel], t.readyAt) } }
+        var out: [String] = []
+        for (si, site) in s.sites.enumerated() {
+            let here = roster.teams.indices.filter { roster.teams[$0].site == si }
+            let starts = here.compactMap { t in roster.teams[t].breaks(until: min(end[t], s.round.deadline)).first.map { (t, $0) } }.sorted { $0.1.start < $1.1.start }
+            var i = 0
+            while i < starts.count {
+                var j = i
+                while j + 1 < starts.count && starts[j + 1].1.start - starts[i].1.start <= 300 { j += 1 }
+                let together = j - i + 1
+                if together >= 2 && 2 * together >= here.count {
+                    let b = starts[i].1
+                    let who = starts[i...j].map { "\(s.staff.cohorts[roster.teams[$0.0].cohort].id) team \(roster.teams[$0.0].number)" }.joined(separator: ", ")
+                    out.append("at \(site.name), \(together) of its \(here.count) teams (\(who)) break together at \(ClockTime.format(b.start)) for \(Int((b.duration / 60).rounded())) minutes and the swab line stands still: plan their breaks one after another in the plan's `breaks` (or run `swabplan optimize`, which staggers them)")
+                }
+                i = j + 1
+            }
+        }
+        return out
     }
 
     public static func table(header: [String], rows: [[String]], rightAligned: Set<Int>) -> [String] {

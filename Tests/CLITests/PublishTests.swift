@@ -1,6 +1,7 @@
 import Foundation
 import XCTest
 @testable import Reports
+import Scenario
 #if canImport(FoundationXML)
 import FoundationXML
 #endif
@@ -204,5 +205,22 @@ final class NoticeTests: XCTestCase {
         XCTAssertEqual(NoticeWording.chinese.date("2022-05-06"), "5月6日（周五）")
         XCTAssertEqual(NoticeWording.english.date("2024-02-29"), "Thursday 29 February")
         XCTAssertEqual(NoticeWording.chinese.date("2000-01-02"), "1月2日（周日）")
+    }
+}
+
+/// All teams of a site breaking together is found and the advice is what a plan can do.
+final class BreaksTogetherTests: XCTestCase {
+    func testTeamsBreakingTogetherAreFoundAndStaggeredOnesAreNot() {
+        var b = ScenarioBuilder(opening: "07:00", deadline: "10:00")
+        b.site("S1", desks: 1, stations: 2)
+        b.building("B1", residents: 10, walk: ["S1": 1])
+        b.cohort("c", departs: "07:00", drops: [("S1", 2)], shiftEnd: "10:00", standingLimitMinutes: 60)
+        b.staff(registrars: 1)
+        var plan = Plan(callUps: [CallUp(building: "B1", site: "S1", window: ClockWindow.parse("07:00-08:00")!)], origin: "code")
+        let found = SummaryTable.breaksTogether(b.scenario, plan)
+        XCTAssertEqual(found.count, 1)
+        XCTAssertTrue(found[0].contains("2 of its 2 teams (c team 1, c team 2) break together at 08:00 for 20 minutes"), found[0])
+        plan.breaks = [PlannedBreak(cohort: "c", team: 1, at: ClockTime.parse("07:40")!)]
+        XCTAssertEqual(SummaryTable.breaksTogether(b.scenario, plan), [])
     }
 }

@@ -146,3 +146,24 @@ final class PlanChangesTests: XCTestCase {
         return (b.scenario, plan)
     }
 }
+
+/// Hour-by-hour roles: registrars take desks first, workers the rest of the desks, escorts for
+/// door-to-door teams, the data desk for the others; every plan rule holds.
+final class WorkerRolesTests: XCTestCase {
+    func testRolesCoverDesksAndEscortsAndKeepTheRules() throws {
+        let s = try ScenarioLoader.load(path: OptimizerTests.root.appendingPathComponent("Scenarios/panjiayuan-nanli.yaml").path)
+        let plan = s.effectivePlan
+        let roles = try XCTUnwrap(WorkerRoles.assign(s, plan))
+        var p = plan
+        p.roles = roles
+        XCTAssertEqual(PlanCheck.problems(s, p), [])
+        // 16 desks, 8 registrars: 8 workers at desks; 4 door-to-door teams out at 07:30: 4 escorts.
+        let at0800 = roles.filter { $0.period.contains(ClockTime.parse("08:00")!) }
+        XCTAssertEqual(at0800.filter { $0.role == .registration }.count, 8)
+        XCTAssertEqual(at0800.filter { $0.role == .doorToDoor }.count, 4)
+        XCTAssertEqual(at0800.filter { $0.role == .dataDesk }.count, 4)
+        // Written and read back.
+        let back = try ScenarioLoader.parsePlan(PlanWriter.yaml(p), file: "p.yaml", for: s)
+        XCTAssertEqual(PlanWriter.yaml(back), PlanWriter.yaml(p))
+    }
+}

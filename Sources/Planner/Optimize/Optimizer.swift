@@ -178,6 +178,21 @@ public enum Optimizer {
                                           maxReplications: o.maxReplications, delta: delta,
                                           deadline: o.evaluations == nil ? max(deadline, clock.now + .seconds(5)) : nil, progress: say)
         var chosenPlan = candidates[selection.chosen].plan
+        // Who does what: hour-by-hour roles for the community workers, kept only if the data
+        // desk's targets still hold with workers off the desk while they escort door-to-door
+        // teams (20 replications; the queues do not depend on roles).
+        if chosenPlan.roles.isEmpty, let roles = WorkerRoles.assign(s, chosenPlan) {
+            var withRoles = chosenPlan
+            withRoles.roles = roles
+            let deskTargets = s.targets.filter { $0.metric == .dataItemsOnTimeShare || $0.metric == .dataLargestLatenessMinutes }
+            var holds = true
+            if !deskTargets.isEmpty {
+                let r = Experiment.run(try CompiledRound(model: model, plan: withRoles), replications: 20, seed: o.seed, jobs: o.jobs)
+                holds = deskTargets.allSatisfy { $0.isMet(by: r[$0.metric].mean) }
+            }
+            if holds { chosenPlan = withRoles }
+            say(holds ? "roles: \(s.staff.communityWorkers) community workers given a role for each hour" : "roles: left to the planner (hour-by-hour roles would miss a data-desk target)")
+        }
         chosenPlan.name = "optimised by swabplan (\(o.objective.rawValue), seed \(o.seed))"
         chosenPlan.origin = "optimised"
         let means = selection.means

@@ -99,7 +99,7 @@ final class OptimizerTests: XCTestCase {
             b.cohort("c", departs: "06:40", drops: (0..<sites).map { ("S\($0)", 2) }, shiftEnd: "10:30", standingLimitMinutes: 90)
             b.staff(registrars: 9)
             var s = b.scenario
-            s.targets = [Target(metric: .timeInSystemP95Minutes, bound: .atMost, value: 20)]
+            s.targets = [Target(metric: .timeInSystemP95Minutes, bound: .atMost, value: 20), Target(metric: .finishTimeMinutesAfterOpening, bound: .atMost, value: 150)]
             let result = try Optimizer.run(scenario: s, options: Optimizer.Options(objective: .mean, evaluations: 3000, seed: UInt64(k), jobs: 1, maxReplications: 10))
             XCTAssertEqual(PlanCheck.problems(s, result.plan), [], "scenario \(k)")
             for c in result.plan.callUps { XCTAssertLessThanOrEqual(c.window.end, s.round.deadline - CallUpSpace.lastCallMargin) }

@@ -25,8 +25,7 @@ public struct CallUpSearch {
         random = RandomStream(seed: seed, replication: 0, entity: 0, purpose: 0x5EA5C4)
         active = Array(state.placements.indices)
         best = state.placements
-        let round = state.surrogate.scenario.round
-        finishBy = (round.deadline - round.opening) / 60 - 15
+        finishBy = CallUpSpace.surrogateFinishBy(state.surrogate.scenario)
         bestValue = state.objective(objective, finishBy: finishBy)
     }
 

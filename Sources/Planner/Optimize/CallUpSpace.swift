@@ -2,8 +2,9 @@ import Scenario
 
 /// The call-up choices the optimiser considers for each unit: sites residents can reach within
 /// a few minutes of their nearest one that some team staffs, and windows on a five-minute grid
-/// from 10 to 90 minutes long, from the opening to half an hour before the deadline (the last
-/// residents called need that long to come, queue and be swabbed).
+/// from 10 to 90 minutes long, from the opening to half an hour before the deadline or an
+/// earlier finish target (the last residents called need that long to come, queue and be
+/// swabbed).
 public struct CallUpSpace: Sendable {
     public let step: Double
     public let lengths: [Double]
@@ -24,7 +25,7 @@ public struct CallUpSpace: Sendable {
         lengths = stride(from: 600.0, through: 5400, by: step).map { $0 }
         opening = surrogate.scenario.round.opening
         deadline = surrogate.scenario.round.deadline
-        latestEnd = max(opening + 600, deadline - CallUpSpace.lastCallMargin)
+        latestEnd = max(opening + 600, opening + CallUpSpace.finishLimitMinutes(surrogate.scenario) * 60 - CallUpSpace.lastCallMargin)
         sites = surrogate.units.map { u in
             let reach = u.walk.enumerated().compactMap { si, w -> (Int, Double)? in
                 guard let w, staffed[si] > 0 else { return nil }
@@ -44,6 +45,20 @@ public struct CallUpSpace: Sendable {
             return kept.isEmpty ? Array(list.prefix(1)) : kept
         }
         return r
+    }
+
+    /// Minutes after opening by which the last swab must be done: the deadline, or an earlier
+    /// finish target.
+    public static func finishLimitMinutes(_ s: Scenario) -> Double {
+        let targets = s.targets.filter { $0.metric == .finishTimeMinutesAfterOpening && $0.bound == .atMost }.map(\.value)
+        return min((s.round.deadline - s.round.opening) / 60, targets.min() ?? .infinity)
+    }
+
+    /// What the search aims the surrogate's last swab at: the finish limit less a margin for
+    /// what the fluid estimate does not see (a quarter hour, at most a tenth of the round).
+    public static func surrogateFinishBy(_ s: Scenario) -> Double {
+        let limit = finishLimitMinutes(s)
+        return limit - min(15, limit / 10)
     }
 
     /// The placement snapped to the grid and kept inside the round (at least one step long).

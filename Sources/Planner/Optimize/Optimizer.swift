@@ -139,9 +139,8 @@ public enum Optimizer {
 
         // Staffing with call-ups fixed, then call-ups again under it.
         if !timeUp {
-            let round = s.round
             var staffing = StaffingSearch(plan: surrogate.plan(start, bestMean), surrogate: surrogate, placements: bestMean,
-                                          objective: .mean, finishBy: (round.deadline - round.opening) / 60 - 15)
+                                          objective: .mean, finishBy: CallUpSpace.surrogateFinishBy(s))
             let staffUntil = started + .milliseconds(Int(o.timeLimit * 1000 * 0.65))
             staffing.shouldStop = { o.evaluations == nil && clock.now >= staffUntil }
             staffing.run(budget: o.evaluations.map { max(50, $0 / 20) } ?? 400)

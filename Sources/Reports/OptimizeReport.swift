@@ -28,7 +28,7 @@ public enum OptimizeReport {
             out.append("  call-up MILP (CBC): \(m.columns) columns, \(m.rows) rows, \(m.nodes) nodes, \(Format.fixed(m.seconds, 1)) s; proven gap \(Format.fixed(m.gap * 100, 1))%" + (m.provenOptimal ? " (optimal)" : ""))
         }
         if let b = r.boundMeanMinutes {
-            out.append("  surrogate mean time in system of the chosen plan \(Format.fixed(r.surrogateMeanMinutes, 2)) min; no plan in the search space scores below \(Format.fixed(b, 2)) min (MILP bound)")
+            out.append("  surrogate mean time in system of the chosen plan \(Format.fixed(r.surrogateMeanMinutes, 2)) min; no plan within 90 minutes of it scores below \(Format.fixed(b, 2)) min (MILP bound)")
         }
         out.append("")
         out.append("Candidates in the simulation (\(r.selectionReplications) replications each, common random numbers)")

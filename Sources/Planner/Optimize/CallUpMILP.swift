@@ -13,7 +13,8 @@ import Scenario
 /// slots. The objective is resident-seconds waited. For one assignment this is at most what the
 /// surrogate charges, which serves greedily (the MILP may carry residents over where serving
 /// them would cost more, and its cuts lie under the cost), so CBC's proven bound is a lower
-/// bound on the surrogate's waiting over every plan in the pattern space.
+/// bound on the surrogate's waiting over every plan in the pattern space (each call-up within an
+/// hour and a half of where the search put it).
 public struct CallUpMILP {
     public struct Result: Sendable {
         public var placements: [Surrogate.Placement]?
@@ -36,8 +37,12 @@ public struct CallUpMILP {
     /// Tangent points per line and slot.
     static let cuts = 8
 
+    /// How far from its warm start a pattern may move a window: the MILP works on the
+    /// neighbourhood of the search's best plan, and its bound holds for that neighbourhood.
+    public static let reach = 5400.0
+
     /// Patterns per unit, the warm start's first: each allowed site, starts every `startStep`
-    /// seconds, the warm start's length and one step either side.
+    /// seconds within `reach` of the warm start, its length and one step either side.
     public static func patterns(_ sur: Surrogate, space: CallUpSpace, warm: [Surrogate.Placement], startStep: Double = 600) -> [[Surrogate.Placement]] {
         sur.units.indices.map { u in
             var list: [Surrogate.Placement] = [warm[u]]
@@ -47,7 +52,7 @@ public struct CallUpMILP {
                     var start = space.opening
                     while start + l <= space.latestEnd {
                         let x = Surrogate.Placement(site: site, start: start, end: start + l)
-                        if x != warm[u] { list.append(x) }
+                        if x != warm[u] && abs(start - warm[u].start) <= reach { list.append(x) }
                         start += startStep
                     }
                 }

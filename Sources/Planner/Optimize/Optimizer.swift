@@ -57,7 +57,8 @@ public enum Optimizer {
         let model = RoundModel(s)
         let own = s.plan
         let baseline = s.baselinePlan()
-        let start = own ?? baseline
+        // Big call-ups split by floors, so that their halves can go to different sites or windows.
+        let start = CallUpSplit.halves(s, own ?? baseline)
         let surrogate = Surrogate(model: model, plan: start)
         let space = CallUpSpace(surrogate, staffed: TeamRoster(scenario: s, plan: start).slotsPerSite)
         let bounds = Bounds(surrogate: surrogate, space: space)
@@ -121,8 +122,8 @@ public enum Optimizer {
             let state = SurrogateState(surrogate, bestMean)
             let warm = bestMean.map { space.snap($0) }
             let seconds = o.evaluations == nil ? max(1, o.timeLimit * 0.15) : nil
-            say("MILP (CBC): call-ups with staffing fixed, " + (seconds.map { String(format: "%.0f s", $0) } ?? "20 nodes"))
-            let r = CallUpMILP.solve(state, space: space, warm: warm, seconds: seconds, nodes: o.evaluations == nil ? nil : 20)
+            say("MILP (CBC): call-ups with staffing fixed, " + (seconds.map { String(format: "%.0f s", $0) } ?? "5 nodes"))
+            let r = CallUpMILP.solve(state, space: space, warm: warm, seconds: seconds, nodes: o.evaluations == nil ? nil : 5)
             milp = r
             boundMean = (r.bound / max(state.residents, 1) + surrogate.registrationMean + surrogate.swabMean) / 60
             say(String(format: "MILP: %d columns, %d rows, %d nodes, gap %.1f%%, %@", r.columns, r.rows, r.nodes, r.gap * 100, r.provenOptimal ? "proven optimal" : "stopped at its limit"))

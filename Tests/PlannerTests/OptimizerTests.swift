@@ -167,3 +167,35 @@ final class WorkerRolesTests: XCTestCase {
         XCTAssertEqual(PlanWriter.yaml(back), PlanWriter.yaml(p))
     }
 }
+
+/// With fewer people than desks, the desks follow the residents: an hour when everyone is
+/// called to S1 gets S1 more desks than the plan's even split, and the surrogate improves.
+final class DeskAllocationTests: XCTestCase {
+    func testDesksFollowTheCallUps() throws {
+        var b = ScenarioBuilder(opening: "07:00", deadline: "10:00")
+        b.site("S1", desks: 3, stations: 3)
+        b.site("S2", desks: 3, stations: 3)
+        b.building("B1", residents: 300, walk: ["S1": 1, "S2": 9])
+        b.building("B2", residents: 300, walk: ["S1": 9, "S2": 1])
+        b.cohort("c", departs: "06:40", drops: [("S1", 3), ("S2", 3)], shiftEnd: "10:30")
+        b.staff(registrars: 2, communityWorkers: 2)
+        b.service(registration: .exponential(mean: 40), swab: .exponential(mean: 20))
+        let s = b.scenario
+        func w(_ t: String) -> ClockWindow { ClockWindow.parse(t)! }
+        var plan = Plan(callUps: [CallUp(building: "B1", site: "S1", window: w("07:00-08:00")),
+                                  CallUp(building: "B2", site: "S2", window: w("08:00-09:00"))], origin: "code")
+        plan.staffing = [Staffing(site: "S1", period: w("07:00-10:00"), desks: 2, stations: 3),
+                         Staffing(site: "S2", period: w("07:00-10:00"), desks: 2, stations: 3)]
+        XCTAssertEqual(PlanCheck.problems(s, plan), [])
+        let sur = Surrogate(model: RoundModel(s), plan: plan)
+        var search = StaffingSearch(plan: plan, surrogate: sur, placements: sur.placements(of: plan), objective: .mean, finishBy: 1e9)
+        let before = search.value
+        search.run(budget: 2000)
+        XCTAssertLessThan(search.value, before)
+        XCTAssertEqual(PlanCheck.problems(s, search.plan), [])
+        func desks(_ site: String, at t: String) -> Int { s.desksOpen(site: site, at: ClockTime.parse(t)!, plan: search.plan) }
+        XCTAssertGreaterThan(desks("S1", at: "07:30"), desks("S2", at: "07:30"))
+        XCTAssertGreaterThan(desks("S2", at: "08:30"), desks("S1", at: "08:30"))
+        XCTAssertLessThanOrEqual(desks("S1", at: "07:30") + desks("S2", at: "07:30"), 4)
+    }
+}

@@ -37,7 +37,7 @@ public struct StaffingSearch {
         return true
     }
 
-    /// Drops, then breaks, until neither improves or the budget is spent.
+    /// Drops, then breaks, then desks, until none improves or the budget is spent.
     public mutating func run(budget: Int) {
         let stop = evaluations + budget
         var improved = true
@@ -45,7 +45,61 @@ public struct StaffingSearch {
             improved = false
             if improveDrops(until: stop) { improved = true }
             if staggerBreaks() { improved = true }
+            if allocateDesks(until: stop) { improved = true }
         }
+    }
+
+    /// Registration desks per site and hour when there are fewer people to run desks than
+    /// desks (registrars and community workers, less those escorting door-to-door teams):
+    /// desks shared out in proportion to each site's, then one desk at a time moved from a site
+    /// to another in an hour while the surrogate says it helps. With people for every desk
+    /// there is nothing to decide: an open desk never makes anyone wait longer.
+    mutating func allocateDesks(until stop: Int) -> Bool {
+        let s = surrogate.scenario
+        let total = s.sites.reduce(0) { $0 + $1.registrationDesks }
+        var blocks: [ClockWindow] = []
+        var t = s.round.opening
+        while t < s.round.deadline { blocks.append(ClockWindow(start: t, end: min(t + 3600, s.round.deadline))); t += 3600 }
+        let teams = s.doorToDoorTeams(under: plan)
+        let people = blocks.map { b in
+            s.staff.registrars + s.staff.communityWorkers - teams.filter { $0.start < b.end && $0.end > b.start }.count
+        }
+        guard people.contains(where: { $0 < total }) else { return false }
+        // Start: each hour's people shared in proportion to the sites' desks.
+        var desks = people.map { n -> [Int] in
+            let budget = min(n, total)
+            var d = s.sites.map { budget * $0.registrationDesks / max(total, 1) }
+            var left = budget - d.reduce(0, +)
+            var i = 0
+            while left > 0 && i < 10 * s.sites.count {
+                let k = i % s.sites.count
+                if d[k] < s.sites[k].registrationDesks { d[k] += 1; left -= 1 }
+                i += 1
+            }
+            return d
+        }
+        func planWith(_ d: [[Int]]) -> Plan {
+            var p = plan
+            p.staffing = blocks.indices.flatMap { b in
+                s.sites.indices.map { k in Staffing(site: s.sites[k].id, period: blocks[b], desks: d[b][k], stations: s.sites[k].swabStations) }
+            }
+            return p
+        }
+        var any = tryPlan(planWith(desks))
+        var improved = true
+        while improved && evaluations < stop && !shouldStop() {
+            improved = false
+            for b in blocks.indices {
+                for from in s.sites.indices where desks[b][from] > 0 {
+                    for to in s.sites.indices where to != from && desks[b][to] < s.sites[to].registrationDesks {
+                        var d = desks
+                        d[b][from] -= 1; d[b][to] += 1
+                        if tryPlan(planWith(d)) { desks = d; improved = true; any = true }
+                    }
+                }
+            }
+        }
+        return any
     }
 
     /// The route each cohort follows under the plan.

@@ -18,7 +18,10 @@ enum ReportPage {
         table{border-collapse:collapse;font-size:13px;width:100%}td,th{padding:3px 6px;border-bottom:1px solid #eee;text-align:right}
         td:first-child,th:first-child{text-align:left}.met{color:#17692b;font-weight:bold}.missed{color:#b3261e;font-weight:bold}
         .warn{background:#fff4e5;border-left:4px solid #e8a33d;padding:6px 10px;margin:6px 0}.muted{color:#666;font-size:12px}
-        figure{margin:14px 0}figcaption{font-size:12px;color:#555}
+        figure{margin:14px 0;overflow-x:auto}figcaption{font-size:12px;color:#555}
+        @media (max-width:600px){figure svg{min-width:700px}body{padding:10px}}
+        @page{size:A4;margin:14mm}
+        @media print{body{max-width:none;padding:0}figure{break-inside:avoid;page-break-inside:avoid;overflow:visible}figure svg{min-width:0}h2{break-after:avoid;page-break-after:avoid}.warn{break-inside:avoid}}
         </style></head><body>
         <h1>\(HTML.escape(s.name))</h1>
         <p class="muted">\(HTML.escape(s.round.date)), \(ClockTime.format(s.round.opening))-\(ClockTime.format(s.round.deadline)); plan: \(HTML.escape(r.plan.origin)); \(r.replications) replications, seed \(r.seed); every figure is a mean with its 95% interval.</p>
@@ -149,9 +152,8 @@ enum ReportPage {
         for c in counts { for (k, v) in c.enumerated() { total[k] += Double(v) } }
         let sum = max(total.reduce(0, +), 1)
         let shares = total.map { $0 / sum }
-        // Up to the bin holding the 99.5th percentile, so a few stragglers do not squeeze the rest.
-        var cumulative = 0.0
-        let last = (shares.firstIndex { cumulative += $0; return cumulative >= 0.995 } ?? max(0, shares.count - 1)) + 1
+        // Every bin up to the longest (the last bin holds everything beyond the scale).
+        let last = (shares.lastIndex { $0 > 0 } ?? 0) + 1
         let w = ReplicationResult.Detail.histogramMinutes
         let maxX = max(Double(last) * w, (limit ?? 0) + w)
         var c = SVGChart(title: title, x: 0...maxX, y: 0...max(0.01, (shares.max() ?? 0) * 1.1), height: 200)
@@ -175,9 +177,15 @@ enum ReportPage {
         let workers = Array(Set(r.plan.roles.map(\.worker))).sorted { ($0.count, $0) < ($1.count, $1) }
         let rows = roster.teams.count + workers.count
         let start = min(s.staff.cohorts.map(\.departsDepot).min() ?? s.round.opening, s.round.opening)
-        let end = max(timeRange(r).upperBound, roster.teams.map(\.shiftEnd).max() ?? 0)
-        var c = SVGChart(title: "Staff timeline", x: start...end, y: 0...1, height: max(160, 40 + Double(rows) * 14))
+        // Up to the round's end as simulated: shifts and breaks after the last swab are not drawn.
+        let end = timeRange(r).upperBound
+        var c = SVGChart(title: "Staff timeline", x: start...end, y: 0...1, height: max(176, 56 + Double(rows) * 14))
         c.left = 118 // room for the row labels
+        let colours: [WorkerRole: String] = [.registration: "#1f5fa8", .marshal: "#7e57c2", .doorToDoor: "#ad1457", .dataDesk: "#00897b"]
+        var keys: [(colour: String, label: String)] = [("#bbbbbb", "bus"), ("#a7d7b0", "set-up"), ("#2e8b57", "swabbing"), ("#f0a030", "break")]
+        let used = Set(r.plan.roles.map(\.role))
+        keys += WorkerRole.allCases.filter { used.contains($0) }.map { (colours[$0]!, $0.rawValue.replacingOccurrences(of: "_", with: " ")) }
+        c.legend(keys)
         shadeWeather(&c, s)
         var numbers: [Int: Int] = [:]
         for (t, team) in roster.teams.enumerated() {
@@ -197,7 +205,6 @@ enum ReportPage {
                 t0 = pause.end
             }
         }
-        let colours: [WorkerRole: String] = [.registration: "#1f5fa8", .marshal: "#7e57c2", .doorToDoor: "#c2410c", .dataDesk: "#00897b"]
         for (k, w) in workers.enumerated() {
             let row = roster.teams.count + k
             c.rowLabel(w, row: row, rows: rows)

@@ -7,7 +7,8 @@ struct SVGChart {
     var width = 760.0
     var height = 220.0
     var left = 52.0
-    let right = 16.0, top = 28.0, bottom = 34.0
+    let right = 16.0, bottom = 34.0
+    var top = 28.0
     var title: String
     var body: [String] = []
     var xRange: ClosedRange<Double>
@@ -53,13 +54,29 @@ struct SVGChart {
 
     mutating func vertical(_ x: Double, colour: String, label: String) {
         body.append("<line x1=\"\(Self.f(px(x)))\" x2=\"\(Self.f(px(x)))\" y1=\"\(Self.f(top))\" y2=\"\(Self.f(height - bottom))\" stroke=\"\(colour)\" stroke-dasharray=\"4 3\"/>")
-        body.append("<text x=\"\(Self.f(px(x) + 4))\" y=\"\(Self.f(top + 12))\" font-size=\"11\" fill=\"\(colour)\">\(HTML.escape(label))</text>")
+        // Near the right edge the label goes on the line's left, so it is not cut off.
+        let nearEdge = px(x) > width - right - 7 * Double(label.count) - 8
+        body.append("<text x=\"\(Self.f(nearEdge ? px(x) - 4 : px(x) + 4))\" y=\"\(Self.f(top + 12))\" font-size=\"11\" fill=\"\(colour)\" text-anchor=\"\(nearEdge ? "end" : "start")\">\(HTML.escape(label))</text>")
     }
 
-    mutating func rect(x0: Double, x1: Double, row: Int, rows: Int, colour: String, label: String) {
+    /// A bar in a row, clipped to the time axis (nothing drawn past it).
+    mutating func rect(x0 a: Double, x1 b: Double, row: Int, rows: Int, colour: String, label: String) {
+        let x0 = max(a, xRange.lowerBound), x1 = min(b, xRange.upperBound)
+        guard x1 > x0 else { return }
         let h = (height - top - bottom) / Double(max(rows, 1))
         let y = top + Double(row) * h + 2
         body.append("<rect x=\"\(Self.f(px(x0)))\" y=\"\(Self.f(y))\" width=\"\(Self.f(max(1, px(x1) - px(x0))))\" height=\"\(Self.f(max(2, h - 4)))\" fill=\"\(colour)\"><title>\(HTML.escape(label))</title></rect>")
+    }
+
+    /// A row of coloured keys between the title and the plot (call before drawing: it moves
+    /// the plot down to make room).
+    mutating func legend(_ items: [(colour: String, label: String)]) {
+        top = 44
+        var x = left
+        for item in items {
+            body.append("<rect x=\"\(Self.f(x))\" y=\"24\" width=\"10\" height=\"10\" fill=\"\(item.colour)\"/><text x=\"\(Self.f(x + 14))\" y=\"33\" font-size=\"11\">\(HTML.escape(item.label))</text>")
+            x += 7 * Double(item.label.count) + 26
+        }
     }
 
     mutating func rowLabel(_ text: String, row: Int, rows: Int) {

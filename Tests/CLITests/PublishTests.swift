@@ -197,6 +197,11 @@ final class NoticeTests: XCTestCase {
         XCTAssertTrue(b13.contains("天气预报09:40至10:20有雨"), b13)
         let compound = try String(contentsOf: out.appendingPathComponent("notices/compound-c18.txt"), encoding: .utf8)
         for b in ["Building 10", "Building 17"] { XCTAssertTrue(compound.contains(b), compound) }
+        // The report's first screen: a one-line verdict, targets in a planner's words.
+        let report = try String(contentsOf: out.appendingPathComponent("report.html"), encoding: .utf8)
+        XCTAssertTrue(report.contains("This plan misses 1 of its 5 targets: 95% of residents done within 20 minutes of arriving"), "verdict")
+        XCTAssertTrue(report.contains("all done by 11:30"))
+        XCTAssertTrue(report.contains("no team stands more than 180 minutes without a break"))
         // In time order: Building 10's 07:00 window comes before Building 17's 10:05 one.
         XCTAssertLessThan(compound.range(of: "Building 10")!.lowerBound, compound.range(of: "Building 17")!.lowerBound)
     }

@@ -27,6 +27,8 @@ enum ReportPage {
         <p class="muted">\(HTML.escape(s.round.date)), \(ClockTime.format(s.round.opening))-\(ClockTime.format(s.round.deadline)); plan: \(HTML.escape(r.plan.origin)); \(r.replications) replications, seed \(r.seed); every figure is a mean with its 95% interval.</p>
 
         """
+        let checks = TargetCheck.evaluate(r)
+        h += "<p class=\"\(checks.allSatisfy(\.met) ? "met" : "missed")\" style=\"font-size:16px\">\(HTML.escape(TargetCheck.verdict(checks, s)))</p>\n"
         h += targets(r)
         if let changes { h += changeSection(changes) }
         h += warnings(r)
@@ -54,8 +56,8 @@ enum ReportPage {
         guard !checks.isEmpty else { return "<h2>Targets</h2><p>The scenario sets no targets.</p>\n" }
         var h = "<h2>Targets</h2><table><tr><th>target</th><th>simulated</th><th></th></tr>"
         for c in checks {
-            h += "<tr><td>\(HTML.escape(c.target.metric.label)) \(c.target.bound == .atMost ? "≤" : "≥") \(Format.fixed(c.target.value, 2))</td>"
-            h += "<td>\(Format.fixed(c.interval.mean, 2)) ± \(Format.fixed(c.interval.halfWidth, 2))</td>"
+            h += "<tr><td>\(HTML.escape(c.plain(r.scenario)))</td>"
+            h += "<td>\(HTML.escape(c.plainFigure(r.scenario)))</td>"
             h += c.met ? "<td class=\"met\">met</td></tr>" : "<td class=\"missed\">missed</td></tr>"
         }
         return h + "</table>\n"

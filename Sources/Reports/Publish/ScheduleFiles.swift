@@ -29,7 +29,8 @@ enum ScheduleFiles {
             let stations = s.staffing(site: site.id, at: c.window.start, plan: plan)?.stations ?? stationsAt[si]
             csv.append([.text(site.name), .text(s.compounds.first { $0.id == site.compound }?.name ?? site.compound),
                         .text(c.window.description), .text(s.buildings[s.buildingIndex(c.building)!].name),
-                        .text(c.floors.map { "\($0.lowerBound)-\($0.upperBound)" } ?? "all"),
+                        // An en dash: Excel reads "1-3" as the 3rd of January.
+                        .text(c.floors.map { $0.lowerBound == $0.upperBound ? "\($0.lowerBound)" : "\($0.lowerBound)\u{2013}\($0.upperBound)" } ?? "all"),
                         .number(swabbed.mean, decimals: 0), .integer(s.desksOpen(site: site.id, at: c.window.start, plan: plan)),
                         .integer(stations), .number(mean.mean, decimals: 1), .number(p95.mean, decimals: 1)])
         }

@@ -84,14 +84,57 @@ enum ReportPage {
             let when = { (x: Range<Int>) in "from \(ClockTime.format(origin + Double(x.lowerBound) * w)) to \(ClockTime.format(origin + Double(x.upperBound) * w))" }
             for x in spells({ site.swabQueue[$0].mean >= 10 && site.utilisation[$0] >= 0.9 && calm($0) }) {
                 let peak = x.map { site.swabQueue[$0].mean }.max() ?? 0
-                out.append((peak, "\(site.site.name)'s swab line is the bottleneck \(when(x)) (up to \(Int(peak.rounded())) waiting): open another station or call fewer residents then."))
+                out.append((peak, "\(site.site.name)'s swab line is the bottleneck \(when(x)) (up to \(Int(peak.rounded())) waiting): " + advice(r, site: site.site.id, from: origin + Double(x.lowerBound) * w, to: origin + Double(x.upperBound) * w, swab: true)))
             }
             for x in spells({ site.registrationQueue[$0].mean >= 10 && site.utilisation[$0] < 0.85 && calm($0) }) {
                 let peak = x.map { site.registrationQueue[$0].mean }.max() ?? 0
-                out.append((peak, "\(site.site.name)'s registration line is the bottleneck \(when(x)) (up to \(Int(peak.rounded())) waiting) while swab stations stand partly idle: open another desk."))
+                out.append((peak, "\(site.site.name)'s registration line is the bottleneck \(when(x)) (up to \(Int(peak.rounded())) waiting) while swab stations stand partly idle: " + advice(r, site: site.site.id, from: origin + Double(x.lowerBound) * w, to: origin + Double(x.upperBound) * w, swab: false)))
             }
         }
         return out.sorted { $0.peak > $1.peak }
+    }
+
+    /// Advice a planner can follow for a spell at a site: open a desk or station only where
+    /// one stands closed and someone is free to run it (a desk: a registrar or worker not at
+    /// another desk or with a door-to-door team; a station: a team's free slot); otherwise move
+    /// the call-ups that feed the spell, named with their windows, to a later window or to the
+    /// site least busy then.
+    static func advice(_ r: ExperimentResult, site id: String, from: Double, to: Double, swab: Bool) -> String {
+        let s = r.scenario, plan = r.plan
+        guard let si = s.siteIndex(id) else { return "call fewer residents then." }
+        let site = s.sites[si]
+        if swab {
+            if let st = s.staffing(site: id, at: from, plan: plan), st.stations < TeamRoster(scenario: s, plan: plan).slotsPerSite[si] {
+                return "open the stations the plan closes then (staffing: \(st.stations) open at \(ClockTime.format(from)))."
+            }
+        } else {
+            let open = s.desksOpen(site: id, at: from, plan: plan)
+            let allOpen = s.sites.reduce(0) { $0 + s.desksOpen(site: $1.id, at: from, plan: plan) }
+            let escorts = s.doorToDoorTeams(under: plan).filter { $0.start <= from && from < $0.end }.count
+            let spare = s.staff.registrars + s.staff.communityWorkers - allOpen - escorts
+            if open < site.registrationDesks && spare > 0 {
+                return "open another desk (\(open) of \(site.registrationDesks) are open, and \(spare) of the staff are free then)."
+            }
+        }
+        // The call-ups that feed the spell: windows at this site from half an hour before it.
+        let feeding = plan.callUps.filter { $0.site == id && $0.window.end > from - 1800 && $0.window.start < to }
+        let names = feeding.prefix(4).map { c -> String in
+            let b = s.buildingIndex(c.building).map { s.buildings[$0].name } ?? c.building
+            return b + (c.floors.map { " floors \($0.lowerBound)-\($0.upperBound)" } ?? "") + " " + c.window.description
+        }
+        let bins = r.sites.first.map { _ in (Int((from - s.round.opening) / CompiledRound.binSeconds), Int((to - s.round.opening) / CompiledRound.binSeconds)) } ?? (0, 0)
+        let quiet = r.sites.indices.filter { $0 != si }.min { a, b in
+            func load(_ k: Int) -> Double {
+                let u = r.sites[k].utilisation
+                let lo = min(max(0, bins.0), u.count), hi = min(max(lo, bins.1), u.count)
+                return hi > lo ? u[lo..<hi].reduce(0, +) / Double(hi - lo) : 1
+            }
+            return load(a) < load(b)
+        }
+        let reason = swab ? "every station with a team is working" : "every desk is open or nobody is free to open another"
+        let where_ = quiet.map { " or to \(s.sites[$0].name)" } ?? ""
+        guard !names.isEmpty else { return "\(reason); the line comes from residents who ignore their call-up: say the call-up time clearly in the notices." }
+        return "\(reason); move some of the call-ups feeding it to a later window\(where_): " + names.joined(separator: "; ") + (feeding.count > 4 ? "; and \(feeding.count - 4) more" : "") + " (or let `swabplan optimize` do it)."
     }
 
     static func warnings(_ r: ExperimentResult) -> String {

@@ -22,6 +22,8 @@ struct Compare: ParsableCommand {
 
     @OptionGroup var streams: StreamOptions
 
+    @OptionGroup var whatIf: WhatIfOptions
+
     @Option(help: "What to print: table or json.")
     var format: Simulate.OutputFormat = .table
 
@@ -33,7 +35,7 @@ struct Compare: ParsableCommand {
     }
 
     func run() throws {
-        let (s, _) = try loadScenario(scenario, plan: nil)
+        let s = whatIf.apply(try loadScenario(scenario, plan: nil).0)
         var list: [Plan] = []
         for p in plans { list.append(try loadScenario(scenario, plan: p).1) }
         let progress = Progress(total: maxReplications)

@@ -29,6 +29,8 @@ struct Publish: ParsableCommand {
 
     @OptionGroup var streams: StreamOptions
 
+    @OptionGroup var whatIf: WhatIfOptions
+
     func validate() throws {
         try ReplicationLimit.check(replications)
     }
@@ -39,7 +41,8 @@ struct Publish: ParsableCommand {
             printError("error: \(error)")
             throw Exit.cannotCreate
         }
-        let (s, p) = try loadScenario(scenario, plan: plan)
+        let (loaded, p) = try loadScenario(scenario, plan: plan)
+        let s = whatIf.apply(loaded)
         var options = RunOptions.standard
         options.recordDetail = true
         let progress = Progress(total: replications)
@@ -53,7 +56,9 @@ struct Publish: ParsableCommand {
         if let own = s.plan, PlanWriter.yaml(own) != PlanWriter.yaml(p) {
             changes = try ChangeNote.make(s, own: own, published: p, seed: streams.seed, jobs: streams.threads)
         }
-        let files = Publication.files(result, changes: changes)
+        // What if swabs or registrations are slower or faster, or more residents come.
+        let sensitivity = try Sensitivity.run(s, p, seed: streams.seed, jobs: streams.threads, replications: min(40, replications))
+        let files = Publication.files(result, changes: changes, sensitivity: sensitivity)
         do {
             try FolderWriter.write(files, to: out, replace: force)
         } catch {

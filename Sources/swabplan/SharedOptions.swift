@@ -1,4 +1,5 @@
 import ArgumentParser
+import Scenario
 import Foundation
 
 /// The options every simulating command shares: which random numbers, how many threads.
@@ -32,5 +33,23 @@ enum ReplicationLimit {
     static func check(_ n: Int, option: String = "--replications") throws {
         guard n >= 2 else { throw ValidationError("\(option) must be at least 2 (an interval needs two)") }
         guard n <= most else { throw ValidationError("\(option) must be at most \(most)") }
+    }
+}
+
+/// `--weather "rain moderate 09:00-10:00"` (repeatable): a forecast spell added to the
+/// scenario's for this run, a what-if without editing the file.
+struct WhatIfOptions: ParsableArguments {
+    @Option(name: .customLong("weather"), help: "Add a forecast spell for this run: \"KIND SEVERITY HH:MM-HH:MM\" (kind rain, wind or heat; severity light, moderate or heavy); repeatable.")
+    var weather: [String] = []
+
+    func validate() throws {
+        for w in weather { if case .failure(let e) = WhatIf.weather(w) { throw ValidationError("--weather " + e.description) } }
+    }
+
+    /// The scenario with the spells added.
+    func apply(_ s: Scenario) -> Scenario {
+        var s = s
+        for w in weather { if case .success(let spell) = WhatIf.weather(w) { s.logistics.weather.forecast.append(spell) } }
+        return s
     }
 }

@@ -21,6 +21,8 @@ struct Simulate: ParsableCommand {
 
     @OptionGroup var streams: StreamOptions
 
+    @OptionGroup var whatIf: WhatIfOptions
+
     @Option(help: "What to print: table or json.")
     var format: OutputFormat = .table
 
@@ -36,7 +38,8 @@ struct Simulate: ParsableCommand {
     }
 
     func run() throws {
-        let (s, p) = try loadScenario(scenario, plan: plan)
+        let (loaded, p) = try loadScenario(scenario, plan: plan)
+        let s = whatIf.apply(loaded)
         let round = try compile(s, p)
         let progress = Progress(total: replications)
         let result = Experiment.run(round, replications: replications, seed: streams.seed,

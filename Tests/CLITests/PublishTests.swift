@@ -254,3 +254,25 @@ final class AdviceTests: XCTestCase {
         XCTAssertTrue(all.hasPrefix("every desk is open or nobody is free to open another; move some of the call-ups feeding it to a later window: B1 07:00-07:30"), all)
     }
 }
+
+/// What-if without editing the file: `--weather` adds a forecast spell; a bad one is a usage
+/// error naming what is valid; the report has its sensitivity table.
+final class WhatIfTests: XCTestCase {
+    func testWeatherWhatIfAndSensitivity() throws {
+        let scenario = CommandLineTests.scenario("small/two-sites.yaml")
+        let bad = try CLI().run(["simulate", scenario, "--weather", "snow heavy 08:00-08:30", "-r", "2"])
+        XCTAssertEqual(bad.status, 64)
+        XCTAssertTrue(bad.stderr.contains("`snow` is not a kind of weather; expected one of: rain, wind, heat"), bad.stderr)
+        let plain = try CLI().run(["simulate", scenario, "-r", "4", "--format", "json"])
+        let wet = try CLI().run(["simulate", scenario, "-r", "4", "--format", "json", "--weather", "rain heavy 07:30-09:00"])
+        XCTAssertEqual(wet.status, 0, wet.stderr)
+        XCTAssertNotEqual(plain.stdout, wet.stdout)
+        let out = FileManager.default.temporaryDirectory.appendingPathComponent("swabplan-whatif-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: out) }
+        let r = try CLI().run(["publish", scenario, "--out", out.path, "-r", "4", "--weather", "rain heavy 07:30-09:00"])
+        XCTAssertEqual(r.status, 0, r.stderr)
+        let report = try String(contentsOf: out.appendingPathComponent("report.html"), encoding: .utf8)
+        XCTAssertTrue(report.contains("<h2>What if</h2>"))
+        for row in ["swabs 20% slower", "registrations 20% faster", "10% more residents turn out"] { XCTAssertTrue(report.contains(row), row) }
+    }
+}

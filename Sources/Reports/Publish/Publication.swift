@@ -6,11 +6,11 @@ import SiteModel
 /// Everything `swabplan publish` writes, as relative paths and texts (written by `FolderWriter`).
 public enum Publication {
     /// Needs an experiment run with `RunOptions.recordDetail`.
-    public static func files(_ r: ExperimentResult, changes: ChangeNote? = nil) -> [(path: String, text: String)] {
+    public static func files(_ r: ExperimentResult, changes: ChangeNote? = nil, sensitivity: Sensitivity? = nil) -> [(path: String, text: String)] {
         var files: [(path: String, text: String)] = [
             ("schedule.csv", ScheduleFiles.schedule(r)),
             ("rosters.csv", ScheduleFiles.rosters(r)),
-            ("report.html", ReportPage.html(r, changes: changes)),
+            ("report.html", ReportPage.html(r, changes: changes, sensitivity: sensitivity)),
             ("summary.json", Summary.json(r).rendered() + "\n"),
             ("sites.csv", Summary.sitesCSV(r)),
         ]

@@ -6,7 +6,7 @@ import SiteModel
 /// `report.html`: one self-contained page (inline CSS and SVG, no scripts, no network). Targets
 /// first, then bottleneck warnings in plain words, the figures with intervals, and the charts.
 enum ReportPage {
-    static func html(_ r: ExperimentResult, changes: ChangeNote? = nil) -> String {
+    static func html(_ r: ExperimentResult, changes: ChangeNote? = nil, sensitivity: Sensitivity? = nil) -> String {
         let s = r.scenario
         var h = """
         <!DOCTYPE html>
@@ -32,6 +32,7 @@ enum ReportPage {
         h += targets(r)
         if let changes { h += changeSection(changes) }
         h += warnings(r)
+        if let sensitivity { h += sensitivitySection(r, sensitivity) }
         for site in r.sites.indices { h += "<figure>" + queueChart(r, site) + "<figcaption>Mean people waiting (lines) with the 95% band across replications; shaded: forecast weather (grey wind, blue rain, orange heat).</figcaption></figure>\n" }
         h += "<figure>" + timeInSystemChart(r) + "<figcaption>Share of residents by time from arrival to swab done, all replications.</figcaption></figure>\n"
         h += "<figure>" + staffTimeline(r) + "<figcaption>Planned staff timeline: bus ride (grey), set-up (light green), work (green), planned breaks (orange); community workers by role.</figcaption></figure>\n"
@@ -49,6 +50,20 @@ enum ReportPage {
         for e in c.effects { h += "<li><b>\(HTML.escape(e))</b></li>" }
         for line in c.lines { h += "<li>\(HTML.escape(line))</li>" }
         return h + "</ul>\n"
+    }
+
+    /// The plan's p95 and finish if service or turn-out differ from the scenario's figures.
+    static func sensitivitySection(_ r: ExperimentResult, _ x: Sensitivity) -> String {
+        let opening = r.scenario.round.opening
+        var h = "<h2>What if</h2><p>The same plan, residents and weather (\(x.replications) replications each), with one figure changed; change from the plan as simulated, with its 95% interval:</p>"
+        h += "<table><tr><th>if</th><th>p95 time in system (min)</th><th>change</th><th>last swab</th><th>change (min)</th></tr>"
+        h += "<tr><td>as in the scenario</td><td>\(Format.fixed(r[.timeInSystemP95Minutes].mean, 1))</td><td></td><td>\(ClockTime.format(opening + r[.finishTimeMinutesAfterOpening].mean * 60))</td><td></td></tr>"
+        func signed(_ c: ConfidenceInterval) -> String { (c.mean > 0 ? "+" : "") + Format.fixed(c.mean, 1) + " ± " + Format.fixed(c.halfWidth, 1) }
+        for row in x.rows {
+            h += "<tr><td>\(HTML.escape(row.label))</td><td>\(Format.fixed(row.p95.mean, 1))</td><td>\(signed(row.p95Change))</td>"
+            h += "<td>\(ClockTime.format(opening + row.finish.mean * 60))</td><td>\(signed(row.finishChange))</td></tr>"
+        }
+        return h + "</table>\n"
     }
 
     static func targets(_ r: ExperimentResult) -> String {

@@ -203,6 +203,11 @@ final class NoticeTests: XCTestCase {
         XCTAssertTrue(report.contains("This plan misses 1 of its 5 targets: 95% of residents done within 20 minutes of arriving"), "verdict")
         XCTAssertTrue(report.contains("all done by 11:30"))
         XCTAssertTrue(report.contains("no team stands more than 180 minutes without a break"))
+        // One printable page per site.
+        let sheets = try String(contentsOf: out.appendingPathComponent("site-sheets.html"), encoding: .utf8)
+        XCTAssertEqual(sheets.components(separatedBy: "<section>").count - 1, 4)
+        XCTAssertTrue(sheets.contains("break-after:page"))
+        XCTAssertTrue(sheets.contains("Courier pick-ups") && sheets.contains("D1 (4 buildings, from 07:30)"), "sheets")
         // In time order: Building 10's 07:00 window comes before Building 17's 10:05 one.
         XCTAssertLessThan(compound.range(of: "Building 10")!.lowerBound, compound.range(of: "Building 17")!.lowerBound)
     }

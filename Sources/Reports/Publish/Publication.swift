@@ -11,6 +11,7 @@ public enum Publication {
             ("schedule.csv", ScheduleFiles.schedule(r)),
             ("rosters.csv", ScheduleFiles.rosters(r)),
             ("report.html", ReportPage.html(r, changes: changes, sensitivity: sensitivity)),
+            ("site-sheets.html", SiteSheets.html(r)),
             ("summary.json", Summary.json(r).rendered() + "\n"),
             ("sites.csv", Summary.sitesCSV(r)),
         ]
@@ -25,6 +26,7 @@ public enum Publication {
     static func readme(_ r: ExperimentResult, files: [String]) -> String {
         let about: [String: String] = [
             "schedule.csv": "one row per site and call-up window: buildings and floors called, expected residents, desks and stations open, expected wait (mean and p95, minutes)",
+            "site-sheets.html": "one printable A4 page per site: timetable by building with typical and busy-moment waits, swab teams with hours, breaks and relief, desks, courier pick-ups, door-to-door hand-overs",
             "rosters.csv": "each swab team (bus, arrival, start, end, planned breaks, relief) and each community worker's roles",
             "courier-runs.csv": "each courier run: departure, stops with dry-weather times, back at the lab, expected tubes",
             "follow-up.csv": "per building, residents expected to give up and not come back (mean, 95% half-width, 95th percentile over replications): the door-to-door list after the round",

@@ -139,9 +139,9 @@ public enum ScenarioLoader {
             throw ScenarioErrors([ScenarioError(file: path, line: 1, column: 1, keyPath: "",
                                                 message: "the file is \(data.count / 1_000_000) MB; SwabPlan reads files of at most \(maxFileBytes / 1_000_000) MB")])
         }
-        guard let text = String(data: data, encoding: .utf8) else {
+        guard let text = TextDecoding.decode(data) else {
             throw ScenarioErrors([ScenarioError(file: path, line: 1, column: 1, keyPath: "",
-                                                message: "the file is not UTF-8 text; save it as UTF-8")])
+                                                message: "the file is neither UTF-8 nor GB18030 text; save it as UTF-8 (in Excel: CSV UTF-8)")])
         }
         return text
     }

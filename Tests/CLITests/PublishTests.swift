@@ -196,6 +196,9 @@ final class NoticeTests: XCTestCase {
         XCTAssertTrue(b13.contains("健康码弹窗或黄码"), b13)
         XCTAssertTrue(b13.contains("采样前30分钟内请勿进食"), b13)
         XCTAssertTrue(b13.contains("天气预报09:40至10:20有雨"), b13)
+        // Chinese names in Chinese, English names (`name_en`) in English.
+        XCTAssertTrue(b13.contains("【核酸检测通知】13号楼的居民") && b13.contains("到十八号院采样点采样"), b13)
+        XCTAssertTrue(b13.contains("residents of Building 13") && b13.contains("come to No. 18 compound sampling point"), b13)
         let compound = try String(contentsOf: out.appendingPathComponent("notices/compound-c18.txt"), encoding: .utf8)
         for b in ["Building 10", "Building 17"] { XCTAssertTrue(compound.contains(b), compound) }
         // The report's first screen: a one-line verdict, targets in a planner's words.

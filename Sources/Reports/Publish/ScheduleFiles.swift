@@ -144,8 +144,11 @@ enum ScheduleFiles {
                 : ClockWindow(start: s.round.deadline - 1800, end: s.round.deadline)
         }
         let spells = s.logistics.weather.forecast.filter { ($0.kind == .rain || $0.kind == .heat) && $0.window.overlaps(s.round.window) }
-        func siteName(_ id: String) -> String { s.siteIndex(id).map { s.sites[$0].name } ?? id }
-        func body(_ words: NoticeWording, header: String, calls: [(Int, CallUp)], label: (CallUp) -> String, atHome: Bool) -> String {
+        // English notices use the English names where the scenario gives them (`name_en`).
+        func siteNameIn(_ id: String, _ en: Bool) -> String { s.siteIndex(id).map { en ? (s.sites[$0].nameEn ?? s.sites[$0].name) : s.sites[$0].name } ?? id }
+        func buildingName(_ b: Building, _ en: Bool) -> String { en ? (b.nameEn ?? b.name) : b.name }
+        func body(_ words: NoticeWording, en: Bool, header: String, calls: [(Int, CallUp)], label: (CallUp) -> String, atHome: Bool) -> String {
+            func siteName(_ id: String) -> String { siteNameIn(id, en) }
             var lines = [header]
             for (i, c) in calls {
                 lines.append(words.callUp(label(c), siteName(c.site), words.date(s.round.date), ClockTime.format(c.window.start),
@@ -168,7 +171,7 @@ enum ScheduleFiles {
             guard !calls.isEmpty || atHome else { return nil }
             let parts = s.noticeLanguages.map { lang -> String in
                 let words = lang == "zh" ? NoticeWording.chinese : NoticeWording.english
-                return body(words, header: words.header(b.name), calls: calls, label: { words.floors($0.floors) }, atHome: atHome)
+                return body(words, en: lang != "zh", header: words.header(buildingName(b, lang != "zh")), calls: calls, label: { words.floors($0.floors) }, atHome: atHome)
             }
             return ("notices/" + names.claim(SafeName.file(b.id)) + ".txt", parts.joined(separator: "\n\n") + "\n")
         }
@@ -181,8 +184,9 @@ enum ScheduleFiles {
             guard !calls.isEmpty || atHome else { continue }
             let parts = s.noticeLanguages.map { lang -> String in
                 let words = lang == "zh" ? NoticeWording.chinese : NoticeWording.english
-                return body(words, header: words.header(compound.name), calls: calls,
-                            label: { c in (buildingOf[c.building]?.name ?? c.building) + words.separator + words.floors(c.floors) }, atHome: atHome)
+                let en = lang != "zh"
+                return body(words, en: en, header: words.header(en ? (compound.nameEn ?? compound.name) : compound.name), calls: calls,
+                            label: { c in (buildingOf[c.building].map { buildingName($0, en) } ?? c.building) + words.separator + words.floors(c.floors) }, atHome: atHome)
             }
             out.append(("notices/compound-" + names.claim(SafeName.file(compound.id)) + ".txt", parts.joined(separator: "\n\n") + "\n"))
         }

@@ -4,7 +4,7 @@ import Foundation
 /// `id,name,compound,residents,floors,lifts,elderly_share,no_smartphone_share,x_metres,y_metres`
 /// (`id` and `residents` required; the others optional columns with the YAML defaults).
 enum BuildingsCSV {
-    static let columns = ["id", "name", "compound", "residents", "floors", "lifts", "elderly_share",
+    static let columns = ["id", "name", "name_en", "compound", "residents", "floors", "lifts", "elderly_share",
                           "no_smartphone_share", "x_metres", "y_metres", "quarantined_households", "bedridden_households", "sealed"]
 
     static func load(path: String, compounds: KnownIDs) throws -> [Building] {
@@ -94,6 +94,7 @@ enum BuildingsCSV {
             b.quarantinedHouseholds = quarantined
             b.bedriddenHouseholds = bedridden
             b.sealed = sealed
+            b.nameEn = text("name_en")
             buildings.append(b)
         }
         guard errors.isEmpty else { throw ScenarioErrors(errors) }

@@ -31,11 +31,13 @@ extension ScenarioLoader {
     }
 
     static func readCompound(_ r: YAMLReader, _ node: Node, _ path: String) -> Compound? {
-        guard let f = r.mapping(node, path, required: ["id"], optional: ["name"]), let id = f.identifier("id") else { return nil }
-        return Compound(id: id, name: f.string("name") ?? id)
+        guard let f = r.mapping(node, path, required: ["id"], optional: ["name", "name_en"]), let id = f.identifier("id") else { return nil }
+        var c = Compound(id: id, name: f.string("name") ?? id)
+        c.nameEn = f.string("name_en")
+        return c
     }
 
-    static let buildingKeys = ["id", "name", "compound", "residents", "floors", "lifts", "elderly_share",
+    static let buildingKeys = ["id", "name", "name_en", "compound", "residents", "floors", "lifts", "elderly_share",
                                "no_smartphone_share", "x_metres", "y_metres", "walk_minutes",
                                "quarantined_households", "bedridden_households", "sealed"]
 
@@ -115,12 +117,13 @@ extension ScenarioLoader {
         b.quarantinedHouseholds = quarantined
         b.bedriddenHouseholds = bedridden
         b.sealed = sealed
+        b.nameEn = f.string("name_en")
         return b
     }
 
     static func readSite(_ r: YAMLReader, _ node: Node, _ path: String, compounds: KnownIDs) -> Site? {
         guard let f = r.mapping(node, path, required: ["id", "registration_desks", "swab_stations"],
-                                optional: ["name", "compound", "cover", "x_metres", "y_metres"]) else { return nil }
+                                optional: ["name", "name_en", "compound", "cover", "x_metres", "y_metres"]) else { return nil }
         let id = f.identifier("id")
         let compound = f.identifier("compound") ?? ""
         if f["compound"] != nil, !compound.isEmpty, !compounds.contains(compound) {
@@ -144,8 +147,10 @@ extension ScenarioLoader {
             }
         }
         guard let id, let cover, let desks, let stations else { return nil }
-        return Site(id: id, name: f.string("name") ?? id, compound: compound, cover: cover,
-                    registrationDesks: desks, swabStations: stations, position: position)
+        var site = Site(id: id, name: f.string("name") ?? id, compound: compound, cover: cover,
+                        registrationDesks: desks, swabStations: stations, position: position)
+        site.nameEn = f.string("name_en")
+        return site
     }
 
     static func readWalking(_ r: YAMLReader, _ node: Node?) -> Walking {

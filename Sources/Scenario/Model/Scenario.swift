@@ -85,6 +85,8 @@ public struct Round: Sendable {
 public struct Compound: Sendable {
     public var id: String
     public var name: String
+    /// The name in English notices (Chinese `name`, English `name_en`); nil: `name` in both.
+    public var nameEn: String?
 
     public init(id: String, name: String) { self.id = id; self.name = name }
 }
@@ -92,6 +94,8 @@ public struct Compound: Sendable {
 public struct Building: Sendable {
     public var id: String
     public var name: String
+    /// The name in English notices (Chinese `name`, English `name_en`); nil: `name` in both.
+    public var nameEn: String?
     public var compound: String
     public var residents: Int
     public var floors: Int
@@ -131,6 +135,8 @@ public enum Cover: String, Sendable, CaseIterable {
 public struct Site: Sendable {
     public var id: String
     public var name: String
+    /// The name in English notices (Chinese `name`, English `name_en`); nil: `name` in both.
+    public var nameEn: String?
     public var compound: String
     public var cover: Cover
     /// Registration desks (tables with a scanner) the site can hold.

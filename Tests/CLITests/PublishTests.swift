@@ -205,6 +205,8 @@ final class NoticeTests: XCTestCase {
         let report = try String(contentsOf: out.appendingPathComponent("report.html"), encoding: .utf8)
         XCTAssertTrue(report.contains("This plan misses 1 of its 5 targets: 95% of residents done within 20 minutes of arriving"), "verdict")
         XCTAssertTrue(report.contains("all done by 11:30"))
+        // The call-up windows behind the missed p95 target are named.
+        XCTAssertTrue(report.contains("Behind it: ") && report.contains("13号楼 called 08:05-08:50 to 十八号院采样点"), "behind the miss")
         XCTAssertTrue(report.contains("no team stands more than 180 minutes without a break"))
         // One printable page per site.
         let sheets = try String(contentsOf: out.appendingPathComponent("site-sheets.html"), encoding: .utf8)

@@ -74,8 +74,29 @@ enum ReportPage {
             h += "<tr><td>\(HTML.escape(c.plain(r.scenario)))</td>"
             h += "<td>\(HTML.escape(c.plainFigure(r.scenario)))</td>"
             h += c.met ? "<td class=\"met\">met</td></tr>" : "<td class=\"missed\">missed</td></tr>"
+            if !c.met, let behind = behindMiss(r, c) { h += "<tr><td colspan=\"3\" class=\"muted\">\(HTML.escape(behind))</td></tr>" }
         }
         return h + "</table>\n"
+    }
+
+    /// The call-up windows behind a missed waiting target: those whose residents wait longest
+    /// at the 95th percentile, worst first, with where they are called.
+    static func behindMiss(_ r: ExperimentResult, _ c: TargetCheck) -> String? {
+        let waiting: Set<MetricName> = [.timeInSystemMinutes, .timeInSystemP50Minutes, .timeInSystemP90Minutes, .timeInSystemP95Minutes,
+                                        .shareWaitingOver20Minutes, .shareWaitingOver60Minutes, .waitRegistrationMinutes, .waitSwabMinutes]
+        guard waiting.contains(c.target.metric) else { return nil }
+        let s = r.scenario, plan = r.plan
+        let d = ScheduleFiles.details(r)
+        guard !d.isEmpty else { return nil }
+        let worst = plan.callUps.indices.map { i in (i, Tally(d.filter { $0.callUps[i].swabbed > 0 }.map { $0.callUps[i].p95Wait }).mean) }
+            .filter { $0.1.isFinite && $0.1 >= 20 }.sorted { ($0.1, -$0.0) > ($1.1, -$1.0) }.prefix(5)
+        guard !worst.isEmpty else { return nil }
+        return "Behind it: " + worst.map { i, w in
+            let call = plan.callUps[i]
+            let b = s.buildingIndex(call.building).map { s.buildings[$0].name } ?? call.building
+            let site = s.siteIndex(call.site).map { s.sites[$0].name } ?? call.site
+            return "\(b)\(call.floors.map { " floors \($0.lowerBound)\u{2013}\($0.upperBound)" } ?? "") called \(call.window.description) to \(site): 1 in 20 waits over \(Int(w.rounded())) minutes"
+        }.joined(separator: "; ") + " (schedule.csv has every window)."
     }
 
     /// Plain words for where the round is stuck: spells of at least 30 minutes (gaps of one

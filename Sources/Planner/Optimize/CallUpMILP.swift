@@ -33,6 +33,10 @@ public struct CallUpMILP {
     /// Most call-ups the MILP is built for: beyond, its root relaxation alone outlasts any
     /// time limit a planner would wait for (measured: 33 call-ups, 7,000 columns, 10 s).
     public static let largestProblem = 400
+    /// Most pattern columns: CBC's root relaxation grows faster than linearly in them and does
+    /// not stop at its time limit, so a larger programme is not built (measured: 9,000 columns
+    /// take 10-35 s at the root on this machine).
+    public static let largestColumns = 12_000
 
     /// Tangent points per line and slot.
     static let cuts = 8

@@ -116,8 +116,11 @@ public enum Optimizer {
         // The MILP on the mean surrogate, warm-started from the best mean placements.
         var milp: CallUpMILP.Result?
         var boundMean: Double?
-        if surrogate.units.count > CallUpMILP.largestProblem {
-            say("MILP: skipped, \(surrogate.units.count) call-ups (it runs on problems of at most \(CallUpMILP.largestProblem))")
+        let columns = surrogate.units.count > CallUpMILP.largestProblem ? Int.max
+            : CallUpMILP.patterns(surrogate, space: space, warm: bestMean.map { space.snap($0) }).reduce(0) { $0 + $1.count }
+        if surrogate.units.count > CallUpMILP.largestProblem || columns > CallUpMILP.largestColumns {
+            say("MILP: skipped, \(surrogate.units.count) call-ups" + (columns == Int.max ? "" : " and \(columns) pattern columns")
+                + " (it runs on at most \(CallUpMILP.largestProblem) call-ups and \(CallUpMILP.largestColumns) columns)")
         } else if !timeUp {
             let state = SurrogateState(surrogate, bestMean)
             let warm = bestMean.map { space.snap($0) }

@@ -46,8 +46,7 @@ public enum SummaryTable {
     /// advice is what the plan can do: stagger them with `breaks` (or let `optimize` do it).
     public static func breaksTogether(_ s: Scenario, _ plan: Plan) -> [String] {
         let roster = TeamRoster(scenario: s, plan: plan)
-        var end = roster.teams.map(\.shiftEnd)
-        for t in roster.teams { if let rel = t.relieves { end[rel] = min(end[rel], t.readyAt) } }
+        let end = roster.workEnds
         var out: [String] = []
         for (si, site) in s.sites.enumerated() {
             let here = roster.teams.indices.filter { roster.teams[$0].site == si }

@@ -140,7 +140,7 @@ public struct CompiledRound: Sendable {
     static func floor(of i: Int, residents n: Int, floors: Int) -> Int { 1 + i * floors / max(n, 1) }
 
     /// The lowest resident index on floor `f` (the inverse of `floor(of:)`); `f = floors + 1` gives n.
-    static func firstResident(onFloor f: Int, residents n: Int, floors: Int) -> Int {
+    public static func firstResident(onFloor f: Int, residents n: Int, floors: Int) -> Int {
         ((f - 1) * n + floors - 1) / floors
     }
 }

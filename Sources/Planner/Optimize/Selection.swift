@@ -48,7 +48,7 @@ public struct Selection: Sendable {
             for t in targets {
                 let ci = ConfidenceInterval(Tally(results[i].map { $0[t.metric] }.filter(\.isFinite)))
                 let missed = t.bound == .atMost ? ci.mean - ci.halfWidth > t.value : ci.mean + ci.halfWidth < t.value
-                if missed { sel.eliminated[i] = "misses \(t.metric.rawValue) \(t.bound == .atMost ? "<=" : ">=") \(YAMLNumber.show(t.value)) (\(String(format: "%.2f ± %.2f", ci.mean, ci.halfWidth)))"; break }
+                if missed { sel.eliminated[i] = "misses \(t.metric.rawValue) \(t.bound == .atMost ? "<=" : ">=") \(String(format: "%g", t.value)) (\(String(format: "%.2f ± %.2f", ci.mean, ci.halfWidth)))"; break }
             }
         }
         alive.subtract(sel.eliminated.keys)
@@ -82,9 +82,4 @@ public struct Selection: Sendable {
     }
 
     public var means: [Double] { values.map { $0.isEmpty ? .nan : $0.reduce(0, +) / Double($0.count) } }
-}
-
-/// Numbers as a scenario file writes them (whole numbers without a fraction).
-enum YAMLNumber {
-    static func show(_ x: Double) -> String { x == x.rounded() && abs(x) < 1e15 ? String(Int(x)) : String(x) }
 }

@@ -57,9 +57,7 @@ public struct StaffingSearch {
     mutating func allocateDesks(until stop: Int) -> Bool {
         let s = surrogate.scenario
         let total = s.sites.reduce(0) { $0 + $1.registrationDesks }
-        var blocks: [ClockWindow] = []
-        var t = s.round.opening
-        while t < s.round.deadline { blocks.append(ClockWindow(start: t, end: min(t + 3600, s.round.deadline))); t += 3600 }
+        let blocks = s.round.hours
         let teams = s.doorToDoorTeams(under: plan)
         let people = blocks.map { b in
             s.staff.registrars + s.staff.communityWorkers - teams.filter { $0.start < b.end && $0.end > b.start }.count
@@ -148,8 +146,7 @@ public struct StaffingSearch {
     mutating func staggerBreaks() -> Bool {
         let s = surrogate.scenario
         let roster = TeamRoster(scenario: s, plan: plan)
-        var end = roster.teams.map(\.shiftEnd)
-        for t in roster.teams { if let r = t.relieves { end[r] = min(end[r], t.readyAt) } }
+        let end = roster.workEnds
         let horizon = s.round.deadline
         var any = false
         for site in s.sites.indices where !shouldStop() {

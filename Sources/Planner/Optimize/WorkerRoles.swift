@@ -9,9 +9,7 @@ public enum WorkerRoles {
     public static func assign(_ s: Scenario, _ plan: Plan) -> [RoleAssignment]? {
         let workers = s.workerIDs
         guard !workers.isEmpty else { return nil }
-        var blocks: [ClockWindow] = []
-        var t = s.round.opening
-        while t < s.round.deadline { blocks.append(ClockWindow(start: t, end: min(t + 3600, s.round.deadline))); t += 3600 }
+        let blocks = s.round.hours
         let teams = s.doorToDoorTeams(under: plan)
         // Per worker: (role, site) per block, then merged.
         var day = [[(WorkerRole, String?)]](repeating: [], count: workers.count)

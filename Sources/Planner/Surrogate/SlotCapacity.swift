@@ -15,9 +15,7 @@ struct SlotCapacity: Sendable {
         let n = grid.slots, sites = s.sites.count
         var stations = [Double](repeating: 0, count: sites * n)
         let roster = TeamRoster(scenario: s, plan: plan)
-        // When each team stops: its shift end, or when its relief is ready.
-        var end = roster.teams.map(\.shiftEnd)
-        for t in roster.teams { if let r = t.relieves { end[r] = min(end[r], t.readyAt) } }
+        let end = roster.workEnds
         for (i, team) in roster.teams.enumerated() where end[i] > team.readyAt {
             var from = team.readyAt
             for b in team.breaks(until: end[i]) {
@@ -27,12 +25,15 @@ struct SlotCapacity: Sendable {
             grid.add(1, from: from, to: end[i], into: &stations, site: team.site)
         }
         var desks = [Double](repeating: 0, count: sites * n)
+        // Staffing by site once: the loop below runs for every site and slot.
+        var staffingOf = [[Staffing]](repeating: [], count: sites)
+        for st in plan.staffing { if let si = s.siteIndex(st.site) { staffingOf[si].append(st) } }
         for (si, site) in s.sites.enumerated() {
             for t in 0..<n {
                 let (a, b) = grid.bounds(t)
                 // The plan's staffing caps what is open; outside its periods everything is.
                 var open = 0.0, openStations = 0.0, covered = 0.0
-                for st in plan.staffing where st.site == site.id {
+                for st in staffingOf[si] {
                     let overlap = max(0, min(b, st.period.end) - max(a, st.period.start)) / grid.slotSeconds
                     open += overlap * Double(st.desks)
                     openStations += overlap * Double(st.stations)

@@ -78,7 +78,8 @@ public struct Surrogate: Sendable {
             let b = s.buildings[bi]
             let floors = c.floors ?? 1...b.floors
             let callers = b.residents - model.doorToDoorResidentsOf(bi)
-            let first = Surrogate.firstResident(floors.lowerBound, b), end = Surrogate.firstResident(floors.upperBound + 1, b)
+            let first = CompiledRound.firstResident(onFloor: floors.lowerBound, residents: b.residents, floors: b.floors)
+            let end = CompiledRound.firstResident(onFloor: floors.upperBound + 1, residents: b.residents, floors: b.floors)
             let coming = Double(max(0, min(end, callers) - first)) * s.arrivals.turnoutShare
             let meanFloor = Double(floors.lowerBound + floors.upperBound) / 2
             let stairs = b.lifts > 0 ? 0 : max(0, meanFloor - 1) * s.walking.stairsSecondsPerFloor
@@ -95,7 +96,6 @@ public struct Surrogate: Sendable {
         return s
     }
 
-    static func firstResident(_ f: Int, _ b: Building) -> Int { ((f - 1) * b.residents + b.floors - 1) / b.floors }
 
     /// The placement of each unit in a plan whose call-ups are the units (same order).
     public func placements(of plan: Plan) -> [Placement] {

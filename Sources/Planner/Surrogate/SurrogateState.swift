@@ -26,14 +26,6 @@ public enum Objective: String, Sendable, CaseIterable {
         case .share20: return .shareWaitingOver20Minutes
         }
     }
-
-    func value(_ s: SurrogateScore) -> Double {
-        switch self {
-        case .mean: return s.meanMinutes
-        case .p95: return s.p95Minutes
-        case .share20: return s.shareOver20 * 100
-        }
-    }
 }
 
 /// The arrivals of a set of placements per site and slot, with each site's lines cached slot

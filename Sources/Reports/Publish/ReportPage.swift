@@ -268,15 +268,13 @@ enum ReportPage {
         keys += WorkerRole.allCases.filter { used.contains($0) }.map { (colours[$0]!, $0.rawValue.replacingOccurrences(of: "_", with: " ")) }
         c.legend(keys)
         shadeWeather(&c, s)
-        var numbers: [Int: Int] = [:]
+        let ends = roster.workEnds
         for (t, team) in roster.teams.enumerated() {
-            numbers[team.cohort, default: 0] += 1
             let cohort = s.staff.cohorts[team.cohort]
-            c.rowLabel("\(cohort.id) \(numbers[team.cohort]!) · \(s.sites[team.site].id)", row: t, rows: rows)
+            c.rowLabel("\(cohort.id) \(team.number) · \(s.sites[team.site].id)", row: t, rows: rows)
             c.rect(x0: cohort.departsDepot, x1: team.arrivesAtSite, row: t, rows: rows, colour: "#bbbbbb", label: "bus")
             c.rect(x0: team.arrivesAtSite, x1: team.readyAt, row: t, rows: rows, colour: "#a7d7b0", label: "set-up")
-            let relief = roster.teams.firstIndex { $0.relieves == t }
-            let stop = relief.map { min(team.shiftEnd, roster.teams[$0].readyAt) } ?? team.shiftEnd
+            let stop = ends[t]
             var t0 = team.readyAt
             for pause in team.breaks(until: stop) + [ClockWindow(start: stop, end: stop)] where t0 < stop {
                 let b = min(stop, pause.start)

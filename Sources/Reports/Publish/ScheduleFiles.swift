@@ -64,19 +64,13 @@ enum ScheduleFiles {
         let s = r.scenario
         let roster = TeamRoster(scenario: s, plan: r.plan)
         var csv = CSVDocument(header: ["who", "cohort", "role", "site", "station", "bus_departs", "arrives", "starts", "ends", "breaks", "relieved_by"])
-        var numbers: [Int: Int] = [:]
+        let ends = roster.workEnds, relievedBy = roster.relievedBy
         for (t, team) in roster.teams.enumerated() {
             let cohort = s.staff.cohorts[team.cohort]
-            numbers[team.cohort, default: 0] += 1
-            let name = "\(cohort.id) team \(numbers[team.cohort]!)"
-            let relief = roster.teams.firstIndex { $0.relieves == t }
-            let end = relief.map { min(team.shiftEnd, roster.teams[$0].readyAt) } ?? team.shiftEnd
+            let name = roster.name(t, s)
+            let end = ends[t]
             let breaks = team.breaks(until: end).map(\.description)
-            let reliefName = relief.map { k -> String in
-                let c = roster.teams[k].cohort
-                let n = roster.teams[..<k].filter { $0.cohort == c }.count + 1
-                return "\(s.staff.cohorts[c].id) team \(n) at \(ClockTime.format(roster.teams[k].readyAt))"
-            } ?? ""
+            let reliefName = relievedBy[t].map { "\(roster.name($0, s)) at \(ClockTime.format(roster.teams[$0].readyAt))" } ?? ""
             csv.append([.text(name), .text(cohort.id), .text("swab team"), .text(s.sites[team.site].name), .integer(team.slot + 1),
                         .text(ClockTime.format(cohort.departsDepot)), .text(ClockTime.format(team.arrivesAtSite)),
                         .text(ClockTime.format(team.readyAt)), .text(ClockTime.format(end)),
@@ -93,9 +87,22 @@ enum ScheduleFiles {
     /// Each courier's runs: when they leave (mean over replications, for on-demand couriers),
     /// the stops with dry-weather arrival times, the return to the lab, the tubes they carry.
     static func courierRuns(_ r: ExperimentResult) -> String {
+        var csv = CSVDocument(header: ["courier", "run", "departs", "stops", "back_at_lab", "expected_tubes", "share_of_replications"])
+        for run in plannedRuns(r) {
+            csv.append([.text(run.courier), .integer(run.number), .text(ClockTime.format(run.departs)),
+                        .text(run.stops.map { "\($0.site) \(ClockTime.format($0.at))" }.joined(separator: "; ")),
+                        .text(ClockTime.format(run.back)), .number(run.tubes, decimals: 1), .number(run.share, decimals: 2)])
+        }
+        return csv.text
+    }
+
+    /// Each courier's runs as the replications made them: mean departure, the stops at
+    /// dry-weather times, the return, the tubes carried, the share of replications with the run.
+    static func plannedRuns(_ r: ExperimentResult) -> [(courier: String, number: Int, departs: Double, stops: [(site: String, at: Double)],
+                                                        back: Double, tubes: Double, share: Double)] {
         let s = r.scenario
         let d = details(r)
-        var csv = CSVDocument(header: ["courier", "run", "departs", "stops", "back_at_lab", "expected_tubes", "share_of_replications"])
+        var out: [(courier: String, number: Int, departs: Double, stops: [(site: String, at: Double)], back: Double, tubes: Double, share: Double)] = []
         for (ci, c) in s.logistics.couriers.fleet.enumerated() {
             let runs = d.map { $0.courierRuns.indices.contains(ci) ? $0.courierRuns[ci] : [] }
             let most = runs.map(\.count).max() ?? 0
@@ -103,20 +110,18 @@ enum ScheduleFiles {
                 let these = runs.compactMap { $0.indices.contains(k) ? $0[k] : nil }
                 let departs = Tally(these.map(\.departs)).mean
                 var clock = departs
-                var stops: [String] = []
+                var stops: [(site: String, at: Double)] = []
                 var previous = "lab"
                 for site in c.route {
                     clock += (s.courierMinutes(previous, site) ?? 0) * 60
-                    stops.append("\(site) \(ClockTime.format(clock))")
+                    stops.append((site, clock))
                     previous = site
                 }
                 clock += (s.courierMinutes(previous, "lab") ?? 0) * 60
-                csv.append([.text(c.id), .integer(k + 1), .text(ClockTime.format(departs)), .text(stops.joined(separator: "; ")),
-                            .text(ClockTime.format(clock)), .number(Tally(these.map { Double($0.tubes) }).mean, decimals: 1),
-                            .number(Double(these.count) / Double(max(d.count, 1)), decimals: 2)])
+                out.append((c.id, k + 1, departs, stops, clock, Tally(these.map { Double($0.tubes) }).mean, Double(these.count) / Double(max(d.count, 1))))
             }
         }
-        return csv.text
+        return out
     }
 
     /// One short notice per building, in the scenario's languages.

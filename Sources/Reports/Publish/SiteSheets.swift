@@ -28,11 +28,8 @@ enum SiteSheets {
         func wait(_ i: Int, _ q: (ReplicationResult.Detail) -> Double) -> Double {
             Tally(d.filter { $0.callUps[i].swabbed > 0 }.map(q)).mean
         }
-        var numbers: [Int: Int] = [:]
-        var teamName: [String] = []
-        for t in roster.teams { numbers[t.cohort, default: 0] += 1; teamName.append("\(s.staff.cohorts[t.cohort].id) team \(numbers[t.cohort]!)") }
-        var end = roster.teams.map(\.shiftEnd)
-        for t in roster.teams.indices { if let rel = roster.teams[t].relieves { end[rel] = min(end[rel], roster.teams[t].readyAt) } }
+        let end = roster.workEnds, relievedBy = roster.relievedBy
+        let runs = ScheduleFiles.plannedRuns(r)
         for (si, site) in s.sites.enumerated() {
             h += "<section><h1>\(HTML.escape(site.name))</h1>"
             h += "<p class=\"muted\">\(HTML.escape(s.name)), \(HTML.escape(s.round.date)) \(ClockTime.format(s.round.opening))-\(ClockTime.format(s.round.deadline))</p>"
@@ -52,8 +49,8 @@ enum SiteSheets {
             h += "<h2>Swab teams</h2><table><tr><th>team</th><th>station</th><th>ready</th><th>until</th><th>breaks</th></tr>"
             for t in roster.teams.indices where roster.teams[t].site == si {
                 let team = roster.teams[t]
-                let until = roster.teams.firstIndex { $0.relieves == t }.map { "\(ClockTime.format(end[t])) (relieved by \(teamName[$0]))" } ?? ClockTime.format(end[t])
-                h += "<tr><td>\(HTML.escape(teamName[t]))</td><td>\(team.slot + 1)</td><td>\(ClockTime.format(team.readyAt))</td><td>\(HTML.escape(until))</td>"
+                let until = relievedBy[t].map { "\(ClockTime.format(end[t])) (relieved by \(roster.name($0, s)))" } ?? ClockTime.format(end[t])
+                h += "<tr><td>\(HTML.escape(roster.name(t, s)))</td><td>\(team.slot + 1)</td><td>\(ClockTime.format(team.readyAt))</td><td>\(HTML.escape(until))</td>"
                 h += "<td>\(team.breaks(until: min(end[t], s.round.deadline)).map(\.description).joined(separator: ", "))</td></tr>"
             }
             h += "</table>"
@@ -66,20 +63,7 @@ enum SiteSheets {
                 h += "<p>Community workers here: " + workers.map { "\($0.worker) \($0.role.rawValue.replacingOccurrences(of: "_", with: " ")) \($0.period.description)" }.joined(separator: "; ") + "</p>"
             }
             // Couriers: the clock times they reach this site (dry weather).
-            var pickups: [String] = []
-            for (ci, c) in s.logistics.couriers.fleet.enumerated() where c.route.contains(site.id) {
-                let runs = d.map { $0.courierRuns.indices.contains(ci) ? $0.courierRuns[ci] : [] }
-                let most = runs.map(\.count).max() ?? 0
-                for k in 0..<most {
-                    let departs = Tally(runs.compactMap { $0.indices.contains(k) ? $0[k].departs : nil }).mean
-                    var clock = departs, previous = "lab"
-                    for stop in c.route {
-                        clock += (s.courierMinutes(previous, stop) ?? 0) * 60
-                        previous = stop
-                        if stop == site.id { pickups.append("\(c.id) about \(ClockTime.format(clock))"); break }
-                    }
-                }
-            }
+            let pickups = runs.compactMap { run in run.stops.first { $0.site == site.id }.map { "\(run.courier) about \(ClockTime.format($0.at))" } }
             h += "<h2>Courier pick-ups</h2><p>" + (pickups.isEmpty ? "None." : pickups.joined(separator: ", ")) + "</p>"
             let handing = s.doorToDoorTeams(under: plan).filter { $0.handoff == site.id }
             if !handing.isEmpty {

@@ -76,6 +76,11 @@ public struct Round: Sendable {
     /// The clock time by which the round should be over (targets may say more).
     public var deadline: Double
     public var window: ClockWindow { ClockWindow(start: opening, end: deadline) }
+    /// The round in hours from the opening (the last one cut at the deadline): the periods
+    /// plans give desks and roles by.
+    public var hours: [ClockWindow] {
+        stride(from: opening, to: deadline, by: 3600).map { ClockWindow(start: $0, end: min($0 + 3600, deadline)) }
+    }
 
     public init(date: String, opening: Double, deadline: Double) {
         self.date = date; self.opening = opening; self.deadline = deadline

@@ -101,8 +101,24 @@ public struct TeamRoster: Sendable {
             }
         }
     }
-}
 
+    /// The team that relieves each team, if any (the inverse of `Team.relieves`).
+    public var relievedBy: [Int?] {
+        var out = [Int?](repeating: nil, count: teams.count)
+        for (t, team) in teams.enumerated() { if let r = team.relieves, out[r] == nil { out[r] = t } }
+        return out
+    }
+
+    /// When each team's work ends as planned: its shift end, or when its relief is ready.
+    public var workEnds: [Double] {
+        var end = teams.map(\.shiftEnd)
+        for team in teams { if let r = team.relieves { end[r] = min(end[r], team.readyAt) } }
+        return end
+    }
+
+    /// "cohort team N", as rosters and sheets name a team.
+    public func name(_ t: Int, _ s: Scenario) -> String { "\(s.staff.cohorts[teams[t].cohort].id) team \(teams[t].number)" }
+}
 extension Scenario {
     /// The staffing entry of `plan` covering time `t` at a site, if any.
     public func staffing(site: String, at t: Double, plan: Plan) -> Staffing? {

@@ -170,7 +170,9 @@ enum ReportPage {
         let reason = swab ? "every station with a team is working" : "every desk is open or nobody is free to open another"
         let where_ = quiet.map { " or to \(s.sites[$0].name)" } ?? ""
         guard !names.isEmpty else { return "\(reason); the line comes from residents who ignore their call-up: say the call-up time clearly in the notices." }
-        return "\(reason); move some of the call-ups feeding it to a later window\(where_): " + names.joined(separator: "; ") + (feeding.count > 4 ? "; and \(feeding.count - 4) more" : "") + " (or let `swabplan optimize` do it)."
+        // Near the deadline there is no later window to move to.
+        let when = to > s.round.deadline - 1800 ? "an earlier" : "a later"
+        return "\(reason); move some of the call-ups feeding it to \(when) window\(where_): " + names.joined(separator: "; ") + (feeding.count > 4 ? "; and \(feeding.count - 4) more" : "") + " (or let `swabplan optimize` do it)."
     }
 
     static func warnings(_ r: ExperimentResult) -> String {

@@ -242,7 +242,7 @@ struct NoticeWording: Sendable {
         separator: ", ",
         date: { iso in NoticeDate(iso).map { "\(["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"][$0.weekday]) \($0.day) \(["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"][$0.month - 1])" } ?? iso },
         callUp: { who, site, date, from, to, typical, busy in
-            "Residents of \(who): please come to \(site) on \(date) between \(from) and \(to). " + (typical < 1 ? "Usually no wait" : "Typical wait about \(typical) minutes")
+            "Residents of \(who): please come to \(site) on \(date) between \(from) and \(to). " + (typical < 1 ? "Usually no wait" : "Typical wait about \(typical) minute\(typical == 1 ? "" : "s")")
                 + (busy > typical ? "; at busy moments up to \(busy) minutes." : ".")
         },
         catchUp: { site, from, to in "If you miss your time, come to \(site) between \(from) and \(to)." },

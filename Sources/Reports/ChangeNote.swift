@@ -3,7 +3,8 @@ import Scenario
 import SimKit
 
 /// The changes a published plan makes to the scenario's own plan (`PlanChanges`) and their
-/// effect on time in system and the finish, as paired differences under common random numbers.
+/// effect on time in system and the finish, as paired differences under common random numbers,
+/// in the scenario's language.
 public struct ChangeNote: Sendable {
     public var lines: [String]
     public var effects: [String]
@@ -11,18 +12,49 @@ public struct ChangeNote: Sendable {
 
     /// Nil when the plans are the same.
     public static func make(_ s: Scenario, own: Plan, published: Plan, seed: UInt64, jobs: Int) throws -> ChangeNote? {
-        let lines = PlanChanges.between(s, from: own, to: published)
-        guard !lines.isEmpty else { return nil }
+        let changes = PlanChanges.between(s, from: own, to: published)
+        guard !changes.isEmpty else { return nil }
+        let w = Wording(s.language)
         let c = try PlanComparison.run(scenario: s, plans: [own, published], seed: seed, jobs: jobs, initial: 40, limit: 40)
         var effects: [String] = []
-        for (metric, words) in [(MetricName.timeInSystemMinutes, "mean time from arrival to swab done"),
-                                (.timeInSystemP95Minutes, "95th percentile of it"),
-                                (.finishTimeMinutesAfterOpening, "last swab")] {
+        for (metric, words) in [(MetricName.timeInSystemMinutes, Phrase.effectMean), (.timeInSystemP95Minutes, .effectP95),
+                                (.finishTimeMinutesAfterOpening, .effectFinish)] {
             guard let d = c.difference(1, metric) else { continue }
             let x = d.interval
-            let change = x.mean < 0 ? "down" : "up"
-            effects.append("\(words): \(Format.fixed(c.results[0][metric].mean, 1)) -> \(Format.fixed(c.results[1][metric].mean, 1)) minutes (\(change) \(Format.fixed(abs(x.mean), 1)) ± \(Format.fixed(x.halfWidth, 1)))")
+            effects.append(w(.effectLine, w(words), Format.fixed(c.results[0][metric].mean, 1), Format.fixed(c.results[1][metric].mean, 1),
+                             w(x.mean < 0 ? .down : .up), Format.fixed(abs(x.mean), 1), Format.fixed(x.halfWidth, 1)))
         }
-        return ChangeNote(lines: lines, effects: effects, replications: c.replications)
+        return ChangeNote(lines: changes.map { words($0, s, w) }, effects: effects, replications: c.replications)
+    }
+
+    /// One change in a planner's words.
+    static func words(_ change: PlanChange, _ s: Scenario, _ w: Wording) -> String {
+        func building(_ id: String, _ floors: ClosedRange<Int>?) -> String {
+            w.building(w.buildingName(id, s), floors: floors)
+        }
+        func site(_ id: String) -> String { w.siteName(id, s) }
+        switch change {
+        case .moved(let moves):
+            let items = moves.prefix(12).map { m in
+                m.fromSite == m.toSite ? w(.moveWindow, building(m.building, m.floors), m.from.description, m.to.description)
+                    : w(.moveSite, building(m.building, m.floors), site(m.fromSite), site(m.toSite), m.from.description, m.to.description)
+            }
+            return w(.changeMoved, moves.count, w.list(items) + (moves.count > 12 ? w(.moreInSchedule, moves.count - 12) : ""))
+        case .recut(let buildings):
+            let items = buildings.prefix(6).map { b in
+                w(.recutItem, building(b.building, nil), w.enumerate(b.parts.map { w(.partItem, w.floors($0.floors), $0.window.description, site($0.site)) }))
+            }
+            return w(.changeRecut, buildings.count, w.list(items) + (buildings.count > 6 ? w(.moreInSchedule, buildings.count - 6) : ""))
+        case .added(let n): return w(.changeAdded, n)
+        case .breaksPlanned(let breaks):
+            return w(.changeBreaks, w.enumerate(breaks.prefix(10).map { w(.breakItem, w.teamName($0.cohort, $0.team), ClockTime.format($0.at)) })
+                     + (breaks.count > 10 ? "…" : ""))
+        case .drops(let cohort, let drops):
+            return w(.changeDrops, cohort, w.enumerate(drops.map { w(.dropItem, $0.now, site($0.site), $0.was) }))
+        case .handovers: return w(.changeHandovers)
+        case .staffing: return w(.changeStaffing)
+        case .courierTimetable: return w(.changeCourier)
+        case .doorToDoorLists: return w(.changeDoorToDoor)
+        }
     }
 }

@@ -8,8 +8,20 @@ import SiteModel
 /// the plan as given. The bundled figures rest on a fast swab; a planner should see what a
 /// slower one would do.
 public struct Sensitivity: Sendable {
+    public enum Variant: Sendable, CaseIterable {
+        case swabsSlower, swabsFaster, registrationsSlower, registrationsFaster, moreTurnout
+        var phrase: Phrase {
+            switch self {
+            case .swabsSlower: return .variantSwabsSlower
+            case .swabsFaster: return .variantSwabsFaster
+            case .registrationsSlower: return .variantRegistrationsSlower
+            case .registrationsFaster: return .variantRegistrationsFaster
+            case .moreTurnout: return .variantMoreTurnout
+            }
+        }
+    }
     public struct Row: Sendable {
-        public var label: String
+        public var variant: Variant
         public var p95: ConfidenceInterval
         public var finish: ConfidenceInterval
         public var p95Change: ConfidenceInterval
@@ -19,16 +31,16 @@ public struct Sensitivity: Sendable {
     public var replications: Int
 
     public static func run(_ s: Scenario, _ plan: Plan, seed: UInt64, jobs: Int, replications: Int = 40) throws -> Sensitivity {
-        var variants: [(String, Scenario)] = []
-        for (label, f) in [("swabs 20% slower", 1.2), ("swabs 20% faster", 0.8)] {
+        var variants: [(Variant, Scenario)] = []
+        for (label, f) in [(Variant.swabsSlower, 1.2), (.swabsFaster, 0.8)] {
             var v = s; v.service.swab = WhatIf.scaled(s.service.swab, by: f); variants.append((label, v))
         }
-        for (label, f) in [("registrations 20% slower", 1.2), ("registrations 20% faster", 0.8)] {
+        for (label, f) in [(Variant.registrationsSlower, 1.2), (.registrationsFaster, 0.8)] {
             var v = s; v.service.registration = WhatIf.scaled(s.service.registration, by: f); variants.append((label, v))
         }
         var more = s
         more.arrivals.turnoutShare = min(1, s.arrivals.turnoutShare * 1.1)
-        if more.arrivals.turnoutShare > s.arrivals.turnoutShare { variants.append(("10% more residents turn out", more)) }
+        if more.arrivals.turnoutShare > s.arrivals.turnoutShare { variants.append((.moreTurnout, more)) }
         func runs(_ v: Scenario) throws -> [ReplicationResult] {
             Experiment.runs(try CompiledRound(scenario: v, plan: plan), replications: 0..<replications, seed: seed, jobs: jobs)
         }
@@ -40,7 +52,7 @@ public struct Sensitivity: Sendable {
             func change(_ m: MetricName) -> ConfidenceInterval {
                 ConfidenceInterval(Tally(zip(r, base).map { $0[m] - $1[m] }.filter(\.isFinite)))
             }
-            rows.append(Row(label: label, p95: ci(.timeInSystemP95Minutes), finish: ci(.finishTimeMinutesAfterOpening),
+            rows.append(Row(variant: label, p95: ci(.timeInSystemP95Minutes), finish: ci(.finishTimeMinutesAfterOpening),
                             p95Change: change(.timeInSystemP95Minutes), finishChange: change(.finishTimeMinutesAfterOpening)))
         }
         return Sensitivity(rows: rows, replications: replications)

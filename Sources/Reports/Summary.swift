@@ -39,8 +39,7 @@ public enum Summary {
 
     /// Per site and 15-minute bin: mean queue lengths with half-widths, and team utilisation.
     public static func sitesCSV(_ r: ExperimentResult) -> String {
-        var csv = CSVDocument(header: ["site", "bin_start", "registration_queue", "registration_queue_half_width",
-                                       "swab_queue", "swab_queue_half_width", "swab_team_utilisation", "weather_paused_minutes", "replications"])
+        var csv = CSVDocument(header: Wording(r.scenario.language).columns(.csvSites))
         let bins = r.activeBins
         for s in r.sites {
             for b in 0..<min(bins, s.swabQueue.count) {

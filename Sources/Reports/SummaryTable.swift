@@ -6,45 +6,53 @@ import SiteModel
 /// half-width with the replication count.
 public enum SummaryTable {
     public static func render(_ r: ExperimentResult) -> String {
+        let s = r.scenario, w = Wording(s.language)
         var out: [String] = []
-        out.append("\(r.scenario.name): \(r.replications) replications, seed \(r.seed), plan \(r.plan.origin)")
+        out.append(w(.terminalTitle, s.name, r.replications, r.seed, r.plan.origin))
         let checks = TargetCheck.evaluate(r)
         if !checks.isEmpty {
             out.append("")
-            out.append("Targets")
+            out.append(w(.targetsHeading))
+            let marks = [w(.markMet), w(.markMissed)]
+            let width = marks.map { DisplayWidth.of(text: $0) }.max() ?? 0
             for c in checks {
-                let mark = c.met ? "met   " : "MISSED"
-                out.append("  \(mark) \(c.statement)   (\(Format.fixed(c.interval.mean, 2)) ± \(Format.fixed(c.interval.halfWidth, 2)))")
+                let mark = c.met ? marks[0] : marks[1]
+                // English keeps the metric's name as targets are written; Chinese says it in words.
+                let what = s.language == .en ? c.statement : c.plain(s)
+                out.append("  \(pad(mark, width)) \(what)   (\(Format.fixed(c.interval.mean, 2)) ± \(Format.fixed(c.interval.halfWidth, 2)))")
             }
         }
         out.append("")
         let rows: [[String]] = r.metrics.map { m in
             let d = Format.decimals(m.name, mean: m.interval.mean)
-            let hw = m.interval.halfWidth.isFinite ? Format.fixed(m.interval.halfWidth, d) : "n/a"
-            return [m.name.label, Format.fixed(m.interval.mean, d), "± " + hw, m.name.unit, String(m.interval.count)]
+            let hw = m.interval.halfWidth.isFinite ? Format.fixed(m.interval.halfWidth, d) : w(.notAvailable)
+            return [w.metric(m.name), Format.fixed(m.interval.mean, d), "± " + hw, w.unit(m.name), String(m.interval.count)]
         }
-        out.append(contentsOf: table(header: ["metric", "mean", "95% hw", "unit", "n"], rows: rows, rightAligned: [1, 2, 4]))
-        for w in warnings(r) { out.append("warning: " + w) }
+        out.append(contentsOf: table(header: w.columns(.terminalColumns), rows: rows, rightAligned: [1, 2, 4]))
+        for x in warnings(r) { out.append(w(.warningPrefix) + x) }
         return out.joined(separator: "\n") + "\n"
     }
 
+    static func pad(_ text: String, _ width: Int) -> String { text + String(repeating: " ", count: max(0, width - DisplayWidth.of(text: text))) }
+
     public static func warnings(_ r: ExperimentResult) -> [String] {
-        var w: [String] = []
+        let w = Wording(r.scenario.language)
+        var out: [String] = []
         for c in TargetCheck.evaluate(r) where c.undecided {
-            w.append("the 95% interval of \(c.target.metric.rawValue) (\(Format.fixed(c.interval.lower, 2)) to \(Format.fixed(c.interval.upper, 2))) contains the target \(Format.fixed(c.target.value, 2)); run more replications (--replications) to decide it")
+            let name = r.scenario.language == .en ? c.target.metric.rawValue : w.metric(c.target.metric)
+            out.append(w(.warnUndecided, name, Format.fixed(c.interval.lower, 2), Format.fixed(c.interval.upper, 2), Format.fixed(c.target.value, 2)))
         }
         let notSwabbed = r[.residentsNotSwabbed].mean
-        if notSwabbed > 0 {
-            w.append("on average \(Format.fixed(notSwabbed, 1)) residents who came were not swabbed before the last team left; add teams or extend shifts")
-        }
-        w += breaksTogether(r.scenario, r.plan)
-        return w
+        if notSwabbed > 0 { out.append(w(.warnNotSwabbed, Format.fixed(notSwabbed, 1))) }
+        out += breaksTogether(r.scenario, r.plan)
+        return out
     }
 
     /// Sites where two or more teams, at least half of those there, break within five
     /// minutes of each other before the deadline: the swab line stands still meanwhile. The
     /// advice is what the plan can do: stagger them with `breaks` (or let `optimize` do it).
     public static func breaksTogether(_ s: Scenario, _ plan: Plan) -> [String] {
+        let w = Wording(s.language)
         let roster = TeamRoster(scenario: s, plan: plan)
         let end = roster.workEnds
         var out: [String] = []
@@ -58,8 +66,8 @@ public enum SummaryTable {
                 let together = j - i + 1
                 if together >= 2 && 2 * together >= here.count {
                     let b = starts[i].1
-                    let who = starts[i...j].map { "\(s.staff.cohorts[roster.teams[$0.0].cohort].id) team \(roster.teams[$0.0].number)" }.joined(separator: ", ")
-                    out.append("at \(site.name), \(together) of its \(here.count) teams (\(who)) break together at \(ClockTime.format(b.start)) for \(Int((b.duration / 60).rounded())) minutes and the swab line stands still: plan their breaks one after another in the plan's `breaks` (or run `swabplan optimize`, which staggers them)")
+                    let who = starts[i...j].map { w.teamName(s.staff.cohorts[roster.teams[$0.0].cohort].id, roster.teams[$0.0].number) }
+                    out.append(w(.warnBreaksTogether, w.name(site), together, here.count, w.enumerate(who), ClockTime.format(b.start), Int((b.duration / 60).rounded())))
                 }
                 i = j + 1
             }
@@ -69,10 +77,11 @@ public enum SummaryTable {
 
     public static func table(header: [String], rows: [[String]], rightAligned: Set<Int>) -> [String] {
         let all = [header] + rows
-        let widths = header.indices.map { c in all.map { $0[c].count }.max() ?? 0 }
+        // Display columns, so that Chinese (two columns a character) lines up.
+        let widths = header.indices.map { c in all.map { DisplayWidth.of(text: $0[c]) }.max() ?? 0 }
         func line(_ cells: [String]) -> String {
             cells.enumerated().map { c, s in
-                let pad = String(repeating: " ", count: widths[c] - s.count)
+                let pad = String(repeating: " ", count: widths[c] - DisplayWidth.of(text: s))
                 return rightAligned.contains(c) ? pad + s : s + pad
             }.joined(separator: "  ")
         }

@@ -1,3 +1,4 @@
+import Foundation
 import Scenario
 import SimKit
 import SiteModel
@@ -21,38 +22,46 @@ public struct TargetCheck: Sendable {
     }
 
     /// The target in a planner's words ("all done by 11:30", "95% of residents done within
-    /// 20 minutes of arriving"), for the report.
+    /// 20 minutes of arriving"), in the scenario's language, for the report.
     public func plain(_ s: Scenario) -> String {
+        let w = Wording(s.language)
         let v = target.value
-        let most = target.bound == .atMost
         func pct(_ x: Double) -> String { Format.fixed(x * 100, x * 100 == (x * 100).rounded() ? 0 : 1) + "%" }
-        switch (target.metric, most) {
-        case (.finishTimeMinutesAfterOpening, true): return "all done by \(ClockTime.format(s.round.opening + v * 60))"
-        case (.timeInSystemP95Minutes, true): return "95% of residents done within \(Format.fixed(v, 0)) minutes of arriving"
-        case (.timeInSystemP90Minutes, true): return "90% of residents done within \(Format.fixed(v, 0)) minutes of arriving"
-        case (.timeInSystemP50Minutes, true): return "half the residents done within \(Format.fixed(v, 0)) minutes of arriving"
-        case (.timeInSystemMinutes, true): return "residents done within \(Format.fixed(v, 0)) minutes of arriving, on average"
-        case (.shareWaitingOver20Minutes, true): return "at most \(pct(v)) of residents wait over 20 minutes"
-        case (.shareSamplesOverAgeLimit, true): return v == 0 ? "no sample reaches the lab past its age limit" : "at most \(pct(v)) of samples reach the lab past their age limit"
-        case (.dataItemsOnTimeShare, false): return "\(pct(v)) of the data desk's items cleared on time"
-        case (.longestStandingMinutes, true): return "no team stands more than \(Format.fixed(v, 0)) minutes without a break"
-        default: return statement
+        let text: String
+        switch (target.metric, target.bound == .atMost) {
+        case (.finishTimeMinutesAfterOpening, true): text = w(.targetFinishBy, ClockTime.format(s.round.opening + v * 60))
+        case (.timeInSystemP95Minutes, true): text = w(.targetP95, Format.fixed(v, 0))
+        case (.timeInSystemP90Minutes, true): text = w(.targetP90, Format.fixed(v, 0))
+        case (.timeInSystemP50Minutes, true): text = w(.targetP50, Format.fixed(v, 0))
+        case (.timeInSystemMinutes, true): text = w(.targetMean, Format.fixed(v, 0))
+        case (.shareWaitingOver20Minutes, true): text = w(.targetShare20, pct(v))
+        case (.shareSamplesOverAgeLimit, true): text = v == 0 ? w(.targetNoSampleOverAge) : w(.targetSamplesOverAge, pct(v))
+        case (.dataItemsOnTimeShare, false): text = w(.targetDataOnTime, pct(v))
+        case (.longestStandingMinutes, true): text = w(.targetStanding, Format.fixed(v, 0))
+        case (_, let most):
+            let value = target.metric.unit == "share" ? pct(v) : Format.fixed(v, v == v.rounded() ? 0 : 2)
+            let unit = target.metric.unit == "share" ? "" : (s.language == .zh ? w.unit(target.metric) : " " + w.unit(target.metric))
+            text = w(most ? .targetAtMost : .targetAtLeast, w.metric(target.metric), value, unit).trimmingCharacters(in: .whitespaces)
         }
+        return missedByUnswabbed ? w(.neverSwabbed, text, Format.fixed(notSwabbed, 1)) : text
     }
 
     /// The simulated figure as the planner's words put it (a finish as a clock time too).
     public func plainFigure(_ s: Scenario) -> String {
         let figure = "\(Format.fixed(interval.mean, 2)) ± \(Format.fixed(interval.halfWidth, 2))"
-        if target.metric == .finishTimeMinutesAfterOpening { return "\(ClockTime.format(s.round.opening + interval.mean * 60)) (\(figure) min after opening)" }
+        if target.metric == .finishTimeMinutesAfterOpening {
+            return Wording(s.language)(.figureAfterOpening, ClockTime.format(s.round.opening + interval.mean * 60), figure)
+        }
         return figure
     }
 
     /// One line for the top of the report: met them all, or which are missed.
     public static func verdict(_ checks: [TargetCheck], _ s: Scenario) -> String {
-        guard !checks.isEmpty else { return "The scenario sets no targets." }
+        let w = Wording(s.language)
+        guard !checks.isEmpty else { return w(.noTargets) }
         let missed = checks.filter { !$0.met }
-        if missed.isEmpty { return "This plan meets all \(checks.count) targets." }
-        return "This plan misses \(missed.count) of its \(checks.count) targets: " + missed.map { "\($0.plain(s)) (simulated: \($0.plainFigure(s)))" }.joined(separator: "; ") + ". Do not post the notices before reading the warnings."
+        if missed.isEmpty { return w(.verdictAllMet, checks.count) }
+        return w(.verdictMissed, missed.count, checks.count, w.list(missed.map { w(.verdictItem, $0.plain(s), $0.plainFigure(s)) }))
     }
 
     public var statement: String {

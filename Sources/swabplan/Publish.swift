@@ -31,6 +31,8 @@ struct Publish: ParsableCommand {
 
     @OptionGroup var whatIf: WhatIfOptions
 
+    @OptionGroup var language: LanguageOption
+
     func validate() throws {
         try ReplicationLimit.check(replications)
     }
@@ -42,7 +44,7 @@ struct Publish: ParsableCommand {
             throw Exit.cannotCreate
         }
         let (loaded, p) = try loadScenario(scenario, plan: plan)
-        let s = whatIf.apply(loaded)
+        let s = language.apply(whatIf.apply(loaded))
         var options = RunOptions.standard
         options.recordDetail = true
         let progress = Progress(total: replications)
@@ -65,9 +67,10 @@ struct Publish: ParsableCommand {
             printError("error: \(error)")
             throw Exit.cannotCreate
         }
-        print("\(out): \(files.count) files (report.html, schedule.csv, rosters.csv, notices/ ...)")
+        let w = Wording(s.language)
+        print(w(.publishWrote, out, files.count))
         if let changes {
-            print("  compared with the scenario's own plan:")
+            print("  " + w(.publishCompared))
             for line in changes.effects + changes.lines { print("    " + line) }
         }
         // Say it here too: a planner must not post notices for a plan that misses its targets
@@ -75,10 +78,12 @@ struct Publish: ParsableCommand {
         let checks = TargetCheck.evaluate(result)
         let missed = checks.filter { !$0.met }
         for c in checks {
-            print("  \(c.met ? "met   " : "MISSED") \(c.statement)   (\(Format.fixed(c.interval.mean, 2)) ± \(Format.fixed(c.interval.halfWidth, 2)))")
+            let mark = c.met ? w(.markMet) : w(.markMissed)
+            let what = s.language == .en ? c.statement : c.plain(s)
+            print("  \(mark)\(String(repeating: " ", count: max(0, 6 - DisplayWidth.of(text: mark)))) \(what)   (\(Format.fixed(c.interval.mean, 2)) ± \(Format.fixed(c.interval.halfWidth, 2)))")
         }
         if !missed.isEmpty {
-            printError("warning: this plan misses \(missed.count) of its \(checks.count) targets; read the warnings in report.html before posting the notices")
+            printError(w(.warningPrefix) + w(.publishMissed, missed.count, checks.count))
             if check { throw Exit.targetMissed }
         }
     }

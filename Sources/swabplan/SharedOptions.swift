@@ -53,3 +53,18 @@ struct WhatIfOptions: ParsableArguments {
         return s
     }
 }
+
+extension Language: ExpressibleByArgument {}
+
+/// `--language zh|en`: the language of the report, site sheets, terminal table and CSV headers
+/// for this run, whatever the scenario's `language` says.
+struct LanguageOption: ParsableArguments {
+    @Option(help: "Language of the report, site sheets, terminal table and CSV headers: zh or en. (default: the scenario's `language`, else en)")
+    var language: Language?
+
+    func apply(_ s: Scenario) -> Scenario {
+        var s = s
+        if let language { s.language = language }
+        return s
+    }
+}

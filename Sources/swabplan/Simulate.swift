@@ -23,6 +23,8 @@ struct Simulate: ParsableCommand {
 
     @OptionGroup var whatIf: WhatIfOptions
 
+    @OptionGroup var language: LanguageOption
+
     @Option(help: "What to print: table or json.")
     var format: OutputFormat = .table
 
@@ -39,7 +41,7 @@ struct Simulate: ParsableCommand {
 
     func run() throws {
         let (loaded, p) = try loadScenario(scenario, plan: plan)
-        let s = whatIf.apply(loaded)
+        let s = language.apply(whatIf.apply(loaded))
         let round = try compile(s, p)
         let progress = Progress(total: replications)
         let result = Experiment.run(round, replications: replications, seed: streams.seed,

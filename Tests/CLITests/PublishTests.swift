@@ -56,6 +56,34 @@ final class PublishTests: XCTestCase {
         }
     }
 
+    /// The same publication in Chinese and in English (`--language`), word for word: the
+    /// terminal, schedule.csv and rosters.csv with their byte-order marks, the report's first
+    /// screen (verdict, targets, the windows behind the miss, warnings, what-if), a notice.
+    func testChineseAndEnglishPublicationsMatchGoldens() throws {
+        for language in ["zh", "en"] {
+            let out = folder()
+            let r = try cli.run(["publish", Self.fixture("publish-crowded.yaml"), "--out", out.path, "-r", "3", "--language", language])
+            XCTAssertEqual(r.status, 0, r.stderr)
+            let golden = CommandLineTests.packageRoot.appendingPathComponent("Tests/CLITests/Golden/publish/crowded-\(language)")
+            XCTAssertEqual(r.stdout.replacingOccurrences(of: out.path, with: "OUT"), try read(golden.appendingPathComponent("terminal.txt")), language)
+            for f in ["schedule.csv", "rosters.csv"] {
+                let data = try Data(contentsOf: out.appendingPathComponent(f))
+                XCTAssertEqual(Array(data.prefix(3)), [0xEF, 0xBB, 0xBF], f)
+                XCTAssertEqual(try read(out.appendingPathComponent(f)), try read(golden.appendingPathComponent(f)), "\(language) \(f)")
+            }
+            let html = try read(out.appendingPathComponent("report.html"))
+            let start = html.range(of: "<p class=\"missed\"")!.lowerBound, end = html.range(of: "<figure>")!.lowerBound
+            XCTAssertEqual(String(html[start..<end]), try read(golden.appendingPathComponent("report-first-screen.html")), language)
+            for page in ["report.html", "site-sheets.html"] {
+                XCTAssertTrue(try read(out.appendingPathComponent(page)).contains("<html lang=\"\(language == "zh" ? "zh-CN" : "en")\">"), page)
+            }
+        }
+        let out = folder()
+        XCTAssertEqual(try cli.run(["publish", Self.fixture("publish-crowded.yaml"), "--out", out.path, "-r", "3"]).status, 0)
+        let golden = CommandLineTests.packageRoot.appendingPathComponent("Tests/CLITests/Golden/publish/crowded-zh")
+        XCTAssertEqual(try read(out.appendingPathComponent("notices/B2.txt")), try read(golden.appendingPathComponent("notice-B2.txt")))
+    }
+
     /// The report parses as XML (so as well-formed HTML), escapes what the scenario says, and
     /// draws one SVG per chart: a queue chart per site, time in system, staff, sample age.
     func testReportIsWellFormedAndEscaped() throws {
@@ -86,8 +114,9 @@ final class PublishTests: XCTestCase {
         let out = folder()
         let r = try cli.run(["publish", CommandLineTests.scenario("panjiayuan-nanli.yaml"), "--out", out.path, "-r", "4", "--check"])
         XCTAssertEqual(r.status, 3, r.stderr)
-        XCTAssertTrue(r.stdout.contains("MISSED time_in_system_p95_minutes <= 20.00"), r.stdout)
-        XCTAssertTrue(r.stderr.contains("warning: this plan misses 1 of its 5 targets"), r.stderr)
+        // The scenario is in Chinese (`language: zh`).
+        XCTAssertTrue(r.stdout.contains("未达到 95%的居民到场后20分钟内采完"), r.stdout)
+        XCTAssertTrue(r.stderr.contains("提醒：本方案有1项目标未达到（共5项）"), r.stderr)
         for f in ["schedule.csv", "rosters.csv", "courier-runs.csv", "follow-up.csv", "sites.csv"] {
             let data = try Data(contentsOf: out.appendingPathComponent(f))
             XCTAssertEqual(Array(data.prefix(3)), [0xEF, 0xBB, 0xBF], f)
@@ -203,16 +232,16 @@ final class NoticeTests: XCTestCase {
         for b in ["Building 10", "Building 17"] { XCTAssertTrue(compound.contains(b), compound) }
         // The report's first screen: a one-line verdict, targets in a planner's words.
         let report = try String(contentsOf: out.appendingPathComponent("report.html"), encoding: .utf8)
-        XCTAssertTrue(report.contains("This plan misses 1 of its 5 targets: 95% of residents done within 20 minutes of arriving"), "verdict")
-        XCTAssertTrue(report.contains("all done by 11:30"))
+        XCTAssertTrue(report.contains("本方案有1项目标未达到（共5项）：95%的居民到场后20分钟内采完"), "verdict")
+        XCTAssertTrue(report.contains("全部在11:30前完成"))
         // The call-up windows behind the missed p95 target are named.
-        XCTAssertTrue(report.contains("Behind it: ") && report.contains("13号楼 called 08:05-08:50 to 十八号院采样点"), "behind the miss")
-        XCTAssertTrue(report.contains("no team stands more than 180 minutes without a break"))
+        XCTAssertTrue(report.contains("主要来自：") && report.contains("13号楼（08:05-08:50到十八号院采样点）"), "behind the miss")
+        XCTAssertTrue(report.contains("每组连续工作不超过180分钟就休息"))
         // One printable page per site.
         let sheets = try String(contentsOf: out.appendingPathComponent("site-sheets.html"), encoding: .utf8)
         XCTAssertEqual(sheets.components(separatedBy: "<section>").count - 1, 4)
         XCTAssertTrue(sheets.contains("break-after:page"))
-        XCTAssertTrue(sheets.contains("Courier pick-ups") && sheets.contains("D1 (4 buildings, from 07:30)"), "sheets")
+        XCTAssertTrue(sheets.contains("转运取样") && sheets.contains("D1（4栋楼，07:30起）"), "sheets")
         // In time order: Building 10's 07:00 window comes before Building 17's 10:05 one.
         XCTAssertLessThan(compound.range(of: "Building 10")!.lowerBound, compound.range(of: "Building 17")!.lowerBound)
     }

@@ -126,11 +126,33 @@ final class PlanChangesTests: XCTestCase {
         new.callUps[1].site = "S2"
         new.breaks = [PlannedBreak(cohort: "c", team: 1, at: ClockTime.parse("07:40")!)]
         new.drops = [CohortDrops(cohort: "c", route: [RouteStop(site: "S1", travelSeconds: 0, teams: 1), RouteStop(site: "S2", travelSeconds: 0, teams: 1)])]
-        let lines = PlanChanges.between(s, from: base, to: new)
-        XCTAssertTrue(lines[0].hasPrefix("2 call-ups moved: B1: 07:00-07:30 -> 07:20-07:50; B2: S1 -> S2, "), "\(lines)")
-        XCTAssertTrue(lines.contains { $0.contains("c team 1 at 07:40") }, "\(lines)")
-        XCTAssertTrue(lines.contains { $0.contains("cohort c drops its teams differently: 1 at S1 (was 2), 1 at S2 (was 0)") }, "\(lines)")
+        let changes = PlanChanges.between(s, from: base, to: new)
+        let w1 = ClockWindow.parse("07:00-07:30")!, w2 = ClockWindow.parse("07:20-07:50")!
+        guard case .moved(let moves) = changes.first else { return XCTFail("\(changes)") }
+        XCTAssertEqual(moves.count, 2)
+        XCTAssertEqual(moves[0], PlanChange.Move(building: "B1", floors: nil, fromSite: "S1", toSite: "S1", from: w1, to: w2))
+        XCTAssertEqual(moves[1].fromSite, "S1")
+        XCTAssertEqual(moves[1].toSite, "S2")
+        XCTAssertTrue(changes.contains(.breaksPlanned([PlannedBreak(cohort: "c", team: 1, at: ClockTime.parse("07:40")!)])), "\(changes)")
+        XCTAssertTrue(changes.contains(.drops(cohort: "c", [.init(site: "S1", now: 1, was: 2), .init(site: "S2", now: 1, was: 0)])), "\(changes)")
         XCTAssertEqual(PlanChanges.between(s, from: base, to: base), [])
+    }
+
+    /// A whole-building call-up replaced by two by floors is a recut, not two additions.
+    func testASplitBuildingIsARecut() throws {
+        let (s, base) = PlanChangesTests.model()
+        var new = base
+        let whole = new.callUps.remove(at: 0)
+        for (floors, window) in [(1...1, "07:00-07:15"), (2...2, "07:15-07:30")] {
+            var part = whole
+            part.floors = floors
+            part.window = ClockWindow.parse(window)!
+            new.callUps.append(part)
+        }
+        let changes = PlanChanges.between(s, from: base, to: new)
+        XCTAssertEqual(changes, [.recut([.init(building: whole.building, parts: [
+            .init(floors: 1...1, site: whole.site, window: ClockWindow.parse("07:00-07:15")!),
+            .init(floors: 2...2, site: whole.site, window: ClockWindow.parse("07:15-07:30")!)])])])
     }
 
     static func model() -> (Scenario, Plan) {

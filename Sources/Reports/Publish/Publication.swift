@@ -24,22 +24,19 @@ public enum Publication {
     }
 
     static func readme(_ r: ExperimentResult, files: [String]) -> String {
-        let about: [String: String] = [
-            "schedule.csv": "one row per site and call-up window: buildings and floors called, expected residents, desks and stations open, expected wait (mean and p95, minutes)",
-            "site-sheets.html": "one printable A4 page per site: timetable by building with typical and busy-moment waits, swab teams with hours, breaks and relief, desks, courier pick-ups, door-to-door hand-overs",
-            "rosters.csv": "each swab team (bus, arrival, start, end, planned breaks, relief) and each community worker's roles",
-            "courier-runs.csv": "each courier run: departure, stops with dry-weather times, back at the lab, expected tubes",
-            "follow-up.csv": "per building, residents expected to give up and not come back (mean, 95% half-width, 95th percentile over replications): the door-to-door list after the round",
-            "report.html": "the report: targets, warnings, figures with 95% intervals, charts (open in any browser, no network needed)",
-            "summary.json": "every metric: mean, 95% half-width, n, unit; the targets",
-            "sites.csv": "per site and 15-minute bin: queue lengths with half-widths, swab-team utilisation, minutes paused by weather",
+        let w = Wording(r.scenario.language)
+        let about: [String: Phrase] = [
+            "schedule.csv": .aboutSchedule, "site-sheets.html": .aboutSiteSheets, "rosters.csv": .aboutRosters,
+            "courier-runs.csv": .aboutCourierRuns, "follow-up.csv": .aboutFollowUp, "report.html": .aboutReport,
+            "summary.json": .aboutSummary, "sites.csv": .aboutSites,
         ]
-        var lines = ["# \(Markdown.escape(r.scenario.name)): published plan", "",
-                     "Plan: \(Markdown.escape(r.plan.origin)). Simulated \(r.replications) times (seed \(r.seed)) by `swabplan publish`.", "",
-                     "| file | what it holds |", "| --- | --- |"]
-        for f in files where !f.hasPrefix("notices/") { lines.append("| `\(f)` | \(about[f] ?? "") |") }
+        let columns = w.columns(.readmeColumns)
+        var lines = ["# " + Markdown.escape(w(.readmeTitle, r.scenario.name)), "",
+                     w(.readmePlan, Markdown.escape(r.plan.origin), r.replications, r.seed), "",
+                     "| \(columns[0]) | \(columns[1]) |", "| --- | --- |"]
+        for f in files where !f.hasPrefix("notices/") { lines.append("| `\(f)` | \(about[f].map { w($0) } ?? "") |") }
         let notices = files.filter { $0.hasPrefix("notices/") }.count
-        if notices > 0 { lines.append("| `notices/` | \(notices) building notices (\(r.scenario.noticeLanguages.joined(separator: " and "))) |") }
+        if notices > 0 { lines.append("| `notices/` | \(w(.readmeNotices, notices, r.scenario.noticeLanguages.joined(separator: ", "))) |") }
         return lines.joined(separator: "\n") + "\n"
     }
 }

@@ -75,7 +75,8 @@ struct SVGChart {
         var x = left
         for item in items {
             body.append("<rect x=\"\(Self.f(x))\" y=\"24\" width=\"10\" height=\"10\" fill=\"\(item.colour)\"/><text x=\"\(Self.f(x + 14))\" y=\"33\" font-size=\"11\">\(HTML.escape(item.label))</text>")
-            x += 7 * Double(item.label.count) + 26
+            // About 7 px a Latin letter and 12 a Chinese character at this size.
+            x += item.label.reduce(0.0) { $0 + (DisplayWidth.of($1) == 2 ? 12 : 7) } + 26
         }
     }
 

@@ -10,10 +10,9 @@ enum ScheduleFiles {
 
     /// One row per site and call-up window.
     static func schedule(_ r: ExperimentResult) -> String {
-        let s = r.scenario, plan = r.plan
+        let s = r.scenario, plan = r.plan, w = Wording(s.language)
         let d = details(r)
-        var csv = CSVDocument(header: ["site", "compound", "window", "building", "floors", "expected_residents",
-                                       "desks_open", "stations_open", "expected_wait_mean_minutes", "expected_wait_p95_minutes"])
+        var csv = CSVDocument(header: w.columns(.csvSchedule))
         let order = plan.callUps.indices.sorted {
             let a = plan.callUps[$0], b = plan.callUps[$1]
             return (s.siteIndex(a.site) ?? 0, a.window.start, $0) < (s.siteIndex(b.site) ?? 0, b.window.start, $1)
@@ -27,10 +26,10 @@ enum ScheduleFiles {
             let mean = Tally(d.filter { $0.callUps[i].swabbed > 0 }.map { $0.callUps[i].meanWait })
             let p95 = Tally(d.filter { $0.callUps[i].swabbed > 0 }.map { $0.callUps[i].p95Wait })
             let stations = s.staffing(site: site.id, at: c.window.start, plan: plan)?.stations ?? stationsAt[si]
-            csv.append([.text(site.name), .text(s.compounds.first { $0.id == site.compound }?.name ?? site.compound),
-                        .text(c.window.description), .text(s.buildings[s.buildingIndex(c.building)!].name),
+            csv.append([.text(w.name(site)), .text(w.compoundName(site.compound, s)),
+                        .text(c.window.description), .text(w.buildingName(c.building, s)),
                         // An en dash: Excel reads "1-3" as the 3rd of January.
-                        .text(c.floors.map { $0.lowerBound == $0.upperBound ? "\($0.lowerBound)" : "\($0.lowerBound)\u{2013}\($0.upperBound)" } ?? "all"),
+                        .text(c.floors.map { $0.lowerBound == $0.upperBound ? "\($0.lowerBound)" : "\($0.lowerBound)\u{2013}\($0.upperBound)" } ?? w(.allFloors)),
                         .number(swabbed.mean, decimals: 0), .integer(s.desksOpen(site: site.id, at: c.window.start, plan: plan)),
                         .integer(stations), .number(mean.mean, decimals: 1), .number(p95.mean, decimals: 1)])
         }
@@ -43,16 +42,16 @@ enum ScheduleFiles {
     /// after the round. Mean with its 95% half-width, and the 95th percentile over replications
     /// (what to be ready for); buildings where nobody gave up in any replication are left out.
     static func followUp(_ r: ExperimentResult) -> String {
-        let s = r.scenario
+        let s = r.scenario, w = Wording(s.language)
         let d = details(r)
-        var csv = CSVDocument(header: ["building", "name", "compound", "expected_residents_to_visit", "half_width_95", "p95_over_replications"])
+        var csv = CSVDocument(header: w.columns(.csvFollowUp))
         for (bi, b) in s.buildings.enumerated() {
             var counts = QuantileSample()
             for x in d { counts.add(Double(x.gaveUpPerBuilding[bi])) }
             let tally = Tally(counts.values)
             guard tally.max > 0 else { continue }
             let ci = ConfidenceInterval(tally)
-            csv.append([.text(b.id), .text(b.name), .text(s.compounds.first { $0.id == b.compound }?.name ?? b.compound),
+            csv.append([.text(b.id), .text(w.name(b)), .text(w.compoundName(b.compound, s)),
                         .number(ci.mean, decimals: 1), .number(Summary.finite(ci.halfWidth), decimals: 1),
                         .number(counts.quantile(0.95) ?? 0, decimals: 0)])
         }
@@ -61,24 +60,24 @@ enum ScheduleFiles {
 
     /// Planned shifts: each swab team and each community worker's roles, with breaks and relief.
     static func rosters(_ r: ExperimentResult) -> String {
-        let s = r.scenario
+        let s = r.scenario, w = Wording(s.language)
         let roster = TeamRoster(scenario: s, plan: r.plan)
-        var csv = CSVDocument(header: ["who", "cohort", "role", "site", "station", "bus_departs", "arrives", "starts", "ends", "breaks", "relieved_by"])
+        var csv = CSVDocument(header: w.columns(.csvRosters))
         let ends = roster.workEnds, relievedBy = roster.relievedBy
         for (t, team) in roster.teams.enumerated() {
             let cohort = s.staff.cohorts[team.cohort]
-            let name = roster.name(t, s)
+            let name = w.team(roster, t, s)
             let end = ends[t]
             let breaks = team.breaks(until: end).map(\.description)
-            let reliefName = relievedBy[t].map { "\(roster.name($0, s)) at \(ClockTime.format(roster.teams[$0].readyAt))" } ?? ""
-            csv.append([.text(name), .text(cohort.id), .text("swab team"), .text(s.sites[team.site].name), .integer(team.slot + 1),
+            let reliefName = relievedBy[t].map { w(.reliefAt, w.team(roster, $0, s), ClockTime.format(roster.teams[$0].readyAt)) } ?? ""
+            csv.append([.text(name), .text(cohort.id), .text(w(.roleSwabTeam)), .text(w.name(s.sites[team.site])), .integer(team.slot + 1),
                         .text(ClockTime.format(cohort.departsDepot)), .text(ClockTime.format(team.arrivesAtSite)),
                         .text(ClockTime.format(team.readyAt)), .text(ClockTime.format(end)),
-                        .text(breaks.joined(separator: "; ")), .text(reliefName)])
+                        .text(w.list(breaks)), .text(reliefName)])
         }
         for role in r.plan.roles.sorted(by: { ($0.worker.count, $0.worker, $0.period.start) < ($1.worker.count, $1.worker, $1.period.start) }) {
-            csv.append([.text(role.worker), .text(""), .text(role.role.rawValue.replacingOccurrences(of: "_", with: " ")),
-                        .text(role.site.flatMap { id in s.siteIndex(id).map { s.sites[$0].name } } ?? ""), .text(""), .text(""), .text(""),
+            csv.append([.text(role.worker), .text(""), .text(w.role(role.role)),
+                        .text(role.site.map { w.siteName($0, s) } ?? ""), .text(""), .text(""), .text(""),
                         .text(ClockTime.format(role.period.start)), .text(ClockTime.format(role.period.end)), .text(""), .text("")])
         }
         return csv.text
@@ -87,10 +86,11 @@ enum ScheduleFiles {
     /// Each courier's runs: when they leave (mean over replications, for on-demand couriers),
     /// the stops with dry-weather arrival times, the return to the lab, the tubes they carry.
     static func courierRuns(_ r: ExperimentResult) -> String {
-        var csv = CSVDocument(header: ["courier", "run", "departs", "stops", "back_at_lab", "expected_tubes", "share_of_replications"])
+        let w = Wording(r.scenario.language)
+        var csv = CSVDocument(header: w.columns(.csvCourierRuns))
         for run in plannedRuns(r) {
             csv.append([.text(run.courier), .integer(run.number), .text(ClockTime.format(run.departs)),
-                        .text(run.stops.map { "\($0.site) \(ClockTime.format($0.at))" }.joined(separator: "; ")),
+                        .text(w.list(run.stops.map { "\(w.siteName($0.site, r.scenario)) \(ClockTime.format($0.at))" })),
                         .text(ClockTime.format(run.back)), .number(run.tubes, decimals: 1), .number(run.share, decimals: 2)])
         }
         return csv.text

@@ -14,6 +14,9 @@ public enum DisplayWidth {
         }
     }
 
+    /// The columns a whole text takes.
+    public static func of<S: StringProtocol>(text: S) -> Int { text.reduce(0) { $0 + of($1) } }
+
     /// The display column (1-based) of the `character`-th character (1-based) of `line`.
     public static func column<S: StringProtocol>(in line: S, character: Int) -> Int {
         var col = 1

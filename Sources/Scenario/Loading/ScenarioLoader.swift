@@ -8,7 +8,7 @@ import Yams
 public enum ScenarioLoader {
     static let topKeys = ["version", "name", "round", "compounds", "buildings", "sites", "walking",
                           "staff", "service", "arrivals", "plan", "targets",
-                          "weather", "tubes", "lab", "couriers", "door_to_door", "data_desk", "notices"]
+                          "weather", "tubes", "lab", "couriers", "door_to_door", "data_desk", "notices", "language"]
 
     /// Larger files are not scenarios a person wrote (a district of a million buildings in CSV
     /// is about 60 MB).
@@ -65,6 +65,11 @@ public enum ScenarioLoader {
         let arrivals = round.flatMap { readArrivals(r, top["arrivals"], round: $0, patience: &patience) }
         let logistics = round.map { readLogistics(r, top, round: $0, siteIDs: siteIDs, buildingIDs: KnownIDs(buildings.map(\.id))) }
         let targets = top.list("targets").map { $0.compactMap { readTarget(r, $0.0, $0.1, round: round) } } ?? []
+        var language = Language.en
+        if let node = top["language"], let text = r.string(node, "language") {
+            if let l = Language(rawValue: text) { language = l }
+            else { r.fail(node, "language", "unknown language `\(text)`; expected zh (Chinese) or en (English)") }
+        }
 
         var scenario: Scenario?
         if r.errors.isEmpty && csvErrors.isEmpty, let round, let staff, let service, let arrivals {
@@ -77,6 +82,7 @@ public enum ScenarioLoader {
             checkSlots(r, top["staff"]!, scenario!)
             checkDoorToDoor(r, top, scenario!)
             checkCouriers(r, top, scenario!)
+            scenario!.language = language
             if let n = top["notices"], let f = r.mapping(n, "notices", optional: ["languages", "issuer", "contact"]) {
                 for key in ["issuer", "contact"] {
                     guard let node = f[key], let text = f.string(key) else { continue }

@@ -21,6 +21,8 @@ public struct Scenario: Sendable {
     public var targets: [Target]
     /// Weather, tubes and couriers, door-to-door, data desk, patience; `.none` when absent.
     public var logistics: Logistics = .none
+    /// The language of the report, site sheets, terminal tables and CSV headers.
+    public var language: Language = .en
     /// Languages of the published building notices: "zh", "en" or both.
     public var noticeLanguages: [String] = ["zh", "en"]
     /// Who issues the notices (a residents' committee, a street office) and a phone to call:

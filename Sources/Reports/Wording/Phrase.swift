@@ -1,0 +1,45 @@
+/// The keys of the wording tables. Each must be in both (a test checks), with the same slots.
+public enum Phrase: String, Sendable, CaseIterable {
+    // General
+    case listSeparator, enumerationSeparator, allFloors, floorSingle, floorsRange, buildingFloors, teamName, notAvailable, none
+    case met, missed, markMet, markMissed, warningPrefix
+    // Report page
+    case reportTitle, reportMeta, madeBy
+    case captionQueue, captionTimeInSystem, captionStaff, captionSampleAge
+    case changesHeading, changesIntro
+    case whatIfHeading, whatIfIntro, whatIfColumns, whatIfAsIs
+    case variantSwabsSlower, variantSwabsFaster, variantRegistrationsSlower, variantRegistrationsFaster, variantMoreTurnout
+    case targetsHeading, noTargets, targetColumns
+    case behindIt, behindItem
+    case bottleneckSwab, bottleneckRegistration
+    case adviceCallFewer, adviceOpenStations, adviceOpenDesk, reasonSwab, reasonDesk, adviceNoFeeding, adviceMove
+    case earlierWindow, laterWindow, orToSite, andMore
+    case warningsHeading, noWarnings, moreSpells, weatherWarning, weatherDrivesAway
+    case figuresHeading, figureColumns
+    // Charts
+    case chartPeopleWaiting, registrationLine, swabLine, legendRegistration, legendSwab, deadline
+    case clockTime, people, share, minutes, chartTimeInSystem, chartSampleAge, limitMinutes
+    case chartStaff, bus, setUp, swabbing, breakTime, workSpan
+    case roleRegistration, roleMarshal, roleDoorToDoor, roleDataDesk, roleSwabTeam
+    case weatherSpell, weatherRain, weatherWind, weatherHeat, severityLight, severityModerate, severityHeavy
+    // Targets
+    case targetFinishBy, targetP95, targetP90, targetP50, targetMean, targetShare20
+    case targetNoSampleOverAge, targetSamplesOverAge, targetDataOnTime, targetStanding, targetAtMost, targetAtLeast
+    case neverSwabbed, figureAfterOpening, verdictAllMet, verdictMissed, verdictItem
+    // Terminal
+    case terminalTitle, terminalColumns, warnUndecided, warnNotSwabbed, warnBreaksTogether
+    case publishWrote, publishCompared, publishMissed
+    // What a plan changes
+    case effectMean, effectP95, effectFinish, effectLine, down, up
+    case changeMoved, moveSite, moveWindow, moreInSchedule, changeRecut, recutItem, partItem, changeAdded
+    case changeBreaks, breakItem, changeDrops, dropItem, changeHandovers, changeStaffing, changeCourier, changeDoorToDoor
+    // Site sheets
+    case sheetsTitle, sheetTimetable, timetableColumns, noCallUps, sheetTeams, teamColumns, relievedBy
+    case sheetDesks, desksAllOpen, deskPeriod, desksOtherwise, workersHere, workerItem
+    case sheetCouriers, pickupAbout, sheetDoorToDoor, doorToDoorItem
+    // CSV headers and cells
+    case csvSchedule, csvFollowUp, csvRosters, csvCourierRuns, csvSites, reliefAt
+    // The published folder's README
+    case readmeTitle, readmePlan, readmeColumns, readmeNotices
+    case aboutSchedule, aboutSiteSheets, aboutRosters, aboutCourierRuns, aboutFollowUp, aboutReport, aboutSummary, aboutSites
+}

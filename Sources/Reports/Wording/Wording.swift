@@ -1,0 +1,83 @@
+import Scenario
+
+/// Every word a planner reads in the report, the site sheets, the terminal and the CSV headers,
+/// from one table per language (`Wording+English.swift`, `Wording+Chinese.swift`): code asks
+/// for a `Phrase` and fills its numbered slots (`{1}`, `{2}`), so a sentence can put them in
+/// the order its language wants. Building notices have their own table (`NoticeWording`).
+public struct Wording: Sendable {
+    public let language: Language
+    let table: [Phrase: String]
+
+    public init(_ language: Language) {
+        self.language = language
+        table = language == .zh ? Wording.chinese : Wording.english
+    }
+
+    /// The phrases a language's table lacks (a test asks for none; a missing one would fall
+    /// back to English at run time).
+    public static func missing(_ l: Language) -> [Phrase] {
+        let table = l == .zh ? chinese : english
+        return Phrase.allCases.filter { table[$0] == nil }
+    }
+
+    /// The phrase with `{1}`, `{2}`, ... replaced by the arguments.
+    public func callAsFunction(_ p: Phrase, _ args: Any...) -> String {
+        var s = table[p] ?? Wording.english[p] ?? p.rawValue
+        for (i, a) in args.enumerated().reversed() { s = s.replacingOccurrences(of: "{\(i + 1)}", with: "\(a)") }
+        return s
+    }
+
+    /// A CSV header: the phrase's columns, separated by `|` in the table.
+    public func columns(_ p: Phrase) -> [String] { self(p).split(separator: "|", omittingEmptySubsequences: false).map(String.init) }
+
+    /// Items of a list in running text.
+    public func list(_ items: [String]) -> String { items.joined(separator: self(.listSeparator)) }
+
+    /// Short items named one after another ("c team 1, c team 2"; "c第1组、c第2组").
+    public func enumerate(_ items: [String]) -> String { items.joined(separator: self(.enumerationSeparator)) }
+
+    public func metric(_ m: MetricName) -> String { language == .zh ? (Wording.chineseMetrics[m] ?? m.label) : m.label }
+
+    public func unit(_ m: MetricName) -> String { language == .zh ? (Wording.chineseUnits[m.unit] ?? m.unit) : m.unit }
+
+    /// "floors 4–6", "floor 3", "all floors" (an en dash: a spreadsheet reads "4-6" as a date).
+    public func floors(_ f: ClosedRange<Int>?) -> String {
+        guard let f else { return self(.allFloors) }
+        return f.lowerBound == f.upperBound ? self(.floorSingle, f.lowerBound) : self(.floorsRange, f.lowerBound, f.upperBound)
+    }
+
+    /// A building, with the floors called when a call-up takes only some.
+    public func building(_ name: String, floors f: ClosedRange<Int>?) -> String {
+        f == nil ? name : self(.buildingFloors, name, floors(f))
+    }
+
+    // Names as the scenario gives them: the English one (`name_en`) in English where there is one.
+    public func name(_ x: Site) -> String { language == .en ? (x.nameEn ?? x.name) : x.name }
+    public func name(_ x: Building) -> String { language == .en ? (x.nameEn ?? x.name) : x.name }
+    public func name(_ x: Compound) -> String { language == .en ? (x.nameEn ?? x.name) : x.name }
+    public func siteName(_ id: String, _ s: Scenario) -> String { s.siteIndex(id).map { name(s.sites[$0]) } ?? id }
+    public func buildingName(_ id: String, _ s: Scenario) -> String { s.buildingIndex(id).map { name(s.buildings[$0]) } ?? id }
+    public func compoundName(_ id: String, _ s: Scenario) -> String { s.compounds.first { $0.id == id }.map { name($0) } ?? id }
+
+    public func role(_ r: WorkerRole) -> String {
+        switch r {
+        case .registration: return self(.roleRegistration)
+        case .marshal: return self(.roleMarshal)
+        case .doorToDoor: return self(.roleDoorToDoor)
+        case .dataDesk: return self(.roleDataDesk)
+        }
+    }
+
+    public func weather(_ kind: WeatherKind, _ severity: Severity, _ window: ClockWindow) -> String {
+        let k: Phrase = kind == .rain ? .weatherRain : (kind == .wind ? .weatherWind : .weatherHeat)
+        let v: Phrase = severity == .light ? .severityLight : (severity == .moderate ? .severityModerate : .severityHeavy)
+        return self(.weatherSpell, self(v), self(k), window.description)
+    }
+
+    public func teamName(_ cohort: String, _ number: Int) -> String { self(.teamName, cohort, number) }
+
+    /// Team `t` of a roster by its cohort and number ("c1 team 2", "c1第2组").
+    public func team(_ roster: TeamRoster, _ t: Int, _ s: Scenario) -> String {
+        teamName(s.staff.cohorts[roster.teams[t].cohort].id, roster.teams[t].number)
+    }
+}

@@ -1,0 +1,42 @@
+import Foundation
+import Reports
+import Scenario
+import XCTest
+
+/// The wording tables: every phrase in both languages, with the same slots; every metric and
+/// unit named in Chinese.
+final class WordingTests: XCTestCase {
+    func slots(_ text: String) -> [String] {
+        let regex = try! NSRegularExpression(pattern: "\\{[0-9]+\\}")
+        return regex.matches(in: text, range: NSRange(text.startIndex..., in: text)).map { String(text[Range($0.range, in: text)!]) }.sorted()
+    }
+
+    func testEveryPhraseIsInBothLanguagesWithTheSameSlots() {
+        let en = Wording(.en), zh = Wording(.zh)
+        for p in Phrase.allCases {
+            // Asked without arguments, a phrase shows its slots as written in its table.
+            let e = en(p), z = zh(p)
+            XCTAssertEqual(slots(e), slots(z), "\(p): the English and Chinese wordings take different slots")
+            if p.rawValue.hasPrefix("csv") || p.rawValue.hasSuffix("Columns") {
+                XCTAssertEqual(en.columns(p).count, zh.columns(p).count, "\(p): different column counts")
+            }
+        }
+        XCTAssertEqual(Wording.missing(.en), [])
+        XCTAssertEqual(Wording.missing(.zh), [])
+    }
+
+    func testEveryMetricAndUnitHasAChineseName() {
+        let zh = Wording(.zh)
+        for m in MetricName.allCases {
+            XCTAssertNotEqual(zh.metric(m), m.label, "\(m) has no Chinese label")
+            XCTAssertNotEqual(zh.unit(m), m.unit, "\(m)'s unit has no Chinese name")
+        }
+    }
+
+    func testSlotsAreFilledInTheLanguagesOrder() {
+        XCTAssertEqual(Wording(.en)(.dropItem, 2, "S1", 3), "2 at S1 (was 3)")
+        XCTAssertEqual(Wording(.zh)(.dropItem, 2, "S1", 3), "S12组（原3组）")
+        XCTAssertEqual(Wording(.zh).floors(4...6), "4\u{2013}6层")
+        XCTAssertEqual(Wording(.en).floors(3...3), "floor 3")
+    }
+}

@@ -21,13 +21,15 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        // Buildings from an Excel workbook (.xlsx is a ZIP of XML parts); needs zlib on Linux.
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     // MARK: Implementation
     // Data flows one way: Scenario -> SiteModel -> Reports -> swabplan. No target imports one to its right.
     targets: [
         .systemLibrary(name: "CGSL", pkgConfig: "gsl", providers: [.apt(["libgsl-dev"])]),
         .target(name: "SimKit", dependencies: ["CGSL"]),
-        .target(name: "Scenario", dependencies: [.product(name: "Yams", package: "Yams")]),
+        .target(name: "Scenario", dependencies: [.product(name: "Yams", package: "Yams"), .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         .target(name: "SiteModel", dependencies: ["SimKit", "Scenario"]),
         // CBC (COIN-OR branch and cut) for the optimiser's call-up MILP, through its C interface.
         .systemLibrary(name: "CCbc", pkgConfig: "cbc", providers: [.apt(["coinor-libcbc-dev"])]),
@@ -41,7 +43,8 @@ let package = Package(
         ]),
         .executableTarget(name: "swabplan-bench", dependencies: ["SimKit", "Scenario", "SiteModel", "Planner"]),
         .testTarget(name: "SimKitTests", dependencies: ["SimKit"]),
-        .testTarget(name: "ScenarioTests", dependencies: ["Scenario"], resources: [.copy("Malformed"), .copy("base-valid.yaml.txt")]),
+        .testTarget(name: "ScenarioTests", dependencies: ["Scenario", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+                    resources: [.copy("Malformed"), .copy("base-valid.yaml.txt"), .copy("Workbooks")]),
         .testTarget(name: "SiteModelTests", dependencies: ["SiteModel", "SimKit", "Scenario"]),
         .testTarget(name: "PlannerTests", dependencies: ["Planner", "SiteModel", "Scenario", "SimKit"]),
         .testTarget(name: "CLITests", dependencies: ["swabplan", "Reports"], exclude: ["Golden", "Fixtures"]),

@@ -20,7 +20,10 @@ func loadScenario(_ path: String, plan planPath: String?) throws -> (Scenario, P
     } catch let e as ScenarioErrors {
         var sources: [String: String] = [:]
         for err in e.errors {
-            if sources[err.file] == nil { sources[err.file] = (try? String(contentsOfFile: err.file, encoding: .utf8)) ?? "" }
+            // A workbook's error names its sheet and cell: there is no text line to show.
+            if sources[err.file] == nil && !err.file.lowercased().hasSuffix(".xlsx") {
+                sources[err.file] = (try? String(contentsOfFile: err.file, encoding: .utf8)) ?? ""
+            }
             printError(err.rendered(source: sources[err.file]))
         }
         if e.errors.count > 1 { printError("\(e.errors.count) errors") }

@@ -38,7 +38,7 @@ final class MalformedCorpusTests: XCTestCase {
         ("30-target-two-bounds.yaml", "30-target-two-bounds.yaml", 49, 5, "a target needs exactly one of `at_most` or `at_least`, or th", 65),
         ("31-top-level-list.yaml", "31-top-level-list.yaml", 1, 1, "expected a mapping (keys and values), found a list", 65),
         ("32-empty.yaml", "32-empty.yaml", 1, 1, "the file is empty; expected a mapping with keys such as `nam", 65),
-        ("33-missing-buildings-csv.yaml", "33-missing-buildings-csv.yaml", 10, 9, "no-such-buildings.csv`: no such file; give a CSV path", 66),
+        ("33-missing-buildings-csv.yaml", "33-missing-buildings-csv.yaml", 10, 9, "no-such-buildings.csv`: no such file; give a CSV or .xlsx path", 66),
         ("34-bad-row-in-buildings-csv.yaml", "bad-row-buildings.csv", 3, 10, "`abc` is not valid; expected a whole number", 65),
         ("35-more-teams-than-stations.yaml", "35-more-teams-than-stations.yaml", 25, 3, "cohorts put 2 teams at a time at site `S2`, which has 1 swab", 65),
         ("36-duplicate-site-id.yaml", "36-duplicate-site-id.yaml", 23, 5, "site id `S1` is used twice; ids must be unique", 65),

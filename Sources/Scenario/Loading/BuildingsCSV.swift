@@ -1,26 +1,54 @@
 import Foundation
 
-/// Buildings listed in a CSV file next to the scenario, one row per building:
+/// Buildings listed in a CSV file next to the scenario, or in a sheet of an Excel workbook
+/// (`.xlsx`, `BuildingsXLSX`), one row per building:
 /// `id,name,compound,residents,floors,lifts,elderly_share,no_smartphone_share,x_metres,y_metres`
 /// (`id` and `residents` required; the others optional columns with the YAML defaults).
 enum BuildingsCSV {
     static let columns = ["id", "name", "name_en", "compound", "residents", "floors", "lifts", "elderly_share",
                           "no_smartphone_share", "x_metres", "y_metres", "quarantined_households", "bedridden_households", "sealed"]
 
-    static func load(path: String, compounds: KnownIDs) throws -> [Building] {
+    /// Where a table came from, for its errors: a CSV's text lines (columns are counted in
+    /// display columns, as in YAML errors) or a workbook's sheet (cells named as Excel does, C5).
+    struct Origin {
+        var path: String
+        var lines: [Substring]?
+        var sheet: String?
+
+        func error(_ cell: CSVTable.Cell, _ column: String, _ message: String) -> ScenarioError {
+            if let sheet {
+                let name = "sheet \(sheet), cell \(SpreadsheetXML.columnName(cell.column))\(cell.line)" + (column.isEmpty ? "" : ", column \(column)")
+                return ScenarioError(file: path, line: cell.line, column: cell.column, keyPath: name, message: message)
+            }
+            // Display columns: a Chinese name before the cell counts two a character.
+            let at = lines.map { cell.line >= 1 && cell.line <= $0.count ? DisplayWidth.column(in: $0[cell.line - 1], character: cell.column) : cell.column } ?? cell.column
+            return ScenarioError(file: path, line: cell.line, column: at, keyPath: column.isEmpty ? "" : "column \(column)", message: message)
+        }
+    }
+
+    static func load(path: String, compounds: KnownIDs, sheet: String? = nil) throws -> [Building] {
+        if BuildingsXLSX.isWorkbook(path) {
+            let (name, table) = try BuildingsXLSX.table(path: path, sheet: sheet)
+            return try buildings(table, Origin(path: path, sheet: name), compounds: compounds)
+        }
+        if path.lowercased().hasSuffix(".xls") {
+            throw ScenarioErrors([ScenarioError(file: path, line: 0, column: 0, keyPath: "",
+                                                message: "an Excel 97-2003 workbook (.xls) is not read; save it as .xlsx (Excel Workbook) or as CSV UTF-8")])
+        }
         let text = try ScenarioLoader.readText(path)
         let table: CSVTable
         do { table = try CSVTable.parse(text) } catch CSVTable.ParseError.unterminatedQuote(let line, let column) {
             throw ScenarioErrors([ScenarioError(file: path, line: line, column: column, keyPath: "",
                                                 message: "a quoted cell is never closed; end it with `\"`")])
         }
+        return try buildings(table, Origin(path: path, lines: text.split(separator: "\n", omittingEmptySubsequences: false)), compounds: compounds)
+    }
+
+    static func buildings(_ table: CSVTable, _ origin: Origin, compounds: KnownIDs) throws -> [Building] {
         var errors: [ScenarioError] = []
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-        func fail(_ cell: CSVTable.Cell, _ column: String, _ message: String) {
-            // Display columns, as in YAML errors: a Chinese name before the cell counts two a character.
-            let at = cell.line >= 1 && cell.line <= lines.count ? DisplayWidth.column(in: lines[cell.line - 1], character: cell.column) : cell.column
-            errors.append(ScenarioError(file: path, line: cell.line, column: at, keyPath: "column \(column)", message: message))
-        }
+        func fail(_ cell: CSVTable.Cell, _ column: String, _ message: String) { errors.append(origin.error(cell, column, message)) }
+        // The header's row (1 in a CSV; the first row with a value in a sheet).
+        let headerCell = CSVTable.Cell(text: "", line: table.header.first?.line ?? 1, column: 1)
         var index: [String: Int] = [:]
         for (i, h) in table.header.enumerated() {
             let name = h.text.trimmingSpaces
@@ -32,19 +60,18 @@ enum BuildingsCSV {
             index[name] = i
         }
         for required in ["id", "residents"] where index[required] == nil {
-            errors.append(ScenarioError(file: path, line: 1, column: 1, keyPath: "", message: "missing required column `\(required)`"))
+            fail(headerCell, "", "missing required column `\(required)`")
         }
         guard errors.isEmpty else { throw ScenarioErrors(errors) }
         if table.rows.isEmpty {
-            throw ScenarioErrors([ScenarioError(file: path, line: 2, column: 1, keyPath: "", message: "no buildings listed; expected one row per building after the header")])
+            throw ScenarioErrors([origin.error(CSVTable.Cell(text: "", line: headerCell.line + 1, column: 1), "", "no buildings listed; expected one row per building after the header")])
         }
         var buildings: [Building] = []
         var seen = Set<String>()
         for row in table.rows {
             guard row.count == table.header.count else {
                 let c = row.first ?? CSVTable.Cell(text: "", line: 0, column: 1)
-                errors.append(ScenarioError(file: path, line: c.line, column: 1, keyPath: "",
-                                            message: "row has \(row.count) cells but the header has \(table.header.count)"))
+                fail(CSVTable.Cell(text: "", line: c.line, column: 1), "", "row has \(row.count) cells but the header has \(table.header.count)")
                 continue
             }
             func cell(_ name: String) -> CSVTable.Cell? { index[name].map { row[$0] } }

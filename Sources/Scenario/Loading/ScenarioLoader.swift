@@ -41,12 +41,17 @@ public enum ScenarioLoader {
             r.fail(top["sites"], "sites", "\(sites.count) sites; SwabPlan takes at most \(Limits.maxSites) in one scenario (split the district)")
         }
         var buildings: [Building] = []
+        let errorsBefore = r.errors.count
         if let b = top["buildings"] {
             buildings = readBuildings(r, b, "buildings", compounds: compoundIDs, siteIDs: siteIDs, directory: directory, csvErrors: &csvErrors)
         }
         // A missing buildings file is the one problem to report: every reference to a building
         // would be a second, misleading error.
         if let missing = r.errors.first(where: { $0.kind == .missingFile }) { throw ScenarioErrors([missing]) }
+        // So is a buildings file (or sheet) with errors: report them and what came before.
+        if case .mapping? = top["buildings"], !csvErrors.isEmpty || r.errors.count > errorsBefore {
+            throw ScenarioErrors(csvErrors + r.errors)
+        }
         if buildings.count > Limits.maxBuildings {
             r.fail(top["buildings"], "buildings", "\(buildings.count) buildings; SwabPlan takes at most \(Limits.maxBuildings) in one scenario")
         }
@@ -132,6 +137,16 @@ public enum ScenarioLoader {
     }
 
     static func readText(_ path: String) throws -> String {
+        let data = try readData(path)
+        guard let text = TextDecoding.decode(data) else {
+            throw ScenarioErrors([ScenarioError(file: path, line: 1, column: 1, keyPath: "",
+                                                message: "the file is neither UTF-8 nor GB18030 text; save it as UTF-8 (in Excel: CSV UTF-8)")])
+        }
+        return text
+    }
+
+    /// A file's bytes, or why there are none (missing, a folder, unreadable, too large).
+    static func readData(_ path: String) throws -> Data {
         func missing(_ message: String) -> ScenarioErrors {
             ScenarioErrors([ScenarioError(file: path, line: 0, column: 0, keyPath: "", message: message, kind: .missingFile)])
         }
@@ -145,11 +160,7 @@ public enum ScenarioLoader {
             throw ScenarioErrors([ScenarioError(file: path, line: 1, column: 1, keyPath: "",
                                                 message: "the file is \(data.count / 1_000_000) MB; SwabPlan reads files of at most \(maxFileBytes / 1_000_000) MB")])
         }
-        guard let text = TextDecoding.decode(data) else {
-            throw ScenarioErrors([ScenarioError(file: path, line: 1, column: 1, keyPath: "",
-                                                message: "the file is neither UTF-8 nor GB18030 text; save it as UTF-8 (in Excel: CSV UTF-8)")])
-        }
-        return text
+        return data
     }
 
     /// The `id` of each mapping in a list, as written.

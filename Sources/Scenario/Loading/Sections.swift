@@ -44,14 +44,22 @@ extension ScenarioLoader {
     static func readBuildings(_ r: YAMLReader, _ node: Node, _ path: String, compounds: KnownIDs, siteIDs: KnownIDs,
                               directory: String, csvErrors: inout [ScenarioError]) -> [Building] {
         if case .mapping = node {
-            guard let f = r.mapping(node, path, required: ["file"]), let name = f.string("file") else { return [] }
+            guard let f = r.mapping(node, path, required: ["file"], optional: ["sheet"]), let name = f.string("file") else { return [] }
             let csvPath = name.hasPrefix("/") ? name : (directory as NSString).appendingPathComponent(name)
+            let sheet = f.string("sheet")
+            if sheet != nil && !BuildingsXLSX.isWorkbook(csvPath) {
+                r.fail(f["sheet"], f.path("sheet"), "a sheet is chosen only in an Excel workbook (.xlsx); remove `sheet` for a CSV file")
+                return []
+            }
             do {
-                return try BuildingsCSV.load(path: csvPath, compounds: compounds)
+                return try BuildingsCSV.load(path: csvPath, compounds: compounds, sheet: sheet)
+            } catch let e as BuildingsXLSX.NoSuchSheet {
+                r.fail(f["sheet"], f.path("sheet"), "the workbook has no sheet `\(e.sheet)`; its sheets: " + e.sheets.joined(separator: ", "))
+                return []
             } catch let e as ScenarioErrors {
                 if e.isMissingFile {
                     let why = e.errors.first?.message ?? "no such file"
-                    let hint = why == "no such file" ? "; give a CSV path relative to the scenario file" : ""
+                    let hint = why == "no such file" ? "; give a CSV or .xlsx path relative to the scenario file" : ""
                     r.fail(f["file"], f.path("file"), "buildings file `\(csvPath)`: \(why)\(hint)", kind: .missingFile)
                 } else {
                     csvErrors += e.errors

@@ -1,0 +1,97 @@
+import Foundation
+import ZIPFoundation
+
+/// Buildings from a sheet of an Excel workbook (`.xlsx`): the same columns as the CSV, the
+/// header in the row with `id` (titles above it skipped), one building per row after it. The workbook is a ZIP
+/// of XML parts (`SpreadsheetXML`); each part is read whole but only up to a size limit, so a
+/// compressed bomb cannot fill memory. Errors name the sheet and the cell (C5).
+enum BuildingsXLSX {
+    /// The most bytes one part may unpack to, and the most cells a sheet may hold.
+    static let maxPartBytes = 256_000_000
+    static let maxCells = 2_000_000
+
+    static func isWorkbook(_ path: String) -> Bool { path.lowercased().hasSuffix(".xlsx") }
+
+    /// A named sheet the workbook does not have (reported at the scenario's `sheet` key).
+    struct NoSuchSheet: Error { var sheet: String; var sheets: [String] }
+
+    static func table(path: String, sheet wanted: String?) throws -> (sheet: String, table: CSVTable) {
+        let data = try ScenarioLoader.readData(path)
+        func bad(_ message: String) -> ScenarioErrors {
+            ScenarioErrors([ScenarioError(file: path, line: 0, column: 0, keyPath: "", message: message)])
+        }
+        do {
+            return try table(data: data, sheet: wanted)
+        } catch let e as NoSuchSheet {
+            throw e
+        } catch let e as SpreadsheetXML.Malformed {
+            throw bad(e.line > 0 ? "part `\(e.part)` of the workbook is not well-formed XML (line \(e.line)); open the file in Excel and save it again as .xlsx"
+                                 : "part `\(e.part)` holds more than \(maxCells) cells; SwabPlan reads at most \(maxCells)")
+        } catch let e as Unreadable {
+            throw bad(e.message)
+        } catch {
+            throw bad("not an Excel workbook (.xlsx): it is not a ZIP archive, as every .xlsx is; save the sheet as .xlsx (Excel Workbook) or as CSV UTF-8")
+        }
+    }
+
+    struct Unreadable: Error { var message: String }
+
+    /// The sheet's cells as a table: the header is the first row with an `id` cell (a title
+    /// above it is skipped), else the first row with a value; the rows after it have a cell
+    /// (empty when absent) under each header cell.
+    static func table(data: Data, sheet wanted: String?) throws -> (sheet: String, table: CSVTable) {
+        let archive = try Archive(data: data, accessMode: .read)
+        func part(_ name: String) throws -> Data? {
+            guard let entry = archive[name] else { return nil }
+            guard entry.uncompressedSize <= UInt64(maxPartBytes) else {
+                throw Unreadable(message: "part `\(name)` unpacks to \(entry.uncompressedSize / 1_000_000) MB; SwabPlan reads at most \(maxPartBytes / 1_000_000) MB")
+            }
+            var out = Data()
+            // The header's size could lie: count what really comes out.
+            _ = try archive.extract(entry, skipCRC32: false) { chunk in
+                out.append(chunk)
+                if out.count > maxPartBytes { throw Unreadable(message: "part `\(name)` unpacks to more than \(maxPartBytes / 1_000_000) MB") }
+            }
+            return out
+        }
+        guard let workbook = try part("xl/workbook.xml") else {
+            throw Unreadable(message: "not an Excel workbook (.xlsx): it has no xl/workbook.xml; save the sheet as .xlsx (Excel Workbook) or as CSV UTF-8")
+        }
+        let sheets = try SpreadsheetXML.sheets(workbook)
+        guard !sheets.isEmpty else { throw Unreadable(message: "the workbook has no sheets") }
+        let chosen: (name: String, relationship: String)
+        if let wanted {
+            guard let s = sheets.first(where: { $0.name == wanted }) else { throw NoSuchSheet(sheet: wanted, sheets: sheets.map(\.name)) }
+            chosen = s
+        } else { chosen = sheets[0] }
+        let rels = try part("xl/_rels/workbook.xml.rels").map(SpreadsheetXML.relationships) ?? [:]
+        // Targets are relative to xl/ unless they start with a slash.
+        let target = rels[chosen.relationship].map { $0.hasPrefix("/") ? String($0.dropFirst()) : "xl/" + $0 }
+        guard let target, let sheetData = try part(target) else {
+            throw Unreadable(message: "the workbook's sheet `\(chosen.name)` has no part; open the file in Excel and save it again as .xlsx")
+        }
+        let shared = try part("xl/sharedStrings.xml").map(SpreadsheetXML.sharedStrings) ?? []
+        let cells = try SpreadsheetXML.cells(sheetData, part: target, shared: shared, limit: maxCells)
+        return (chosen.name, tabulate(cells))
+    }
+
+    static func tabulate(_ cells: [SpreadsheetXML.Cell]) -> CSVTable {
+        let byRow = Dictionary(grouping: cells, by: \.row)
+        var rows = byRow.keys.sorted()
+        guard let top = rows.first else { return CSVTable(header: [], rows: []) }
+        let first = rows.first { r in byRow[r]!.contains { $0.text.trimmingSpaces == "id" } } ?? top
+        rows.removeAll { $0 < first }
+        func cell(_ c: SpreadsheetXML.Cell) -> CSVTable.Cell { CSVTable.Cell(text: c.text, line: c.row, column: c.column) }
+        let header = byRow[first]!.sorted { $0.column < $1.column }.map(cell)
+        let columns = header.map(\.column)
+        var table = CSVTable(header: header, rows: [])
+        for r in rows.dropFirst() {
+            let here = Dictionary(byRow[r]!.map { ($0.column, $0) }, uniquingKeysWith: { a, _ in a })
+            var row = columns.map { c in here[c].map(cell) ?? CSVTable.Cell(text: "", line: r, column: c) }
+            // A value under no header: keep it, so the row's cell count says so.
+            for c in here.keys.sorted() where !columns.contains(c) { row.append(cell(here[c]!)) }
+            table.rows.append(row)
+        }
+        return table
+    }
+}

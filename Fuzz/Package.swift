@@ -1,5 +1,6 @@
 // swift-tools-version:6.0
-// libFuzzer target over the scenario loader and a 2-replication simulation. A package of its
+// libFuzzer target over the scenario loader (YAML, and buildings workbooks) and a
+// 2-replication simulation. A package of its
 // own so that the main build never links a fuzzer runtime. Run with Fuzz/run.sh.
 import Foundation
 import PackageDescription
@@ -9,12 +10,13 @@ let main = URL(fileURLWithPath: Context.packageDirectory).deletingLastPathCompon
 
 let package = Package(
     name: "SwabPlanFuzz",
-    dependencies: [.package(path: "..")],
+    dependencies: [.package(path: ".."), .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20")],
     targets: [
         .executableTarget(name: "swabplan-fuzz", dependencies: [
             .product(name: "Scenario", package: main),
             .product(name: "SiteModel", package: main),
             .product(name: "Reports", package: main),
+            .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         ]),
     ]
 )

@@ -22,6 +22,9 @@ export SWIFT_BACKTRACE=enable=no
 mkdir -p corpus crashes
 cp -n ../Tests/ScenarioTests/Malformed/*.yaml ../Scenarios/*.yaml ../Scenarios/small/*.yaml corpus/ 2>/dev/null || true
 cp -n ../Tests/ScenarioTests/base-valid.yaml.txt corpus/base-valid.yaml 2>/dev/null || true
+# Workbooks, and a worksheet's XML on its own (packed into a workbook by the target).
+cp -n ../Tests/ScenarioTests/Workbooks/*.xlsx corpus/ 2>/dev/null || true
+cp -n seeds/* corpus/ 2>/dev/null || true
 echo "replaying $(ls regressions | wc -l) regression files"
 "$bin" -runs=0 regressions/
 echo "fuzzing for $seconds s"

@@ -47,10 +47,10 @@ public struct ChangeNote: Sendable {
             return w(.changeRecut, buildings.count, w.list(items) + (buildings.count > 6 ? w(.moreInSchedule, buildings.count - 6) : ""))
         case .added(let n): return w(.changeAdded, n)
         case .breaksPlanned(let breaks):
-            return w(.changeBreaks, w.enumerate(breaks.prefix(10).map { w(.breakItem, w.teamName($0.cohort, $0.team), ClockTime.format($0.at)) })
+            return w(.changeBreaks, w.enumerate(breaks.prefix(10).map { w(.breakItem, w.teamName($0.cohort, $0.team, s), ClockTime.format($0.at)) })
                      + (breaks.count > 10 ? "…" : ""))
         case .drops(let cohort, let drops):
-            return w(.changeDrops, cohort, w.enumerate(drops.map { w(.dropItem, $0.now, site($0.site), $0.was) }))
+            return w(.changeDrops, s.staff.cohorts.first { $0.id == cohort }.map(w.name) ?? cohort, w.enumerate(drops.map { w(.dropItem, $0.now, site($0.site), $0.was) }))
         case .handovers: return w(.changeHandovers)
         case .staffing: return w(.changeStaffing)
         case .courierTimetable: return w(.changeCourier)

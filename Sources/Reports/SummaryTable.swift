@@ -66,7 +66,7 @@ public enum SummaryTable {
                 let together = j - i + 1
                 if together >= 2 && 2 * together >= here.count {
                     let b = starts[i].1
-                    let who = starts[i...j].map { w.teamName(s.staff.cohorts[roster.teams[$0.0].cohort].id, roster.teams[$0.0].number) }
+                    let who = starts[i...j].map { w.team(roster, $0.0, s) }
                     out.append(w(.warnBreaksTogether, w.name(site), together, here.count, w.enumerate(who), ClockTime.format(b.start), Int((b.duration / 60).rounded())))
                 }
                 i = j + 1

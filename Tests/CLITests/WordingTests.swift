@@ -40,3 +40,20 @@ final class WordingTests: XCTestCase {
         XCTAssertEqual(Wording(.en).floors(3...3), "floor 3")
     }
 }
+
+/// Names as the scenario gives them, in the language asked for.
+final class WordingNameTests: XCTestCase {
+    func testCohortsCompoundsSitesAndBuildingsAreNamedPerLanguage() throws {
+        let s = try ScenarioLoader.load(path: CommandLineTests.packageRoot.appendingPathComponent("Scenarios/panjiayuan-nanli.yaml").path)
+        let zh = Wording(.zh), en = Wording(.en)
+        let roster = TeamRoster(scenario: s)
+        XCTAssertEqual(zh.team(roster, 0, s), "早班第1组")
+        XCTAssertEqual(en.team(roster, 0, s), "morning shift team 1")
+        XCTAssertEqual(zh.siteName("S17", s), "十七号院采样点")
+        XCTAssertEqual(en.siteName("S17", s), "No. 17 compound sampling point")
+        XCTAssertEqual(zh.buildingName("B13", s), "13号楼")
+        XCTAssertEqual(en.buildingName("B13", s), "Building 13")
+        XCTAssertEqual(zh.date(s.round.date), "2022年5月6日（周五）")
+        XCTAssertEqual(en.date(s.round.date), "Friday 6 May 2022")
+    }
+}

@@ -1,14 +1,20 @@
 import Foundation
+import ZIPFoundation
 import Reports
 import Scenario
 import SiteModel
 
-/// One libFuzzer input: a scenario file's text. Whatever it holds, loading must end in a
+/// One libFuzzer input: a scenario file's text, a buildings workbook (an input starting with
+/// `PK`, a ZIP), or a worksheet's XML (starting with `<`, packed into a workbook here, since
+/// a mutated ZIP mostly fails its checksums). Whatever it holds, loading must end in a
 /// scenario or in positioned errors; a scenario that loads (and is small enough for a quick
 /// run) must simulate two replications without a trap, and its summary must hold no NaN.
 /// Buildings CSV files are looked for next to the bundled scenarios.
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
+    let bytes = Data(UnsafeBufferPointer(start: data, count: size))
+    if bytes.starts(with: [0x50, 0x4B]) { return fuzzWorkbook(bytes) }
+    if bytes.first == UInt8(ascii: "<") { return fuzzWorkbook(FuzzWorkbook.wrap(sheet: bytes)) }
     guard let text = String(bytes: UnsafeBufferPointer(start: data, count: size), encoding: .utf8) else { return 0 }
     let scenario: Scenario
     do {
@@ -30,6 +36,38 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     if json.contains("\"mean\": null") { fatalError("NaN in summary.json:\n\(json)") }
     for m in result.metrics where !m.interval.mean.isFinite { fatalError("\(m.name.rawValue) is \(m.interval.mean)") }
     return 0
+}
+
+/// A workbook read must end in buildings or in errors with a message, never a trap or a hang.
+func fuzzWorkbook(_ data: Data) -> CInt {
+    do {
+        let buildings = try ScenarioLoader.buildings(workbook: data, file: "fuzz.xlsx", compounds: ["c1"])
+        for b in buildings where b.id.isEmpty || b.residents < 0 || b.floors < 1 { fatalError("invalid building read: \(b)") }
+    } catch let e as ScenarioErrors {
+        for err in e.errors where err.message.isEmpty { fatalError("error without a message: \(err)") }
+    } catch {
+        fatalError("workbook reader threw something that is not ScenarioErrors: \(error)")
+    }
+    return 0
+}
+
+/// A worksheet's XML in a minimal workbook with a few shared strings.
+enum FuzzWorkbook {
+    static let parts: [(String, String)] = [
+        ("xl/workbook.xml", #"<workbook xmlns:r="r"><sheets><sheet name="s" sheetId="1" r:id="rId1"/></sheets></workbook>"#),
+        ("xl/_rels/workbook.xml.rels", #"<Relationships><Relationship Id="rId1" Target="worksheets/sheet1.xml"/></Relationships>"#),
+        ("xl/sharedStrings.xml", #"<sst><si><t>id</t></si><si><t>residents</t></si><si><t>floors</t></si><si><t>1号楼</t></si></sst>"#),
+    ]
+
+    static func wrap(sheet: Data) -> Data {
+        guard let archive = try? Archive(data: Data(), accessMode: .create) else { return Data() }
+        for (path, data) in parts.map({ ($0.0, Data($0.1.utf8)) }) + [("xl/worksheets/sheet1.xml", sheet)] {
+            try? archive.addEntry(with: path, type: .file, uncompressedSize: Int64(data.count), compressionMethod: .none) { position, size in
+                data.subdata(in: Int(position)..<Int(position) + size)
+            }
+        }
+        return archive.data ?? Data()
+    }
 }
 
 enum FuzzSettings {

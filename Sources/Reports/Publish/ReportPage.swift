@@ -13,6 +13,7 @@ enum ReportPage {
     h1{font-size:22px;margin-bottom:4px}h2{font-size:17px;margin-top:28px;border-bottom:1px solid #ccc}
     table{font-size:13px}td,th{padding:3px 6px;border-bottom:1px solid #eee;text-align:right}
     td:first-child,th:first-child{text-align:left}.met{color:#17692b;font-weight:bold}.missed{color:#b3261e;font-weight:bold}
+    td.met,td.missed{white-space:nowrap}
     .warn{background:#fff4e5;border-left:4px solid #e8a33d;padding:6px 10px;margin:6px 0}.muted{font-size:12px}
     figure{margin:14px 0;overflow-x:auto}figcaption{font-size:12px;color:#555}
     @media (max-width:600px){figure svg{min-width:700px}body{padding:10px}}
@@ -24,7 +25,7 @@ enum ReportPage {
         let s = r.scenario, w = Wording(s.language)
         var h = PageStyle.head(s.language, title: w(.reportTitle, s.name), style: style)
         h += "<h1>\(HTML.escape(s.name))</h1>\n"
-        h += "<p class=\"muted\">\(HTML.escape(w(.reportMeta, s.round.date, ClockTime.format(s.round.opening), ClockTime.format(s.round.deadline), r.plan.origin, r.replications, r.seed)))</p>\n"
+        h += "<p class=\"muted\">\(HTML.escape(w(.reportMeta, w.date(s.round.date), ClockTime.format(s.round.opening), ClockTime.format(s.round.deadline), r.plan.origin, r.replications, r.seed)))</p>\n"
         let checks = TargetCheck.evaluate(r)
         h += "<p class=\"\(checks.allSatisfy(\.met) ? "met" : "missed")\" style=\"font-size:16px\">\(HTML.escape(TargetCheck.verdict(checks, s)))</p>\n"
         h += targets(r)

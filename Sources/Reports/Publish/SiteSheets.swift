@@ -30,7 +30,7 @@ enum SiteSheets {
         let runs = ScheduleFiles.plannedRuns(r)
         for (si, site) in s.sites.enumerated() {
             h += "<section><h1>\(HTML.escape(w.name(site)))</h1>"
-            h += "<p class=\"muted\">\(HTML.escape(s.name)), \(HTML.escape(s.round.date)) \(ClockTime.format(s.round.opening))-\(ClockTime.format(s.round.deadline))</p>"
+            h += "<p class=\"muted\">\(HTML.escape(w(.sheetMeta, s.name, w.date(s.round.date), ClockTime.format(s.round.opening), ClockTime.format(s.round.deadline))))</p>"
             // Timetable.
             let calls = plan.callUps.indices.filter { plan.callUps[$0].site == site.id }.sorted { (plan.callUps[$0].window.start, $0) < (plan.callUps[$1].window.start, $1) }
             h += heading(.sheetTimetable) + "<table>" + header(.timetableColumns)

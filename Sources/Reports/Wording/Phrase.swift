@@ -2,6 +2,8 @@
 public enum Phrase: String, Sendable, CaseIterable {
     // General
     case listSeparator, enumerationSeparator, allFloors, floorSingle, floorsRange, buildingFloors, teamName, notAvailable, none
+    case dateLong, sunday, monday, tuesday, wednesday, thursday, friday, saturday
+    case january, february, march, april, may, june, july, august, september, october, november, december
     case met, missed, markMet, markMissed, warningPrefix
     // Report page
     case reportTitle, reportMeta, madeBy
@@ -34,7 +36,7 @@ public enum Phrase: String, Sendable, CaseIterable {
     case changeMoved, moveSite, moveWindow, moreInSchedule, changeRecut, recutItem, partItem, changeAdded
     case changeBreaks, breakItem, changeDrops, dropItem, changeHandovers, changeStaffing, changeCourier, changeDoorToDoor
     // Site sheets
-    case sheetsTitle, sheetTimetable, timetableColumns, noCallUps, sheetTeams, teamColumns, relievedBy
+    case sheetsTitle, sheetMeta, sheetTimetable, timetableColumns, noCallUps, sheetTeams, teamColumns, relievedBy
     case sheetDesks, desksAllOpen, deskPeriod, desksOtherwise, workersHere, workerItem
     case sheetCouriers, pickupAbout, sheetDoorToDoor, doorToDoorItem
     // CSV headers and cells

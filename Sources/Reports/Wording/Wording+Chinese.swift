@@ -4,6 +4,10 @@ extension Wording {
     static let chinese: [Phrase: String] = [
         .enumerationSeparator: "、", .listSeparator: "；", .allFloors: "全楼", .floorSingle: "{1}层", .floorsRange: "{1}\u{2013}{2}层",
         .buildingFloors: "{1}{2}", .teamName: "{1}第{2}组", .notAvailable: "无", .none: "无。",
+        .dateLong: "{1}年{5}{3}日（{4}）",
+        .sunday: "周日", .monday: "周一", .tuesday: "周二", .wednesday: "周三", .thursday: "周四", .friday: "周五", .saturday: "周六",
+        .january: "1月", .february: "2月", .march: "3月", .april: "4月", .may: "5月", .june: "6月", .july: "7月",
+        .august: "8月", .september: "9月", .october: "10月", .november: "11月", .december: "12月",
         .met: "达到", .missed: "未达到", .markMet: "达到", .markMissed: "未达到", .warningPrefix: "提醒：",
 
         .reportTitle: "{1}：核酸采样报告",
@@ -83,13 +87,13 @@ extension Wording {
         .changeRecut: "按楼层分批通知的楼栋（{1}栋）：{2}", .recutItem: "{1}：{2}", .partItem: "{1} {2}到{3}",
         .changeAdded: "新增{1}个通知（见 schedule.csv）",
         .changeBreaks: "改为轮流休息，而不是都到连续工作时限才休息：{1}", .breakItem: "{1} {2}",
-        .changeDrops: "批次{1}的采样组分配改为：{2}", .dropItem: "{2}{1}组（原{3}组）",
+        .changeDrops: "{1}各采样点的组数改为：{2}", .dropItem: "{2}{1}组（原{3}组）",
         .changeHandovers: "接班组接替的采样台有变（见 rosters.csv）",
         .changeStaffing: "各时段开放的登记台和采样台有变（见 schedule.csv）",
         .changeCourier: "转运时刻表有变（见 courier-runs.csv）",
         .changeDoorToDoor: "上门采样名单有变",
 
-        .sheetsTitle: "{1}：采样点工作单", .sheetTimetable: "时间表",
+        .sheetsTitle: "{1}：采样点工作单", .sheetMeta: "{1}，{2} {3}-{4}", .sheetTimetable: "时间表",
         .timetableColumns: "时段|楼栋|楼层|预计人数|等候：一般 / 人多时（分钟）",
         .noCallUps: "本采样点没有安排楼栋。", .sheetTeams: "采样组", .teamColumns: "组|采样台|就位|至|休息",
         .relievedBy: "{1}（由{2}接班）", .sheetDesks: "登记台",

@@ -4,6 +4,10 @@ extension Wording {
     static let english: [Phrase: String] = [
         .enumerationSeparator: ", ", .listSeparator: "; ", .allFloors: "all", .floorSingle: "floor {1}", .floorsRange: "floors {1}\u{2013}{2}",
         .buildingFloors: "{1} {2}", .teamName: "{1} team {2}", .notAvailable: "n/a", .none: "None.",
+        .dateLong: "{4} {3} {5} {1}",
+        .sunday: "Sunday", .monday: "Monday", .tuesday: "Tuesday", .wednesday: "Wednesday", .thursday: "Thursday", .friday: "Friday", .saturday: "Saturday",
+        .january: "January", .february: "February", .march: "March", .april: "April", .may: "May", .june: "June", .july: "July",
+        .august: "August", .september: "September", .october: "October", .november: "November", .december: "December",
         .met: "met", .missed: "missed", .markMet: "met", .markMissed: "MISSED", .warningPrefix: "warning: ",
 
         .reportTitle: "{1}: testing round report",
@@ -89,7 +93,7 @@ extension Wording {
         .changeCourier: "the courier timetable changed (courier-runs.csv)",
         .changeDoorToDoor: "door-to-door lists changed",
 
-        .sheetsTitle: "{1}: site sheets", .sheetTimetable: "Timetable",
+        .sheetsTitle: "{1}: site sheets", .sheetMeta: "{1}, {2} {3}-{4}", .sheetTimetable: "Timetable",
         .timetableColumns: "window|building|floors|residents|wait, typical / busy (min)",
         .noCallUps: "No call-ups here.", .sheetTeams: "Swab teams", .teamColumns: "team|station|ready|until|breaks",
         .relievedBy: "{1} (relieved by {2})", .sheetDesks: "Registration desks",

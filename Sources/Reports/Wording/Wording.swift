@@ -74,10 +74,25 @@ public struct Wording: Sendable {
         return self(.weatherSpell, self(v), self(k), window.description)
     }
 
-    public func teamName(_ cohort: String, _ number: Int) -> String { self(.teamName, cohort, number) }
+    /// A round's date as people write it: "2022年5月6日（周五）", "Friday 6 May 2022".
+    public func date(_ iso: String) -> String {
+        guard let d = NoticeDate(iso), let year = iso.split(separator: "-").first else { return iso }
+        return self(.dateLong, year, d.month, d.day, self(Wording.weekdays[d.weekday]), self(Wording.months[d.month - 1]))
+    }
 
-    /// Team `t` of a roster by its cohort and number ("c1 team 2", "c1第2组").
+    static let weekdays: [Phrase] = [.sunday, .monday, .tuesday, .wednesday, .thursday, .friday, .saturday]
+    static let months: [Phrase] = [.january, .february, .march, .april, .may, .june, .july, .august, .september, .october, .november, .december]
+
+    /// A cohort by the name the scenario gives it (`name`, `name_en`), else its id.
+    public func name(_ c: Cohort) -> String { (language == .en ? (c.nameEn ?? c.name) : c.name) ?? c.id }
+
+    /// Team `number` of a cohort ("morning team 2", "早班第2组").
+    public func teamName(_ cohort: String, _ number: Int, _ s: Scenario) -> String {
+        self(.teamName, s.staff.cohorts.first { $0.id == cohort }.map(name) ?? cohort, number)
+    }
+
+    /// Team `t` of a roster by its cohort and number.
     public func team(_ roster: TeamRoster, _ t: Int, _ s: Scenario) -> String {
-        teamName(s.staff.cohorts[roster.teams[t].cohort].id, roster.teams[t].number)
+        self(.teamName, name(s.staff.cohorts[roster.teams[t].cohort]), roster.teams[t].number)
     }
 }

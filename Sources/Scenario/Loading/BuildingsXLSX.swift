@@ -16,7 +16,11 @@ enum BuildingsXLSX {
     struct NoSuchSheet: Error { var sheet: String; var sheets: [String] }
 
     static func table(path: String, sheet wanted: String?) throws -> (sheet: String, table: CSVTable) {
-        let data = try ScenarioLoader.readData(path)
+        try table(data: ScenarioLoader.readData(path), file: path, sheet: wanted)
+    }
+
+    /// The table, or `ScenarioErrors` naming the file (or `NoSuchSheet`).
+    static func table(data: Data, file path: String, sheet wanted: String?) throws -> (sheet: String, table: CSVTable) {
         func bad(_ message: String) -> ScenarioErrors {
             ScenarioErrors([ScenarioError(file: path, line: 0, column: 0, keyPath: "", message: message)])
         }

@@ -145,6 +145,17 @@ public enum ScenarioLoader {
         return text
     }
 
+    /// Buildings from a workbook's bytes (the first sheet, or `sheet`), as a scenario's
+    /// `buildings: {file: X.xlsx}` reads them: for tools that hold the bytes, and the fuzzer.
+    public static func buildings(workbook data: Data, file: String, sheet: String? = nil, compounds: [String] = []) throws -> [Building] {
+        do {
+            let (name, table) = try BuildingsXLSX.table(data: data, file: file, sheet: sheet)
+            return try BuildingsCSV.buildings(table, .init(path: file, sheet: name), compounds: KnownIDs(compounds))
+        } catch let e as BuildingsXLSX.NoSuchSheet {
+            throw ScenarioErrors([ScenarioError(file: file, line: 0, column: 0, keyPath: "", message: "the workbook has no sheet `\(e.sheet)`; its sheets: " + e.sheets.joined(separator: ", "))])
+        }
+    }
+
     /// A file's bytes, or why there are none (missing, a folder, unreadable, too large).
     static func readData(_ path: String) throws -> Data {
         func missing(_ message: String) -> ScenarioErrors {

@@ -202,7 +202,7 @@ extension ScenarioLoader {
 
     static func readCohort(_ r: YAMLReader, _ node: Node, _ path: String, siteIDs: KnownIDs) -> Cohort? {
         guard let f = r.mapping(node, path, required: ["id", "teams", "departs_depot", "route", "shift_end"],
-                                optional: ["setup_minutes", "standing_limit_minutes", "break_minutes", "relieves"]) else { return nil }
+                                optional: ["name", "name_en", "setup_minutes", "standing_limit_minutes", "break_minutes", "relieves"]) else { return nil }
         let id = f.identifier("id")
         let teams = f.int("teams", min: 1, max: 10_000)
         let departs = f.clock("departs_depot")
@@ -235,9 +235,12 @@ extension ScenarioLoader {
             r.fail(f["shift_end"], f.path("shift_end"), "shift end \(ClockTime.format(shiftEnd)) is not after the bus leaves the depot at \(ClockTime.format(departs))")
         }
         guard let id, let teams, let departs, let shiftEnd, let setup, let limit, let rest else { return nil }
-        return Cohort(id: id, teams: teams, departsDepot: departs, route: stops, setupSeconds: setup,
-                      standingLimitSeconds: limit, breakSeconds: rest, shiftEnd: shiftEnd,
-                      relieves: f.string("relieves"))
+        var cohort = Cohort(id: id, teams: teams, departsDepot: departs, route: stops, setupSeconds: setup,
+                            standingLimitSeconds: limit, breakSeconds: rest, shiftEnd: shiftEnd,
+                            relieves: f.string("relieves"))
+        cohort.name = f.string("name")
+        cohort.nameEn = f.string("name_en")
+        return cohort
     }
 
     static func readService(_ r: YAMLReader, _ node: Node?) -> Service? {

@@ -201,6 +201,9 @@ public struct Cohort: Sendable {
     public var shiftEnd: Double
     /// The cohort this one relieves: its teams take over that cohort's stations at each stop.
     public var relieves: String?
+    /// What planners call the cohort (早班, "morning shift"); nil: its id.
+    public var name: String?
+    public var nameEn: String?
 
     public init(id: String, teams: Int, departsDepot: Double, route: [RouteStop], setupSeconds: Double = 900,
                 standingLimitSeconds: Double = 10_800, breakSeconds: Double = 1200, shiftEnd: Double, relieves: String? = nil) {

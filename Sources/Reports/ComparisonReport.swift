@@ -7,20 +7,22 @@ import SiteModel
 /// difference from the first with its interval and verdict.
 public enum ComparisonReport {
     public static func table(_ c: PlanComparison) -> String {
+        let s = c.results[0].scenario, w = Wording(s.language)
+        let absent = w(.notAvailable)
         var out: [String] = []
         let names = c.results.map { $0.plan.origin }
-        out.append("\(c.results[0].scenario.name): \(c.replications) replications per plan, seed \(c.results[0].seed), common random numbers")
-        for (i, n) in names.enumerated() { out.append("  plan \(i + 1): \(n)") }
+        out.append(w(.compareTitle, s.name, c.replications, c.results[0].seed))
+        for (i, n) in names.enumerated() { out.append("  " + w(.comparePlan, i + 1, n)) }
         out.append("")
-        var header = ["metric"]
-        for i in names.indices { header.append("plan \(i + 1)") }
-        for i in names.indices.dropFirst() { header.append("plan \(i + 1) - plan 1") }
+        var header = [w.columns(.figureColumns)[0]]
+        for i in names.indices { header.append(w(.comparePlanColumn, i + 1)) }
+        for i in names.indices.dropFirst() { header.append(w(.compareDifferenceColumn, i + 1)) }
         var rows: [[String]] = []
         // Every figure by its metric's name: plans may report different metrics, and a metric
         // one plan lacks is shown as absent, never as another metric's value.
         for name in c.metricNames {
             let d = decimals(name)
-            var row = [name.label + (c.deciding.contains(name) ? " *" : "")]
+            var row = [w.metric(name) + (c.deciding.contains(name) ? " *" : "")]
             for r in c.results {
                 guard let ci = r.metrics.first(where: { $0.name == name })?.interval else { row.append(absent); continue }
                 row.append(Format.fixed(ci.mean, d) + " ± " + Format.fixed(ci.halfWidth, d))
@@ -33,14 +35,13 @@ public enum ComparisonReport {
         }
         out.append(contentsOf: SummaryTable.table(header: header, rows: rows, rightAligned: Set(1..<header.count)))
         out.append("")
-        out.append("\(absent) the plan does not report this metric (no worker roles, no lab, ...).")
-        out.append("+ better, - worse, = the same (every replication), ~ not distinguishable at 95%, ^/v higher/lower where neither is better.")
-        out.append("* must be decided before replications stop.")
+        out.append(w(.compareAbsent, absent))
+        out.append(w(.compareLegend))
+        out.append(w(.compareStarred))
         switch c.stop {
-        case .decided:
-            out.append("Stopped at \(c.replications) replications: every starred difference is decided.")
+        case .decided: out.append(w(.compareDecided, c.replications))
         case .limitReached(let open):
-            out.append("Stopped at the replication limit (\(c.replications)); still not decided: " + open.joined(separator: ", "))
+            out.append(w(.compareLimit, c.replications, w.enumerate(open.map { id in MetricName(rawValue: id).map(w.metric) ?? id })))
         }
         return out.joined(separator: "\n") + "\n"
     }
@@ -78,9 +79,6 @@ public enum ComparisonReport {
             ("plans", .array(plans)),
         ])
     }
-
-    /// A cell for a metric the plan does not report.
-    static let absent = "n/a"
 
     static func decimals(_ m: MetricName) -> Int { m.unit == "share" ? 3 : (m.unit == "residents" || m.unit == "tubes" ? 0 : 1) }
 

@@ -8,51 +8,53 @@ import SimKit
 public enum OptimizeReport {
     public static func table(_ r: Optimizer.Result, _ c: PlanComparison, written path: String) -> String {
         var out: [String] = []
-        let s = c.results[0].scenario
-        out.append("\(s.name): optimised for \(r.objective.metric.rawValue) in \(Format.fixed(r.seconds, 1)) s" + (r.stoppedByTimeLimit ? " (stopped at the time limit with the best plan so far)" : ""))
+        let s = c.results[0].scenario, w = Wording(s.language)
+        let objective = s.language == .en ? r.objective.metric.rawValue : w.metric(r.objective.metric)
+        out.append(w(.optimizeTitle, s.name, objective, Format.fixed(r.seconds, 1)) + (r.stoppedByTimeLimit ? w(.optimizeStopped) : ""))
         out.append("")
-        out.append("Bounds (before any search)")
+        out.append(w(.optimizeBounds))
         for g in r.bounds.groups.sorted(by: { $0.earliestFinishMinutes > $1.earliestFinishMinutes }).prefix(5) {
-            out.append("  sites \(g.label): earliest possible finish \(Format.fixed(g.earliestFinishMinutes, 0)) min after opening (swab work \(Format.fixed(g.swabWorkHours, 1)) team-hours, registration \(Format.fixed(g.registrationWorkHours, 1)) desk-hours)")
+            out.append("  " + w(.optimizeGroup, g.label, Format.fixed(g.earliestFinishMinutes, 0), Format.fixed(g.swabWorkHours, 1), Format.fixed(g.registrationWorkHours, 1)))
         }
-        if r.bounds.groups.count > 5 { out.append("  (\(r.bounds.groups.count - 5) more site groups finish earlier)") }
-        out.append("  teams needed throughout the round: at least \(r.bounds.fewestTeams) (cohorts bring \(r.bounds.teamsAvailable)); desks: at least \(r.bounds.fewestDesks) (\(r.bounds.desksAvailable) can be staffed)")
+        if r.bounds.groups.count > 5 { out.append("  " + w(.optimizeMoreGroups, r.bounds.groups.count - 5)) }
+        out.append("  " + w(.optimizeStaff, r.bounds.fewestTeams, r.bounds.teamsAvailable, r.bounds.fewestDesks, r.bounds.desksAvailable))
         for k in r.bounds.couriers {
-            out.append("  courier \(k.id): round trip \(Format.fixed(k.roundTripMinutes, 0)) min; a sample can be up to \(Format.fixed(k.worstAgeMinutes, 0)) min old at the lab" + (r.bounds.sampleAgeLimitMinutes.map { " (limit \(Format.fixed($0, 0)))" } ?? ""))
+            out.append("  " + w(.optimizeCourier, k.id, Format.fixed(k.roundTripMinutes, 0), Format.fixed(k.worstAgeMinutes, 0))
+                       + (r.bounds.sampleAgeLimitMinutes.map { w(.optimizeAgeLimit, Format.fixed($0, 0)) } ?? ""))
         }
-        out.append("  time in system: at least \(Format.fixed(r.bounds.serviceMinutes, 1)) min on average (registration and swab alone)")
-        for m in r.bounds.impossible { out.append("  IMPOSSIBLE: " + m) }
+        out.append("  " + w(.optimizeService, Format.fixed(r.bounds.serviceMinutes, 1)))
+        for m in r.bounds.impossible { out.append("  " + w(.optimizeImpossible, m)) }
         out.append("")
-        out.append("Search on the surrogate: \(r.surrogateEvaluations) plan evaluations")
+        out.append(w(.optimizeSearch, r.surrogateEvaluations))
         if let m = r.milp {
-            out.append("  call-up MILP (CBC): \(m.columns) columns, \(m.rows) rows, \(m.nodes) nodes, \(Format.fixed(m.seconds, 1)) s; proven gap \(Format.fixed(m.gap * 100, 1))%" + (m.provenOptimal ? " (optimal)" : ""))
+            out.append("  " + w(.optimizeMILP, m.columns, m.rows, m.nodes, Format.fixed(m.seconds, 1), Format.fixed(m.gap * 100, 1)) + (m.provenOptimal ? w(.optimizeOptimal) : ""))
         }
         if let b = r.boundMeanMinutes {
-            out.append("  surrogate mean time in system of the chosen plan \(Format.fixed(r.surrogateMeanMinutes, 2)) min; no plan within 90 minutes of it scores below \(Format.fixed(b, 2)) min (MILP bound)")
+            out.append("  " + w(.optimizeBound, Format.fixed(r.surrogateMeanMinutes, 2), Format.fixed(b, 2)))
         }
         out.append("")
-        out.append("Candidates in the simulation (\(r.selectionReplications) replications each, common random numbers)")
+        out.append(w(.optimizeCandidates, r.selectionReplications))
         for cand in r.candidates {
             let mark = cand.name == r.chosen ? "*" : " "
-            out.append("  \(mark) \(cand.name): \(r.objective.metric.rawValue) \(Format.fixed(cand.simulated, 2))" + (cand.setAside.map { "; set aside: \($0)" } ?? ""))
+            out.append("  \(mark) \(cand.name): \(objective) \(Format.fixed(cand.simulated, 2))" + (cand.setAside.map { w(.optimizeSetAside, $0) } ?? ""))
         }
         out.append("")
-        out.append("Targets of the chosen plan")
-        for t in TargetCheck.evaluate(c.results[0]) {
-            out.append("  " + (t.met ? "met   " : "MISSED") + " " + t.statement + "   (\(Format.fixed(t.interval.mean, 2)) ± \(Format.fixed(t.interval.halfWidth, 2)))")
-        }
-        for b in binding(c) { out.append("  binds: " + b) }
+        out.append(w(.optimizeTargets))
+        out += SummaryTable.targetLines(TargetCheck.evaluate(c.results[0]), s)
+        for b in binding(c) { out.append("  " + w(.optimizeBinds, b)) }
         out.append("")
-        out.append("The chosen plan (first) beside the others; differences are theirs minus the chosen plan's:")
+        out.append(w(.optimizeBeside))
         out.append(ComparisonReport.table(c))
-        out.append("Plan written to \(path): swabplan simulate SCENARIO --plan \(path)")
+        out.append(w(.optimizeWritten, path))
         return out.joined(separator: "\n") + "\n"
     }
 
     /// The targets the chosen plan meets with the least room (relative), and any it misses.
     public static func binding(_ c: PlanComparison) -> [String] {
+        let s = c.results[0].scenario, w = Wording(s.language)
         let checks = TargetCheck.evaluate(c.results[0])
-        let missed = checks.filter { !$0.met }.map { "\($0.statement) is missed" }
+        func name(_ t: TargetCheck) -> String { s.language == .en ? t.statement : t.plain(s) }
+        let missed = checks.filter { !$0.met }.map { w(.optimizeMissed, name($0)) }
         if !missed.isEmpty { return missed }
         // Room relative to the target (shares on their own 0-1 scale); a figure that is the
         // same in every replication (no sample over the age limit, say) has no spread to bind.
@@ -61,7 +63,7 @@ public enum OptimizeReport {
             return (t, slack / (t.target.metric.unit == "share" ? 1 : max(abs(t.target.value), 1e-9)))
         }
         guard let tight = room.min(by: { $0.1 < $1.1 }) else { return [] }
-        return ["\(tight.0.statement): the least room (\(Format.fixed(tight.0.interval.mean, 2)) ± \(Format.fixed(tight.0.interval.halfWidth, 2)))"]
+        return [w(.optimizeLeastRoom, name(tight.0), Format.fixed(tight.0.interval.mean, 2), Format.fixed(tight.0.interval.halfWidth, 2))]
     }
 
     public static func json(_ r: Optimizer.Result, _ c: PlanComparison, written path: String) -> JSON {

@@ -13,14 +13,7 @@ public enum SummaryTable {
         if !checks.isEmpty {
             out.append("")
             out.append(w(.targetsHeading))
-            let marks = [w(.markMet), w(.markMissed)]
-            let width = marks.map { DisplayWidth.of(text: $0) }.max() ?? 0
-            for c in checks {
-                let mark = c.met ? marks[0] : marks[1]
-                // English keeps the metric's name as targets are written; Chinese says it in words.
-                let what = s.language == .en ? c.statement : c.plain(s)
-                out.append("  \(pad(mark, width)) \(what)   (\(Format.fixed(c.interval.mean, 2)) ± \(Format.fixed(c.interval.halfWidth, 2)))")
-            }
+            out += targetLines(checks, s)
         }
         out.append("")
         let rows: [[String]] = r.metrics.map { m in
@@ -31,6 +24,18 @@ public enum SummaryTable {
         out.append(contentsOf: table(header: w.columns(.terminalColumns), rows: rows, rightAligned: [1, 2, 4]))
         for x in warnings(r) { out.append(w(.warningPrefix) + x) }
         return out.joined(separator: "\n") + "\n"
+    }
+
+    /// One line per target, met or missed, with the simulated figure. English keeps the
+    /// metric's name as targets are written in the file; Chinese says the target in words.
+    public static func targetLines(_ checks: [TargetCheck], _ s: Scenario) -> [String] {
+        let w = Wording(s.language)
+        let marks = [w(.markMet), w(.markMissed)]
+        let width = marks.map { DisplayWidth.of(text: $0) }.max() ?? 0
+        return checks.map { c in
+            let what = s.language == .en ? c.statement : c.plain(s)
+            return "  \(pad(c.met ? marks[0] : marks[1], width)) \(what)   (\(Format.fixed(c.interval.mean, 2)) ± \(Format.fixed(c.interval.halfWidth, 2)))"
+        }
     }
 
     static func pad(_ text: String, _ width: Int) -> String { text + String(repeating: " ", count: max(0, width - DisplayWidth.of(text: text))) }

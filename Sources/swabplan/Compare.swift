@@ -24,6 +24,8 @@ struct Compare: ParsableCommand {
 
     @OptionGroup var whatIf: WhatIfOptions
 
+    @OptionGroup var language: LanguageOption
+
     @Option(help: "What to print: table or json.")
     var format: Simulate.OutputFormat = .table
 
@@ -35,7 +37,7 @@ struct Compare: ParsableCommand {
     }
 
     func run() throws {
-        let s = whatIf.apply(try loadScenario(scenario, plan: nil).0)
+        let s = language.apply(whatIf.apply(try loadScenario(scenario, plan: nil).0))
         var list: [Plan] = []
         for p in plans { list.append(try loadScenario(scenario, plan: p).1) }
         let progress = Progress(total: maxReplications)

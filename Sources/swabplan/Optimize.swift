@@ -41,6 +41,8 @@ struct Optimize: ParsableCommand {
     @Option(help: "What to print: table or json.")
     var format: Simulate.OutputFormat = .table
 
+    @OptionGroup var language: LanguageOption
+
     func validate() throws {
         guard timeLimit.isFinite, timeLimit >= 1, timeLimit <= 86_400 else { throw ValidationError("--time-limit must be from 1 to 86400 seconds") }
         if let evaluations, evaluations < 1000 || evaluations > 1_000_000_000 { throw ValidationError("--evaluations must be from 1000 to 1000000000") }
@@ -49,7 +51,7 @@ struct Optimize: ParsableCommand {
     }
 
     func run() throws {
-        let (s, _) = try loadScenario(scenario, plan: nil)
+        let s = language.apply(try loadScenario(scenario, plan: nil).0)
         let options = Optimizer.Options(objective: objective, timeLimit: timeLimit, evaluations: evaluations, seed: streams.seed,
                                         jobs: streams.threads, maxReplications: maxReplications)
         let result: Optimizer.Result

@@ -77,11 +77,7 @@ struct Publish: ParsableCommand {
         // without knowing.
         let checks = TargetCheck.evaluate(result)
         let missed = checks.filter { !$0.met }
-        for c in checks {
-            let mark = c.met ? w(.markMet) : w(.markMissed)
-            let what = s.language == .en ? c.statement : c.plain(s)
-            print("  \(mark)\(String(repeating: " ", count: max(0, 6 - DisplayWidth.of(text: mark)))) \(what)   (\(Format.fixed(c.interval.mean, 2)) ± \(Format.fixed(c.interval.halfWidth, 2)))")
-        }
+        for line in SummaryTable.targetLines(checks, s) { print(line) }
         if !missed.isEmpty {
             printError(w(.warningPrefix) + w(.publishMissed, missed.count, checks.count))
             if check { throw Exit.targetMissed }

@@ -59,7 +59,7 @@ extension Language: ExpressibleByArgument {}
 /// `--language zh|en`: the language of the report, site sheets, terminal table and CSV headers
 /// for this run, whatever the scenario's `language` says.
 struct LanguageOption: ParsableArguments {
-    @Option(help: "Language of the report, site sheets, terminal table and CSV headers: zh or en. (default: the scenario's `language`, else en)")
+    @Option(help: "Language of the report, site sheets, terminal tables and CSV headers: zh or en. (default: the scenario's `language`, else en)")
     var language: Language?
 
     func apply(_ s: Scenario) -> Scenario {

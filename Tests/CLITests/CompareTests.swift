@@ -5,20 +5,21 @@ import Scenario
 
 /// `compare` on every bundled scenario, its own plan against the baseline in both orders: the
 /// plans report different metrics (worker roles add worker-hours), and every table cell must be
-/// the figure the JSON gives for that metric and plan, or `n/a` where the plan lacks it.
+/// the figure the JSON gives for that metric and plan, or `n/a` (无) where the plan lacks it, in
+/// English and in Chinese.
 final class CompareTests: XCTestCase {
     static let scenarios = ["panjiayuan-nanli.yaml", "xitang-courtyards.yaml", "yuandayuan.yaml", "small/two-sites.yaml"]
 
     func testTableCellsEqualJSONInBothOrders() throws {
         for name in Self.scenarios {
-            for order in [["scenario", "baseline"], ["baseline", "scenario"]] {
+            for (order, language) in [(["scenario", "baseline"], Language.en), (["baseline", "scenario"], .zh)] {
                 let args = ["compare", CommandLineTests.scenario(name), "--plan", order[0], "--plan", order[1],
-                            "-r", "3", "--max-replications", "3", "--jobs", "2"]
+                            "-r", "3", "--max-replications", "3", "--jobs", "2", "--language", language.rawValue]
                 let table = try CLI().run(args)
                 XCTAssertEqual(table.status, 0, "\(name) \(order): \(table.stderr)")
                 let json = try CLI().run(args + ["--format", "json"])
                 XCTAssertEqual(json.status, 0, json.stderr)
-                try check(table: table.stdout, json: json.stdout, context: "\(name) \(order)")
+                try check(table: table.stdout, json: json.stdout, words: Wording(language), context: "\(name) \(order)")
             }
         }
     }
@@ -34,14 +35,14 @@ final class CompareTests: XCTestCase {
         XCTAssertEqual(h, hw, accuracy: tolerance, "\(context): \(cell)")
     }
 
-    func check(table: String, json: String, context: String) throws {
+    func check(table: String, json: String, words: Wording, context: String) throws {
         let root = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
         let plans = try XCTUnwrap(root["plans"] as? [[String: Any]])
         XCTAssertEqual(plans.count, 2)
         let rows = table.split(separator: "\n").map(String.init)
         var checked = 0
         for metric in MetricName.allCases {
-            let label = metric.label
+            let label = words.metric(metric)
             guard let row = rows.first(where: { $0.hasPrefix(label + "  ") || $0.hasPrefix(label + " *") }) else { continue }
             let cells = row.dropFirst(label.count).components(separatedBy: "  ").map { $0.trimmingCharacters(in: .whitespaces) }
                 .filter { !$0.isEmpty && $0 != "*" }
@@ -53,7 +54,7 @@ final class CompareTests: XCTestCase {
                     let mean = try XCTUnwrap(m["mean"] as? Double), hw = try XCTUnwrap(m["half_width"] as? Double)
                     assertCell(cells[i], mean, hw, d, "\(context): \(metric.rawValue) plan \(i + 1)")
                 } else {
-                    XCTAssertEqual(cells[i], ComparisonReport.absent, "\(context): \(metric.rawValue) plan \(i + 1)")
+                    XCTAssertEqual(cells[i], words(.notAvailable), "\(context): \(metric.rawValue) plan \(i + 1)")
                 }
             }
             let diffs = plans[1]["difference_from_first"] as? [String: [String: Any]] ?? [:]
@@ -61,7 +62,7 @@ final class CompareTests: XCTestCase {
                 let mean = try XCTUnwrap(x["mean"] as? Double), hw = try XCTUnwrap(x["half_width"] as? Double)
                 assertCell(String(cells[2].dropLast(2)), mean, hw, d, "\(context): \(metric.rawValue) difference")
             } else {
-                XCTAssertEqual(cells[2], ComparisonReport.absent, "\(context): \(metric.rawValue) difference")
+                XCTAssertEqual(cells[2], words(.notAvailable), "\(context): \(metric.rawValue) difference")
             }
             checked += 1
         }

@@ -31,6 +31,13 @@ public enum Phrase: String, Sendable, CaseIterable {
     // Terminal
     case terminalTitle, terminalColumns, warnUndecided, warnNotSwabbed, warnBreaksTogether
     case publishWrote, publishCompared, publishMissed
+    // compare and optimize
+    case compareTitle, comparePlan, comparePlanColumn, compareDifferenceColumn, compareAbsent, compareLegend, compareStarred
+    case compareDecided, compareLimit
+    case optimizeTitle, optimizeStopped, optimizeBounds, optimizeGroup, optimizeMoreGroups, optimizeStaff, optimizeCourier
+    case optimizeAgeLimit, optimizeService, optimizeImpossible, optimizeSearch, optimizeMILP, optimizeOptimal, optimizeBound
+    case optimizeCandidates, optimizeSetAside, optimizeTargets, optimizeBinds, optimizeMissed, optimizeLeastRoom
+    case optimizeBeside, optimizeWritten
     // What a plan changes
     case effectMean, effectP95, effectFinish, effectLine, down, up
     case changeMoved, moveSite, moveWindow, moreInSchedule, changeRecut, recutItem, partItem, changeAdded

@@ -12,6 +12,7 @@ enum SiteSheets {
     h1{font-size:20px;margin:0 0 4px}h2{font-size:15px;margin:14px 0 4px;border-bottom:1px solid #ccc}
     td,th{padding:2px 5px;border-bottom:1px solid #eee;text-align:left}
     section{margin-bottom:28px}.muted{font-size:11px}
+    .timetable td,.teams td:nth-child(-n+3){white-space:nowrap}.scroll{overflow-x:auto}
     @page{size:A4;margin:12mm}
     @media print{section{break-after:page;page-break-after:always;margin:0}section:last-child{break-after:auto}}
     """
@@ -33,7 +34,7 @@ enum SiteSheets {
             h += "<p class=\"muted\">\(HTML.escape(w(.sheetMeta, s.name, w.date(s.round.date), ClockTime.format(s.round.opening), ClockTime.format(s.round.deadline))))</p>"
             // Timetable.
             let calls = plan.callUps.indices.filter { plan.callUps[$0].site == site.id }.sorted { (plan.callUps[$0].window.start, $0) < (plan.callUps[$1].window.start, $1) }
-            h += heading(.sheetTimetable) + "<table>" + header(.timetableColumns)
+            h += heading(.sheetTimetable) + "<div class=\"scroll\"><table class=\"timetable\">" + header(.timetableColumns)
             for i in calls {
                 let c = plan.callUps[i]
                 let b = w.buildingName(c.building, s)
@@ -42,9 +43,9 @@ enum SiteSheets {
                                      "\(Format.fixed(wait(i) { $0.callUps[i].p50Wait }, 0)) / \(Format.fixed(wait(i) { $0.callUps[i].p90Wait }, 0))"])
             }
             if calls.isEmpty { h += "<tr><td colspan=\"5\">\(HTML.escape(w(.noCallUps)))</td></tr>" }
-            h += "</table>"
+            h += "</table></div>"
             // Teams.
-            h += heading(.sheetTeams) + "<table>" + header(.teamColumns)
+            h += heading(.sheetTeams) + "<table class=\"teams\">" + header(.teamColumns)
             for t in roster.teams.indices where roster.teams[t].site == si {
                 let team = roster.teams[t]
                 let until = relievedBy[t].map { w(.relievedBy, ClockTime.format(end[t]), w.team(roster, $0, s)) } ?? ClockTime.format(end[t])

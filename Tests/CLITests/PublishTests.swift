@@ -247,9 +247,9 @@ final class NoticeTests: XCTestCase {
     }
 
     func testWeekdays() {
-        XCTAssertEqual(NoticeWording.chinese.date("2022-05-06"), "5月6日（周五）")
-        XCTAssertEqual(NoticeWording.english.date("2024-02-29"), "Thursday 29 February")
-        XCTAssertEqual(NoticeWording.chinese.date("2000-01-02"), "1月2日（周日）")
+        XCTAssertEqual(Wording(.zh).noticeDate("2022-05-06"), "5月6日（周五）")
+        XCTAssertEqual(Wording(.en).noticeDate("2024-02-29"), "Thursday 29 February")
+        XCTAssertEqual(Wording(.zh).noticeDate("2000-01-02"), "1月2日（周日）")
     }
 }
 

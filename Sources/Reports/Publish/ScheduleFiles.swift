@@ -152,21 +152,23 @@ enum ScheduleFiles {
         // English notices use the English names where the scenario gives them (`name_en`).
         func siteNameIn(_ id: String, _ en: Bool) -> String { s.siteIndex(id).map { en ? (s.sites[$0].nameEn ?? s.sites[$0].name) : s.sites[$0].name } ?? id }
         func buildingName(_ b: Building, _ en: Bool) -> String { en ? (b.nameEn ?? b.name) : b.name }
-        func body(_ words: NoticeWording, en: Bool, header: String, calls: [(Int, CallUp)], label: (CallUp) -> String, atHome: Bool) -> String {
+        func body(_ words: Wording, en: Bool, header: String, calls: [(Int, CallUp)], label: (CallUp) -> String, atHome: Bool) -> String {
             func siteName(_ id: String) -> String { siteNameIn(id, en) }
             var lines = [header]
             for (i, c) in calls {
-                lines.append(words.callUp(label(c), siteName(c.site), words.date(s.round.date), ClockTime.format(c.window.start),
-                                          ClockTime.format(c.window.end), typical[i], busy[i]))
+                lines.append(words.noticeCallUp(label(c), siteName(c.site), words.noticeDate(s.round.date), ClockTime.format(c.window.start),
+                                                ClockTime.format(c.window.end), typical[i], busy[i]))
             }
             for site in calls.map(\.1.site).reduce(into: [String](), { if !$0.contains($1) { $0.append($1) } }) {
                 let w = catchUp(site)
-                lines.append(words.catchUp(siteName(site), ClockTime.format(w.start), ClockTime.format(w.end)))
+                lines.append(words(.noticeCatchUp, siteName(site), ClockTime.format(w.start), ClockTime.format(w.end)))
             }
-            lines += [words.rules, words.bring, words.healthCode(s.noticeContact), words.priorityLane]
-            for spell in spells { lines.append(words.weather(spell.kind, ClockTime.format(spell.window.start), ClockTime.format(spell.window.end))) }
-            if atHome { lines.append(words.atHome) }
-            if let footer = words.footer(s.noticeIssuer, s.noticeContact) { lines.append(footer) }
+            lines += [words(.noticeRules), words(.noticeBring), words.noticeHealthCode(s.noticeContact), words(.noticePriorityLane)]
+            for spell in spells {
+                lines.append(words(spell.kind == .rain ? .noticeRain : .noticeHeat, ClockTime.format(spell.window.start), ClockTime.format(spell.window.end)))
+            }
+            if atHome { lines.append(words(.noticeAtHome)) }
+            if let footer = words.noticeFooter(s.noticeIssuer, s.noticeContact) { lines.append(footer) }
             return lines.joined(separator: "\n")
         }
         var names = SafeName.Unique()
@@ -175,8 +177,8 @@ enum ScheduleFiles {
             let atHome = s.doorToDoorHouseholds(b) > 0
             guard !calls.isEmpty || atHome else { return nil }
             let parts = s.noticeLanguages.map { lang -> String in
-                let words = lang == "zh" ? NoticeWording.chinese : NoticeWording.english
-                return body(words, en: lang != "zh", header: words.header(buildingName(b, lang != "zh")), calls: calls, label: { words.floors($0.floors) }, atHome: atHome)
+                let words = Wording(lang == "zh" ? .zh : .en)
+                return body(words, en: lang != "zh", header: words(.noticeHeader, buildingName(b, lang != "zh")), calls: calls, label: { words.noticeFloors($0.floors) }, atHome: atHome)
             }
             return ("notices/" + names.claim(SafeName.file(b.id)) + ".txt", parts.joined(separator: "\n\n") + "\n")
         }
@@ -188,74 +190,15 @@ enum ScheduleFiles {
             let atHome = s.buildings.contains { $0.compound == compound.id && s.doorToDoorHouseholds($0) > 0 }
             guard !calls.isEmpty || atHome else { continue }
             let parts = s.noticeLanguages.map { lang -> String in
-                let words = lang == "zh" ? NoticeWording.chinese : NoticeWording.english
+                let words = Wording(lang == "zh" ? .zh : .en)
                 let en = lang != "zh"
-                return body(words, en: en, header: words.header(en ? (compound.nameEn ?? compound.name) : compound.name), calls: calls,
-                            label: { c in (buildingOf[c.building].map { buildingName($0, en) } ?? c.building) + words.separator + words.floors(c.floors) }, atHome: atHome)
+                return body(words, en: en, header: words(.noticeHeader, en ? (compound.nameEn ?? compound.name) : compound.name), calls: calls,
+                            label: { c in (buildingOf[c.building].map { buildingName($0, en) } ?? c.building) + words(.noticeFloorSeparator) + words.noticeFloors(c.floors) }, atHome: atHome)
             }
             out.append(("notices/compound-" + names.claim(SafeName.file(compound.id)) + ".txt", parts.joined(separator: "\n\n") + "\n"))
         }
         return out
     }
-}
-
-/// The sentences of a notice in one language.
-struct NoticeWording: Sendable {
-    var header: @Sendable (_ who: String) -> String
-    var floors: @Sendable (_ floors: ClosedRange<Int>?) -> String
-    var separator: String
-    var date: @Sendable (_ iso: String) -> String
-    var callUp: @Sendable (_ who: String, _ site: String, _ date: String, _ from: String, _ to: String, _ typical: Int, _ busy: Int) -> String
-    var catchUp: @Sendable (_ site: String, _ from: String, _ to: String) -> String
-    var rules: String
-    var bring: String
-    var healthCode: @Sendable (_ contact: String?) -> String
-    var priorityLane: String
-    var weather: @Sendable (_ kind: WeatherKind, _ from: String, _ to: String) -> String
-    var atHome: String
-    var footer: @Sendable (_ issuer: String?, _ contact: String?) -> String?
-
-    static let chinese = NoticeWording(
-        header: { "【核酸检测通知】\($0)的居民：" },
-        floors: { f in f.map { $0.lowerBound == $0.upperBound ? "\($0.lowerBound)层" : "\($0.lowerBound)至\($0.upperBound)层" } ?? "全体" },
-        separator: "",
-        date: { iso in NoticeDate(iso).map { "\($0.month)月\($0.day)日（周\(["日", "一", "二", "三", "四", "五", "六"][$0.weekday])）" } ?? iso },
-        callUp: { who, site, date, from, to, typical, busy in
-            "\(who)居民请于\(date)\(from)至\(to)到\(site)采样。" + (typical < 1 ? "一般无需排队" : "一般排队约\(typical)分钟")
-                + (busy > typical ? "，人多时可能要\(busy)分钟。" : "。")
-        },
-        catchUp: { site, from, to in "错过时间的居民请于\(from)至\(to)到\(site)补采。" },
-        rules: "采样前30分钟内请勿进食、吸烟、饮酒；采样后请立即离开，不要聚集。",
-        bring: "请携带身份证和手机健康码，全程佩戴口罩，保持一米距离。",
-        healthCode: { contact in "健康码弹窗或黄码的居民请勿到现场排队，请联系社区" + (contact.map { "（\($0)）" } ?? "") + "安排单独采样。" },
-        priorityLane: "老人和行动不便的居民可走优先通道。",
-        weather: { kind, from, to in kind == .rain ? "天气预报\(from)至\(to)有雨，请带好雨具。" : "天气预报\(from)至\(to)气温较高，请注意防暑。" },
-        atHome: "居家隔离和卧床的居民请在家等候，采样人员将上门采样。",
-        footer: { issuer, contact in
-            guard issuer != nil || contact != nil else { return nil }
-            return [issuer, contact.map { "联系电话：\($0)" }].compactMap { $0 }.joined(separator: "　")
-        })
-
-    static let english = NoticeWording(
-        header: { "Testing notice for the residents of \($0):" },
-        floors: { f in f.map { $0.lowerBound == $0.upperBound ? "floor \($0.lowerBound)" : "floors \($0.lowerBound)-\($0.upperBound)" } ?? "all floors" },
-        separator: ", ",
-        date: { iso in NoticeDate(iso).map { "\(["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"][$0.weekday]) \($0.day) \(["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"][$0.month - 1])" } ?? iso },
-        callUp: { who, site, date, from, to, typical, busy in
-            "Residents of \(who): please come to \(site) on \(date) between \(from) and \(to). " + (typical < 1 ? "Usually no wait" : "Typical wait about \(typical) minute\(typical == 1 ? "" : "s")")
-                + (busy > typical ? "; at busy moments up to \(busy) minutes." : ".")
-        },
-        catchUp: { site, from, to in "If you miss your time, come to \(site) between \(from) and \(to)." },
-        rules: "Do not eat, smoke or drink for 30 minutes before the swab; leave straight after it, do not gather.",
-        bring: "Bring your ID card and your phone with the health code; wear a mask and keep one metre apart.",
-        healthCode: { contact in "If your health code shows a pop-up or is yellow, do not queue: call the community" + (contact.map { " (\($0))" } ?? "") + " to arrange a separate test." },
-        priorityLane: "Elderly residents and those with limited mobility may use the priority lane.",
-        weather: { kind, from, to in kind == .rain ? "Rain is forecast from \(from) to \(to): bring an umbrella." : "Heat is forecast from \(from) to \(to): bring water and keep in the shade." },
-        atHome: "Quarantined and bed-ridden residents: please stay at home; a team will come to your door.",
-        footer: { issuer, contact in
-            guard issuer != nil || contact != nil else { return nil }
-            return [issuer, contact.map { "Contact: \($0)" }].compactMap { $0 }.joined(separator: "; ")
-        })
 }
 
 /// A `YYYY-MM-DD` date's month, day and weekday (0 = Sunday), by the Gregorian calendar.

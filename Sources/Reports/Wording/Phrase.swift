@@ -46,6 +46,11 @@ public enum Phrase: String, Sendable, CaseIterable {
     case sheetsTitle, sheetMeta, sheetTimetable, timetableColumns, noCallUps, sheetTeams, teamColumns, relievedBy
     case sheetDesks, desksAllOpen, deskPeriod, desksOtherwise, workersHere, workerItem
     case sheetCouriers, pickupAbout, sheetDoorToDoor, doorToDoorItem
+    // Building notices
+    case noticeHeader, noticeAllFloors, noticeFloor, noticeFloors, noticeFloorSeparator, noticeDate
+    case noticeCallUp, noticeNoWait, noticeWaitOneMinute, noticeWait, noticeBusy, noticeEnd, noticeCatchUp
+    case noticeRules, noticeBring, noticeHealthCode, noticeContactInline, noticePriorityLane, noticeRain, noticeHeat
+    case noticeAtHome, noticeContact, noticeFooterSeparator
     // CSV headers and cells
     case csvSchedule, csvFollowUp, csvRosters, csvCourierRuns, csvSites, reliefAt
     // The published folder's README

@@ -3,7 +3,8 @@ import Scenario
 /// Every word a planner reads in the report, the site sheets, the terminal and the CSV headers,
 /// from one table per language (`Wording+English.swift`, `Wording+Chinese.swift`): code asks
 /// for a `Phrase` and fills its numbered slots (`{1}`, `{2}`), so a sentence can put them in
-/// the order its language wants. Building notices have their own table (`NoticeWording`).
+/// the order its language wants. Building notices' sentences are in the same tables
+/// (`Wording+Notices.swift`), chosen by each notice language.
 public struct Wording: Sendable {
     public let language: Language
     let table: [Phrase: String]

@@ -21,7 +21,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
-        // Buildings from an Excel workbook (.xlsx is a ZIP of XML parts); needs zlib on Linux.
+        // Only to write test workbooks: SwabPlan reads them with its own checked ZipArchive.
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     // MARK: Implementation
@@ -29,7 +29,9 @@ let package = Package(
     targets: [
         .systemLibrary(name: "CGSL", pkgConfig: "gsl", providers: [.apt(["libgsl-dev"])]),
         .target(name: "SimKit", dependencies: ["CGSL"]),
-        .target(name: "Scenario", dependencies: [.product(name: "Yams", package: "Yams"), .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
+        // zlib's inflate for the deflated parts of an .xlsx workbook (zlib1g-dev).
+        .systemLibrary(name: "CInflate", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+        .target(name: "Scenario", dependencies: [.product(name: "Yams", package: "Yams"), "CInflate"]),
         .target(name: "SiteModel", dependencies: ["SimKit", "Scenario"]),
         // CBC (COIN-OR branch and cut) for the optimiser's call-up MILP, through its C interface.
         .systemLibrary(name: "CCbc", pkgConfig: "cbc", providers: [.apt(["coinor-libcbc-dev"])]),

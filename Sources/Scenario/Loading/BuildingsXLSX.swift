@@ -1,10 +1,10 @@
 import Foundation
-import ZIPFoundation
 
 /// Buildings from a sheet of an Excel workbook (`.xlsx`): the same columns as the CSV, the
-/// header in the row with `id` (titles above it skipped), one building per row after it. The workbook is a ZIP
-/// of XML parts (`SpreadsheetXML`); each part is read whole but only up to a size limit, so a
-/// compressed bomb cannot fill memory. Errors name the sheet and the cell (C5).
+/// header in the row with `id` (titles above it skipped), one building per row after it. The
+/// workbook is a ZIP (`ZipArchive`) of XML parts (`SpreadsheetXML`); each part is unpacked
+/// only up to a size limit, so a compressed bomb cannot fill memory. Errors name the sheet and
+/// the cell (C5).
 enum BuildingsXLSX {
     /// The most bytes one part may unpack to, and the most cells a sheet may hold.
     static let maxPartBytes = 256_000_000
@@ -44,19 +44,19 @@ enum BuildingsXLSX {
     /// above it is skipped), else the first row with a value; the rows after it have a cell
     /// (empty when absent) under each header cell.
     static func table(data: Data, sheet wanted: String?) throws -> (sheet: String, table: CSVTable) {
-        let archive = try Archive(data: data, accessMode: .read)
+        func reason(_ e: ZipArchive.Failure) -> Error {
+            switch e {
+            case .notZip: return e
+            case .unsupported(let what): return Unreadable(message: "\(what) is not read; save the sheet again as .xlsx (Excel Workbook) or as CSV UTF-8")
+            case .corrupt(let what): return Unreadable(message: "the workbook is damaged: \(what); open it in Excel and save it again")
+            case .tooLarge(let part, let bytes):
+                return Unreadable(message: "part `\(part)` unpacks to \(bytes / 1_000_000) MB; SwabPlan reads at most \(maxPartBytes / 1_000_000) MB")
+            }
+        }
+        let archive: ZipArchive
+        do { archive = try ZipArchive(data) } catch let e as ZipArchive.Failure { throw reason(e) }
         func part(_ name: String) throws -> Data? {
-            guard let entry = archive[name] else { return nil }
-            guard entry.uncompressedSize <= UInt64(maxPartBytes) else {
-                throw Unreadable(message: "part `\(name)` unpacks to \(entry.uncompressedSize / 1_000_000) MB; SwabPlan reads at most \(maxPartBytes / 1_000_000) MB")
-            }
-            var out = Data()
-            // The header's size could lie: count what really comes out.
-            _ = try archive.extract(entry, skipCRC32: false) { chunk in
-                out.append(chunk)
-                if out.count > maxPartBytes { throw Unreadable(message: "part `\(name)` unpacks to more than \(maxPartBytes / 1_000_000) MB") }
-            }
-            return out
+            do { return try archive.data(name, limit: maxPartBytes) } catch let e as ZipArchive.Failure { throw reason(e) }
         }
         guard let workbook = try part("xl/workbook.xml") else {
             throw Unreadable(message: "not an Excel workbook (.xlsx): it has no xl/workbook.xml; save the sheet as .xlsx (Excel Workbook) or as CSV UTF-8")

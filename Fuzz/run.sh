@@ -18,8 +18,6 @@ bin="$(swift build -c release --product swabplan-fuzz --show-bin-path -Xswiftc -
 export SWABPLAN_SCENARIOS="$PWD/../Scenarios"
 # Swift's backtracer reads memory AddressSanitizer guards: let a trap print its message instead.
 export SWIFT_BACKTRACE=enable=no
-# Leaks inside Foundation's XML parser are not ours (lsan.supp); every other leak still fails.
-export LSAN_OPTIONS="suppressions=$PWD/lsan.supp:print_suppressions=0"
 # Seeds: the malformed corpus, the valid base and the bundled scenarios.
 mkdir -p corpus crashes
 cp -n ../Tests/ScenarioTests/Malformed/*.yaml ../Scenarios/*.yaml ../Scenarios/small/*.yaml corpus/ 2>/dev/null || true

@@ -2,6 +2,33 @@ import Planner
 import Scenario
 import SimKit
 
+extension Wording {
+    /// Where a candidate plan came from, in words.
+    func candidate(_ source: Selection.Source, _ s: Scenario) -> String {
+        switch source {
+        case .clusters: return self(.candidateClusters)
+        case .search(let k, let objective):
+            // The objective as the optimiser names it (mean, p95, share20); in Chinese, the metric.
+            let metrics: [String: MetricName] = ["mean": .timeInSystemMinutes, "p95": .timeInSystemP95Minutes, "share20": .shareWaitingOver20Minutes]
+            return self(.candidateSearch, k, language == .en ? objective : metrics[objective].map(metric) ?? objective)
+        case .milp: return self(.candidateMILP)
+        case .staffing: return self(.candidateStaffing)
+        case .own: return self(.candidateOwn)
+        case .baseline: return self(.candidateBaseline)
+        }
+    }
+
+    /// Why a candidate was set aside, in words.
+    func setAside(_ reason: Selection.SetAside, _ s: Scenario) -> String {
+        switch reason {
+        case .misses(let target, let ci):
+            let check = TargetCheck(target: target, interval: ci)
+            return self(.setAsideMisses, s.language == .en ? check.statement : check.plain(s), Format.fixed(ci.mean, 2), Format.fixed(ci.halfWidth, 2))
+        case .worse(let n): return self(.setAsideWorse, n)
+        }
+    }
+}
+
 /// What `swabplan optimize` prints: the bounds, the search (surrogate evaluations, the MILP's
 /// proven gap), the candidates as the simulation judged them, what binds, and the chosen plan
 /// beside the planner's own and the baseline with paired 95% intervals.
@@ -35,8 +62,9 @@ public enum OptimizeReport {
         out.append("")
         out.append(w(.optimizeCandidates, r.selectionReplications))
         for cand in r.candidates {
-            let mark = cand.name == r.chosen ? "*" : " "
-            out.append("  \(mark) \(cand.name): \(objective) \(Format.fixed(cand.simulated, 2))" + (cand.setAside.map { w(.optimizeSetAside, $0) } ?? ""))
+            let mark = cand.source.name == r.chosen ? "*" : " "
+            out.append("  \(mark) \(w.candidate(cand.source, s)): \(objective) \(Format.fixed(cand.simulated, 2))"
+                       + (cand.setAside.map { w(.optimizeSetAside, w.setAside($0, s)) } ?? ""))
         }
         out.append("")
         out.append(w(.optimizeTargets))
@@ -88,8 +116,8 @@ public enum OptimizeReport {
             ("surrogate_mean_minutes", .number(r.surrogateMeanMinutes, decimals: 3)),
             ("bound_mean_minutes", r.boundMeanMinutes.map { .number($0, decimals: 3) } ?? .null),
             ("candidates", .array(r.candidates.map { cand in
-                .object([("name", .string(cand.name)), ("surrogate", .number(cand.surrogate, decimals: 3)),
-                         ("simulated", .number(cand.simulated, decimals: 3)), ("set_aside", cand.setAside.map { .string($0) } ?? .null)])
+                .object([("name", .string(cand.source.name)), ("surrogate", .number(cand.surrogate, decimals: 3)),
+                         ("simulated", .number(cand.simulated, decimals: 3)), ("set_aside", cand.setAside.map { .string($0.text) } ?? .null)])
             })),
             ("binding", .array(binding(c).map { .string($0) })),
             ("comparison", ComparisonReport.json(c)),

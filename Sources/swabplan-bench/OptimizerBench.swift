@@ -65,7 +65,7 @@ enum OptimizerBench {
         var result: Optimizer.Result?
         let seconds = Bench.seconds { result = try? Optimizer.run(scenario: s, options: Optimizer.Options(objective: .mean, timeLimit: timeLimit, seed: 1, jobs: jobs)) }
         guard let r = result else { print("optimiser failed on \(path)"); return }
-        let chosen = r.candidates.first { $0.name == r.chosen }
+        let chosen = r.candidates.first { $0.source.name == r.chosen }
         print(String(format: "optimiser %@: %.1f s wall on %d cores (limit %.0f s), %d surrogate evaluations; chosen %@: mean time in system %.2f min over %d replications",
                      s.name, seconds, jobs, timeLimit, r.surrogateEvaluations, r.chosen, chosen?.simulated ?? .nan, r.selectionReplications))
     }

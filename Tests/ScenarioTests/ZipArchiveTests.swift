@@ -77,3 +77,33 @@ final class ZipArchiveTests: XCTestCase {
         }
     }
 }
+
+/// The XML reader under workbooks: what Excel and other writers put in a part, and what is
+/// not well formed refused with its line.
+final class XMLScannerTests: XCTestCase {
+    func events(_ text: String) throws -> [String] {
+        var out: [String] = []
+        var s = XMLScanner()
+        s.onStart = { name, attributes in out.append("<\(name)" + attributes.sorted { $0.key < $1.key }.map { " \($0.key)=\($0.value)" }.joined() + ">") }
+        s.onEnd = { out.append("</\($0)>") }
+        s.onText = { out.append($0) }
+        try s.scan(Array(text.utf8))
+        return out
+    }
+
+    func testWhatWorkbooksHold() throws {
+        XCTAssertEqual(try events("\u{FEFF}<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<x:c r='A1' t=\"s\"><!-- c --><x:v>1 &lt; 2 &amp; &#x4E2D;&#22269;</x:v><is><t><![CDATA[<b>]]></t></is><e/></x:c>\n"), [
+            "<x:c r=A1 t=s>", "<x:v>", "1 < 2 & 中国", "</x:v>", "<is>", "<t>", "<b>", "</t>", "</is>", "<e>", "</e>", "</x:c>",
+        ])
+    }
+
+    func testWhatIsNotWellFormedIsRefusedWithItsLine() {
+        for (text, line) in [("<a><b></a>", 1), ("<a>\n<b>\n", 3), ("<a>&bogus;</a>", 1), ("<a>&#0;</a>", 1), ("<a x=1/>", 1),
+                             ("<!DOCTYPE a [<!ENTITY e \"x\">]><a>&e;</a>", 1), ("<a/><b/>", 1), ("text<a/>", 1), ("", 1),
+                             ("<a x='1' x='2'/>", 1), ("<a>&#xD800;</a>", 1), ("<a>\n\n<</a>", 3)] {
+            XCTAssertThrowsError(try events(text), text) { error in
+                XCTAssertEqual((error as? XMLScanner.Malformed)?.line, line, text)
+            }
+        }
+    }
+}

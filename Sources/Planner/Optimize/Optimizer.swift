@@ -37,7 +37,7 @@ public enum Optimizer {
         public var milp: CallUpMILP.Result?
         /// Each candidate's name, surrogate objective and simulated objective (mean over the
         /// selection's replications), and why it was set aside, if it was.
-        public var candidates: [(name: String, surrogate: Double, simulated: Double, setAside: String?)]
+        public var candidates: [(source: Selection.Source, surrogate: Double, simulated: Double, setAside: Selection.SetAside?)]
         public var selectionReplications: Int
         public var surrogateEvaluations: Int
         /// The surrogate's mean minutes of the chosen plan against the MILP's proven lower bound.
@@ -68,7 +68,7 @@ public enum Optimizer {
 
         // Budgets: evaluations when given (deterministic), else shares of the time limit.
         var evaluations = 0
-        var pool: [(name: String, plan: Plan, surrogate: Double)] = []
+        var pool: [(source: Selection.Source, plan: Plan, surrogate: Double)] = []
         var bestMean: [Surrogate.Placement] = surrogate.placements(of: start)
         let clusters = Clusters(surrogate, space: space)
         if clusters.sites.count > 1 {
@@ -87,7 +87,7 @@ public enum Optimizer {
             evaluations += (perCluster ?? 0) * clusters.sites.count + repair.state.evaluations
             say("search: best surrogate \(String(format: "%.2f", repair.bestValue))")
             bestMean = repair.best
-            pool.append(("clusters and repair, surrogate mean", surrogate.plan(start, repair.best), repair.bestValue))
+            pool.append((.clusters, surrogate.plan(start, repair.best), repair.bestValue))
         } else {
             // The mean surrogate ranks plans best (checked against the simulation), so every
             // run searches on it, twice from different seeds; a p95 objective also searches on
@@ -108,7 +108,7 @@ public enum Optimizer {
                 }
                 evaluations += search.state.evaluations
                 say("search (\(objective.rawValue)): best surrogate \(String(format: "%.2f", search.bestValue)) after \(search.state.evaluations) evaluations")
-                pool.append(("search \(k + 1), surrogate \(objective.rawValue)", surrogate.plan(start, search.best), search.bestValue))
+                pool.append((.search(k + 1, objective: objective.rawValue), surrogate.plan(start, search.best), search.bestValue))
                 if objective == .mean && (k == 0 || search.bestValue < SurrogateState(surrogate, bestMean).objective(.mean, finishBy: search.finishBy)) { bestMean = search.best }
             }
         }
@@ -136,7 +136,7 @@ public enum Optimizer {
                 let v = st.objective(.mean)
                 if v < SurrogateState(surrogate, bestMean).objective(.mean) - 1e-9 {
                     bestMean = p
-                    pool.append(("MILP (surrogate)", surrogate.plan(start, p), v))
+                    pool.append((.milp, surrogate.plan(start, p), v))
                 }
             }
         }
@@ -160,21 +160,21 @@ public enum Optimizer {
             var plan = restaffed.plan(staffing.plan, search.best)
             plan.name = nil
             say("staffing: drops and breaks, surrogate \(String(format: "%.2f", search.bestValue))")
-            pool.append(("optimised staffing and call-ups (surrogate)", plan, search.bestValue))
+            pool.append((.staffing, plan, search.bestValue))
         }
 
         // Candidates for the simulation: the pool (distinct plans), the planner's own, the baseline.
         var candidates: [Selection.Candidate] = []
         var surrogateOf: [Double] = []
         var seen = Set<String>()
-        func offer(_ name: String, _ plan: Plan, _ value: Double) {
+        func offer(_ source: Selection.Source, _ plan: Plan, _ value: Double) {
             guard seen.insert(PlanCheckKey.key(plan)).inserted, PlanCheck.problems(s, plan).isEmpty else { return }
-            candidates.append(Selection.Candidate(name: name, plan: plan)); surrogateOf.append(value)
+            candidates.append(Selection.Candidate(source: source, plan: plan)); surrogateOf.append(value)
         }
-        for c in pool { offer(c.name, c.plan, c.surrogate) }
-        if let own { offer("your plan", own, SurrogateState(surrogate, surrogate.placements(of: own)).objective(o.objective)) }
+        for c in pool { offer(c.source, c.plan, c.surrogate) }
+        if let own { offer(.own, own, SurrogateState(surrogate, surrogate.placements(of: own)).objective(o.objective)) }
         let baseSurrogate = Surrogate(model: model, plan: baseline)
-        offer("baseline", baseline, SurrogateState(baseSurrogate, baseSurrogate.placements(of: baseline)).objective(o.objective))
+        offer(.baseline, baseline, SurrogateState(baseSurrogate, baseSurrogate.placements(of: baseline)).objective(o.objective))
         say("verifying \(candidates.count) candidates in the simulation (Kim-Nelson, common random numbers)")
         let delta: Double = o.objective == .mean ? 0.25 : (o.objective == .p95 ? 1 : 0.01)
         let selection = try Selection.run(model: model, candidates: candidates, metric: o.objective.metric, seed: o.seed, jobs: o.jobs,
@@ -202,7 +202,7 @@ public enum Optimizer {
         let chosenState = SurrogateState(surrogate.restaffed(chosenPlan), surrogate.placements(of: chosenPlan))
         say("chosen: \(candidates[selection.chosen].name) after \(selection.replications) replications")
         return Result(objective: o.objective, plan: chosenPlan, chosen: candidates[selection.chosen].name, bounds: bounds, milp: milp,
-                      candidates: candidates.indices.map { (candidates[$0].name, surrogateOf[$0], means[$0], selection.eliminated[$0]) },
+                      candidates: candidates.indices.map { (candidates[$0].source, surrogateOf[$0], means[$0], selection.eliminated[$0]) },
                       selectionReplications: selection.replications, surrogateEvaluations: evaluations,
                       surrogateMeanMinutes: chosenState.totals().mean, boundMeanMinutes: boundMean,
                       stoppedByTimeLimit: o.evaluations == nil && clock.now >= deadline, seconds: elapsed())

@@ -12,9 +12,39 @@ import SiteModel
 /// their paired differences, h^2 = 2 eta (n0 - 1), eta = ((2 alpha / (k - 1))^(-2/(n0-1)) - 1) / 2.
 /// It stops with one survivor, or at `maxReplications` with the survivor of lowest mean.
 public struct Selection: Sendable {
+    /// Where a candidate plan came from.
+    public enum Source: Sendable, Equatable {
+        case clusters, search(Int, objective: String), milp, staffing, own, baseline
+        /// Its name in machine output (`--format json`) and progress lines.
+        public var name: String {
+            switch self {
+            case .clusters: return "clusters and repair, surrogate mean"
+            case .search(let k, let objective): return "search \(k), surrogate \(objective)"
+            case .milp: return "MILP (surrogate)"
+            case .staffing: return "optimised staffing and call-ups (surrogate)"
+            case .own: return "your plan"
+            case .baseline: return "baseline"
+            }
+        }
+    }
+    /// Why a candidate was set aside.
+    public enum SetAside: Sendable {
+        /// A target missed beyond doubt: its whole 95% interval on the wrong side.
+        case misses(Target, ConfidenceInterval)
+        /// Kim-Nelson found another candidate better after this many replications.
+        case worse(replications: Int)
+        public var text: String {
+            switch self {
+            case .misses(let t, let ci):
+                return "misses \(t.metric.rawValue) \(t.bound == .atMost ? "<=" : ">=") \(String(format: "%g", t.value)) (\(String(format: "%.2f ± %.2f", ci.mean, ci.halfWidth)))"
+            case .worse(let n): return "worse than another candidate (Kim-Nelson, \(n) replications)"
+            }
+        }
+    }
     public struct Candidate: Sendable {
-        public var name: String
+        public var source: Source
         public var plan: Plan
+        public var name: String { source.name }
     }
     public let candidates: [Candidate]
     /// Per candidate, per replication: the objective's value.
@@ -22,7 +52,7 @@ public struct Selection: Sendable {
     /// Replications run per candidate (all the same: common random numbers).
     public private(set) var replications = 0
     /// Candidates set aside, with why.
-    public private(set) var eliminated: [Int: String] = [:]
+    public private(set) var eliminated: [Int: SetAside] = [:]
     public private(set) var chosen = 0
 
     public static func run(model: RoundModel, candidates: [Candidate], metric: MetricName, seed: UInt64, jobs: Int,
@@ -48,7 +78,7 @@ public struct Selection: Sendable {
             for t in targets {
                 let ci = ConfidenceInterval(Tally(results[i].map { $0[t.metric] }.filter(\.isFinite)))
                 let missed = t.bound == .atMost ? ci.mean - ci.halfWidth > t.value : ci.mean + ci.halfWidth < t.value
-                if missed { sel.eliminated[i] = "misses \(t.metric.rawValue) \(t.bound == .atMost ? "<=" : ">=") \(String(format: "%g", t.value)) (\(String(format: "%.2f ± %.2f", ci.mean, ci.halfWidth)))"; break }
+                if missed { sel.eliminated[i] = .misses(t, ci); break }
             }
         }
         alive.subtract(sel.eliminated.keys)
@@ -69,7 +99,7 @@ public struct Selection: Sendable {
                     if means[i] - means[l] > w { out.insert(i); break }
                 }
             }
-            for i in out { sel.eliminated[i] = String(format: "worse than another candidate (Kim-Nelson, %d replications)", sel.replications) }
+            for i in out { sel.eliminated[i] = .worse(replications: sel.replications) }
             alive.subtract(out)
             progress?("selection: \(sel.replications) replications, \(alive.count) of \(k) candidates left")
             let timeUp = deadline.map { ContinuousClock.now >= $0 } ?? false

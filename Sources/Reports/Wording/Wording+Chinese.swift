@@ -102,6 +102,10 @@ extension Wording {
         .optimizeMissed: "未达到：{1}", .optimizeLeastRoom: "{1}：余地最小（{2} ± {3}）",
         .optimizeBeside: "所选方案（第一个）与其他方案对比；差值为其他方案减所选方案：",
         .optimizeWritten: "方案已写入{1}：swabplan simulate 情景文件 --plan {1}",
+        .candidateClusters: "分区搜索再整体修补（近似模型，平均用时）", .candidateSearch: "搜索{1}（近似模型，{2}）",
+        .candidateMILP: "混合整数规划（近似模型）", .candidateStaffing: "优化人员和通知（近似模型）",
+        .candidateOwn: "情景文件中的方案", .candidateBaseline: "基线方案（开始时通知全部楼栋到最近的采样点）",
+        .setAsideMisses: "未达到{1}（{2} ± {3}）", .setAsideWorse: "不如另一个候选方案（Kim-Nelson检验，模拟{1}次）",
 
         .effectMean: "从到场到采样完成的平均用时", .effectP95: "其中95%的居民用时", .effectFinish: "最后一人采完",
         .effectLine: "{1}：{2} → {3}分钟（{4}{5} ± {6}）", .down: "减少", .up: "增加",

@@ -1,11 +1,8 @@
 import Foundation
-#if canImport(FoundationXML)
-import FoundationXML
-#endif
 
-/// The parts of an Office Open XML workbook that a building list needs, read with Foundation's
-/// SAX parser (no external entities, no DTD): the sheets' names and parts, the shared strings,
-/// and one sheet's cells with their row and column.
+/// The parts of an Office Open XML workbook that a building list needs, read with `XMLScanner`
+/// (no DTD, nothing that could expand): the sheets' names and parts, the shared strings, and one
+/// sheet's cells with their row and column.
 enum SpreadsheetXML {
     struct Malformed: Error { var part: String; var line: Int }
 
@@ -14,7 +11,7 @@ enum SpreadsheetXML {
 
     /// `xl/workbook.xml`: each sheet's name and relationship id, in workbook order.
     static func sheets(_ data: Data) throws -> [(name: String, relationship: String)] {
-        let h = Handler()
+        var h = Handler()
         var out: [(String, String)] = []
         h.onStart = { name, attributes in
             guard local(name) == "sheet", let sheet = attributes["name"] else { return }
@@ -26,7 +23,7 @@ enum SpreadsheetXML {
 
     /// `xl/_rels/workbook.xml.rels`: relationship id -> target part.
     static func relationships(_ data: Data) throws -> [String: String] {
-        let h = Handler()
+        var h = Handler()
         var out: [String: String] = [:]
         h.onStart = { name, attributes in
             if local(name) == "Relationship", let id = attributes["Id"], let target = attributes["Target"] { out[id] = target }
@@ -38,7 +35,7 @@ enum SpreadsheetXML {
     /// `xl/sharedStrings.xml`: each `<si>` as its text (rich-text runs joined; phonetic
     /// guides, `<rPh>`, left out).
     static func sharedStrings(_ data: Data) throws -> [String] {
-        let h = Handler()
+        var h = Handler()
         var out: [String] = []
         var current = "", inText = false, phonetic = 0
         h.onStart = { name, _ in
@@ -66,7 +63,7 @@ enum SpreadsheetXML {
     /// booleans as `true`/`false`, numbers as stored (Excel keeps the shortest exact form).
     /// `limit` caps the cells kept (a sheet is refused past it).
     static func cells(_ data: Data, part: String, shared: [String], limit: Int) throws -> [Cell] {
-        let h = Handler()
+        var h = Handler()
         var out: [Cell] = []
         var row = 0, nextColumn = 1
         var ref: (row: Int, column: Int)?, type = "", value = "", inValue = false, tooMany = false
@@ -133,28 +130,15 @@ enum SpreadsheetXML {
     /// Element names without their namespace prefix (`x:c` and `c` alike).
     static func local(_ name: String) -> Substring { name.split(separator: ":").last ?? Substring(name) }
 
-    final class Handler: NSObject, XMLParserDelegate {
-        var onStart: (String, [String: String]) -> Void = { _, _ in }
-        var onEnd: (String) -> Void = { _ in }
-        var onText: (String) -> Void = { _ in }
-        /// Elements open: a document cut short can parse "successfully" on Linux; it must end
-        /// with every element closed.
-        var depth = 0
+    /// Callbacks for one part, then `parse`: a part that is not well formed throws `Malformed`.
+    struct Handler {
+        var scanner = XMLScanner()
+        var onStart: (String, [String: String]) -> Void { get { scanner.onStart } set { scanner.onStart = newValue } }
+        var onEnd: (String) -> Void { get { scanner.onEnd } set { scanner.onEnd = newValue } }
+        var onText: (String) -> Void { get { scanner.onText } set { scanner.onText = newValue } }
 
         func parse(_ data: Data, part: String) throws {
-            let parser = XMLParser(data: data)
-            parser.shouldResolveExternalEntities = false
-            parser.shouldProcessNamespaces = false
-            parser.delegate = self
-            guard parser.parse(), parser.parserError == nil, depth == 0 else { throw Malformed(part: part, line: max(1, parser.lineNumber)) }
+            do { try scanner.scan([UInt8](data)) } catch let e as XMLScanner.Malformed { throw Malformed(part: part, line: e.line) }
         }
-
-        func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String] = [:]) {
-            depth += 1
-            onStart(name, attributes)
-        }
-        func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) { depth -= 1; onEnd(name) }
-        func parser(_ parser: XMLParser, foundCharacters string: String) { onText(string) }
-        func parser(_ parser: XMLParser, foundCDATA block: Data) { onText(String(decoding: block, as: UTF8.self)) }
     }
 }

@@ -63,7 +63,7 @@ public enum OptimizeReport {
         out.append(w(.optimizeCandidates, r.selectionReplications))
         for cand in r.candidates {
             let mark = cand.source.name == r.chosen ? "*" : " "
-            out.append("  \(mark) \(w.candidate(cand.source, s)): \(objective) \(Format.fixed(cand.simulated, 2))"
+            out.append("  \(mark) " + w(.candidateLine, w.candidate(cand.source, s), objective, Format.fixed(cand.simulated, 2))
                        + (cand.setAside.map { w(.optimizeSetAside, w.setAside($0, s)) } ?? ""))
         }
         out.append("")

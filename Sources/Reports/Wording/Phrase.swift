@@ -38,7 +38,7 @@ public enum Phrase: String, Sendable, CaseIterable {
     case optimizeAgeLimit, optimizeService, optimizeImpossible, optimizeSearch, optimizeMILP, optimizeOptimal, optimizeBound
     case optimizeCandidates, optimizeSetAside, optimizeTargets, optimizeBinds, optimizeMissed, optimizeLeastRoom
     case optimizeBeside, optimizeWritten
-    case candidateClusters, candidateSearch, candidateMILP, candidateStaffing, candidateOwn, candidateBaseline
+    case candidateLine, candidateClusters, candidateSearch, candidateMILP, candidateStaffing, candidateOwn, candidateBaseline
     case setAsideMisses, setAsideWorse
     // What a plan changes
     case effectMean, effectP95, effectFinish, effectLine, down, up

@@ -102,7 +102,7 @@ extension Wording {
         .optimizeMissed: "{1} is missed", .optimizeLeastRoom: "{1}: the least room ({2} ± {3})",
         .optimizeBeside: "The chosen plan (first) beside the others; differences are theirs minus the chosen plan's:",
         .optimizeWritten: "Plan written to {1}: swabplan simulate SCENARIO --plan {1}",
-        .candidateClusters: "clusters and repair, surrogate mean", .candidateSearch: "search {1}, surrogate {2}",
+        .candidateLine: "{1}: {2} {3}", .candidateClusters: "clusters and repair, surrogate mean", .candidateSearch: "search {1}, surrogate {2}",
         .candidateMILP: "MILP (surrogate)", .candidateStaffing: "optimised staffing and call-ups (surrogate)",
         .candidateOwn: "your plan", .candidateBaseline: "baseline",
         .setAsideMisses: "misses {1} ({2} ± {3})", .setAsideWorse: "worse than another candidate (Kim-Nelson, {1} replications)",

@@ -72,7 +72,8 @@ public enum SummaryTable {
                 if together >= 2 && 2 * together >= here.count {
                     let b = starts[i].1
                     let who = starts[i...j].map { w.team(roster, $0.0, s) }
-                    out.append(w(.warnBreaksTogether, w.name(site), together, here.count, w.enumerate(who), ClockTime.format(b.start), Int((b.duration / 60).rounded())))
+                    out.append(w(.warnBreaksTogether, w.name(site), together, here.count, w.enumerate(who), ClockTime.format(b.start), Int((b.duration / 60).rounded()),
+                                   plan.isOptimised ? "" : w(.staggerHint)))
                 }
                 i = j + 1
             }

@@ -84,6 +84,24 @@ final class PublishTests: XCTestCase {
         XCTAssertEqual(try read(out.appendingPathComponent("notices/B2.txt")), try read(golden.appendingPathComponent("notice-B2.txt")))
     }
 
+    /// A plan the optimiser wrote: the advice does not send the planner back to the optimiser.
+    func testAdviceForAnOptimisedPlanDoesNotSuggestOptimising() throws {
+        let dir = folder()
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let plan = dir.appendingPathComponent("plan.yaml")
+        XCTAssertEqual(try cli.run(["validate", Self.fixture("publish-crowded.yaml"), "--plan", "scenario", "--write-plan", plan.path]).status, 0)
+        let text = try read(plan).replacingOccurrences(of: "call_ups:", with: "name: \"optimised by swabplan (mean, seed 1)\"\ncall_ups:")
+        try text.write(to: plan, atomically: true, encoding: .utf8)
+        for (planArgs, suggests) in [([String](), true), (["--plan", plan.path], false)] {
+            let out = dir.appendingPathComponent("out-\(suggests)")
+            XCTAssertEqual(try cli.run(["publish", Self.fixture("publish-crowded.yaml"), "--out", out.path, "-r", "3"] + planArgs).status, 0)
+            let warnings = try read(out.appendingPathComponent("report.html")).components(separatedBy: "<h2>Warnings</h2>")[1].components(separatedBy: "<h2>")[0]
+            XCTAssertTrue(warnings.contains("move some of the call-ups feeding it"), warnings)
+            XCTAssertTrue(warnings.contains("break together"), warnings)
+            XCTAssertEqual(warnings.contains("swabplan optimize"), suggests, warnings)
+        }
+    }
+
     /// The report parses as XML (so as well-formed HTML), escapes what the scenario says, and
     /// draws one SVG per chart: a queue chart per site, time in system, staff, sample age.
     func testReportIsWellFormedAndEscaped() throws {

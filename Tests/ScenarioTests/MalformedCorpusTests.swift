@@ -89,6 +89,7 @@ final class MalformedCorpusTests: XCTestCase {
         ("81-handover-across-sites.yaml", "81-handover-across-sites.yaml", 56, 43, "team 1 of `relief` is dropped at site `S1` but team 3 of `morning` works at `S2`", 65),
         ("82-notice-issuer-empty.yaml", "82-notice-issuer-empty.yaml", 57, 36, "expected a line of text of 1 to 100 characters", 65),
         ("83-unknown-language.yaml", "83-unknown-language.yaml", 3, 11, "unknown language `zh-CN`; expected zh (Chinese) or en (English)", 65),
+        ("84-name-with-line-break.yaml", "84-name-with-line-break.yaml", 22, 20, "expected a name of 1 to 100 characters on one line", 65),
     ]
 
     static var folder: String { Bundle.module.resourcePath! + "/Malformed" }

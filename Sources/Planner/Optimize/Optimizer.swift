@@ -196,7 +196,7 @@ public enum Optimizer {
             if holds { chosenPlan = withRoles }
             say(holds ? "roles: \(s.staff.communityWorkers) community workers given a role for each hour" : "roles: left to the planner (hour-by-hour roles would miss a data-desk target)")
         }
-        chosenPlan.name = "optimised by swabplan (\(o.objective.rawValue), seed \(o.seed))"
+        chosenPlan.name = "\(Plan.optimisedNamePrefix) (\(o.objective.rawValue), seed \(o.seed))"
         chosenPlan.origin = "optimised"
         let means = selection.means
         let chosenState = SurrogateState(surrogate.restaffed(chosenPlan), surrogate.placements(of: chosenPlan))

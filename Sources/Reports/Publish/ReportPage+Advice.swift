@@ -98,7 +98,7 @@ extension ReportPage {
         // Near the deadline there is no later window to move to.
         let when = w(to > s.round.deadline - 1800 ? .earlierWindow : .laterWindow)
         return w(.adviceMove, reason, when, quiet.map { w(.orToSite, w.name(s.sites[$0])) } ?? "", w.list(names),
-                 feeding.count > 4 ? w(.andMore, feeding.count - 4) : "")
+                 feeding.count > 4 ? w(.andMore, feeding.count - 4) : "", plan.isOptimised ? "" : w(.optimizeHint))
     }
 
     static func warnings(_ r: ExperimentResult) -> String {

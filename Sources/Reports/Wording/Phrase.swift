@@ -14,7 +14,7 @@ public enum Phrase: String, Sendable, CaseIterable {
     case targetsHeading, noTargets, targetColumns
     case behindIt, behindItem
     case bottleneckSwab, bottleneckRegistration
-    case adviceCallFewer, adviceOpenStations, adviceOpenDesk, reasonSwab, reasonDesk, adviceNoFeeding, adviceMove
+    case optimizeHint, staggerHint, adviceCallFewer, adviceOpenStations, adviceOpenDesk, reasonSwab, reasonDesk, adviceNoFeeding, adviceMove
     case earlierWindow, laterWindow, orToSite, andMore
     case warningsHeading, noWarnings, moreSpells, weatherWarning, weatherDrivesAway
     case figuresHeading, figureColumns

@@ -111,17 +111,22 @@ enum BuildingsCSV {
                 guard t == "true" || t == "false" else { fail(cell("sealed")!, "sealed", "`\(t)` is not valid; expected true or false"); continue }
                 sealed = t == "true"
             }
+            var names: [String: String] = [:]
+            for column in ["name", "name_en"] {
+                guard let t = text(column) else { continue }
+                if let problem = Limits.nameProblem(t) { fail(cell(column)!, column, problem) } else { names[column] = t }
+            }
             guard let residents, let floors, let lifts, let elderly, let noPhone, let x, let y, let quarantined, let bedridden else { continue }
             if (x == nil) != (y == nil) {
                 fail(row[0], "x_metres", "give both x_metres and y_metres, or neither"); continue
             }
-            var b = Building(id: id, name: text("name") ?? id, compound: compound, residents: residents,
+            var b = Building(id: id, name: names["name"] ?? id, compound: compound, residents: residents,
                              floors: floors, lifts: lifts, elderlyShare: elderly ?? 0, noSmartphoneShare: noPhone ?? 0,
                              position: x.map { Point(x: $0, y: y!) }, walkMinutes: [:])
             b.quarantinedHouseholds = quarantined
             b.bedriddenHouseholds = bedridden
             b.sealed = sealed
-            b.nameEn = text("name_en")
+            b.nameEn = names["name_en"]
             buildings.append(b)
         }
         guard errors.isEmpty else { throw ScenarioErrors(errors) }

@@ -32,8 +32,8 @@ extension ScenarioLoader {
 
     static func readCompound(_ r: YAMLReader, _ node: Node, _ path: String) -> Compound? {
         guard let f = r.mapping(node, path, required: ["id"], optional: ["name", "name_en"]), let id = f.identifier("id") else { return nil }
-        var c = Compound(id: id, name: f.string("name") ?? id)
-        c.nameEn = f.string("name_en")
+        var c = Compound(id: id, name: f.name("name") ?? id)
+        c.nameEn = f.name("name_en")
         return c
     }
 
@@ -120,12 +120,12 @@ extension ScenarioLoader {
             default: r.fail(n, f.path("sealed"), "expected true or false, found `\(n.string ?? "?")`") }
         }
         guard let id, let residents, let floors, let lifts, let elderly, let noPhone, let quarantined, let bedridden else { return nil }
-        var b = Building(id: id, name: f.string("name") ?? id, compound: compound, residents: residents, floors: floors,
+        var b = Building(id: id, name: f.name("name") ?? id, compound: compound, residents: residents, floors: floors,
                          lifts: lifts, elderlyShare: elderly, noSmartphoneShare: noPhone, position: position, walkMinutes: walk)
         b.quarantinedHouseholds = quarantined
         b.bedriddenHouseholds = bedridden
         b.sealed = sealed
-        b.nameEn = f.string("name_en")
+        b.nameEn = f.name("name_en")
         return b
     }
 
@@ -155,9 +155,9 @@ extension ScenarioLoader {
             }
         }
         guard let id, let cover, let desks, let stations else { return nil }
-        var site = Site(id: id, name: f.string("name") ?? id, compound: compound, cover: cover,
+        var site = Site(id: id, name: f.name("name") ?? id, compound: compound, cover: cover,
                         registrationDesks: desks, swabStations: stations, position: position)
-        site.nameEn = f.string("name_en")
+        site.nameEn = f.name("name_en")
         return site
     }
 
@@ -238,8 +238,8 @@ extension ScenarioLoader {
         var cohort = Cohort(id: id, teams: teams, departsDepot: departs, route: stops, setupSeconds: setup,
                             standingLimitSeconds: limit, breakSeconds: rest, shiftEnd: shiftEnd,
                             relieves: f.string("relieves"))
-        cohort.name = f.string("name")
-        cohort.nameEn = f.string("name_en")
+        cohort.name = f.name("name")
+        cohort.nameEn = f.name("name_en")
         return cohort
     }
 

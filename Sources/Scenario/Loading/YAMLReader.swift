@@ -222,6 +222,12 @@ struct Fields {
         entries[key].flatMap { reader.string($0, path(key)) } ?? d
     }
     func identifier(_ key: String) -> String? { entries[key].flatMap { reader.identifier($0, path(key)) } }
+    /// A name (`Limits.nameProblem`), trimmed.
+    func name(_ key: String) -> String? {
+        guard let node = entries[key], let text = reader.string(node, path(key)) else { return nil }
+        if let problem = Limits.nameProblem(text) { reader.fail(node, path(key), problem); return nil }
+        return text.trimmingCharacters(in: .whitespaces)
+    }
     func int(_ key: String, default d: Int? = nil, min: Int = 0, max: Int = Int.max) -> Int? {
         guard let n = entries[key] else { return d }
         return reader.int(n, path(key), min: min, max: max)

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The physical range of every number a scenario or plan file may hold. Validation enforces
 /// them with a positioned error; `Scenarios/README.md` documents them. They keep every clock
 /// time of a round inside a few days, so no sum, bin index or event time can overflow.
@@ -7,6 +9,19 @@ public enum Limits {
     public static let maxMinutes = 1440.0
     /// A line of notice text (the issuer, a contact phone), in characters.
     public static let maxNoticeText = 100
+    /// A name (compound, site, building, cohort), in characters, on one line: it goes into
+    /// notices, CSV cells and chart labels.
+    public static let maxName = 100
+
+    /// Why a name cannot be used, or nil: empty, too long, or holding a line break or another
+    /// control character.
+    public static func nameProblem(_ text: String) -> String? {
+        let clean = text.trimmingCharacters(in: .whitespaces)
+        if clean.isEmpty || clean.count > maxName || clean.unicodeScalars.contains(where: { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) || $0 == "\u{2028}" || $0 == "\u{2029}" }) {
+            return "expected a name of 1 to \(maxName) characters on one line"
+        }
+        return nil
+    }
     /// Any duration in seconds (service, visit, patience, weather spell, lift round trip).
     public static let maxSeconds = 86_400.0
     /// Repeating intervals (courier `every_minutes`, `check_minutes`): at least a minute.

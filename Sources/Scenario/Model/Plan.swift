@@ -29,6 +29,12 @@ public struct Plan: Sendable {
     public init(callUps: [CallUp], staffing: [Staffing] = [], roles: [RoleAssignment] = [], origin: String, name: String? = nil) {
         self.callUps = callUps; self.staffing = staffing; self.roles = roles; self.origin = origin; self.name = name
     }
+
+    /// The name `swabplan optimize` gives the plans it writes.
+    public static let optimisedNamePrefix = "optimised by swabplan"
+
+    /// Written by the optimiser (its name says so): advice does not send the planner back to it.
+    public var isOptimised: Bool { origin == "optimised" || (name?.hasPrefix(Plan.optimisedNamePrefix) ?? false) }
 }
 
 /// The stops of one cohort's bus: the plan's choice of where its teams work.

@@ -44,7 +44,7 @@ public struct ChangeNote: Sendable {
             let items = buildings.prefix(6).map { b in
                 w(.recutItem, building(b.building, nil), w.enumerate(b.parts.map { w(.partItem, w.floors($0.floors), $0.window.description, site($0.site)) }))
             }
-            return w(.changeRecut, buildings.count, w.list(items) + (buildings.count > 6 ? w(.moreInSchedule, buildings.count - 6) : ""))
+            return w(.changeRecut, buildings.count, w.list(items) + (buildings.count > 6 ? w(.moreBuildings, buildings.count - 6) : ""))
         case .added(let n): return w(.changeAdded, n)
         case .breaksPlanned(let breaks):
             return w(.changeBreaks, w.enumerate(breaks.prefix(10).map { w(.breakItem, w.teamName($0.cohort, $0.team, s), ClockTime.format($0.at)) })

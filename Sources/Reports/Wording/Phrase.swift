@@ -42,7 +42,7 @@ public enum Phrase: String, Sendable, CaseIterable {
     case setAsideMisses, setAsideWorse
     // What a plan changes
     case effectMean, effectP95, effectFinish, effectLine, down, up
-    case changeMoved, moveSite, moveWindow, moreInSchedule, changeRecut, recutItem, partItem, changeAdded
+    case changeMoved, moveSite, moveWindow, moreInSchedule, moreBuildings, changeRecut, recutItem, partItem, changeAdded
     case changeBreaks, breakItem, changeDrops, dropItem, changeHandovers, changeStaffing, changeCourier, changeDoorToDoor
     // Site sheets
     case sheetsTitle, sheetMeta, sheetTimetable, timetableColumns, noCallUps, sheetTeams, teamColumns, relievedBy

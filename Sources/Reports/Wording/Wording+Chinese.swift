@@ -110,7 +110,7 @@ extension Wording {
         .effectMean: "从到场到采样完成的平均用时", .effectP95: "其中95%的居民用时", .effectFinish: "最后一人采完",
         .effectLine: "{1}：{2} → {3}分钟（{4}{5} ± {6}）", .down: "减少", .up: "增加",
         .changeMoved: "调整了{1}个通知：{2}", .moveSite: "{1}：{2} → {3}，{4} → {5}", .moveWindow: "{1}：{2} → {3}",
-        .moreInSchedule: "；另有{1}个（见 schedule.csv）",
+        .moreInSchedule: "；另有{1}个（见 schedule.csv）", .moreBuildings: "；另有{1}栋（见 schedule.csv）",
         .changeRecut: "按楼层分批通知的楼栋（{1}栋）：{2}", .recutItem: "{1}：{2}", .partItem: "{1} {2}到{3}",
         .changeAdded: "新增{1}个通知（见 schedule.csv）",
         .changeBreaks: "改为轮流休息，而不是都到连续工作时限才休息：{1}", .breakItem: "{1} {2}",

@@ -110,7 +110,7 @@ extension Wording {
         .effectMean: "mean time from arrival to swab done", .effectP95: "95th percentile of it", .effectFinish: "last swab",
         .effectLine: "{1}: {2} -> {3} minutes ({4} {5} ± {6})", .down: "down", .up: "up",
         .changeMoved: "call-ups moved ({1}): {2}", .moveSite: "{1}: {2} -> {3}, {4} -> {5}", .moveWindow: "{1}: {2} -> {3}",
-        .moreInSchedule: "; and {1} more (schedule.csv)",
+        .moreInSchedule: "; and {1} more (schedule.csv)", .moreBuildings: "; and {1} more buildings (schedule.csv)",
         .changeRecut: "buildings called in parts, by floors ({1}): {2}", .recutItem: "{1}: {2}", .partItem: "{1} {2} to {3}",
         .changeAdded: "{1} call-ups added (schedule.csv)",
         .changeBreaks: "breaks planned one after another instead of all at the standing limit: {1}", .breakItem: "{1} at {2}",

@@ -32,7 +32,7 @@ final class PublishTests: XCTestCase {
         let r = try cli.run(["publish", Self.fixture("publish-patience.yaml"), "--out", out.path, "-r", "4"])
         XCTAssertEqual(r.status, 0, r.stderr)
         XCTAssertEqual(try read(out.appendingPathComponent("follow-up.csv")),
-                       "building,name,compound,expected_residents_to_visit,half_width_95,p95_over_replications\nB1,Building 1,,1.0,0.0,1\n")
+                       "building,name,compound,expected_residents_to_visit,half_width_95,p95_over_replications\nB1,Building 1,,1,0.0,1\n")
         let plain = folder()
         XCTAssertEqual(try cli.run(["publish", Self.fixture("publish-deterministic.yaml"), "--out", plain.path, "-r", "2"]).status, 0)
         XCTAssertFalse(FileManager.default.fileExists(atPath: plain.appendingPathComponent("follow-up.csv").path))

@@ -52,7 +52,8 @@ enum ScheduleFiles {
             guard tally.max > 0 else { continue }
             let ci = ConfidenceInterval(tally)
             csv.append([.text(b.id), .text(w.name(b)), .text(w.compoundName(b.compound, s)),
-                        .number(ci.mean, decimals: 1), .number(Summary.finite(ci.halfWidth), decimals: 1),
+                        // People are counted whole; the half-width is a statistic and keeps a decimal.
+                        .number(ci.mean, decimals: 0), .number(Summary.finite(ci.halfWidth), decimals: 1),
                         .number(counts.quantile(0.95) ?? 0, decimals: 0)])
         }
         return csv.text
@@ -91,7 +92,7 @@ enum ScheduleFiles {
         for run in plannedRuns(r) {
             csv.append([.text(run.courier), .integer(run.number), .text(ClockTime.format(run.departs)),
                         .text(w.list(run.stops.map { "\(w.siteName($0.site, r.scenario)) \(ClockTime.format($0.at))" })),
-                        .text(ClockTime.format(run.back)), .number(run.tubes, decimals: 1), .number(run.share, decimals: 2)])
+                        .text(ClockTime.format(run.back)), .number(run.tubes, decimals: 0), .number(run.share, decimals: 2)])
         }
         return csv.text
     }

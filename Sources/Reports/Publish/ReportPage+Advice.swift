@@ -117,6 +117,7 @@ extension ReportPage {
         out += SummaryTable.warnings(r)
         let heading = "<h2>\(HTML.escape(w(.warningsHeading)))</h2>"
         guard !out.isEmpty else { return heading + "<p>\(HTML.escape(w(.noWarnings)))</p>\n" }
-        return heading + out.map { "<div class=\"warn\">\(HTML.escape($0))</div>" }.joined() + "\n"
+        // Each warning a sentence of its own (the terminal's start in lower case after "warning: ").
+        return heading + out.map { "<div class=\"warn\">\(HTML.escape($0.prefix(1).uppercased() + $0.dropFirst()))</div>" }.joined() + "\n"
     }
 }

@@ -11,7 +11,7 @@ public enum ComparisonReport {
         let absent = w(.notAvailable)
         var out: [String] = []
         let names = c.results.map { $0.plan.origin }
-        out.append(w(.compareTitle, s.name, c.replications, c.results[0].seed))
+        out.append(w(.compareTitle, w.name(s), c.replications, c.results[0].seed))
         for (i, n) in names.enumerated() { out.append("  " + w(.comparePlan, i + 1, n)) }
         out.append("")
         var header = [w.columns(.figureColumns)[0]]

@@ -37,7 +37,7 @@ public enum OptimizeReport {
         var out: [String] = []
         let s = c.results[0].scenario, w = Wording(s.language)
         let objective = s.language == .en ? r.objective.metric.rawValue : w.metric(r.objective.metric)
-        out.append(w(.optimizeTitle, s.name, objective, Format.fixed(r.seconds, 1)) + (r.stoppedByTimeLimit ? w(.optimizeStopped) : ""))
+        out.append(w(.optimizeTitle, w.name(s), objective, Format.fixed(r.seconds, 1)) + (r.stoppedByTimeLimit ? w(.optimizeStopped) : ""))
         out.append("")
         out.append(w(.optimizeBounds))
         for g in r.bounds.groups.sorted(by: { $0.earliestFinishMinutes > $1.earliestFinishMinutes }).prefix(5) {

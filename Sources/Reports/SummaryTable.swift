@@ -8,7 +8,7 @@ public enum SummaryTable {
     public static func render(_ r: ExperimentResult) -> String {
         let s = r.scenario, w = Wording(s.language)
         var out: [String] = []
-        out.append(w(.terminalTitle, s.name, r.replications, r.seed, r.plan.origin))
+        out.append(w(.terminalTitle, w.name(s), r.replications, r.seed, r.plan.origin))
         let checks = TargetCheck.evaluate(r)
         if !checks.isEmpty {
             out.append("")

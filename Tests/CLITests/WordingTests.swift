@@ -53,6 +53,8 @@ final class WordingNameTests: XCTestCase {
         XCTAssertEqual(en.siteName("S17", s), "No. 17 compound sampling point")
         XCTAssertEqual(zh.buildingName("B13", s), "13号楼")
         XCTAssertEqual(en.buildingName("B13", s), "Building 13")
+        XCTAssertEqual(zh.name(s), "潘家园南里社区 2022年5月6日")
+        XCTAssertEqual(en.name(s), "Panjiayuan Nanli, 6 May 2022")
         XCTAssertEqual(zh.date(s.round.date), "2022年5月6日（周五）")
         XCTAssertEqual(en.date(s.round.date), "Friday 6 May 2022")
     }

@@ -31,7 +31,7 @@ public enum Publication {
             "summary.json": .aboutSummary, "sites.csv": .aboutSites,
         ]
         let columns = w.columns(.readmeColumns)
-        var lines = ["# " + Markdown.escape(w(.readmeTitle, r.scenario.name)), "",
+        var lines = ["# " + Markdown.escape(w(.readmeTitle, w.name(r.scenario))), "",
                      w(.readmePlan, Markdown.escape(r.plan.origin), r.replications, r.seed), "",
                      "| \(columns[0]) | \(columns[1]) |", "| --- | --- |"]
         for f in files where !f.hasPrefix("notices/") { lines.append("| `\(f)` | \(about[f].map { w($0) } ?? "") |") }

@@ -23,8 +23,8 @@ enum ReportPage {
 
     static func html(_ r: ExperimentResult, changes: ChangeNote? = nil, sensitivity: Sensitivity? = nil) -> String {
         let s = r.scenario, w = Wording(s.language)
-        var h = PageStyle.head(s.language, title: w(.reportTitle, s.name), style: style)
-        h += "<h1>\(HTML.escape(s.name))</h1>\n"
+        var h = PageStyle.head(s.language, title: w(.reportTitle, w.name(s)), style: style)
+        h += "<h1>\(HTML.escape(w.name(s)))</h1>\n"
         h += "<p class=\"muted\">\(HTML.escape(w(.reportMeta, w.date(s.round.date), ClockTime.format(s.round.opening), ClockTime.format(s.round.deadline), r.plan.origin, r.replications, r.seed)))</p>\n"
         let checks = TargetCheck.evaluate(r)
         h += "<p class=\"\(checks.allSatisfy(\.met) ? "met" : "missed")\" style=\"font-size:16px\">\(HTML.escape(TargetCheck.verdict(checks, s)))</p>\n"

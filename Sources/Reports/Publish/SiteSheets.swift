@@ -21,7 +21,7 @@ enum SiteSheets {
         let s = r.scenario, plan = r.plan, w = Wording(s.language)
         let d = ScheduleFiles.details(r)
         let roster = TeamRoster(scenario: s, plan: plan)
-        var h = PageStyle.head(s.language, title: w(.sheetsTitle, s.name), style: style)
+        var h = PageStyle.head(s.language, title: w(.sheetsTitle, w.name(s)), style: style)
         func wait(_ i: Int, _ q: (ReplicationResult.Detail) -> Double) -> Double {
             Tally(d.filter { $0.callUps[i].swabbed > 0 }.map(q)).mean
         }
@@ -31,7 +31,7 @@ enum SiteSheets {
         let runs = ScheduleFiles.plannedRuns(r)
         for (si, site) in s.sites.enumerated() {
             h += "<section><h1>\(HTML.escape(w.name(site)))</h1>"
-            h += "<p class=\"muted\">\(HTML.escape(w(.sheetMeta, s.name, w.date(s.round.date), ClockTime.format(s.round.opening), ClockTime.format(s.round.deadline))))</p>"
+            h += "<p class=\"muted\">\(HTML.escape(w(.sheetMeta, w.name(s), w.date(s.round.date), ClockTime.format(s.round.opening), ClockTime.format(s.round.deadline))))</p>"
             // Timetable.
             let calls = plan.callUps.indices.filter { plan.callUps[$0].site == site.id }.sorted { (plan.callUps[$0].window.start, $0) < (plan.callUps[$1].window.start, $1) }
             h += heading(.sheetTimetable) + "<div class=\"scroll\"><table class=\"timetable\">" + header(.timetableColumns)

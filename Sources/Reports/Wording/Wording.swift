@@ -53,6 +53,7 @@ public struct Wording: Sendable {
     }
 
     // Names as the scenario gives them: the English one (`name_en`) in English where there is one.
+    public func name(_ s: Scenario) -> String { language == .en ? (s.nameEn ?? s.name) : s.name }
     public func name(_ x: Site) -> String { language == .en ? (x.nameEn ?? x.name) : x.name }
     public func name(_ x: Building) -> String { language == .en ? (x.nameEn ?? x.name) : x.name }
     public func name(_ x: Compound) -> String { language == .en ? (x.nameEn ?? x.name) : x.name }

@@ -6,7 +6,7 @@ import Yams
 ///
 ///     let scenario = try ScenarioLoader.load(path: "Scenarios/panjiayuan-nanli.yaml")
 public enum ScenarioLoader {
-    static let topKeys = ["version", "name", "round", "compounds", "buildings", "sites", "walking",
+    static let topKeys = ["version", "name", "name_en", "round", "compounds", "buildings", "sites", "walking",
                           "staff", "service", "arrivals", "plan", "targets",
                           "weather", "tubes", "lab", "couriers", "door_to_door", "data_desk", "notices", "language"]
 
@@ -88,6 +88,7 @@ public enum ScenarioLoader {
             checkDoorToDoor(r, top, scenario!)
             checkCouriers(r, top, scenario!)
             scenario!.language = language
+            scenario!.nameEn = top.name("name_en")
             if let n = top["notices"], let f = r.mapping(n, "notices", optional: ["languages", "issuer", "contact"]) {
                 for key in ["issuer", "contact"] {
                     guard let node = f[key], let text = f.string(key) else { continue }

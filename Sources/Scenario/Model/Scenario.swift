@@ -3,6 +3,8 @@
 /// midnight; durations are seconds. Built by `ScenarioLoader`, validated before anyone sees it.
 public struct Scenario: Sendable {
     public var name: String
+    /// The name in English (`name_en`), for English reports of a scenario named in Chinese.
+    public var nameEn: String?
     /// The file the scenario came from (for messages and reports).
     public var sourcePath: String
     public var round: Round

@@ -40,7 +40,7 @@ struct Compare: ParsableCommand {
         let s = language.apply(whatIf.apply(try loadScenario(scenario, plan: nil).0))
         var list: [Plan] = []
         for p in plans { list.append(try loadScenario(scenario, plan: p).1) }
-        let progress = Progress(total: maxReplications)
+        let progress = Progress(total: maxReplications, language: s.language)
         let c: PlanComparison
         do {
             c = try PlanComparison.run(scenario: s, plans: list, seed: streams.seed, jobs: streams.threads,

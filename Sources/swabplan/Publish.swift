@@ -47,7 +47,7 @@ struct Publish: ParsableCommand {
         let s = language.apply(whatIf.apply(loaded))
         var options = RunOptions.standard
         options.recordDetail = true
-        let progress = Progress(total: replications)
+        let progress = Progress(total: replications, language: s.language)
         let result = Experiment.run(try compile(s, p), replications: replications, seed: streams.seed,
                                     jobs: streams.threads, options: options,
                                     progress: { progress.step() })

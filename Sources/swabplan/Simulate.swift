@@ -43,7 +43,7 @@ struct Simulate: ParsableCommand {
         let (loaded, p) = try loadScenario(scenario, plan: plan)
         let s = language.apply(whatIf.apply(loaded))
         let round = try compile(s, p)
-        let progress = Progress(total: replications)
+        let progress = Progress(total: replications, language: s.language)
         let result = Experiment.run(round, replications: replications, seed: streams.seed,
                                     jobs: streams.threads, progress: { progress.step() })
         progress.finish()
@@ -74,8 +74,9 @@ final class Progress: @unchecked Sendable {
     private let start = Date()
     private var lastPrint = Date()
     private let lock = NSLock()
+    private let words: Wording
 
-    init(total: Int) { self.total = total }
+    init(total: Int, language: Language) { self.total = total; words = Wording(language) }
 
     func step() {
         lock.lock(); defer { lock.unlock() }
@@ -84,7 +85,7 @@ final class Progress: @unchecked Sendable {
         guard now.timeIntervalSince(start) > 1, now.timeIntervalSince(lastPrint) > 0.5 || done == total else { return }
         lastPrint = now
         shown = true
-        FileHandle.standardError.write(Data("\rsimulating: \(done)/\(total) replications".utf8))
+        FileHandle.standardError.write(Data(("\r" + words(.progressSimulating, done, total)).utf8))
     }
 
     /// Progress of a run that counts up to `done` replications (in batches).
@@ -93,7 +94,7 @@ final class Progress: @unchecked Sendable {
         let now = Date()
         guard now.timeIntervalSince(start) > 1 else { return }
         shown = true
-        FileHandle.standardError.write(Data("\rcomparing: \(done) replications per plan".utf8))
+        FileHandle.standardError.write(Data(("\r" + words(.progressComparing, done)).utf8))
     }
 
     func finish() {

@@ -30,7 +30,7 @@ public enum Phrase: String, Sendable, CaseIterable {
     case neverSwabbed, figureAfterOpening, verdictAllMet, verdictMissed, verdictItem
     // Terminal
     case terminalTitle, terminalColumns, warnUndecided, warnNotSwabbed, warnBreaksTogether
-    case publishWrote, publishCompared, publishMissed
+    case publishWrote, publishCompared, publishMissed, progressSimulating, progressComparing
     // compare and optimize
     case compareTitle, comparePlan, comparePlanColumn, compareDifferenceColumn, compareAbsent, compareLegend, compareStarred
     case compareDecided, compareLimit

@@ -78,6 +78,7 @@ extension Wording {
         .warnBreaksTogether: "{1}的{3}个采样组中有{2}个（{4}）在{5}同时休息{6}分钟，采样队停摆：请在方案的 `breaks` 中安排轮流休息{7}", .staggerHint: "（或运行 `swabplan optimize`，它会错开休息）",
         .publishWrote: "{1}：已写入{2}个文件（report.html、site-sheets.html、schedule.csv、rosters.csv、notices/ 等）",
         .publishCompared: "与情景文件中的方案相比：",
+        .progressSimulating: "模拟中：{1}/{2}次", .progressComparing: "对比中：每个方案已模拟{1}次",
         .publishMissed: "本方案有{1}项目标未达到（共{2}项）；发通知前请先看 report.html 中的提醒",
 
         .compareTitle: "{1}：每个方案模拟{2}次，随机种子{3}，各方案共用同样的随机数",

@@ -78,6 +78,7 @@ extension Wording {
         .warnBreaksTogether: "at {1}, {2} of its {3} teams ({4}) break together at {5} for {6} minutes and the swab line stands still: plan their breaks one after another in the plan's `breaks`{7}", .staggerHint: " (or run `swabplan optimize`, which staggers them)",
         .publishWrote: "{1}: {2} files (report.html, site-sheets.html, schedule.csv, rosters.csv, notices/ ...)",
         .publishCompared: "compared with the scenario's own plan:",
+        .progressSimulating: "simulating: {1}/{2} replications", .progressComparing: "comparing: {1} replications per plan",
         .publishMissed: "this plan misses {1} of its {2} targets; read the warnings in report.html before posting the notices",
 
         .compareTitle: "{1}: {2} replications per plan, seed {3}, common random numbers",

@@ -18,6 +18,19 @@ extension Wording {
         }
     }
 
+    /// What no plan can meet, and why, in words.
+    func impossible(_ m: Bounds.Impossible, _ s: Scenario) -> String {
+        switch m {
+        case .finish(let minutes, let sites, let earliest):
+            return self(.impossibleFinish, ClockTime.format(s.round.opening + minutes * 60), enumerate(sites.map { siteName($0, s) }),
+                        ClockTime.format(s.round.opening + earliest.rounded(.up) * 60))
+        case .belowService(let t, let service):
+            return self(.impossibleService, TargetCheck(target: t, interval: ConfidenceInterval(Tally([]))).plain(s), Format.fixed(service, 1))
+        case .teams(let needed, let available): return self(.impossibleTeams, needed, available)
+        case .courier(let id, let trip, let limit): return self(.impossibleCourier, id, Int(trip), Int(limit))
+        }
+    }
+
     /// Why a candidate was set aside, in words.
     func setAside(_ reason: Selection.SetAside, _ s: Scenario) -> String {
         switch reason {
@@ -50,7 +63,7 @@ public enum OptimizeReport {
                        + (r.bounds.sampleAgeLimitMinutes.map { w(.optimizeAgeLimit, Format.fixed($0, 0)) } ?? ""))
         }
         out.append("  " + w(.optimizeService, Format.fixed(r.bounds.serviceMinutes, 1)))
-        for m in r.bounds.impossible { out.append("  " + w(.optimizeImpossible, m)) }
+        for m in r.bounds.impossible { out.append("  " + w(.optimizeImpossible, w.impossible(m, s))) }
         out.append("")
         out.append(w(.optimizeSearch, r.surrogateEvaluations))
         if let m = r.milp {
@@ -107,7 +120,7 @@ public enum OptimizeReport {
                 ("fewest_teams", .integer(r.bounds.fewestTeams)), ("teams_available", .integer(r.bounds.teamsAvailable)),
                 ("fewest_desks", .integer(r.bounds.fewestDesks)), ("desks_available", .integer(r.bounds.desksAvailable)),
                 ("service_minutes", .number(r.bounds.serviceMinutes, decimals: 2)),
-                ("impossible", .array(r.bounds.impossible.map { .string($0) })),
+                ("impossible", .array(r.bounds.impossible.map { .string($0.text) })),
             ])),
             ("surrogate_evaluations", .integer(r.surrogateEvaluations)),
             ("milp", r.milp.map { m in .object([("objective", .number(m.objective, decimals: 1)), ("bound", .number(m.bound, decimals: 1)),

@@ -27,17 +27,19 @@ public struct TargetCheck: Sendable {
         let w = Wording(s.language)
         let v = target.value
         func pct(_ x: Double) -> String { Format.fixed(x * 100, x * 100 == (x * 100).rounded() ? 0 : 1) + "%" }
+        // Whole minutes as whole numbers; a fraction keeps its decimal (0.5, not 0 or 1).
+        func minutes(_ x: Double) -> String { Format.fixed(x, x == x.rounded() ? 0 : 1) }
         let text: String
         switch (target.metric, target.bound == .atMost) {
         case (.finishTimeMinutesAfterOpening, true): text = w(.targetFinishBy, ClockTime.format(s.round.opening + v * 60))
-        case (.timeInSystemP95Minutes, true): text = w(.targetP95, Format.fixed(v, 0))
-        case (.timeInSystemP90Minutes, true): text = w(.targetP90, Format.fixed(v, 0))
-        case (.timeInSystemP50Minutes, true): text = w(.targetP50, Format.fixed(v, 0))
-        case (.timeInSystemMinutes, true): text = w(.targetMean, Format.fixed(v, 0))
+        case (.timeInSystemP95Minutes, true): text = w(.targetP95, minutes(v))
+        case (.timeInSystemP90Minutes, true): text = w(.targetP90, minutes(v))
+        case (.timeInSystemP50Minutes, true): text = w(.targetP50, minutes(v))
+        case (.timeInSystemMinutes, true): text = w(.targetMean, minutes(v))
         case (.shareWaitingOver20Minutes, true): text = w(.targetShare20, pct(v))
         case (.shareSamplesOverAgeLimit, true): text = v == 0 ? w(.targetNoSampleOverAge) : w(.targetSamplesOverAge, pct(v))
         case (.dataItemsOnTimeShare, false): text = w(.targetDataOnTime, pct(v))
-        case (.longestStandingMinutes, true): text = w(.targetStanding, Format.fixed(v, 0))
+        case (.longestStandingMinutes, true): text = w(.targetStanding, minutes(v))
         case (_, let most):
             let value = target.metric.unit == "share" ? pct(v) : Format.fixed(v, v == v.rounded() ? 0 : 2)
             let unit = target.metric.unit == "share" ? "" : (s.language == .zh ? w.unit(target.metric) : " " + w.unit(target.metric))

@@ -54,4 +54,23 @@ final class OptimizeCommandTests: XCTestCase {
         let bad = try CLI().run(["optimize", scenario, "--time-limit", "0"])
         XCTAssertEqual(bad.status, 64, bad.stderr)
     }
+
+    /// Targets no plan can meet are named before any search, with the bound that rules them
+    /// out, in the scenario's language.
+    func testImpossibleTargetsAreNamedInEitherLanguage() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("swabplan-impossible-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let text = try String(contentsOfFile: CommandLineTests.packageRoot.appendingPathComponent("Scenarios/small/two-sites.yaml").path, encoding: .utf8)
+        let scenario = dir.appendingPathComponent("s.yaml")
+        try text.replacingOccurrences(of: "  - finish_by: \"09:30\"", with: "  - finish_by: \"07:20\"\n  - {metric: time_in_system_minutes, at_most: 0.1}")
+            .write(to: scenario, atomically: true, encoding: .utf8)
+        for (language, words) in [("en", ["IMPOSSIBLE: all done by 07:20:", "IMPOSSIBLE: residents done within 0.1 minutes of arriving, on average: registration and swab alone take"]),
+                                  ("zh", ["无法达到：全部在07:20前完成：按现有采样组和登记台，", "无法达到：居民到场后平均0.1分钟内采完：仅登记和采样本身平均就要"])] {
+            let o = try CLI().run(["optimize", scenario.path, "--evaluations", "1000", "--max-replications", "10",
+                                   "--out", dir.appendingPathComponent("p.yaml").path, "--language", language])
+            XCTAssertEqual(o.status, 0, o.stderr)
+            for w in words { XCTAssertTrue(o.stdout.contains(w), "\(w)\n\(o.stdout)") }
+        }
+    }
 }

@@ -30,7 +30,31 @@ public struct Bounds: Sendable {
     /// Mean registration plus swab minutes: no plan's mean time in system is below it.
     public var serviceMinutes: Double
     /// Targets no plan can meet, with the bound that rules each out.
-    public var impossible: [String]
+    public var impossible: [Impossible]
+
+    /// A target or plan no plan can meet, and the bound that rules it out.
+    public enum Impossible: Sendable {
+        /// Finish within `minutes`: these sites cannot be done before `earliest`.
+        case finish(minutes: Double, sites: [String], earliest: Double)
+        /// A time-in-system target below what registration and swab alone take.
+        case belowService(Target, serviceMinutes: Double)
+        case teams(needed: Int, available: Int)
+        case courier(id: String, roundTripMinutes: Double, limitMinutes: Double)
+
+        /// In English, for logs and machine output.
+        public var text: String {
+            switch self {
+            case .finish(let minutes, let sites, let earliest):
+                return "finish within \(Int(minutes)) minutes: sites \(sites.joined(separator: ", ")) cannot be done before \(Int(earliest.rounded(.up))) minutes after opening with the teams and desks they have"
+            case .belowService(let t, let service):
+                return "\(t.metric.rawValue) at most \(t.value): registration and swab alone take \(String(format: "%.1f", service)) minutes on average"
+            case .teams(let needed, let available):
+                return "the swab work needs \(needed) teams working throughout the round; the cohorts bring \(available) at a time"
+            case .courier(let id, let trip, let limit):
+                return "courier \(id)'s round trip of \(Int(trip)) minutes is longer than the sample-age limit of \(Int(limit)) minutes"
+            }
+        }
+    }
 
     public init(surrogate sur: Surrogate, space: CallUpSpace) {
         let s = sur.scenario
@@ -83,26 +107,26 @@ public struct Bounds: Sendable {
         }
         sampleAgeLimitMinutes = s.logistics.lab.map { $0.sampleAgeLimitSeconds / 60 }
         serviceMinutes = (sur.registrationMean + sur.swabMean) / 60
-        var out: [String] = []
+        var out: [Impossible] = []
         for t in s.targets {
             switch (t.metric, t.bound) {
             case (.finishTimeMinutesAfterOpening, .atMost):
                 if let late = groups.first(where: { $0.earliestFinishMinutes > t.value }) {
-                    out.append("finish within \(Int(t.value)) minutes: sites \(late.sites.joined(separator: ", ")) cannot be done before \(Int(late.earliestFinishMinutes.rounded(.up))) minutes after opening with the teams and desks they have")
+                    out.append(.finish(minutes: t.value, sites: late.sites, earliest: late.earliestFinishMinutes))
                 }
             case (.timeInSystemMinutes, .atMost), (.timeInSystemP50Minutes, .atMost), (.timeInSystemP90Minutes, .atMost), (.timeInSystemP95Minutes, .atMost):
                 if t.value < serviceMinutes {
-                    out.append("\(t.metric.rawValue) at most \(t.value): registration and swab alone take \(String(format: "%.1f", serviceMinutes)) minutes on average")
+                    out.append(.belowService(t, serviceMinutes: serviceMinutes))
                 }
             default: break
             }
         }
         if fewestTeams > teamsAvailable {
-            out.append("the swab work needs \(fewestTeams) teams working throughout the round; the cohorts bring \(teamsAvailable) at a time")
+            out.append(.teams(needed: fewestTeams, available: teamsAvailable))
         }
         if let limit = sampleAgeLimitMinutes {
             for c in couriers where c.roundTripMinutes > limit {
-                out.append("courier \(c.id)'s round trip of \(Int(c.roundTripMinutes)) minutes is longer than the sample-age limit of \(Int(limit)) minutes")
+                out.append(.courier(id: c.id, roundTripMinutes: c.roundTripMinutes, limitMinutes: limit))
             }
         }
         impossible = out

@@ -64,7 +64,7 @@ public enum Optimizer {
         let bounds = Bounds(surrogate: surrogate, space: space)
         let latest = bounds.groups.max { $0.earliestFinishMinutes < $1.earliestFinishMinutes }
         say("bounds: \(bounds.groups.count) site group(s); earliest possible finish \(Int((latest?.earliestFinishMinutes ?? 0).rounded(.up))) min after opening (\(latest?.label ?? "-"))"
-            + "; teams needed \(bounds.fewestTeams) of \(bounds.teamsAvailable)" + (bounds.impossible.isEmpty ? "" : "; IMPOSSIBLE: " + bounds.impossible.joined(separator: "; ")))
+            + "; teams needed \(bounds.fewestTeams) of \(bounds.teamsAvailable)" + (bounds.impossible.isEmpty ? "" : "; IMPOSSIBLE: " + bounds.impossible.map(\.text).joined(separator: "; ")))
 
         // Budgets: evaluations when given (deterministic), else shares of the time limit.
         var evaluations = 0

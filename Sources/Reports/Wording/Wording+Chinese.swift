@@ -106,6 +106,10 @@ extension Wording {
         .candidateLine: "{1}：{2} {3}", .candidateClusters: "分区搜索再整体修补（近似模型，平均用时）", .candidateSearch: "搜索{1}（近似模型，{2}）",
         .candidateMILP: "混合整数规划（近似模型）", .candidateStaffing: "优化人员和通知（近似模型）",
         .candidateOwn: "情景文件中的方案", .candidateBaseline: "基线方案（开始时通知全部楼栋到最近的采样点）",
+        .impossibleFinish: "全部在{1}前完成：按现有采样组和登记台，{2}最早也要到{3}才能完成",
+        .impossibleService: "{1}：仅登记和采样本身平均就要{2}分钟",
+        .impossibleTeams: "采样工作量需要全程{1}个采样组同时工作；各批次同一时间只有{2}个",
+        .impossibleCourier: "转运员{1}往返一趟要{2}分钟，超过样本时限{3}分钟",
         .setAsideMisses: "未达到{1}（{2} ± {3}）", .setAsideWorse: "不如另一个候选方案（Kim-Nelson检验，模拟{1}次）",
 
         .effectMean: "从到场到采样完成的平均用时", .effectP95: "其中95%的居民用时", .effectFinish: "最后一人采完",

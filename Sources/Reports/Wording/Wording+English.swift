@@ -106,6 +106,10 @@ extension Wording {
         .candidateLine: "{1}: {2} {3}", .candidateClusters: "clusters and repair, surrogate mean", .candidateSearch: "search {1}, surrogate {2}",
         .candidateMILP: "MILP (surrogate)", .candidateStaffing: "optimised staffing and call-ups (surrogate)",
         .candidateOwn: "your plan", .candidateBaseline: "baseline",
+        .impossibleFinish: "all done by {1}: {2} cannot be done before {3} with the teams and desks they have",
+        .impossibleService: "{1}: registration and swab alone take {2} minutes on average",
+        .impossibleTeams: "the swab work needs {1} teams working throughout the round; the cohorts bring {2} at a time",
+        .impossibleCourier: "courier {1}'s round trip of {2} minutes is longer than the sample-age limit of {3} minutes",
         .setAsideMisses: "misses {1} ({2} ± {3})", .setAsideWorse: "worse than another candidate (Kim-Nelson, {1} replications)",
 
         .effectMean: "mean time from arrival to swab done", .effectP95: "95th percentile of it", .effectFinish: "last swab",

@@ -56,10 +56,12 @@ final class BuildingsXLSXTests: XCTestCase {
 
     func testASheetTheWorkbookLacksIsReportedAtTheKey() throws {
         let dir = try folder()
-        let e = errors(try scenario(buildings: "  file: \(Self.workbooks)/panjiayuan-buildings.xlsx\n  sheet: Sheet9"), in: dir)
+        let yaml = try scenario(buildings: "  file: \(Self.workbooks)/panjiayuan-buildings.xlsx\n  sheet: Sheet9")
+        let line = 1 + (yaml.components(separatedBy: "\n").firstIndex(of: "  sheet: Sheet9") ?? -1)
+        let e = errors(yaml, in: dir)
         XCTAssertEqual(e.count, 1)
         XCTAssertEqual(e.first.map { "\($0.line):\($0.column) \($0.keyPath): \($0.message)" },
-                       "39:10 buildings.sheet: the workbook has no sheet `Sheet9`; its sheets: 说明, 楼栋")
+                       "\(line):10 buildings.sheet: the workbook has no sheet `Sheet9`; its sheets: 说明, 楼栋")
         let csv = errors(try scenario(buildings: "  file: panjiayuan-nanli-buildings.csv\n  sheet: A"), in: Self.root.appendingPathComponent("Scenarios"))
         XCTAssertEqual(csv.first?.message, "a sheet is chosen only in an Excel workbook (.xlsx); remove `sheet` for a CSV file")
     }

@@ -8,9 +8,8 @@ extension Wording {
         switch source {
         case .clusters: return self(.candidateClusters)
         case .search(let k, let objective):
-            // The objective as the optimiser names it (mean, p95, share20); in Chinese, the metric.
-            let metrics: [String: MetricName] = ["mean": .timeInSystemMinutes, "p95": .timeInSystemP95Minutes, "share20": .shareWaitingOver20Minutes]
-            return self(.candidateSearch, k, language == .en ? objective : metrics[objective].map(metric) ?? objective)
+            // The objective as the optimiser names it (mean, p95, share20); in Chinese, its metric.
+            return self(.candidateSearch, k, language == .en ? objective.rawValue : metric(objective.metric))
         case .milp: return self(.candidateMILP)
         case .staffing: return self(.candidateStaffing)
         case .own: return self(.candidateOwn)
@@ -25,7 +24,7 @@ extension Wording {
             return self(.impossibleFinish, ClockTime.format(s.round.opening + minutes * 60), enumerate(sites.map { siteName($0, s) }),
                         ClockTime.format(s.round.opening + earliest.rounded(.up) * 60))
         case .belowService(let t, let service):
-            return self(.impossibleService, TargetCheck(target: t, interval: ConfidenceInterval(Tally([]))).plain(s), Format.fixed(service, 1))
+            return self(.impossibleService, TargetCheck.words(t, s), Format.fixed(service, 1))
         case .teams(let needed, let available): return self(.impossibleTeams, needed, available)
         case .courier(let id, let trip, let limit): return self(.impossibleCourier, id, Int(trip), Int(limit))
         }
@@ -35,8 +34,7 @@ extension Wording {
     func setAside(_ reason: Selection.SetAside, _ s: Scenario) -> String {
         switch reason {
         case .misses(let target, let ci):
-            let check = TargetCheck(target: target, interval: ci)
-            return self(.setAsideMisses, s.language == .en ? check.statement : check.plain(s), Format.fixed(ci.mean, 2), Format.fixed(ci.halfWidth, 2))
+            return self(.setAsideMisses, TargetCheck.terminal(target, s), Format.fixed(ci.mean, 2), Format.fixed(ci.halfWidth, 2))
         case .worse(let n): return self(.setAsideWorse, n)
         }
     }
@@ -94,8 +92,7 @@ public enum OptimizeReport {
     public static func binding(_ c: PlanComparison) -> [String] {
         let s = c.results[0].scenario, w = Wording(s.language)
         let checks = TargetCheck.evaluate(c.results[0])
-        func name(_ t: TargetCheck) -> String { s.language == .en ? t.statement : t.plain(s) }
-        let missed = checks.filter { !$0.met }.map { w(.optimizeMissed, name($0)) }
+        let missed = checks.filter { !$0.met }.map { w(.optimizeMissed, $0.terminal(s)) }
         if !missed.isEmpty { return missed }
         // Room relative to the target (shares on their own 0-1 scale); a figure that is the
         // same in every replication (no sample over the age limit, say) has no spread to bind.
@@ -104,7 +101,7 @@ public enum OptimizeReport {
             return (t, slack / (t.target.metric.unit == "share" ? 1 : max(abs(t.target.value), 1e-9)))
         }
         guard let tight = room.min(by: { $0.1 < $1.1 }) else { return [] }
-        return [w(.optimizeLeastRoom, name(tight.0), Format.fixed(tight.0.interval.mean, 2), Format.fixed(tight.0.interval.halfWidth, 2))]
+        return [w(.optimizeLeastRoom, tight.0.terminal(s), Format.fixed(tight.0.interval.mean, 2), Format.fixed(tight.0.interval.halfWidth, 2))]
     }
 
     public static func json(_ r: Optimizer.Result, _ c: PlanComparison, written path: String) -> JSON {

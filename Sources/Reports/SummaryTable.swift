@@ -33,7 +33,7 @@ public enum SummaryTable {
         let marks = [w(.markMet), w(.markMissed)]
         let width = marks.map { DisplayWidth.of(text: $0) }.max() ?? 0
         return checks.map { c in
-            let what = s.language == .en ? c.statement : c.plain(s)
+            let what = c.terminal(s)
             return "  \(pad(c.met ? marks[0] : marks[1], width)) \(what)   (\(Format.fixed(c.interval.mean, 2)) ± \(Format.fixed(c.interval.halfWidth, 2)))"
         }
     }

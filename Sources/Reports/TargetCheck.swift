@@ -24,28 +24,42 @@ public struct TargetCheck: Sendable {
     /// The target in a planner's words ("all done by 11:30", "95% of residents done within
     /// 20 minutes of arriving"), in the scenario's language, for the report.
     public func plain(_ s: Scenario) -> String {
+        let text = TargetCheck.words(target, s)
+        return missedByUnswabbed ? Wording(s.language)(.neverSwabbed, text, Format.fixed(notSwabbed, 1)) : text
+    }
+
+    /// A target in words, in the scenario's language.
+    public static func words(_ target: Target, _ s: Scenario) -> String {
         let w = Wording(s.language)
         let v = target.value
         func pct(_ x: Double) -> String { Format.fixed(x * 100, x * 100 == (x * 100).rounded() ? 0 : 1) + "%" }
         // Whole minutes as whole numbers; a fraction keeps its decimal (0.5, not 0 or 1).
         func minutes(_ x: Double) -> String { Format.fixed(x, x == x.rounded() ? 0 : 1) }
-        let text: String
         switch (target.metric, target.bound == .atMost) {
-        case (.finishTimeMinutesAfterOpening, true): text = w(.targetFinishBy, ClockTime.format(s.round.opening + v * 60))
-        case (.timeInSystemP95Minutes, true): text = w(.targetP95, minutes(v))
-        case (.timeInSystemP90Minutes, true): text = w(.targetP90, minutes(v))
-        case (.timeInSystemP50Minutes, true): text = w(.targetP50, minutes(v))
-        case (.timeInSystemMinutes, true): text = w(.targetMean, minutes(v))
-        case (.shareWaitingOver20Minutes, true): text = w(.targetShare20, pct(v))
-        case (.shareSamplesOverAgeLimit, true): text = v == 0 ? w(.targetNoSampleOverAge) : w(.targetSamplesOverAge, pct(v))
-        case (.dataItemsOnTimeShare, false): text = w(.targetDataOnTime, pct(v))
-        case (.longestStandingMinutes, true): text = w(.targetStanding, minutes(v))
+        case (.finishTimeMinutesAfterOpening, true): return w(.targetFinishBy, ClockTime.format(s.round.opening + v * 60))
+        case (.timeInSystemP95Minutes, true): return w(.targetP95, minutes(v))
+        case (.timeInSystemP90Minutes, true): return w(.targetP90, minutes(v))
+        case (.timeInSystemP50Minutes, true): return w(.targetP50, minutes(v))
+        case (.timeInSystemMinutes, true): return w(.targetMean, minutes(v))
+        case (.shareWaitingOver20Minutes, true): return w(.targetShare20, pct(v))
+        case (.shareSamplesOverAgeLimit, true): return v == 0 ? w(.targetNoSampleOverAge) : w(.targetSamplesOverAge, pct(v))
+        case (.dataItemsOnTimeShare, false): return w(.targetDataOnTime, pct(v))
+        case (.longestStandingMinutes, true): return w(.targetStanding, minutes(v))
         case (_, let most):
-            let value = target.metric.unit == "share" ? pct(v) : Format.fixed(v, v == v.rounded() ? 0 : 2)
-            let unit = target.metric.unit == "share" ? "" : (s.language == .zh ? w.unit(target.metric) : " " + w.unit(target.metric))
-            text = w(most ? .targetAtMost : .targetAtLeast, w.metric(target.metric), value, unit).trimmingCharacters(in: .whitespaces)
+            let share = target.metric.unit == "share"
+            // The table puts the unit where its language wants it; a share has none.
+            return w(most ? .targetAtMost : .targetAtLeast, w.metric(target.metric), share ? pct(v) : Format.fixed(v, v == v.rounded() ? 0 : 2),
+                     share ? "" : w.unit(target.metric)).trimmingCharacters(in: .whitespaces)
         }
-        return missedByUnswabbed ? w(.neverSwabbed, text, Format.fixed(notSwabbed, 1)) : text
+    }
+
+    /// A target on the terminal: English keeps the metric's name as targets are written in the
+    /// scenario file (`time_in_system_p95_minutes <= 20.00`); Chinese says it in words.
+    public func terminal(_ s: Scenario) -> String { s.language == .en ? statement : plain(s) }
+
+    /// A bare target (no simulated figure) on the terminal, as `terminal` words it.
+    public static func terminal(_ target: Target, _ s: Scenario) -> String {
+        s.language == .en ? statement(target) : words(target, s)
     }
 
     /// The simulated figure as the planner's words put it (a finish as a clock time too).
@@ -67,8 +81,12 @@ public struct TargetCheck: Sendable {
     }
 
     public var statement: String {
-        let op = target.bound == .atMost ? "<=" : ">="
-        let base = "\(target.metric.rawValue) \(op) \(Format.fixed(target.value, 2))"
+        let base = TargetCheck.statement(target)
         return missedByUnswabbed ? base + " (\(Format.fixed(notSwabbed, 1)) residents never swabbed)" : base
+    }
+
+    /// A target as the scenario file writes it: `time_in_system_p95_minutes <= 20.00`.
+    public static func statement(_ target: Target) -> String {
+        "\(target.metric.rawValue) \(target.bound == .atMost ? "<=" : ">=") \(Format.fixed(target.value, 2))"
     }
 }

@@ -38,6 +38,9 @@ final class WordingTests: XCTestCase {
         XCTAssertEqual(Wording(.zh)(.dropItem, 2, "S1", 3), "S12组（原3组）")
         XCTAssertEqual(Wording(.zh).floors(4...6), "4\u{2013}6层")
         XCTAssertEqual(Wording(.en).floors(3...3), "floor 3")
+        // A name that looks like a slot stays a name.
+        XCTAssertEqual(Wording(.en)(.dropItem, 2, "{3}", 3), "2 at {3} (was 3)")
+        XCTAssertEqual(Wording(.zh)(.dropItem, "{1}", "S1", 3), "S1{1}组（原3组）")
     }
 }
 

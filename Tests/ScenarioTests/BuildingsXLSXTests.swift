@@ -66,6 +66,18 @@ final class BuildingsXLSXTests: XCTestCase {
         XCTAssertEqual(csv.first?.message, "a sheet is chosen only in an Excel workbook (.xlsx); remove `sheet` for a CSV file")
     }
 
+    /// A file that is no workbook is reported where the scenario names it, with line and column.
+    func testAFileThatIsNoWorkbookIsReportedAtTheFileKey() throws {
+        let dir = try folder()
+        try Data("id,residents\nB1,10\n".utf8).write(to: dir.appendingPathComponent("text.xlsx"))
+        let yaml = try scenario(buildings: "  file: text.xlsx")
+        let line = 1 + (yaml.components(separatedBy: "\n").firstIndex(of: "  file: text.xlsx") ?? -1)
+        let e = errors(yaml, in: dir)
+        XCTAssertEqual(e.count, 1)
+        XCTAssertEqual(e.first.map { "\($0.line):\($0.column) \($0.keyPath)" }, "\(line):9 buildings.file")
+        XCTAssertTrue(e.first?.message.hasSuffix("not an Excel workbook (.xlsx): it is not a ZIP archive, as every .xlsx is; save the sheet as .xlsx (Excel Workbook) or as CSV UTF-8") ?? false, "\(e)")
+    }
+
     /// Parts as Excel writes them: shared strings (a rich-text run, a phonetic guide left out),
     /// an `x:` namespace prefix, cells without references, a boolean; the first sheet by default.
     func testSharedStringsPrefixesAndTheFirstSheet() throws {

@@ -39,7 +39,7 @@ final class ZipArchiveTests: XCTestCase {
 
     func testAStoredEntryReadsBack() throws {
         let payload = Array("<x>楼栋</x>".utf8)
-        XCTAssertEqual(try ZipArchive(stored("a.xml", payload)).data("a.xml", limit: 1000), Data(payload))
+        XCTAssertEqual(try ZipArchive(stored("a.xml", payload)).data("a.xml", limit: 1000), payload)
         XCTAssertNil(try ZipArchive(stored("a.xml", payload)).data("b.xml", limit: 1000))
     }
 
@@ -47,8 +47,9 @@ final class ZipArchiveTests: XCTestCase {
         let p = Array("<x/>".utf8)
         XCTAssertTrue(failure(stored("a.xml", p, crc: 1)).contains("fails its checksum"))
         XCTAssertTrue(failure(stored("a.xml", p, localOffset: 60_000)).contains("has no local header"))
-        XCTAssertTrue(failure(stored("a.xml", p, compressedSize: 4_000_000)).contains("runs past the end") || failure(stored("a.xml", p, compressedSize: 4_000_000)).contains("two sizes"))
-        XCTAssertTrue(failure(stored("a.xml", p), limit: 2).contains("tooLarge"))
+        XCTAssertTrue(failure(stored("a.xml", p, compressedSize: 4_000_000)).contains("runs past the end"))
+        XCTAssertTrue(failure(stored("a.xml", p, compressedSize: 2)).contains("has two sizes"))
+        XCTAssertTrue(failure(stored("a.xml", p), limit: 2).contains("tooLarge(\"a.xml\", 4)"))
         XCTAssertTrue(failure(stored("a.xml", p, flags: 1)).contains("password-protected"))
         XCTAssertTrue(failure(stored("a.xml", p, count: 0xFFFF)).contains("ZIP64"))
         XCTAssertTrue(failure(stored("a.xml", p, count: 3)).contains("cut short"))
@@ -66,7 +67,7 @@ final class ZipArchiveTests: XCTestCase {
             text.subdata(in: Int(position)..<Int(position) + size)
         }
         var bytes = [UInt8](try Data(contentsOf: url))
-        XCTAssertEqual(try ZipArchive(Data(bytes)).data("a.xml", limit: 1 << 20), text)
+        XCTAssertEqual(try ZipArchive(Data(bytes)).data("a.xml", limit: 1 << 20), [UInt8](text))
         // The central directory's uncompressed size: at its offset (end record + 16) + 24.
         let end = bytes.count - 22
         let directory = Int(bytes[end + 16]) | Int(bytes[end + 17]) << 8 | Int(bytes[end + 18]) << 16 | Int(bytes[end + 19]) << 24

@@ -108,7 +108,7 @@ public enum Optimizer {
                 }
                 evaluations += search.state.evaluations
                 say("search (\(objective.rawValue)): best surrogate \(String(format: "%.2f", search.bestValue)) after \(search.state.evaluations) evaluations")
-                pool.append((.search(k + 1, objective: objective.rawValue), surrogate.plan(start, search.best), search.bestValue))
+                pool.append((.search(k + 1, objective: objective), surrogate.plan(start, search.best), search.bestValue))
                 if objective == .mean && (k == 0 || search.bestValue < SurrogateState(surrogate, bestMean).objective(.mean, finishBy: search.finishBy)) { bestMean = search.best }
             }
         }

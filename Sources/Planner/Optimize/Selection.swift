@@ -14,12 +14,12 @@ import SiteModel
 public struct Selection: Sendable {
     /// Where a candidate plan came from.
     public enum Source: Sendable, Equatable {
-        case clusters, search(Int, objective: String), milp, staffing, own, baseline
+        case clusters, search(Int, objective: Objective), milp, staffing, own, baseline
         /// Its name in machine output (`--format json`) and progress lines.
         public var name: String {
             switch self {
             case .clusters: return "clusters and repair, surrogate mean"
-            case .search(let k, let objective): return "search \(k), surrogate \(objective)"
+            case .search(let k, let objective): return "search \(k), surrogate \(objective.rawValue)"
             case .milp: return "MILP (surrogate)"
             case .staffing: return "optimised staffing and call-ups (surrogate)"
             case .own: return "your plan"

@@ -36,7 +36,7 @@ public enum Publication {
                      "| \(columns[0]) | \(columns[1]) |", "| --- | --- |"]
         for f in files where !f.hasPrefix("notices/") { lines.append("| `\(f)` | \(about[f].map { w($0) } ?? "") |") }
         let notices = files.filter { $0.hasPrefix("notices/") }.count
-        if notices > 0 { lines.append("| `notices/` | \(w(.readmeNotices, notices, r.scenario.noticeLanguages.joined(separator: ", "))) |") }
+        if notices > 0 { lines.append("| `notices/` | \(w(.readmeNotices, notices, r.scenario.noticeLanguages.map(\.rawValue).joined(separator: ", "))) |") }
         return lines.joined(separator: "\n") + "\n"
     }
 }

@@ -125,7 +125,6 @@ enum ScheduleFiles {
         return out
     }
 
-    /// One short notice per building, in the scenario's languages.
     /// One notice per building and one per compound (all its buildings' call-ups in time
     /// order), in each notice language: when and where, the wait said honestly (typical and at
     /// busy moments, from the median and the 90th percentile), what to do when the slot is
@@ -150,19 +149,16 @@ enum ScheduleFiles {
                 : ClockWindow(start: s.round.deadline - 1800, end: s.round.deadline)
         }
         let spells = s.logistics.weather.forecast.filter { ($0.kind == .rain || $0.kind == .heat) && $0.window.overlaps(s.round.window) }
-        // English notices use the English names where the scenario gives them (`name_en`).
-        func siteNameIn(_ id: String, _ en: Bool) -> String { s.siteIndex(id).map { en ? (s.sites[$0].nameEn ?? s.sites[$0].name) : s.sites[$0].name } ?? id }
-        func buildingName(_ b: Building, _ en: Bool) -> String { en ? (b.nameEn ?? b.name) : b.name }
-        func body(_ words: Wording, en: Bool, header: String, calls: [(Int, CallUp)], label: (CallUp) -> String, atHome: Bool) -> String {
-            func siteName(_ id: String) -> String { siteNameIn(id, en) }
+        // Each notice language names places as the scenario gives them in it (`name_en` in English).
+        func body(_ words: Wording, header: String, calls: [(Int, CallUp)], label: (CallUp) -> String, atHome: Bool) -> String {
             var lines = [header]
             for (i, c) in calls {
-                lines.append(words.noticeCallUp(label(c), siteName(c.site), words.noticeDate(s.round.date), ClockTime.format(c.window.start),
+                lines.append(words.noticeCallUp(label(c), words.siteName(c.site, s), words.noticeDate(s.round.date), ClockTime.format(c.window.start),
                                                 ClockTime.format(c.window.end), typical[i], busy[i]))
             }
             for site in calls.map(\.1.site).reduce(into: [String](), { if !$0.contains($1) { $0.append($1) } }) {
                 let w = catchUp(site)
-                lines.append(words(.noticeCatchUp, siteName(site), ClockTime.format(w.start), ClockTime.format(w.end)))
+                lines.append(words(.noticeCatchUp, words.siteName(site, s), ClockTime.format(w.start), ClockTime.format(w.end)))
             }
             lines += [words(.noticeRules), words(.noticeBring), words.noticeHealthCode(s.noticeContact), words(.noticePriorityLane)]
             for spell in spells {
@@ -172,29 +168,31 @@ enum ScheduleFiles {
             if let footer = words.noticeFooter(s.noticeIssuer, s.noticeContact) { lines.append(footer) }
             return lines.joined(separator: "\n")
         }
+        // Call-ups by building, once (a district has tens of thousands of both).
+        var callsOf: [String: [(Int, CallUp)]] = [:]
+        for (i, c) in plan.callUps.enumerated() { callsOf[c.building, default: []].append((i, c)) }
+        let languages = s.noticeLanguages.map(Wording.init)
         var names = SafeName.Unique()
         var out: [(path: String, text: String)] = s.buildings.compactMap { b in
-            let calls = plan.callUps.enumerated().filter { $0.element.building == b.id }.map { ($0.offset, $0.element) }
+            let calls = callsOf[b.id] ?? []
             let atHome = s.doorToDoorHouseholds(b) > 0
             guard !calls.isEmpty || atHome else { return nil }
-            let parts = s.noticeLanguages.map { lang -> String in
-                let words = Wording(lang == "zh" ? .zh : .en)
-                return body(words, en: lang != "zh", header: words(.noticeHeader, buildingName(b, lang != "zh")), calls: calls, label: { words.noticeFloors($0.floors) }, atHome: atHome)
+            let parts = languages.map { words in
+                body(words, header: words(.noticeHeader, words.name(b)), calls: calls, label: { words.noticeFloors($0.floors) }, atHome: atHome)
             }
             return ("notices/" + names.claim(SafeName.file(b.id)) + ".txt", parts.joined(separator: "\n\n") + "\n")
         }
         // One notice per compound, for its WeChat group: every call-up of its buildings in time order.
-        let buildingOf = Dictionary(s.buildings.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        var buildingsOf: [String: [Building]] = [:]
+        for b in s.buildings { buildingsOf[b.compound, default: []].append(b) }
         for compound in s.compounds {
-            let calls = plan.callUps.enumerated().filter { buildingOf[$0.element.building]?.compound == compound.id }
-                .sorted { ($0.element.window.start, $0.offset) < ($1.element.window.start, $1.offset) }.map { ($0.offset, $0.element) }
-            let atHome = s.buildings.contains { $0.compound == compound.id && s.doorToDoorHouseholds($0) > 0 }
+            let here = buildingsOf[compound.id] ?? []
+            let calls = here.flatMap { callsOf[$0.id] ?? [] }.sorted { ($0.1.window.start, $0.0) < ($1.1.window.start, $1.0) }
+            let atHome = here.contains { s.doorToDoorHouseholds($0) > 0 }
             guard !calls.isEmpty || atHome else { continue }
-            let parts = s.noticeLanguages.map { lang -> String in
-                let words = Wording(lang == "zh" ? .zh : .en)
-                let en = lang != "zh"
-                return body(words, en: en, header: words(.noticeHeader, en ? (compound.nameEn ?? compound.name) : compound.name), calls: calls,
-                            label: { c in (buildingOf[c.building].map { buildingName($0, en) } ?? c.building) + words(.noticeFloorSeparator) + words.noticeFloors(c.floors) }, atHome: atHome)
+            let parts = languages.map { words in
+                body(words, header: words(.noticeHeader, words.name(compound)), calls: calls,
+                     label: { c in words.buildingName(c.building, s) + words(.noticeFloorSeparator) + words.noticeFloors(c.floors) }, atHome: atHome)
             }
             out.append(("notices/compound-" + names.claim(SafeName.file(compound.id)) + ".txt", parts.joined(separator: "\n\n") + "\n"))
         }

@@ -21,11 +21,25 @@ public struct Wording: Sendable {
         return Phrase.allCases.filter { table[$0] == nil }
     }
 
-    /// The phrase with `{1}`, `{2}`, ... replaced by the arguments.
+    /// The phrase with `{1}`, `{2}`, ... replaced by the arguments, in one pass over the
+    /// template: an argument's own text (a building named "{2}") is never read as a slot.
     public func callAsFunction(_ p: Phrase, _ args: Any...) -> String {
-        var s = table[p] ?? Wording.english[p] ?? p.rawValue
-        for (i, a) in args.enumerated().reversed() { s = s.replacingOccurrences(of: "{\(i + 1)}", with: "\(a)") }
-        return s
+        let template = table[p] ?? Wording.english[p] ?? p.rawValue
+        guard !args.isEmpty else { return template }
+        var out = ""
+        var rest = template[...]
+        while let open = rest.firstIndex(of: "{") {
+            out += rest[..<open]
+            let after = rest[rest.index(after: open)...]
+            if let close = after.firstIndex(of: "}"), let k = Int(after[..<close]), k >= 1, k <= args.count {
+                out += "\(args[k - 1])"
+                rest = after[after.index(after: close)...]
+            } else {
+                out += "{"
+                rest = after
+            }
+        }
+        return out + rest
     }
 
     /// A CSV header: the phrase's columns, separated by `|` in the table.

@@ -13,7 +13,13 @@ enum BuildingsXLSX {
     static func isWorkbook(_ path: String) -> Bool { path.lowercased().hasSuffix(".xlsx") }
 
     /// A named sheet the workbook does not have (reported at the scenario's `sheet` key).
-    struct NoSuchSheet: Error { var sheet: String; var sheets: [String] }
+    struct NoSuchSheet: Error {
+        var sheet: String, sheets: [String]
+        var message: String { "the workbook has no sheet `\(sheet)`; its sheets: " + sheets.joined(separator: ", ") }
+    }
+
+    /// What to do with a workbook SwabPlan cannot read.
+    static let saveAgain = "save the sheet as .xlsx (Excel Workbook) or as CSV UTF-8"
 
     static func table(path: String, sheet wanted: String?) throws -> (sheet: String, table: CSVTable) {
         try table(data: ScenarioLoader.readData(path), file: path, sheet: wanted)
@@ -29,12 +35,13 @@ enum BuildingsXLSX {
         } catch let e as NoSuchSheet {
             throw e
         } catch let e as SpreadsheetXML.Malformed {
-            throw bad(e.line > 0 ? "part `\(e.part)` of the workbook is not well-formed XML (line \(e.line)); open the file in Excel and save it again as .xlsx"
-                                 : "part `\(e.part)` holds more than \(maxCells) cells; SwabPlan reads at most \(maxCells)")
+            throw bad("part `\(e.part)` of the workbook is not well-formed XML (line \(e.line)); open the file in Excel and save it again as .xlsx")
+        } catch let e as SpreadsheetXML.TooManyCells {
+            throw bad("part `\(e.part)` holds more than \(maxCells) cells; SwabPlan reads at most \(maxCells)")
         } catch let e as Unreadable {
             throw bad(e.message)
         } catch {
-            throw bad("not an Excel workbook (.xlsx): it is not a ZIP archive, as every .xlsx is; save the sheet as .xlsx (Excel Workbook) or as CSV UTF-8")
+            throw bad("not an Excel workbook (.xlsx): it is not a ZIP archive, as every .xlsx is; " + saveAgain)
         }
     }
 
@@ -47,7 +54,7 @@ enum BuildingsXLSX {
         func reason(_ e: ZipArchive.Failure) -> Error {
             switch e {
             case .notZip: return e
-            case .unsupported(let what): return Unreadable(message: "\(what) is not read; save the sheet again as .xlsx (Excel Workbook) or as CSV UTF-8")
+            case .unsupported(let what): return Unreadable(message: "\(what) is not read; " + saveAgain)
             case .corrupt(let what): return Unreadable(message: "the workbook is damaged: \(what); open it in Excel and save it again")
             case .tooLarge(let part, let bytes):
                 return Unreadable(message: "part `\(part)` unpacks to \(bytes / 1_000_000) MB; SwabPlan reads at most \(maxPartBytes / 1_000_000) MB")
@@ -55,11 +62,11 @@ enum BuildingsXLSX {
         }
         let archive: ZipArchive
         do { archive = try ZipArchive(data) } catch let e as ZipArchive.Failure { throw reason(e) }
-        func part(_ name: String) throws -> Data? {
+        func part(_ name: String) throws -> [UInt8]? {
             do { return try archive.data(name, limit: maxPartBytes) } catch let e as ZipArchive.Failure { throw reason(e) }
         }
         guard let workbook = try part("xl/workbook.xml") else {
-            throw Unreadable(message: "not an Excel workbook (.xlsx): it has no xl/workbook.xml; save the sheet as .xlsx (Excel Workbook) or as CSV UTF-8")
+            throw Unreadable(message: "not an Excel workbook (.xlsx): it has no xl/workbook.xml; " + saveAgain)
         }
         let sheets = try SpreadsheetXML.sheets(workbook)
         guard !sheets.isEmpty else { throw Unreadable(message: "the workbook has no sheets") }

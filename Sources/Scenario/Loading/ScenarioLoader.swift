@@ -93,14 +93,14 @@ public enum ScenarioLoader {
                 for key in ["issuer", "contact"] {
                     guard let node = f[key], let text = f.string(key) else { continue }
                     let clean = text.trimmingSpaces
-                    if clean.isEmpty || clean.count > Limits.maxNoticeText || clean.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) {
+                    if !Limits.isOneLine(clean, atMost: Limits.maxNoticeText) {
                         r.fail(node, f.path(key), "expected a line of text of 1 to \(Limits.maxNoticeText) characters (no line breaks)")
                     } else if key == "issuer" { scenario!.noticeIssuer = clean } else { scenario!.noticeContact = clean }
                 }
-                var langs: [String] = []
+                var langs: [Language] = []
                 for (node, path) in f.list("languages", nonEmpty: true) ?? [] {
                     guard let l = r.string(node, path) else { continue }
-                    if ["zh", "en"].contains(l) { langs.append(l) } else { r.fail(node, path, "unknown language `\(l)`; expected zh or en") }
+                    if let language = Language(rawValue: l) { langs.append(language) } else { r.fail(node, path, "unknown language `\(l)`; expected zh or en") }
                 }
                 if !langs.isEmpty { scenario!.noticeLanguages = langs }
             }
@@ -153,7 +153,7 @@ public enum ScenarioLoader {
             let (name, table) = try BuildingsXLSX.table(data: data, file: file, sheet: sheet)
             return try BuildingsCSV.buildings(table, .init(path: file, sheet: name), compounds: KnownIDs(compounds))
         } catch let e as BuildingsXLSX.NoSuchSheet {
-            throw ScenarioErrors([ScenarioError(file: file, line: 0, column: 0, keyPath: "", message: "the workbook has no sheet `\(e.sheet)`; its sheets: " + e.sheets.joined(separator: ", "))])
+            throw ScenarioErrors([ScenarioError(file: file, line: 0, column: 0, keyPath: "", message: e.message)])
         }
     }
 

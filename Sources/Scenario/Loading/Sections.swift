@@ -54,7 +54,7 @@ extension ScenarioLoader {
             do {
                 return try BuildingsCSV.load(path: csvPath, compounds: compounds, sheet: sheet)
             } catch let e as BuildingsXLSX.NoSuchSheet {
-                r.fail(f["sheet"], f.path("sheet"), "the workbook has no sheet `\(e.sheet)`; its sheets: " + e.sheets.joined(separator: ", "))
+                r.fail(f["sheet"], f.path("sheet"), e.message)
                 return []
             } catch let e as ScenarioErrors {
                 if e.isMissingFile {
@@ -62,7 +62,10 @@ extension ScenarioLoader {
                     let hint = why == "no such file" ? "; give a CSV or .xlsx path relative to the scenario file" : ""
                     r.fail(f["file"], f.path("file"), "buildings file `\(csvPath)`: \(why)\(hint)", kind: .missingFile)
                 } else {
-                    csvErrors += e.errors
+                    // A problem with the file as a whole (a damaged workbook, an .xls) has no
+                    // line in it: report it where the scenario names the file.
+                    for err in e.errors where err.line < 1 { r.fail(f["file"], f.path("file"), "buildings file `\(csvPath)`: \(err.message)") }
+                    csvErrors += e.errors.filter { $0.line >= 1 }
                 }
                 return []
             } catch {

@@ -1,41 +1,41 @@
-import Foundation
-
 /// The parts of an Office Open XML workbook that a building list needs, read with `XMLScanner`
 /// (no DTD, nothing that could expand): the sheets' names and parts, the shared strings, and one
 /// sheet's cells with their row and column.
 enum SpreadsheetXML {
     struct Malformed: Error { var part: String; var line: Int }
+    struct TooManyCells: Error { var part: String }
 
     /// A cell as the sheet stores it: its 1-based row and column, and its text.
     struct Cell { var row: Int; var column: Int; var text: String }
 
     /// `xl/workbook.xml`: each sheet's name and relationship id, in workbook order.
-    static func sheets(_ data: Data) throws -> [(name: String, relationship: String)] {
-        var h = Handler()
+    static func sheets(_ data: [UInt8]) throws -> [(name: String, relationship: String)] {
+        var h = XMLScanner()
         var out: [(String, String)] = []
         h.onStart = { name, attributes in
             guard local(name) == "sheet", let sheet = attributes["name"] else { return }
-            out.append((sheet, attributes.first { local($0.key) == "id" && $0.key != "sheetId" }?.value ?? ""))
+            // The relationship id, `r:id` under whatever prefix the writer chose.
+            out.append((sheet, attributes.first { local($0.key) == "id" }?.value ?? ""))
         }
-        try h.parse(data, part: "xl/workbook.xml")
+        try parse(h, data, part: "xl/workbook.xml")
         return out
     }
 
     /// `xl/_rels/workbook.xml.rels`: relationship id -> target part.
-    static func relationships(_ data: Data) throws -> [String: String] {
-        var h = Handler()
+    static func relationships(_ data: [UInt8]) throws -> [String: String] {
+        var h = XMLScanner()
         var out: [String: String] = [:]
         h.onStart = { name, attributes in
             if local(name) == "Relationship", let id = attributes["Id"], let target = attributes["Target"] { out[id] = target }
         }
-        try h.parse(data, part: "xl/_rels/workbook.xml.rels")
+        try parse(h, data, part: "xl/_rels/workbook.xml.rels")
         return out
     }
 
     /// `xl/sharedStrings.xml`: each `<si>` as its text (rich-text runs joined; phonetic
     /// guides, `<rPh>`, left out).
-    static func sharedStrings(_ data: Data) throws -> [String] {
-        var h = Handler()
+    static func sharedStrings(_ data: [UInt8]) throws -> [String] {
+        var h = XMLScanner()
         var out: [String] = []
         var current = "", inText = false, phonetic = 0
         h.onStart = { name, _ in
@@ -55,15 +55,15 @@ enum SpreadsheetXML {
             default: break
             }
         }
-        try h.parse(data, part: "xl/sharedStrings.xml")
+        try parse(h, data, part: "xl/sharedStrings.xml")
         return out
     }
 
     /// A worksheet's non-empty cells, as text: shared strings looked up, inline strings read,
     /// booleans as `true`/`false`, numbers as stored (Excel keeps the shortest exact form).
     /// `limit` caps the cells kept (a sheet is refused past it).
-    static func cells(_ data: Data, part: String, shared: [String], limit: Int) throws -> [Cell] {
-        var h = Handler()
+    static func cells(_ data: [UInt8], part: String, shared: [String], limit: Int) throws -> [Cell] {
+        var h = XMLScanner()
         var out: [Cell] = []
         var row = 0, nextColumn = 1
         var ref: (row: Int, column: Int)?, type = "", value = "", inValue = false, tooMany = false
@@ -99,8 +99,8 @@ enum SpreadsheetXML {
             default: break
             }
         }
-        try h.parse(data, part: part)
-        if tooMany { throw Malformed(part: part, line: 0) }
+        try parse(h, data, part: part)
+        if tooMany { throw TooManyCells(part: part) }
         return out
     }
 
@@ -130,15 +130,9 @@ enum SpreadsheetXML {
     /// Element names without their namespace prefix (`x:c` and `c` alike).
     static func local(_ name: String) -> Substring { name.split(separator: ":").last ?? Substring(name) }
 
-    /// Callbacks for one part, then `parse`: a part that is not well formed throws `Malformed`.
-    struct Handler {
-        var scanner = XMLScanner()
-        var onStart: (String, [String: String]) -> Void { get { scanner.onStart } set { scanner.onStart = newValue } }
-        var onEnd: (String) -> Void { get { scanner.onEnd } set { scanner.onEnd = newValue } }
-        var onText: (String) -> Void { get { scanner.onText } set { scanner.onText = newValue } }
-
-        func parse(_ data: Data, part: String) throws {
-            do { try scanner.scan([UInt8](data)) } catch let e as XMLScanner.Malformed { throw Malformed(part: part, line: e.line) }
-        }
+    /// Runs a scanner set up with its callbacks over one part, naming the part if it is not
+    /// well formed.
+    static func parse(_ scanner: XMLScanner, _ data: [UInt8], part: String) throws {
+        do { try scanner.scan(data) } catch let e as XMLScanner.Malformed { throw Malformed(part: part, line: e.line) }
     }
 }

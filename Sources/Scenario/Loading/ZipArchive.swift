@@ -56,7 +56,7 @@ struct ZipArchive {
 
     /// An entry's bytes, unpacked; nil when the archive has no such entry. `limit` caps what
     /// it may unpack to, whatever its header says.
-    func data(_ name: String, limit: Int) throws -> Data? {
+    func data(_ name: String, limit: Int) throws -> [UInt8]? {
         guard let e = entries[name] else { return nil }
         if e.flags & 1 != 0 { throw Failure.unsupported("a password-protected workbook") }
         if e.compressedSize == 0xFFFF_FFFF || e.uncompressedSize == 0xFFFF_FFFF { throw Failure.unsupported("a ZIP64 archive (over 4 GB or 65,535 parts)") }
@@ -77,7 +77,7 @@ struct ZipArchive {
         }
         let crc = out.withUnsafeBufferPointer { UInt32(crc32(0, $0.baseAddress, uInt($0.count))) }
         guard crc == e.crc else { throw Failure.corrupt("part `\(name)` fails its checksum") }
-        return Data(out)
+        return out
     }
 
     /// Raw deflate, 64 KB at a time: more output than the header states, or less, is

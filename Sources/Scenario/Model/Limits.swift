@@ -13,14 +13,17 @@ public enum Limits {
     /// notices, CSV cells and chart labels.
     public static let maxName = 100
 
-    /// Why a name cannot be used, or nil: empty, too long, or holding a line break or another
-    /// control character.
+    /// Why a name cannot be used, or nil: empty, too long, or not on one line.
     public static func nameProblem(_ text: String) -> String? {
+        isOneLine(text, atMost: maxName) ? nil : "expected a name of 1 to \(maxName) characters on one line"
+    }
+
+    /// Text of 1 to `atMost` characters (spaces at its ends aside) with no line break or other
+    /// control character: what a name, an issuer or a phone number must be.
+    public static func isOneLine(_ text: String, atMost: Int) -> Bool {
         let clean = text.trimmingCharacters(in: .whitespaces)
-        if clean.isEmpty || clean.count > maxName || clean.unicodeScalars.contains(where: { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) || $0 == "\u{2028}" || $0 == "\u{2029}" }) {
-            return "expected a name of 1 to \(maxName) characters on one line"
-        }
-        return nil
+        return !clean.isEmpty && clean.count <= atMost
+            && !clean.unicodeScalars.contains { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) || $0 == "\u{2028}" || $0 == "\u{2029}" }
     }
     /// Any duration in seconds (service, visit, patience, weather spell, lift round trip).
     public static let maxSeconds = 86_400.0

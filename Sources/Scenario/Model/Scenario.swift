@@ -26,7 +26,7 @@ public struct Scenario: Sendable {
     /// The language of the report, site sheets, terminal tables and CSV headers.
     public var language: Language = .en
     /// Languages of the published building notices: "zh", "en" or both.
-    public var noticeLanguages: [String] = ["zh", "en"]
+    public var noticeLanguages: [Language] = [.zh, .en]
     /// Who issues the notices (a residents' committee, a street office) and a phone to call:
     /// the `notices` section's `issuer` and `contact`.
     public var noticeIssuer: String?

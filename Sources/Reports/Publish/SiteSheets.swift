@@ -29,11 +29,15 @@ enum SiteSheets {
         func header(_ p: Phrase) -> String { ReportPage.row(w.columns(p).map(HTML.escape), header: true) }
         let end = roster.workEnds, relievedBy = roster.relievedBy
         let runs = ScheduleFiles.plannedRuns(r)
+        let doorToDoor = s.doorToDoorTeams(under: plan)
+        // Call-ups by site, in time order, once (a district has hundreds of sites).
+        var callsAt: [String: [Int]] = [:]
+        for i in plan.callUps.indices { callsAt[plan.callUps[i].site, default: []].append(i) }
         for (si, site) in s.sites.enumerated() {
             h += "<section><h1>\(HTML.escape(w.name(site)))</h1>"
             h += "<p class=\"muted\">\(HTML.escape(w(.sheetMeta, w.name(s), w.date(s.round.date), ClockTime.format(s.round.opening), ClockTime.format(s.round.deadline))))</p>"
             // Timetable.
-            let calls = plan.callUps.indices.filter { plan.callUps[$0].site == site.id }.sorted { (plan.callUps[$0].window.start, $0) < (plan.callUps[$1].window.start, $1) }
+            let calls = (callsAt[site.id] ?? []).sorted { (plan.callUps[$0].window.start, $0) < (plan.callUps[$1].window.start, $1) }
             h += heading(.sheetTimetable) + "<div class=\"scroll\"><table class=\"timetable\">" + header(.timetableColumns)
             for i in calls {
                 let c = plan.callUps[i]
@@ -64,7 +68,7 @@ enum SiteSheets {
             // Couriers: the clock times they reach this site (dry weather).
             let pickups = runs.compactMap { run in run.stops.first { $0.site == site.id }.map { w(.pickupAbout, run.courier, ClockTime.format($0.at)) } }
             h += heading(.sheetCouriers) + "<p>" + HTML.escape(pickups.isEmpty ? w(.none) : w.enumerate(pickups)) + "</p>"
-            let handing = s.doorToDoorTeams(under: plan).filter { $0.handoff == site.id }
+            let handing = doorToDoor.filter { $0.handoff == site.id }
             if !handing.isEmpty {
                 h += heading(.sheetDoorToDoor) + "<p>" + HTML.escape(w.enumerate(handing.map { w(.doorToDoorItem, $0.id, $0.buildings.count, ClockTime.format($0.start)) })) + "</p>"
             }

@@ -166,8 +166,6 @@ public enum PlanCheck {
     static func breakProblems(_ s: Scenario, _ plan: Plan, _ roster: TeamRoster) -> [PlanProblem] {
         guard !plan.breaks.isEmpty else { return [] }
         var out: [PlanProblem] = []
-        var team: [String: TeamRoster.Team] = [:]
-        for t in roster.teams { team["\(s.staff.cohorts[t.cohort].id)|\(t.number)"] = t }
         var last: [String: Double] = [:] // when each team is back from its previous planned break
         let cohorts = Dictionary(s.staff.cohorts.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         for (i, b) in plan.breaks.enumerated() {
@@ -176,7 +174,7 @@ public enum PlanCheck {
             guard let cohort = cohorts[b.cohort] else {
                 out.append(PlanProblem(p + ".cohort", "unknown cohort `\(b.cohort)`; known cohorts: " + KnownIDs(s.staff.cohorts.map(\.id)).joined(separator: ", "))); continue
             }
-            guard let t = team[key] else {
+            guard let t = roster.index(cohort: b.cohort, number: b.team).map({ roster.teams[$0] }) else {
                 out.append(PlanProblem(p + ".team", "cohort `\(cohort.id)` has teams 1 to \(cohort.teams); team \(b.team) does not exist")); continue
             }
             let from = last[key] ?? t.readyAt
@@ -197,8 +195,6 @@ public enum PlanCheck {
         guard !plan.handovers.isEmpty else { return [] }
         var out: [PlanProblem] = []
         let cohorts = Dictionary(s.staff.cohorts.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
-        var team: [String: TeamRoster.Team] = [:]
-        for t in roster.teams { team["\(s.staff.cohorts[t.cohort].id)|\(t.number)"] = t }
         var reliefSeen: [String: Int] = [:], relievedSeen: [String: Int] = [:]
         for (i, h) in plan.handovers.enumerated() {
             let p = "handovers[\(i)]"
@@ -209,10 +205,10 @@ public enum PlanCheck {
                 let reliefs = s.staff.cohorts.filter { $0.relieves != nil }.map(\.id)
                 out.append(PlanProblem(p + ".cohort", "cohort `\(h.cohort)` relieves no cohort; a handover names a team of a relief cohort (" + (reliefs.isEmpty ? "the scenario has none: give a cohort `relieves`" : "here: " + reliefs.joined(separator: ", ")) + ")")); continue
             }
-            guard let relief = team["\(h.cohort)|\(h.team)"] else {
+            guard let relief = roster.index(cohort: h.cohort, number: h.team).map({ roster.teams[$0] }) else {
                 out.append(PlanProblem(p + ".team", "cohort `\(h.cohort)` has teams 1 to \(cohort.teams); team \(h.team) does not exist")); continue
             }
-            guard let relieved = team["\(relievedID)|\(h.relieves)"] else {
+            guard let relieved = roster.index(cohort: relievedID, number: h.relieves).map({ roster.teams[$0] }) else {
                 out.append(PlanProblem(p + ".relieves", "cohort `\(relievedID)` (which `\(h.cohort)` relieves) has teams 1 to \(relievedCohort.teams); team \(h.relieves) does not exist")); continue
             }
             if let other = reliefSeen["\(h.cohort)|\(h.team)"] {

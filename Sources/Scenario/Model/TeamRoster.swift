@@ -40,6 +40,11 @@ public struct TeamRoster: Sendable {
     }
 
     public private(set) var teams: [Team] = []
+    /// "cohort id|team number" -> index in `teams`, as plans name teams.
+    private var byNumber: [String: Int] = [:]
+
+    /// The index of team `number` of cohort `cohort` (as a plan names it), if there is one.
+    public func index(cohort: String, number: Int) -> Int? { byNumber["\(cohort)|\(number)"] }
     /// Stations used per site (the highest slot index plus one).
     public private(set) var slotsPerSite: [Int]
 
@@ -55,7 +60,6 @@ public struct TeamRoster: Sendable {
         slotsPerSite = Array(repeating: 0, count: s.sites.count)
         // Ordinary cohorts first, so relief cohorts find the stations they take over.
         var byCohortSite: [String: [Int]] = [:] // "cohort|site" -> team indices in drop order
-        var byNumber: [String: Int] = [:] // "cohort|number" -> team index
         let order = s.staff.cohorts.indices.sorted { (s.staff.cohorts[$0].relieves == nil ? 0 : 1, $0) < (s.staff.cohorts[$1].relieves == nil ? 0 : 1, $1) }
         for ci in order {
             let c = s.staff.cohorts[ci]

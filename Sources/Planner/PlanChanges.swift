@@ -20,10 +20,12 @@ public enum PlanChange: Sendable, Equatable {
         public var floors: ClosedRange<Int>?
         public var site: String
         public var window: ClockWindow
+        public init(floors: ClosedRange<Int>?, site: String, window: ClockWindow) { self.floors = floors; self.site = site; self.window = window }
     }
     public struct Recut: Sendable, Equatable {
         public var building: String
         public var parts: [Part]
+        public init(building: String, parts: [Part]) { self.building = building; self.parts = parts }
     }
     /// A cohort's teams at one site, now and before.
     public struct Drop: Sendable, Equatable {

@@ -42,7 +42,11 @@ public struct ChangeNote: Sendable {
             return w(.changeMoved, moves.count, w.list(items) + (moves.count > 12 ? w(.moreInSchedule, moves.count - 12) : ""))
         case .recut(let buildings):
             let items = buildings.prefix(6).map { b in
-                w(.recutItem, building(b.building, nil), w.enumerate(b.parts.map { w(.partItem, w.floors($0.floors), $0.window.description, site($0.site)) }))
+                // One site for every part (the usual case): name it once.
+                if let only = b.parts.first?.site, b.parts.allSatisfy({ $0.site == only }) {
+                    return w(.recutItemAt, building(b.building, nil), site(only), w.enumerate(b.parts.map { w(.partWindow, w.floors($0.floors), $0.window.description) }))
+                }
+                return w(.recutItem, building(b.building, nil), w.enumerate(b.parts.map { w(.partItem, w.floors($0.floors), $0.window.description, site($0.site)) }))
             }
             return w(.changeRecut, buildings.count, w.list(items) + (buildings.count > 6 ? w(.moreBuildings, buildings.count - 6) : ""))
         case .added(let n): return w(.changeAdded, n)

@@ -1,4 +1,5 @@
 import Foundation
+import Planner
 import XCTest
 @testable import Reports
 import Scenario
@@ -100,6 +101,24 @@ final class PublishTests: XCTestCase {
             XCTAssertTrue(warnings.contains("break together"), warnings)
             XCTAssertEqual(warnings.contains("swabplan optimize"), suggests, warnings)
         }
+    }
+
+    /// Buildings called in parts at one site name the site once; parts at two sites name each.
+    func testBuildingsCalledInPartsNameTheirSiteOnce() {
+        var b = ScenarioBuilder(opening: "07:00", deadline: "10:00")
+        b.site("S1", desks: 1, stations: 2)
+        b.site("S2", desks: 1, stations: 2)
+        b.building("B1", residents: 10, floors: 6, walk: ["S1": 1, "S2": 1])
+        b.cohort("c", departs: "07:00", drops: [("S1", 2)], shiftEnd: "10:00", standingLimitMinutes: 60)
+        b.staff(registrars: 2)
+        let w1 = ClockWindow.parse("07:00-07:30")!, w2 = ClockWindow.parse("08:00-08:30")!
+        func parts(_ second: String) -> PlanChange {
+            .recut([.init(building: "B1", parts: [.init(floors: 1...3, site: "S1", window: w1), .init(floors: 4...6, site: second, window: w2)])])
+        }
+        XCTAssertEqual(ChangeNote.words(parts("S1"), b.scenario, Wording(.en)),
+                       "buildings called in parts, by floors (1): B1, at S1: floors 1\u{2013}3 07:00-07:30, floors 4\u{2013}6 08:00-08:30")
+        XCTAssertEqual(ChangeNote.words(parts("S2"), b.scenario, Wording(.zh)),
+                       "按楼层分批通知的楼栋（1栋）：B1：1\u{2013}3层 07:00-07:30到S1、4\u{2013}6层 08:00-08:30到S2")
     }
 
     /// The report parses as XML (so as well-formed HTML), escapes what the scenario says, and

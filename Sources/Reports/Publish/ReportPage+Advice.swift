@@ -105,7 +105,7 @@ extension ReportPage {
         let w = Wording(r.scenario.language)
         let spells = bottlenecks(r)
         var out = spells.prefix(6).map(\.text)
-        if spells.count > 6 { out.append(w(.moreSpells, spells.count - 6)) }
+        if spells.count == 7 { out.append(w(.moreSpell)) } else if spells.count > 7 { out.append(w(.moreSpells, spells.count - 6)) }
         let lost = r[.minutesLostToWeather]
         if MetricName.minutesLostToWeather.applies(to: r.scenario, plan: r.plan) && lost.mean > 0 {
             var driven = ""

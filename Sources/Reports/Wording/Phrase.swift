@@ -16,7 +16,7 @@ public enum Phrase: String, Sendable, CaseIterable {
     case bottleneckSwab, bottleneckRegistration
     case optimizeHint, staggerHint, adviceCallFewer, adviceOpenStations, adviceOpenDesk, reasonSwab, reasonDesk, adviceNoFeeding, adviceMove
     case earlierWindow, laterWindow, orToSite, andMore
-    case warningsHeading, noWarnings, moreSpells, weatherWarning, weatherDrivesAway
+    case warningsHeading, noWarnings, moreSpells, moreSpell, weatherWarning, weatherDrivesAway
     case figuresHeading, figureColumns
     // Charts
     case chartPeopleWaiting, registrationLine, swabLine, legendRegistration, legendSwab, deadline
@@ -42,7 +42,7 @@ public enum Phrase: String, Sendable, CaseIterable {
     case setAsideMisses, setAsideWorse, impossibleFinish, impossibleService, impossibleTeams, impossibleCourier
     // What a plan changes
     case effectMean, effectP95, effectFinish, effectLine, down, up
-    case changeMoved, moveSite, moveWindow, moreInSchedule, moreBuildings, changeRecut, recutItem, partItem, changeAdded
+    case changeMoved, moveSite, moveWindow, moreInSchedule, moreBuildings, changeRecut, recutItem, recutItemAt, partItem, partWindow, changeAdded
     case changeBreaks, breakItem, changeDrops, dropItem, changeHandovers, changeStaffing, changeCourier, changeDoorToDoor
     // Site sheets
     case sheetsTitle, sheetMeta, sheetTimetable, timetableColumns, noCallUps, sheetTeams, teamColumns, relievedBy

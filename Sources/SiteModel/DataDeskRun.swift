@@ -27,35 +27,84 @@ struct DataDeskRun: Sendable {
         var free = periods.map { $0.first?.start ?? .infinity }
         var onTime = 0, total = 0
         var worst = 0.0
+        // The worker who can start an item soonest, lowest index on a tie, from a heap of
+        // (start, worker): items x log(workers), where a scan of every worker per item made a
+        // city's desk (millions of items, thousands of workers) the slowest part of a round.
+        var soonest = WorkerHeap()
         for (li, list) in desk.lists.enumerated().sorted(by: { $0.element.arrives < $1.element.arrives }) {
             var stream = RandomStream(seed: seed, replication: replication, entity: UInt64(li), purpose: StreamPurpose.dataDesk.rawValue)
             let due = list.arrives + list.deadlineSeconds
+            soonest.removeAll()
+            for w in periods.indices {
+                if let start = DataDeskRun.start(periods[w], ready: max(list.arrives, free[w])) { soonest.push(start, w) }
+            }
             for _ in 0..<list.items {
                 let seconds = item.sample(&stream)
                 total += 1
-                // The worker who can start it soonest (inside one of their desk periods).
-                var best: (start: Double, worker: Int)?
-                for w in periods.indices {
-                    let ready = max(list.arrives, free[w])
-                    guard let period = periods[w].first(where: { ready < $0.end }) else { continue }
-                    let start = max(ready, period.start)
-                    if best == nil || start < best!.start { best = (start, w) }
-                }
-                guard let (start, w) = best else {
+                guard let (start, w) = soonest.pop() else {
                     worst = max(worst, 86400 - due) // never cleared today
                     continue
                 }
                 let done = start + seconds
                 free[w] = done
                 if done <= due { onTime += 1 } else { worst = max(worst, done - due) }
+                if let next = DataDeskRun.start(periods[w], ready: done) { soonest.push(next, w) }
             }
         }
         onTimeShare = total > 0 ? Double(onTime) / Double(total) : 1
         largestLatenessSeconds = worst
     }
 
+    /// When a worker ready at `ready` can start: then, or at the start of their next desk
+    /// period; nil when no period is left.
+    static func start(_ periods: [ClockWindow], ready: Double) -> Double? {
+        guard let period = periods.first(where: { ready < $0.end }) else { return nil }
+        return max(ready, period.start)
+    }
+
     /// Hours each role is staffed in the plan.
     static func workerHours(_ plan: Plan, _ role: WorkerRole) -> Double {
         plan.roles.filter { $0.role == role }.reduce(0) { $0 + $1.period.duration } / 3600
+    }
+}
+
+/// A binary min-heap of (start, worker) ordered by start, then worker.
+struct WorkerHeap {
+    private var items: [(start: Double, worker: Int)] = []
+
+    private static func before(_ a: (start: Double, worker: Int), _ b: (start: Double, worker: Int)) -> Bool {
+        a.start < b.start || (a.start == b.start && a.worker < b.worker)
+    }
+
+    mutating func removeAll() { items.removeAll(keepingCapacity: true) }
+
+    mutating func push(_ start: Double, _ worker: Int) {
+        items.append((start, worker))
+        var i = items.count - 1
+        while i > 0 {
+            let parent = (i - 1) / 2
+            guard WorkerHeap.before(items[i], items[parent]) else { break }
+            items.swapAt(i, parent)
+            i = parent
+        }
+    }
+
+    mutating func pop() -> (Double, Int)? {
+        guard let top = items.first else { return nil }
+        let last = items.removeLast()
+        if !items.isEmpty {
+            items[0] = last
+            var i = 0
+            while true {
+                let l = 2 * i + 1, r = l + 1
+                var m = i
+                if l < items.count && WorkerHeap.before(items[l], items[m]) { m = l }
+                if r < items.count && WorkerHeap.before(items[r], items[m]) { m = r }
+                if m == i { break }
+                items.swapAt(i, m)
+                i = m
+            }
+        }
+        return (top.start, top.worker)
     }
 }

@@ -1,4 +1,3 @@
-import Yams
 
 // Readers for the logistics sections: weather, tubes, lab, couriers, door-to-door, data desk,
 // patience and worker roles. Defaults are documented in Scenarios/README.md.
@@ -70,7 +69,7 @@ extension ScenarioLoader {
             w.forecast.append(WeatherWindow(kind: kind, severity: severity, window: window))
         }
         for key in ["forecast", "interruptions"] {
-            if let items = f[key]?.sequence, items.count > Limits.maxWeatherEntries {
+            if let items = f[key]?.list, items.count > Limits.maxWeatherEntries {
                 r.fail(f[key], f.path(key), "\(items.count) entries; give at most \(Limits.maxWeatherEntries)")
                 return w
             }
@@ -125,7 +124,7 @@ extension ScenarioLoader {
             }
             c.legs[Couriers.legKey(a, b)] = m
         }
-        if let items = f["fleet"]?.sequence, items.count > Limits.maxCouriers {
+        if let items = f["fleet"]?.list, items.count > Limits.maxCouriers {
             r.fail(f["fleet"], f.path("fleet"), "\(items.count) couriers; give at most \(Limits.maxCouriers)")
             return c
         }
@@ -280,7 +279,7 @@ extension ScenarioLoader {
     /// Every leg of every courier route (lab, stops, lab) has a travel time.
     static func checkCouriers(_ r: YAMLReader, _ top: Fields, _ s: Scenario) {
         guard let node = top["couriers"] else { return }
-        let entries = node["fleet"]?.sequence
+        let entries = node["fleet"]?.list
         for (i, c) in s.logistics.couriers.fleet.enumerated() {
             let stops = ["lab"] + c.route + ["lab"]
             // The error points at the courier's own entry (the fleet is read in file order).

@@ -1,4 +1,3 @@
-import Yams
 
 extension ScenarioLoader {
     /// Reads a plan mapping (`call_ups`, `staffing`, `roles`): the shape and types of each entry

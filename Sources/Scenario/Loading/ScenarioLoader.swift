@@ -1,5 +1,4 @@
 import Foundation
-import Yams
 
 /// Loads and validates scenario and plan files. Nothing is returned unless the whole file is
 /// valid; all problems found are thrown together as `ScenarioErrors`, in the order read.
@@ -88,6 +87,7 @@ public enum ScenarioLoader {
             checkDoorToDoor(r, top, scenario!)
             checkCouriers(r, top, scenario!)
             scenario!.language = language
+            scenario!.sourceFiles = [file] + r.filesRead
             scenario!.nameEn = top.name("name_en")
             if let n = top["notices"], let f = r.mapping(n, "notices", optional: ["languages", "issuer", "contact"]) {
                 for key in ["issuer", "contact"] {

@@ -1,5 +1,4 @@
 import Foundation
-import Yams
 
 // Readers for each section of a scenario file. Defaults live here, next to the key they fill,
 // and are documented in Scenarios/README.md.
@@ -51,6 +50,7 @@ extension ScenarioLoader {
                 r.fail(f["sheet"], f.path("sheet"), "a sheet is chosen only in an Excel workbook (.xlsx); remove `sheet` for a CSV file")
                 return []
             }
+            r.filesRead.append(csvPath)
             do {
                 return try BuildingsCSV.load(path: csvPath, compounds: compounds, sheet: sheet)
             } catch let e as BuildingsXLSX.NoSuchSheet {
@@ -180,8 +180,8 @@ extension ScenarioLoader {
 
     static func readStaff(_ r: YAMLReader, _ node: Node, siteIDs: KnownIDs) -> Staff? {
         guard let f = r.mapping(node, "staff", required: ["cohorts"], optional: ["registrars", "community_workers"]) else { return nil }
-        let registrars = f.int("registrars", default: 0, max: 10_000)
-        let workers = f.int("community_workers", default: 0, max: 10_000)
+        let registrars = f.int("registrars", default: 0, max: Limits.maxWorkers)
+        let workers = f.int("community_workers", default: 0, max: Limits.maxWorkers)
         let cohorts = readList(r, f, "cohorts", nonEmpty: true, what: "cohort") { n, p in readCohort(r, n, p, siteIDs: siteIDs) }
         // Relief references need every cohort read first.
         for (node, path) in f.list("cohorts") ?? [] {
@@ -207,7 +207,7 @@ extension ScenarioLoader {
         guard let f = r.mapping(node, path, required: ["id", "teams", "departs_depot", "route", "shift_end"],
                                 optional: ["name", "name_en", "setup_minutes", "standing_limit_minutes", "break_minutes", "relieves"]) else { return nil }
         let id = f.identifier("id")
-        let teams = f.int("teams", min: 1, max: 10_000)
+        let teams = f.int("teams", min: 1, max: Limits.maxTeamsPerCohort)
         let departs = f.clock("departs_depot")
         let shiftEnd = f.clock("shift_end")
         let setup = f.minutes("setup_minutes", default: 15)
@@ -225,7 +225,7 @@ extension ScenarioLoader {
                 r.fail(s["site"], s.path("site"), "site `\(site)` appears twice on this route; drop all its teams at one stop")
                 continue
             }
-            guard let site, let travel = s.minutes("travel_minutes"), let t = s.int("teams", min: 1, max: 10_000) else { continue }
+            guard let site, let travel = s.minutes("travel_minutes"), let t = s.int("teams", min: 1, max: Limits.maxTeamsPerCohort) else { continue }
             stops.append(RouteStop(site: site, travelSeconds: travel, teams: t))
         }
         if let teams, let list = f.list("route"), stops.count == list.count {

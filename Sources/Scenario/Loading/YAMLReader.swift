@@ -1,16 +1,18 @@
-import Yams
-
 /// Reads a composed YAML tree into typed values, collecting errors with the position and key
 /// path of each offending node instead of stopping at the first. Every mapping is checked
 /// against its known keys: a misspelt key is an error, never silently ignored.
 final class YAMLReader {
     let file: String
     private(set) var errors: [ScenarioError] = []
+    /// Files read besides the one composed (a buildings CSV or workbook).
+    var filesRead: [String] = []
 
     init(file: String) { self.file = file }
 
-    /// The source's lines, to turn Yams's character columns into display columns.
-    private var lines: [Substring] = []
+    /// The source, to turn libyaml's character columns into display columns when an error is
+    /// reported; split into lines only then (a district's file has hundreds of thousands).
+    private var source = ""
+    private lazy var lines: [Substring] = source.split(separator: "\n", omittingEmptySubsequences: false)
 
     func fail(_ node: Node?, _ path: String, _ message: String, kind: ScenarioError.Kind = .badData) {
         let mark = node?.mark
@@ -27,40 +29,16 @@ final class YAMLReader {
 
     /// Parses the text; a syntax error becomes one positioned error.
     func compose(_ text: String) -> Node? {
-        lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-        if let p = YAMLPrescan.check(text) {
-            errors.append(ScenarioError(file: file, line: p.line, column: displayColumn(p.line, p.column),
-                                        keyPath: "", message: "YAML: " + p.message))
+        source = text
+        switch YAMLComposer.compose(text) {
+        case .document(let root):
+            return root
+        case .empty:
+            fail(nil, "", "the file is empty; expected a mapping with keys such as `name`, `round`, `buildings`")
             return nil
-        }
-        do {
-            guard let node = try Yams.compose(yaml: text) else {
-                fail(nil, "", "the file is empty; expected a mapping with keys such as `name`, `round`, `buildings`")
-                return nil
-            }
-            return node
-        } catch let e as YamlError {
-            let (mark, problem) = YAMLReader.describe(e)
-            errors.append(ScenarioError(file: file, line: mark?.line ?? 1, column: displayColumn(mark?.line ?? 1, mark?.column ?? 1),
-                                        keyPath: "", message: "YAML syntax: " + problem))
+        case .failure(let p):
+            errors.append(ScenarioError(file: file, line: p.line, column: displayColumn(p.line, p.column), keyPath: "", message: p.message))
             return nil
-        } catch {
-            fail(nil, "", "YAML syntax: \(error)")
-            return nil
-        }
-    }
-
-    static func describe(_ e: YamlError) -> (Mark?, String) {
-        switch e {
-        case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _),
-             let .composer(context, problem, mark, _):
-            return (mark, problem + (context.map { " (\($0.text))" } ?? ""))
-        case let .duplicatedKeysInMapping(duplicates, context):
-            return (context.mark, "duplicate key `\(duplicates.joined(separator: "`, `"))`; each key may appear once in a mapping")
-        case let .reader(problem, _, _, _):
-            return (nil, problem + "; the file must be UTF-8 text")
-        default:
-            return (nil, "\(e)")
         }
     }
 
@@ -74,11 +52,12 @@ final class YAMLReader {
             return nil
         }
         var entries: [String: Node] = [:]
-        var known: [String] = []
-        for k in required + optional where !known.contains(k) { known.append(k) }
+        entries.reserveCapacity(m.count)
         for (k, v) in m {
-            guard let key = k.scalar?.string else { fail(k, path, "keys must be plain names"); continue }
-            if !known.contains(key) {
+            guard let key = k.string else { fail(k, path, "keys must be plain names"); continue }
+            if !required.contains(key) && !optional.contains(key) {
+                var known = required
+                for k in optional where !known.contains(k) { known.append(k) }
                 let near = YAMLReader.closest(key, in: known)
                 fail(k, join(path, key), "unknown key `\(key)`" + (near.map { "; did you mean `\($0)`?" } ?? "")
                      + " Known keys here: " + known.joined(separator: ", "))
@@ -182,7 +161,6 @@ final class YAMLReader {
         case .scalar(let s): return "`\(s.string)`"
         case .mapping: return "a mapping"
         case .sequence: return "a list"
-        case .alias: return "an alias"
         }
     }
 

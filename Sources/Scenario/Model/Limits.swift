@@ -40,8 +40,10 @@ public enum Limits {
     public static let stairsSecondsPerFloor: ClosedRange<Double> = 0...600
     public static let liftRoundTripSeconds: ClosedRange<Double> = 5...3600
     public static let courierKmPerHour: ClosedRange<Double> = 1...200
-    /// Counts. Sites are indexed by a 16-bit number in the resident record.
-    public static let maxSites = 10_000
+    /// Counts, sized for a city of 21 million planned as one scenario (Beijing, 2022). Sites:
+    /// the guideline's one site per 2,000 residents gives about 11,000; they are indexed by a
+    /// 16-bit number in the resident record.
+    public static let maxSites = 12_000
     public static let maxBuildings = 1_000_000
     public static let maxResidentsPerBuilding = 100_000
     public static let maxResidents = 30_000_000
@@ -54,7 +56,14 @@ public enum Limits {
     public static let maxDepartures = 1_440
     public static let maxEmpiricalValues = 100_000
     public static let maxTubes = 100_000
-    public static let maxDataItems = 1_000_000
+    /// Items of all verification lists together: Panjiayuan's lists hold 550 items for 7,300
+    /// residents (7.5%), so a city of 21 million at that ratio has 1.6 million; twice that fits.
+    public static let maxDataItems = 3_000_000
+    /// Registrars, and community workers, in one scenario: Beijing's 3,400 or so communities
+    /// at 10 to 16 workers each (the field notes) are about 50,000.
+    public static let maxWorkers = 50_000
+    /// Swab teams of one cohort (one bus convoy), and desks or stations of one site.
+    public static let maxTeamsPerCohort = 10_000
     /// Ids of buildings, sites, compounds, cohorts, couriers and teams: they name files.
     public static let maxIDLength = 64
 }
@@ -66,6 +75,9 @@ public enum ScenarioID {
     /// What is wrong with `id`, or nil when it is a valid id.
     public static func problem(_ id: String) -> String? {
         if id.isEmpty { return "an id cannot be empty" }
+        // Most ids are short ASCII (B12, S3): checked byte by byte, without Unicode properties.
+        if id.utf8.count <= Limits.maxIDLength, id.utf8.first != UInt8(ascii: "."),
+           id.utf8.allSatisfy({ isASCIIIDByte($0) }) { return nil }
         if id.count > Limits.maxIDLength {
             return "`\(id.prefix(20))...` is \(id.count) characters; an id has at most \(Limits.maxIDLength) (put the long form in `name`)"
         }
@@ -74,5 +86,13 @@ public enum ScenarioID {
             return "`\(id)` is not a valid id; use letters (any script), digits, `-`, `_` or `.`, not starting with `.` (no spaces or `/`)"
         }
         return nil
+    }
+
+    private static func isASCIIIDByte(_ b: UInt8) -> Bool {
+        switch b {
+        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
+             UInt8(ascii: "-"), UInt8(ascii: "_"), UInt8(ascii: "."): return true
+        default: return false
+        }
     }
 }

@@ -7,6 +7,9 @@ public struct Scenario: Sendable {
     public var nameEn: String?
     /// The file the scenario came from (for messages and reports).
     public var sourcePath: String
+    /// Every file read to build it, in order: the scenario file, then a buildings file (CSV or
+    /// workbook). What a sharded run fingerprints to tell its parts from another run's.
+    public var sourceFiles: [String] = []
     public var round: Round
     public var compounds: [Compound]
     public var buildings: [Building] { didSet { buildingIndexByID = Scenario.index(buildings.map(\.id)) } }

@@ -12,9 +12,18 @@ public enum AtomicFile {
         try write([(path, text)])
     }
 
+    /// Binary content (a shard's partial result).
+    public static func write(bytes: [UInt8], to path: String) throws {
+        try write(contents: [(path, Data(bytes))])
+    }
+
     /// Writes several files, all or none: every file is staged first; then each is renamed into
     /// place, and if one rename fails those already moved are put back as they were.
     public static func write(_ files: [(path: String, text: String)]) throws {
+        try write(contents: files.map { ($0.path, Data($0.text.utf8)) })
+    }
+
+    static func write(contents files: [(path: String, data: Data)]) throws {
         let fm = FileManager.default
         let pid = ProcessInfo.processInfo.processIdentifier
         var staged: [(tmp: String, target: String, backup: String?)] = []
@@ -44,7 +53,7 @@ public enum AtomicFile {
             unlink(backup)
             let hasOld = fm.fileExists(atPath: url.path) && link(url.path, backup) == 0
             staged.append((tmp, url.path, hasOld ? backup : nil))
-            if !fm.createFile(atPath: tmp, contents: Data(f.text.utf8)) {
+            if !fm.createFile(atPath: tmp, contents: f.data) {
                 cleanUp()
                 throw Failure(description: "cannot write \(f.path): \(String(cString: strerror(cfileswap_errno()))) (in \(dir.path))")
             }

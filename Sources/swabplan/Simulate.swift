@@ -34,8 +34,19 @@ struct Simulate: ParsableCommand {
     @Flag(help: "Exit with code 3 when a target is missed.")
     var check = false
 
+    @Option(help: ArgumentHelp("Run only shard K of N of the replications (for a cluster: one process per shard) and write its partial result, shard-K-of-N.swabpart, into --out; `swabplan merge` folds the N parts into the summary one run gives.", valueName: "K/N"),
+            transform: { text in
+                guard let spec = ShardSpec(argument: text) else { throw ValidationError("--shard takes K/N, such as 2/8 for the second of eight shards; found `\(text)`") }
+                return spec
+            })
+    var shard: ShardSpec?
+
     func validate() throws {
         try ReplicationLimit.check(replications)
+        if let shard {
+            if let p = shard.problem(replications: replications) { throw ValidationError(p) }
+            if out == nil { throw ValidationError("--shard needs --out, the folder to write the partial result into") }
+        }
         if let out, out.trimmingCharacters(in: .whitespaces).isEmpty { throw ValidationError("--out is empty (an unset variable?); give a folder path") }
     }
 
@@ -43,10 +54,16 @@ struct Simulate: ParsableCommand {
         let (loaded, p) = try loadScenario(scenario, plan: plan)
         let s = language.apply(whatIf.apply(loaded))
         let round = try compile(s, p)
+        if let shard, let out { return try runShard(shard, scenario: s, round: round, out: out) }
         let progress = Progress(total: replications, language: s.language)
         let result = Experiment.run(round, replications: replications, seed: streams.seed,
                                     jobs: streams.threads, progress: { progress.step() })
         progress.finish()
+        try Simulate.report(result, out: out, format: format, check: check)
+    }
+
+    /// The summary of a run (one process, or merged shards): files into `out`, then stdout.
+    static func report(_ result: ExperimentResult, out: String?, format: OutputFormat, check: Bool) throws {
         let summary = Summary.json(result).rendered() + "\n"
         if let out {
             do {

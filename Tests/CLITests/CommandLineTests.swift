@@ -141,11 +141,13 @@ struct CLI {
     struct Run { var status: Int32; var stdout: String; var stderr: String }
 
     @discardableResult
-    func run(_ args: [String], in directory: URL = CommandLineTests.packageRoot) throws -> Run {
+    func run(_ args: [String], in directory: URL = CommandLineTests.packageRoot,
+             executable: URL = CommandLineTests.binary, environment: [String: String] = [:]) throws -> Run {
         let p = Process()
-        p.executableURL = CommandLineTests.binary
+        p.executableURL = executable
         p.arguments = args
         p.currentDirectoryURL = directory
+        if !environment.isEmpty { p.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 } }
         let out = Pipe(), err = Pipe()
         p.standardOutput = out
         p.standardError = err

@@ -1,0 +1,109 @@
+import ArgumentParser
+import Foundation
+import Scenario
+import SiteModel
+
+struct Merge: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Fold the partial results of `simulate --shard K/N` into the summary one run gives.",
+        discussion: """
+        Every shard 1 to N of one run must be given once: the same scenario files, plan, seed and \
+        replications. The scenario is loaded again from the path the shards recorded (or --scenario) \
+        and must be unchanged. The figures, summary.json and sites.csv are byte for byte those of \
+        `swabplan simulate` with the same seed and replications. A damaged, repeated, missing or \
+        foreign part is refused (exit 65) and nothing is written.
+        """)
+
+    @Argument(help: "The partial results (shard-K-of-N.swabpart files), in any order.")
+    var parts: [String] = []
+
+    @Option(help: "The scenario file, if it is no longer where the shards read it.")
+    var scenario: String?
+
+    @Option(help: "What to print: table or json.")
+    var format: Simulate.OutputFormat = .table
+
+    @Option(help: "Folder to write summary.json and sites.csv into.")
+    var out: String?
+
+    @Flag(help: "Exit with code 3 when a target is missed.")
+    var check = false
+
+    func validate() throws {
+        if parts.isEmpty { throw ValidationError("give the partial results to merge (shard-K-of-N.swabpart files)") }
+        if let out, out.trimmingCharacters(in: .whitespaces).isEmpty { throw ValidationError("--out is empty (an unset variable?); give a folder path") }
+    }
+
+    func run() throws {
+        let loaded = try parts.map(read)
+        let run = try checkSameRun(loaded)
+        let runs = try shardsInOrder(loaded, run)
+        let path = scenario ?? run.scenarioPath
+        let (read, plan) = try loadScenario(path, plan: run.plan)
+        var s = read
+        for w in run.weather {
+            guard case .success(let spell) = WhatIf.weather(w) else { try fail("the shards' --weather `\(w)` is not a spell") }
+            s.logistics.weather.forecast.append(spell)
+        }
+        s.language = run.language
+        if try RunInputs.fingerprint(s, plan: run.plan, weather: run.weather, language: run.language) != run.fingerprint {
+            try fail("\(path) (or its buildings or plan file) is not what the shards ran: it changed since, or it is another scenario; run the shards again, or give the scenario they ran with --scenario")
+        }
+        let round = try compile(s, plan)
+        guard runs.allSatisfy({ $0.metrics.count == MetricName.allCases.count && $0.sites.count == s.sites.count }) else {
+            try fail("the parts' replications do not fit \(path) (another number of sites)")
+        }
+        try Simulate.report(ExperimentResult(round: round, seed: run.seed, runs: runs), out: out, format: format, check: check)
+    }
+
+    private func read(_ path: String) throws -> (path: String, part: PartialResult) {
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), !isFolder.boolValue,
+              let data = FileManager.default.contents(atPath: path) else {
+            printError("error: \(path): no such file (or not a readable file)")
+            throw Exit.noInput
+        }
+        do { return (path, try PartialResult(decoding: [UInt8](data))) } catch {
+            printError("error: \(path): \(error)")
+            throw Exit.dataError
+        }
+    }
+
+    /// Every part belongs to the first one's run; the first field that differs is named.
+    private func checkSameRun(_ loaded: [(path: String, part: PartialResult)]) throws -> ShardedRun {
+        let first = loaded[0]
+        for (path, part) in loaded.dropFirst() where part.run != first.part.run {
+            let a = part.run, b = first.part.run
+            let what: String
+            if a.seed != b.seed { what = "seed \(a.seed), not \(b.seed)" }
+            else if a.replications != b.replications { what = "\(a.replications) replications, not \(b.replications)" }
+            else if a.shards != b.shards { what = "\(a.shards) shards, not \(b.shards)" }
+            else if a.fingerprint != b.fingerprint || a.scenarioPath != b.scenarioPath { what = "other scenario files (\(a.scenarioPath))" }
+            else { what = "other options (plan, --weather or language)" }
+            try fail("\(path) is from another run than \(first.path): \(what); merge the parts of one run")
+        }
+        return first.part.run
+    }
+
+    /// The replications of shards 1...N in order, each shard given exactly once.
+    private func shardsInOrder(_ loaded: [(path: String, part: PartialResult)], _ run: ShardedRun) throws -> [ReplicationResult] {
+        var byShard: [Int: String] = [:]
+        for (path, part) in loaded {
+            if let other = byShard[part.shard] {
+                try fail("\(path) and \(other) are both shard \(part.shard) of \(run.shards); give each shard once")
+            }
+            byShard[part.shard] = path
+        }
+        let missing = (1...run.shards).filter { byShard[$0] == nil }
+        if !missing.isEmpty {
+            let list = missing.prefix(10).map(String.init).joined(separator: ", ") + (missing.count > 10 ? " and \(missing.count - 10) more" : "")
+            try fail("shard\(missing.count > 1 ? "s" : "") \(list) of \(run.shards) missing; run \(missing.count > 1 ? "them" : "it") (simulate --shard K/\(run.shards)) and merge all \(run.shards) parts")
+        }
+        return loaded.sorted { $0.part.shard < $1.part.shard }.flatMap(\.part.results)
+    }
+
+    private func fail(_ message: String) throws -> Never {
+        printError("error: " + message)
+        throw Exit.dataError
+    }
+}

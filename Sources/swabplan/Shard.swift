@@ -1,0 +1,68 @@
+import ArgumentParser
+import Foundation
+import Reports
+import Scenario
+import SiteModel
+
+/// `--shard K/N`: this process runs the K-th of N equal shares of the replications.
+struct ShardSpec: Equatable {
+    var k: Int
+    var n: Int
+
+    init?(argument: String) {
+        let parts = argument.split(separator: "/", omittingEmptySubsequences: false)
+        guard parts.count == 2, let k = Int(parts[0]), let n = Int(parts[1]) else { return nil }
+        self.k = k; self.n = n
+    }
+
+    init(k: Int, n: Int) { self.k = k; self.n = n }
+
+    /// Why these numbers cannot split `replications`, or nil.
+    func problem(replications: Int) -> String? {
+        if n < 1 { return "--shard K/N: N (the number of shards) must be at least 1, found \(n)" }
+        if k < 1 || k > n { return "--shard K/N: K must be from 1 to N (\(n)), found \(k)" }
+        if n > replications { return "--shard \(k)/\(n): more shards than replications (\(replications)); use at most \(replications) shards or more replications" }
+        return nil
+    }
+
+    /// The part file's name in the output folder.
+    var fileName: String { "shard-\(k)-of-\(n).swabpart" }
+}
+
+/// What identifies a sharded run's inputs, computed the same way by `simulate --shard` and by
+/// `merge` (which loads the scenario again and must find the same files).
+enum RunInputs {
+    /// The fingerprint of the scenario's files, the plan file (if `plan` names one) and the
+    /// options that change a figure or a word of the summary.
+    static func fingerprint(_ s: Scenario, plan: String?, weather: [String], language: Language) throws -> UInt64 {
+        var paths = s.sourceFiles
+        if let plan, plan != "baseline", plan != "scenario" { paths.append(plan) }
+        let files = try paths.map { path -> [UInt8] in
+            guard let data = FileManager.default.contents(atPath: path) else {
+                printError("error: cannot read \(path) to fingerprint the run")
+                throw Exit.noInput
+            }
+            return [UInt8](data)
+        }
+        return Checksum.fingerprint(files: files, options: [plan ?? "", language.rawValue] + weather)
+    }
+}
+
+extension Simulate {
+    /// Runs shard K of N and writes its partial result into `out` (nothing else).
+    func runShard(_ spec: ShardSpec, scenario s: Scenario, round: CompiledRound, out: String) throws {
+        let run = ShardedRun(scenarioPath: scenario, plan: plan, weather: whatIf.weather, language: s.language,
+                             fingerprint: try RunInputs.fingerprint(s, plan: plan, weather: whatIf.weather, language: s.language),
+                             seed: streams.seed, replications: replications, shards: spec.n)
+        let range = run.range(shard: spec.k)
+        let results = Experiment.runs(round, replications: range, seed: streams.seed, jobs: streams.threads)
+        let path = (out as NSString).appendingPathComponent(spec.fileName)
+        do {
+            try AtomicFile.write(bytes: PartialResult(run: run, shard: spec.k, results: results).encoded(), to: path)
+        } catch {
+            printError("error: \(error)")
+            throw Exit.cannotCreate
+        }
+        printError("wrote \(path): replications \(range.lowerBound + 1)-\(range.upperBound) of \(replications) (shard \(spec.k) of \(spec.n)); merge all \(spec.n) with `swabplan merge`")
+    }
+}

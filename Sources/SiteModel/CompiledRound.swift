@@ -14,14 +14,27 @@ public struct CompiledRound: Sendable {
     var swab: Sampler { model.swab }
     var buildings: [BuildingPlan]
     let roster: TeamRoster
+    /// The sites the event loop runs: the scenario's, or one site group's (`SiteGroup`), whose
+    /// indices below are then the group's own.
+    var sites: [Site]
+    /// The swab teams, `roster.teams` or a group's.
+    var teams: [TeamRoster.Team]
     /// First global station index of each site; a site's stations are `stationBase[s] ..< stationBase[s+1]`.
-    let stationBase: [Int]
+    var stationBase: [Int]
     /// The site of each global station index.
-    let stationSite: [Int]
+    var stationSite: [Int]
     /// Staffing changes in time order: at `time`, `site` opens `desks` and `stations` (-1 = all).
-    let capacityChanges: [CapacityChange]
+    var capacityChanges: [CapacityChange]
     var residentsPerSite: [Int]
-    let couriers: [CourierPlan]
+    var couriers: [CourierPlan]
+    /// The site group of each site (`SiteGroups`): sites that share no team, courier or
+    /// door-to-door hand-off. Each group's teams stand down when its own residents are done.
+    var siteGroup: [Int]
+    /// Each group's teams, and its sites, in index order.
+    var groupTeams: [[Int]]
+    var groupSites: [[Int]]
+    /// The building index of each call-up (for residents who gave up, by building).
+    var callUpBuildings: [Int]
     /// Every community worker's data-desk periods.
     let deskPeriods: [[ClockWindow]]
 
@@ -112,6 +125,9 @@ public struct CompiledRound: Sendable {
         }
         residentsPerSite = perSite
         roster = TeamRoster(scenario: s, plan: plan)
+        sites = s.sites
+        teams = roster.teams
+        callUpBuildings = plan.callUps.map { s.buildingIndex($0.building) ?? -1 }
         var base = [0]
         for n in roster.slotsPerSite { base.append(base.last! + n) }
         stationBase = base
@@ -133,6 +149,8 @@ public struct CompiledRound: Sendable {
         }
         deskPeriods = DataDeskRun.deskPeriods(s, plan)
         capacityChanges = changes.enumerated().sorted { ($0.element.time, $0.offset) < ($1.element.time, $1.offset) }.map(\.element)
+        siteGroup = SiteGroups.assign(sites: s.sites.count, teams: roster.teams, couriers: couriers.map(\.stops))
+        (groupSites, groupTeams) = SiteGroups.members(siteGroup: siteGroup, teams: roster.teams)
     }
 
     /// Residents are spread evenly over floors: resident i of n lives on floor 1 + i * floors / n.

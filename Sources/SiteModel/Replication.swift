@@ -47,8 +47,9 @@ public extension CompiledRound {
         result[.liftWaitP95Minutes] = lifts.p95()
         if var dry {
             dry.run()
-            result[.timeInSystemWithoutWeatherMinutes] = dry.tally.timeInSystem.mean
-            result[.weatherCostMinutes] = result[.timeInSystemMinutes] - dry.tally.timeInSystem.mean
+            let dryTime = dry.tally.timeInSystemAll.mean
+            result[.timeInSystemWithoutWeatherMinutes] = dryTime
+            result[.weatherCostMinutes] = result[.timeInSystemMinutes] - dryTime
             // The cost above is over residents swabbed; those the weather drove away are apart.
             result[.residentsGaveUpToWeather] = result[.residentsGaveUp] - Double(dry.tally.gaveUp)
         }

@@ -155,13 +155,17 @@ extension CourierFleet {
     }
 }
 
-/// What the round counts and measures as it runs, for `ReplicationResult`.
+/// What the round counts and measures as it runs, for `ReplicationResult`. Sums are kept per
+/// site, team or courier and folded in that order only at the end (`RoundFigures`), so a round
+/// run as separate site groups adds the same numbers in the same order as one loop: the same
+/// figures to the bit.
 struct Tallies {
-    var waitRegistration = Tally()
-    var waitSwab = Tally()
-    var timeInSystem = Tally()
+    /// Per site.
+    var waitRegistration: Slab<Tally>
+    var waitSwab: Slab<Tally>
+    var timeInSystem: Slab<Tally>
     /// Residents swabbed after leaving and coming back: minutes from first arrival to return.
-    var returnersTimeAway = Tally()
+    var returnersTimeAway: Slab<Tally>
     var timeInSystemSample: QuantileSample
     var over20 = 0, over60 = 0
     var swabbed = 0
@@ -169,35 +173,89 @@ struct Tallies {
     var lastSwab: Double
     var lastSwabAtSite: Slab<Double>
     var longestSpan = 0.0
-    var overtime = 0.0
-    var desksBusyLevel: TimeWeighted
-    var desksOpenLevel: TimeWeighted
+    /// Per team.
+    var overtime: Slab<Double>
+    /// Per site: registration desks busy and open.
+    var desksBusy: Slab<TimeWeighted>
+    var desksOpen: Slab<TimeWeighted>
     var levels: BinnedLevels
     var swabbedAtSite: Slab<Int>
-    var sampleAge = Tally()
+    /// Per courier (tubes reach the lab by courier).
+    var sampleAge: Slab<Tally>
     var sampleAgeSample: QuantileSample
     var samplesOverLimit = 0
     var tubesOverBox = 0
     var courierRuns = 0
-    var courierKilometres = 0.0
+    /// Per courier.
+    var courierKilometres: Slab<Double>
 
-    init(opening: Double, sites: Int, desks: Int, residents: Int, samples: Int, levels: BinnedLevels) {
+    init(opening: Double, desks: [Int], teams: Int, couriers: Int, residents: Int, samples: Int, levels: BinnedLevels) {
+        let sites = desks.count
+        waitRegistration = Slab(repeating: Tally(), count: sites)
+        waitSwab = Slab(repeating: Tally(), count: sites)
+        timeInSystem = Slab(repeating: Tally(), count: sites)
+        returnersTimeAway = Slab(repeating: Tally(), count: sites)
         timeInSystemSample = QuantileSample(reservingCapacity: residents)
         sampleAgeSample = QuantileSample(reservingCapacity: samples)
         lastSwab = opening
         lastSwabAtSite = Slab(repeating: opening, count: sites)
-        desksBusyLevel = TimeWeighted(level: 0, at: opening)
-        desksOpenLevel = TimeWeighted(level: Double(desks), at: opening)
+        overtime = Slab(repeating: 0, count: teams)
+        desksBusy = Slab(repeating: TimeWeighted(level: 0, at: opening), count: sites)
+        desksOpen = Slab(repeating: TimeWeighted(level: 0, at: opening), count: sites)
+        for (s, d) in desks.enumerated() { desksOpen[s] = TimeWeighted(level: Double(d), at: opening) }
         self.levels = levels
         swabbedAtSite = Slab(repeating: 0, count: sites)
+        sampleAge = Slab(repeating: Tally(), count: couriers)
+        courierKilometres = Slab(repeating: 0, count: couriers)
     }
 
     /// A copy that shares no memory with this one (the plain counters and samples are values).
     func copy() -> Tallies {
         var t = self
+        t.waitRegistration = waitRegistration.copy()
+        t.waitSwab = waitSwab.copy()
+        t.timeInSystem = timeInSystem.copy()
+        t.returnersTimeAway = returnersTimeAway.copy()
         t.lastSwabAtSite = lastSwabAtSite.copy()
+        t.overtime = overtime.copy()
+        t.desksBusy = desksBusy.copy()
+        t.desksOpen = desksOpen.copy()
         t.swabbedAtSite = swabbedAtSite.copy()
         t.levels = levels.copy()
+        t.sampleAge = sampleAge.copy()
+        t.courierKilometres = courierKilometres.copy()
         return t
+    }
+
+    /// Residents swabbed, over all sites in site order (what a one-number figure reads).
+    var timeInSystemAll: Tally {
+        var all = Tally()
+        for s in timeInSystem.indices { all.merge(timeInSystem[s]) }
+        return all
+    }
+}
+
+/// Per site group: how many of its residents came and are settled (swabbed, or gone for
+/// good), whether its teams have stood down, and its door-to-door teams not yet back.
+struct GroupProgress {
+    var residents: Slab<Int>
+    var settled: Slab<Int>
+    var over: Slab<Bool>
+    var doorToDoorPending: Slab<Int>
+
+    func copy() -> GroupProgress {
+        GroupProgress(residents: residents.copy(), settled: settled.copy(), over: over.copy(), doorToDoorPending: doorToDoorPending.copy())
+    }
+}
+
+extension GroupProgress {
+    init(_ round: CompiledRound, arrivals: [Arrival], doorToDoor: DoorToDoorRun) {
+        let n = max(round.groupSites.count, 1)
+        residents = Slab(repeating: 0, count: n)
+        settled = Slab(repeating: 0, count: n)
+        over = Slab(repeating: false, count: n)
+        doorToDoorPending = Slab(repeating: 0, count: n)
+        for a in arrivals { residents[round.siteGroup[Int(a.site)]] += 1 }
+        for t in doorToDoor.teams { doorToDoorPending[round.siteGroup[t.handoffSite]] += 1 }
     }
 }

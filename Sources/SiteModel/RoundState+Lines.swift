@@ -53,7 +53,7 @@ extension RoundState {
         guard speed > 0 else { return }
         while capacity.desksBusy[site] < capacity.desksOpen[site], let r = dequeue(priorityLane: site * 4, now: now) {
             capacity.desksBusy[site] += 1
-            tally.desksBusyLevel.set(tally.desksBusyLevel.level + 1, at: now)
+            tally.desksBusy[site].set(tally.desksBusy[site].level + 1, at: now)
             if recordSeries { tally.levels.addInterval(Level.registrationQueue(site), from: log.joinedLine[r], to: now) }
             // From the arrival that ends in a swab: a returner's visit starts at the return.
             log.registrationWait[r] = now - log.joinedLine[r]
@@ -79,7 +79,7 @@ extension RoundState {
             }
         } else {
             tally.gaveUp += 1
-            if tally.swabbed + tally.gaveUp == arrivals.count { standDown(now: now) }
+            _ = settled(site: site, now: now)
         }
     }
 
@@ -152,19 +152,16 @@ extension RoundState {
             // A returner is timed from the return; the time away is a figure of its own.
             let visitStart = log.joinedLine[r]
             let tis = now - visitStart
-            if log.cameBack[r] { tally.returnersTimeAway.add((visitStart - a.time) / 60) }
-            tally.waitRegistration.add(wReg / 60)
-            tally.waitSwab.add(wSwab / 60)
-            tally.timeInSystem.add(tis / 60)
+            if log.cameBack[r] { tally.returnersTimeAway[site].add((visitStart - a.time) / 60) }
+            tally.waitRegistration[site].add(wReg / 60)
+            tally.waitSwab[site].add(wSwab / 60)
+            tally.timeInSystem[site].add(tis / 60)
             if recordSeries { tally.timeInSystemSample.add(tis / 60) }
             if recordDetail && a.callUp >= 0 { callUpWaits[Int(a.callUp)].add((wReg + wSwab) / 60) }
             if wReg + wSwab > 20 * 60 { tally.over20 += 1 }
             if wReg + wSwab > 60 * 60 { tally.over60 += 1 }
         }
-        if tally.swabbed + tally.gaveUp == arrivals.count {
-            standDown(now: now)
-            return
-        }
+        if settled(site: site, now: now) { return }
         switch crews.stationAfter[g] {
         case .carryOn: break
         case .takeBreak: startBreak(t, now: now)
@@ -175,5 +172,16 @@ extension RoundState {
             activate(incoming, station: g, now: now)
         }
         startSwabs(site: site, now: now)
+    }
+
+    /// One more resident of the site's group is swabbed or gone for good; when that was the
+    /// group's last, its teams stand down (true).
+    @inline(__always)
+    mutating func settled(site: Int, now: Double) -> Bool {
+        let g = round.siteGroup[site]
+        groups.settled[g] += 1
+        guard groups.settled[g] == groups.residents[g] else { return false }
+        standDown(group: g, now: now)
+        return true
     }
 }

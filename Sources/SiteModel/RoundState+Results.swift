@@ -15,9 +15,8 @@ extension RoundState {
     /// Residents who left for good (after `run()`), by the building of the call-up that called
     /// them.
     func gaveUpPerBuilding() -> [Int] {
-        let s = round.scenario
-        let buildingOf = round.plan.callUps.map { s.buildingIndex($0.building) ?? -1 }
-        var counts = Array(repeating: 0, count: s.buildings.count)
+        let buildingOf = round.callUpBuildings
+        var counts = Array(repeating: 0, count: round.scenario.buildings.count)
         for r in arrivals.indices where log.stage[r] == .away {
             let call = Int(arrivals[r].callUp)
             if call >= 0, buildingOf[call] >= 0 { counts[buildingOf[call]] += 1 }
@@ -25,76 +24,50 @@ extension RoundState {
         return counts
     }
 
+    /// When the last resident was swabbed (the opening if nobody was).
+    var end: Double { max(tally.lastSwab, round.opening) }
+    /// The time of the last event taken.
+    var stop: Double { max(events.now, staffEvents.now) }
+    /// The last change of a registration desk, busy or open.
+    var lastDeskChange: Double {
+        var t = -Double.infinity
+        for s in 0..<siteCount { t = max(t, tally.desksBusy[s].lastChange, tally.desksOpen[s].lastChange) }
+        return t
+    }
+
+    /// The replication's metrics, when this state is the whole round.
     mutating func result() -> ReplicationResult {
-        let end = max(tally.lastSwab, round.opening)
-        var m = Array(repeating: 0.0, count: MetricName.allCases.count)
-        func put(_ name: MetricName, _ v: Double) { m[MetricName.index[name]!] = v }
-        let n = Double(tally.timeInSystem.count)
-        put(.waitRegistrationMinutes, tally.waitRegistration.mean)
-        put(.waitSwabMinutes, tally.waitSwab.mean)
-        put(.timeInSystemMinutes, tally.timeInSystem.mean)
-        put(.timeInSystemP50Minutes, tally.timeInSystemSample.quantile(0.5) ?? 0)
-        put(.timeInSystemP90Minutes, tally.timeInSystemSample.quantile(0.9) ?? 0)
-        put(.timeInSystemP95Minutes, tally.timeInSystemSample.quantile(0.95) ?? 0)
-        put(.timeInSystemMaxMinutes, tally.timeInSystem.count > 0 ? tally.timeInSystem.max : 0)
-        put(.shareWaitingOver20Minutes, n > 0 ? Double(tally.over20) / n : 0)
-        put(.shareWaitingOver60Minutes, n > 0 ? Double(tally.over60) / n : 0)
-        put(.finishTimeMinutesAfterOpening, (end - round.opening) / 60)
-        put(.finishedByDeadline, tally.swabbed + tally.gaveUp == arrivals.count && end <= round.deadline ? 1 : 0)
-        put(.residentsSwabbed, Double(tally.swabbed))
-        put(.residentsNotSwabbed, Double(arrivals.count - tally.swabbed - tally.gaveUp))
-        put(.residentsGaveUp, Double(tally.gaveUp))
-        put(.returnersTimeAwayMinutes, tally.returnersTimeAway.mean)
-        // Busy and open desk time closed at one moment, after the last change of either (a
-        // resident still registering after the last swab, a site where nobody is tally.swabbed).
-        let close = max(end, tally.desksBusyLevel.lastChange, tally.desksOpenLevel.lastChange)
-        tally.desksBusyLevel.set(tally.desksBusyLevel.level, at: close)
-        tally.desksOpenLevel.set(tally.desksOpenLevel.level, at: close)
-        put(.registrationDeskUtilisation, tally.desksOpenLevel.area > 0 ? tally.desksBusyLevel.area / tally.desksOpenLevel.area : 0)
-        var active = 0.0, busy = 0.0
+        var f = figures(end: end, stop: stop, deskClose: max(end, lastDeskChange))
+        return f.result(doorToDoor: doorToDoor)
+    }
+
+    /// This state's figures in its own indices, closed at the whole round's `end` (last swab),
+    /// `stop` (last event) and `deskClose` (when desk time is closed): for a site group these
+    /// are the round's, not the group's own.
+    mutating func figures(end: Double, stop: Double, deskClose: Double) -> RoundFigures {
+        var f = RoundFigures(opening: round.opening, deadline: round.deadline, end: end,
+                             sites: siteCount, teams: teams.count, couriers: round.couriers.count)
+        f.residents = arrivals.count
+        f.swabbed = tally.swabbed; f.gaveUp = tally.gaveUp
+        f.over20 = tally.over20; f.over60 = tally.over60
+        f.longestSpan = tally.longestSpan
+        f.tubesOverBox = tally.tubesOverBox; f.tubesLeft = tubesLeft
+        f.courierRuns = tally.courierRuns; f.samplesOverLimit = tally.samplesOverLimit
+        f.events = taken
+        f.timeInSystemSample = tally.timeInSystemSample
+        f.sampleAgeSample = tally.sampleAgeSample
         for t in teams.indices {
-            active += crews.teamActive[t] + (crews.teamState[t] == .working ? max(0, end - crews.teamWorkStart[t]) : 0)
-            busy += crews.teamBusy[t]
+            f.teams[t] = RoundFigures.TeamFigures(
+                active: crews.teamActive[t] + (crews.teamState[t] == .working ? max(0, end - crews.teamWorkStart[t]) : 0),
+                busy: crews.teamBusy[t], overtime: tally.overtime[t])
         }
-        put(.swabTeamUtilisation, active > 0 ? min(1, busy / active) : 0)
-        put(.longestStandingMinutes, tally.longestSpan / 60)
-        put(.overtimeTeamMinutes, tally.overtime / 60)
-
-        // Weather: minutes each site stood paused while it had residents to swab.
-        var lost = 0.0
-        for s in 0..<siteCount {
-            var pausedSince: Double?
-            for c in siteChanges where c.site == s {
-                let paused = c.registrationSpeed == 0 || c.swabSpeed == 0
-                if paused && pausedSince == nil { pausedSince = c.time }
-                if !paused, let from = pausedSince {
-                    lost += max(0, min(c.time, tally.lastSwabAtSite[s]) - max(from, round.opening))
-                    pausedSince = nil
-                }
-            }
-            if let from = pausedSince { lost += max(0, tally.lastSwabAtSite[s] - max(from, round.opening)) }
+        for c in f.couriers.indices {
+            f.couriers[c] = RoundFigures.CourierFigures(kilometres: tally.courierKilometres[c], sampleAge: tally.sampleAge[c],
+                                                        runs: recordDetail ? fleet.log[c] : [])
         }
-        put(.minutesLostToWeather, lost / 60)
-
-        // Tubes and the lab.
-        put(.sampleAgeAtLabMeanMinutes, tally.sampleAge.mean)
-        put(.sampleAgeAtLabP95Minutes, tally.sampleAgeSample.quantile(0.95) ?? 0)
-        put(.sampleAgeAtLabMaxMinutes, tally.sampleAge.count > 0 ? tally.sampleAge.max : 0)
-        put(.shareSamplesOverAgeLimit, tally.sampleAge.count > 0 ? Double(tally.samplesOverLimit) / Double(tally.sampleAge.count) : 0)
-        put(.tubesUncollected, Double(tubesLeft))
-        put(.tubesOverBoxCapacity, Double(tally.tubesOverBox))
-        put(.courierRuns, Double(tally.courierRuns))
-        put(.courierDistanceKm, tally.courierKilometres)
-
-        // Door-to-door.
-        put(.doorToDoorHouseholdsDone, Double(doorToDoor.teams.reduce(0) { $0 + $1.households }))
-        put(.doorToDoorFinishMinutesAfterOpening, ((doorToDoor.teams.map(\.handoffTime).max() ?? round.opening) - round.opening) / 60)
-        put(.doorToDoorTubes, Double(doorToDoor.teams.reduce(0) { $0 + $1.tubes.count }))
-
         tally.levels.finish(at: end)
         if tally.swabbed + tally.gaveUp < arrivals.count {
             // Residents still in a line when the last team left wait to the end of the record.
-            let stop = max(events.now, staffEvents.now)
             for r in arrivals.indices {
                 let site = Int(arrivals[r].site)
                 switch log.stage[r] {
@@ -104,32 +77,44 @@ extension RoundState {
                 }
             }
         }
-        var series: [SiteSeries] = []
+        let lost = lostToWeather()
         for s in 0..<siteCount {
-            series.append(SiteSeries(registrationQueue: tally.levels.averages(of: Level.registrationQueue(s)),
-                                     swabQueue: tally.levels.averages(of: Level.swabQueue(s)),
-                                     stationsBusy: tally.levels.averages(of: Level.stationsBusy(s)),
-                                     stationsStaffed: tally.levels.averages(of: Level.stationsStaffed(s)),
-                                     paused: tally.levels.averages(of: Level.paused(s)),
-                                     swabbed: tally.swabbedAtSite[s]))
+            tally.desksBusy[s].set(tally.desksBusy[s].level, at: deskClose)
+            tally.desksOpen[s].set(tally.desksOpen[s].level, at: deskClose)
+            f.sites[s] = RoundFigures.SiteFigures(
+                waitRegistration: tally.waitRegistration[s], waitSwab: tally.waitSwab[s], timeInSystem: tally.timeInSystem[s],
+                returnersTimeAway: tally.returnersTimeAway[s], desksBusyArea: tally.desksBusy[s].area, desksOpenArea: tally.desksOpen[s].area,
+                lastSwab: tally.lastSwabAtSite[s], lostToWeatherSeconds: lost[s],
+                series: SiteSeries(registrationQueue: tally.levels.averages(of: Level.registrationQueue(s)),
+                                   swabQueue: tally.levels.averages(of: Level.swabQueue(s)),
+                                   stationsBusy: tally.levels.averages(of: Level.stationsBusy(s)),
+                                   stationsStaffed: tally.levels.averages(of: Level.stationsStaffed(s)),
+                                   paused: tally.levels.averages(of: Level.paused(s)),
+                                   swabbed: tally.swabbedAtSite[s]))
         }
-        var result = ReplicationResult(metrics: m, sites: series, events: taken)
         if recordDetail {
-            let w = ReplicationResult.Detail.histogramMinutes
-            func histogram(_ values: [Double]) -> [Int] {
-                var h = Array(repeating: 0, count: 80)
-                for v in values { h[Int(min(79, max(0, (v / w).isNaN ? 79 : v / w)))] += 1 }
-                return h
-            }
-            result.detail = ReplicationResult.Detail(
-                callUps: callUpWaits.indices.map { i in
-                    let n = callUpWaits[i].count
-                    let mean = n > 0 ? callUpWaits[i].values.reduce(0, +) / Double(n) : 0
-                    return (n, mean, callUpWaits[i].quantile(0.5) ?? 0, callUpWaits[i].quantile(0.9) ?? 0, callUpWaits[i].quantile(0.95) ?? 0)
-                },
-                timeInSystem: histogram(tally.timeInSystemSample.values), sampleAge: histogram(tally.sampleAgeSample.values),
-                courierRuns: fleet.log, gaveUpPerBuilding: gaveUpPerBuilding())
+            f.recordDetail = true
+            f.callUpWaits = callUpWaits
+            f.gaveUpPerBuilding = gaveUpPerBuilding()
         }
-        return result
+        return f
+    }
+
+    /// Seconds each site stood paused by the weather while it had residents to swab: one pass
+    /// over the weather's changes (a scan per site was sites x changes, quadratic in a city).
+    func lostToWeather() -> [Double] {
+        var lost = Array(repeating: 0.0, count: siteCount)
+        var pausedSince = [Double?](repeating: nil, count: siteCount)
+        for c in siteChanges {
+            let s = c.site
+            let paused = c.registrationSpeed == 0 || c.swabSpeed == 0
+            if paused && pausedSince[s] == nil { pausedSince[s] = c.time }
+            if !paused, let from = pausedSince[s] {
+                lost[s] += max(0, min(c.time, tally.lastSwabAtSite[s]) - max(from, round.opening))
+                pausedSince[s] = nil
+            }
+        }
+        for s in 0..<siteCount { if let from = pausedSince[s] { lost[s] += max(0, tally.lastSwabAtSite[s] - max(from, round.opening)) } }
+        return lost
     }
 }

@@ -8,7 +8,7 @@ extension RoundState {
     func station(of team: Int) -> Int { round.stationBase[teams[team].site] + teams[team].slot }
 
     mutating func teamReady(_ t: Int, now: Double) {
-        if roundOver { crews.teamState[t] = .gone; return }
+        if groups.over[round.siteGroup[teams[t].site]] { crews.teamState[t] = .gone; return }
         let g = station(of: t)
         let current = Int(crews.stationTeam[g])
         if current >= 0 && teams[t].relieves != current {
@@ -65,18 +65,21 @@ extension RoundState {
     mutating func leave(_ t: Int, now: Double) {
         endSpan(t, now: now)
         crews.teamState[t] = .gone
-        tally.overtime += max(0, now - teams[t].shiftEnd)
+        tally.overtime[t] += max(0, now - teams[t].shiftEnd)
         sealTube(station: station(of: t), now: now)
     }
 
-    /// The last resident is done: every team at a station leaves, teams on break do not return.
-    mutating func standDown(now: Double) {
-        roundOver = true
-        for t in teams.indices {
+    /// The group's last resident is done: every team of it at a station leaves, teams on break
+    /// do not return, open tubes are sealed.
+    mutating func standDown(group: Int, now: Double) {
+        groups.over[group] = true
+        for t in round.groupTeams[group] {
             if crews.teamState[t] == .working && crews.stationTeam[station(of: t)] == Int32(t) { leave(t, now: now) }
             crews.teamState[t] = .gone
         }
-        for g in 0..<tubes.stationTubeCount.count { sealTube(station: g, now: now) }
+        for s in round.groupSites[group] {
+            for g in round.stationBase[s]..<round.stationBase[s + 1] { sealTube(station: g, now: now) }
+        }
     }
 
     /// Staffed stations that the plan has open, for the utilisation series.

@@ -54,14 +54,20 @@ extension RoundState {
     mutating func doorToDoorHandsOff(_ team: Int, now: Double) {
         let t = doorToDoor.teams[team]
         for tube in t.tubes { putInBox(site: t.handoffSite, first: tube.first, samples: tube.samples) }
-        doorToDoorPending -= 1
+        groups.doorToDoorPending[round.siteGroup[t.handoffSite]] -= 1
     }
 
     func boxCount(_ site: Int) -> Int { tubes.boxCount(site) }
 
     /// Nothing is left for this courier, now or later.
     func courierDone(_ c: Int) -> Bool {
-        roundOver && doorToDoorPending == 0 && round.couriers[c].stops.allSatisfy { boxCount($0) == 0 }
+        groupSettled(courier: c) && round.couriers[c].stops.allSatisfy { boxCount($0) == 0 }
+    }
+
+    /// The courier's group has stood down and its door-to-door teams are all back.
+    func groupSettled(courier c: Int) -> Bool {
+        let g = round.couriers[c].stops.first.map { round.siteGroup[$0] } ?? 0
+        return groups.over[g] && groups.doorToDoorPending[g] == 0
     }
 
     mutating func courierDeparts(_ c: Int, now: Double) {
@@ -72,7 +78,7 @@ extension RoundState {
         fleet.stop[c] = 0
         fleet.departed[c] = now
         tally.courierRuns += 1
-        tally.courierKilometres += plan.legKilometres[0]
+        tally.courierKilometres[c] += plan.legKilometres[0]
         staffEvents.schedule(at: now + plan.legSeconds[0] * weather.travelFactor(at: now), kind: EventKind.courierArrive.rawValue, entity: Int32(c))
     }
 
@@ -88,7 +94,7 @@ extension RoundState {
                 tubes.boxHead[site] += 1
             }
             fleet.stop[c] = leg + 1
-            tally.courierKilometres += plan.legKilometres[leg + 1]
+            tally.courierKilometres[c] += plan.legKilometres[leg + 1]
             staffEvents.schedule(at: now + plan.legSeconds[leg + 1] * weather.travelFactor(at: now),
                                  kind: EventKind.courierArrive.rawValue, entity: Int32(c))
             return
@@ -111,7 +117,7 @@ extension RoundState {
             let age = received - tubes.tubeFirst[Int(tube)]
             let samples = Int(tubes.tubeSamples[Int(tube)])
             for _ in 0..<samples {
-                tally.sampleAge.add(age / 60)
+                tally.sampleAge[c].add(age / 60)
                 tally.sampleAgeSample.add(age / 60)
             }
             if age > lab.sampleAgeLimitSeconds { tally.samplesOverLimit += samples }
@@ -128,7 +134,7 @@ extension RoundState {
                 boxCount(s) >= fullBox || (boxCount(s) > 0 && now - tubes.tubeFirst[Int(tubes.boxes[s][tubes.boxHead[s]])] >= oldest)
             }
             // After the last swab, a final sweep of whatever is left.
-            let sweep = roundOver && doorToDoorPending == 0 && stops.contains { boxCount($0) > 0 }
+            let sweep = groupSettled(courier: c) && stops.contains { boxCount($0) > 0 }
             if due || sweep { courierDeparts(c, now: now) }
         }
         if !(courierDone(c) && fleet.state[c] == .atLab) && now + check < 86400 {

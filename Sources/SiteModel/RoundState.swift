@@ -72,30 +72,29 @@ struct RoundState {
 
     var tubes: TubeBoxes
     var fleet: CourierFleet
-    var doorToDoorPending: Int
+    /// Per site group: residents settled, teams stood down, door-to-door teams still out.
+    var groups: GroupProgress
     var tally: Tallies
     var taken = 0
     // Detail for publishing (only with `recordDetail`).
     let recordDetail: Bool
     var callUpWaits: [QuantileSample]
-    /// Every resident who came has been swabbed or has given up: the teams stand down.
-    var roundOver = false
     /// The next resident to arrive (arrivals are taken in order, outside the event lists).
     var nextArrival = 0
 
     init(round: CompiledRound, arrivals: [Arrival], weather: WeatherDraw, doorToDoor: DoorToDoorRun, tubesOn: Bool, options: RunOptions) {
         self.tubesOn = tubesOn
         recordDetail = options.recordDetail
-        callUpWaits = options.recordDetail ? Array(repeating: QuantileSample(), count: round.plan.callUps.count) : []
+        callUpWaits = options.recordDetail ? Array(repeating: QuantileSample(), count: round.callUpBuildings.count) : []
         self.round = round
         self.arrivals = arrivals
         self.options = options
         self.weather = weather
         self.doorToDoor = doorToDoor
         let s = round.scenario
-        siteCount = s.sites.count
-        siteChanges = weather.siteChanges(s.sites)
-        teams = round.roster.teams
+        siteCount = round.sites.count
+        siteChanges = weather.siteChanges(round.sites)
+        teams = round.teams
         patienceOn = s.logistics.patience != nil
         events = EventList(capacity: 64)
         events.removeAll(startingAt: -.infinity)
@@ -112,7 +111,7 @@ struct RoundState {
         }
         lines = Lines(queue: Slab(repeating: -1, count: max(offset, 1)), queueHead: Slab(base), queueTail: Slab(base),
                       queueJoined: Slab(repeating: 0, count: max(offset, 1)), queuePosition: Slab(repeating: -1, count: max(arrivals.count, 1)))
-        capacity = SiteCapacity(desks: s.sites.map(\.registrationDesks))
+        capacity = SiteCapacity(desks: round.sites.map(\.registrationDesks))
         let stations = round.stationBase.last!
         crews = Crews(stationTeam: Slab(repeating: -1, count: stations), stationResident: Slab(repeating: -1, count: stations),
                       stationAfter: Slab(repeating: .carryOn, count: stations), stationIncoming: Slab(repeating: -1, count: stations),
@@ -127,10 +126,10 @@ struct RoundState {
         tubes = TubeBoxes(stations: stations, tubes: arrivals.count + doorTubes + 2 * (stations + teams.count) + 16,
                           residentsPerSite: perSite, extra: doorTubes + 2 * (stations + teams.count) + 8)
         fleet = CourierFleet(capacities: round.couriers.map(\.courier.capacityTubes))
-        doorToDoorPending = doorToDoor.teams.count
+        groups = GroupProgress(round, arrivals: arrivals, doorToDoor: doorToDoor)
         let lastShift = s.staff.cohorts.map(\.shiftEnd).max() ?? round.deadline
         let bins = Int(((max(lastShift, round.deadline) + 4 * 3600 - round.opening) / CompiledRound.binSeconds).rounded(.up))
-        tally = Tallies(opening: round.opening, sites: siteCount, desks: s.sites.reduce(0) { $0 + $1.registrationDesks },
+        tally = Tallies(opening: round.opening, desks: round.sites.map(\.registrationDesks), teams: teams.count, couriers: round.couriers.count,
                         residents: arrivals.count, samples: s.logistics.lab == nil ? 0 : arrivals.count + doorTubes * 3,
                         levels: BinnedLevels(levels: Level.perSite * siteCount, origin: round.opening, width: CompiledRound.binSeconds, bins: bins))
     }
@@ -209,6 +208,7 @@ struct RoundState {
         twin.tubes = tubes.copy()
         twin.fleet = fleet.copy()
         twin.tally = tally.copy()
+        twin.groups = groups.copy()
         return twin
     }
 
@@ -219,7 +219,7 @@ struct RoundState {
         case .registrationDone:
             let site = Int(arrivals[id].site)
             capacity.desksBusy[site] -= 1
-            tally.desksBusyLevel.set(tally.desksBusyLevel.level - 1, at: now)
+            tally.desksBusy[site].set(tally.desksBusy[site].level - 1, at: now)
             log.swabQueued[id] = now
             log.stage[id] = .waitingSwab
             enqueue(id, lane: site * 4 + (arrivals[id].priority ? 2 : 3))
@@ -261,7 +261,7 @@ struct RoundState {
             }
         case .capacityChange:
             let c = round.capacityChanges[id]
-            tally.desksOpenLevel.set(tally.desksOpenLevel.level + Double(c.desks - capacity.desksOpen[c.site]), at: now)
+            tally.desksOpen[c.site].set(Double(c.desks), at: now)
             capacity.desksOpen[c.site] = c.desks
             capacity.stationsOpen[c.site] = c.stations < 0 ? Int.max : c.stations
             updateStaffed(site: c.site, now: now)

@@ -33,8 +33,8 @@ final class WeatherTwinTests: XCTestCase {
             separate.start()
             separate.run()
             let result = round.simulate(seed: 3, replication: r)
-            XCTAssertEqual(result[.timeInSystemWithoutWeatherMinutes], separate.tally.timeInSystem.mean, "replication \(r)")
-            XCTAssertEqual(result[.weatherCostMinutes], result[.timeInSystemMinutes] - separate.tally.timeInSystem.mean)
+            XCTAssertEqual(result[.timeInSystemWithoutWeatherMinutes], separate.tally.timeInSystemAll.mean, "replication \(r)")
+            XCTAssertEqual(result[.weatherCostMinutes], result[.timeInSystemMinutes] - separate.tally.timeInSystemAll.mean)
             XCTAssertEqual(result[.residentsGaveUpToWeather], result[.residentsGaveUp] - Double(separate.tally.gaveUp))
 
             // The fork shares a real prefix (residents had come before the first episode).

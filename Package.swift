@@ -47,7 +47,7 @@ let package = Package(
         .testTarget(name: "SimKitTests", dependencies: ["SimKit"]),
         .testTarget(name: "ScenarioTests", dependencies: ["Scenario", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
                     resources: [.copy("Malformed"), .copy("base-valid.yaml.txt"), .copy("Workbooks")]),
-        .testTarget(name: "SiteModelTests", dependencies: ["SiteModel", "SimKit", "Scenario"]),
+        .testTarget(name: "SiteModelTests", dependencies: ["SiteModel", "SimKit", "Scenario", "Planner"]),
         .testTarget(name: "PlannerTests", dependencies: ["Planner", "SiteModel", "Scenario", "SimKit"]),
         .testTarget(name: "CLITests", dependencies: ["swabplan", "Reports"], exclude: ["Golden", "Fixtures"]),
     ]

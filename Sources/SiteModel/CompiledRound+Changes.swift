@@ -35,5 +35,8 @@ extension CompiledRound {
         }
         buildings[bi] = building
         plan.callUps[index] = c
+        // The call-up may have moved to another site group (the groups themselves depend on
+        // teams and couriers only).
+        siteGroupSplit = nil
     }
 }

@@ -35,6 +35,12 @@ public struct CompiledRound: Sendable {
     var groupSites: [[Int]]
     /// The building index of each call-up (for residents who gave up, by building).
     var callUpBuildings: [Int]
+    /// The site groups as rounds of their own, when there are several: split once per plan and
+    /// shared by every replication (a moved call-up drops it; `withSiteGroups` splits again).
+    var siteGroupSplit: SiteGroupBox?
+    /// Run site groups apart (the default); false runs the whole round in one event loop, the
+    /// reference the groups are tested against.
+    public var runsSiteGroupsApart = true
     /// Every community worker's data-desk periods.
     let deskPeriods: [[ClockWindow]]
 
@@ -151,6 +157,18 @@ public struct CompiledRound: Sendable {
         capacityChanges = changes.enumerated().sorted { ($0.element.time, $0.offset) < ($1.element.time, $1.offset) }.map(\.element)
         siteGroup = SiteGroups.assign(sites: s.sites.count, teams: roster.teams, couriers: couriers.map(\.stops))
         (groupSites, groupTeams) = SiteGroups.members(siteGroup: siteGroup, teams: roster.teams)
+        if groupSites.count > 1 { siteGroupSplit = SiteGroupBox(SiteGroupSplit(self)) }
+    }
+
+    /// The number of site groups (sites that share no team, courier or door-to-door hand-off).
+    public var siteGroupCount: Int { groupSites.count }
+
+    /// This round with its site groups split (after call-ups were moved in place).
+    public func withSiteGroups() -> CompiledRound {
+        guard groupSites.count > 1, siteGroupSplit == nil else { return self }
+        var r = self
+        r.siteGroupSplit = SiteGroupBox(SiteGroupSplit(self))
+        return r
     }
 
     /// Residents are spread evenly over floors: resident i of n lives on floor 1 + i * floors / n.

@@ -10,8 +10,10 @@ public enum Experiment {
                            options: RunOptions = .standard,
                            progress: (@Sendable () -> Void)? = nil) -> ExperimentResult {
         _ = GSLSetup.errorsOff
+        let round = round.withSiteGroups()
+        let groupJobs = Experiment.groupJobs(jobs: jobs, replications: replications)
         let runs = Replications.run(count: replications, jobs: jobs) { r -> ReplicationResult in
-            let result = round.simulate(seed: seed, replication: r, options: options)
+            let result = round.simulate(seed: seed, replication: r, options: options, groupJobs: groupJobs)
             progress?()
             return result
         }
@@ -23,9 +25,17 @@ public enum Experiment {
     public static func runs(_ round: CompiledRound, replications range: Range<Int>, seed: UInt64, jobs: Int,
                             options: RunOptions = .standard) -> [ReplicationResult] {
         _ = GSLSetup.errorsOff
+        let round = round.withSiteGroups()
+        let groupJobs = Experiment.groupJobs(jobs: jobs, replications: range.count)
         return Replications.run(count: range.count, jobs: jobs) { k in
-            round.simulate(seed: seed, replication: range.lowerBound + k, options: options)
+            round.simulate(seed: seed, replication: range.lowerBound + k, options: options, groupJobs: groupJobs)
         }
+    }
+
+    /// Threads for a replication's site groups: those the replications leave idle (a city run
+    /// of two replications on eight cores runs each one's groups on four).
+    static func groupJobs(jobs: Int, replications: Int) -> Int {
+        max(1, jobs / max(1, min(jobs, replications)))
     }
 }
 
@@ -37,11 +47,14 @@ extension Experiment {
     public static func runs(_ rounds: [CompiledRound], replications range: Range<Int>, seed: UInt64, jobs: Int,
                             options: RunOptions = .standard) -> [[ReplicationResult]] {
         _ = GSLSetup.errorsOff
-        guard let first = rounds.first else { return [] }
+        guard rounds.first != nil else { return [] }
+        let rounds = rounds.map { $0.withSiteGroups() }
+        let first = rounds[0]
+        let groupJobs = Experiment.groupJobs(jobs: jobs, replications: range.count)
         let all = Replications.run(count: range.count, jobs: jobs) { k -> [ReplicationResult] in
             let r = range.lowerBound + k
             let draws = first.drawResidents(seed: seed, replication: UInt64(r))
-            return rounds.map { $0.simulate(seed: seed, replication: r, options: options, draws: draws) }
+            return rounds.map { $0.simulate(seed: seed, replication: r, options: options, draws: draws, groupJobs: groupJobs) }
         }
         return rounds.indices.map { p in all.map { $0[p] } }
     }

@@ -25,7 +25,12 @@ public extension CompiledRound {
     ///
     /// `draws`, when given, are this replication's resident draws (`drawResidents`), made once
     /// and shared by every plan of the scenario; the result is the same as without them.
-    func simulate(seed: UInt64, replication: Int, options: RunOptions = .standard, draws: ResidentDraws? = nil) -> ReplicationResult {
+    ///
+    /// A round of several site groups (`SiteGroups`) runs each group apart, on up to `groupJobs`
+    /// threads, and gives the same figures to the bit as one event loop over the whole round
+    /// (`runsSiteGroupsApart = false`).
+    func simulate(seed: UInt64, replication: Int, options: RunOptions = .standard, draws: ResidentDraws? = nil,
+                  groupJobs: Int = 1) -> ReplicationResult {
         let weather = WeatherDraw(scenario.logistics.weather, seed: seed, replication: UInt64(replication))
         var arrivals: [Arrival] = []
         var dryArrivals: [Arrival]? = weather.isClear ? nil : []
@@ -33,25 +38,36 @@ public extension CompiledRound {
         precondition(residents.seed == seed && residents.replication == UInt64(replication), "draws of another replication")
         var lifts = self.arrivals(from: residents, weather: weather, into: &arrivals, dry: &dryArrivals)
         let doorToDoor = DoorToDoorRun(self, weather: weather, seed: seed, replication: UInt64(replication))
-        var state = RoundState(round: self, arrivals: arrivals, weather: weather, doorToDoor: doorToDoor,
-                               tubesOn: scenario.logistics.lab != nil, options: options)
-        state.start()
-        var dry: RoundState?
-        if let firstEpisode = weather.firstEpisodeStart {
-            state.run(until: firstEpisode)
-            dry = state.twinWithoutWeather(dryArrivals: dryArrivals!)
+        var result: ReplicationResult
+        var dryRun: (timeInSystem: Tally, gaveUp: Int)?
+        if runsSiteGroupsApart && groupSites.count > 1 {
+            let split = siteGroupSplit?.split ?? SiteGroupSplit(self)
+            (result, dryRun) = simulateApart(split, arrivals: &arrivals, dryArrivals: &dryArrivals, weather: weather,
+                                             doorToDoor: doorToDoor, options: options, jobs: groupJobs)
+        } else {
+            var state = RoundState(round: self, arrivals: arrivals, weather: weather, doorToDoor: doorToDoor,
+                                   tubesOn: scenario.logistics.lab != nil, options: options)
+            state.start()
+            var dry: RoundState?
+            if let firstEpisode = weather.firstEpisodeStart {
+                state.run(until: firstEpisode)
+                dry = state.twinWithoutWeather(dryArrivals: dryArrivals!)
+            }
+            state.run()
+            result = state.result()
+            if var dry {
+                dry.run()
+                dryRun = (dry.tally.timeInSystemAll, dry.tally.gaveUp)
+            }
         }
-        state.run()
-        var result = state.result()
         result[.liftWaitMeanMinutes] = lifts.tally.mean
         result[.liftWaitP95Minutes] = lifts.p95()
-        if var dry {
-            dry.run()
-            let dryTime = dry.tally.timeInSystemAll.mean
+        if let dryRun {
+            let dryTime = dryRun.timeInSystem.mean
             result[.timeInSystemWithoutWeatherMinutes] = dryTime
             result[.weatherCostMinutes] = result[.timeInSystemMinutes] - dryTime
             // The cost above is over residents swabbed; those the weather drove away are apart.
-            result[.residentsGaveUpToWeather] = result[.residentsGaveUp] - Double(dry.tally.gaveUp)
+            result[.residentsGaveUpToWeather] = result[.residentsGaveUp] - Double(dryRun.gaveUp)
         }
         if let desk = scenario.logistics.dataDesk {
             let d = DataDeskRun(desk, periods: deskPeriods, seed: seed, replication: UInt64(replication))
@@ -64,4 +80,64 @@ public extension CompiledRound {
         result[.workerHoursDataDesk] = DataDeskRun.workerHours(plan, .dataDesk)
         return result
     }
+}
+
+extension CompiledRound {
+    /// Each site group as a round of its own on its share of the residents, then the figures
+    /// placed at their global indices and closed at the whole round's end.
+    func simulateApart(_ split: SiteGroupSplit, arrivals: inout [Arrival], dryArrivals: inout [Arrival]?, weather: WeatherDraw,
+                       doorToDoor: DoorToDoorRun, options: RunOptions, jobs: Int) -> (ReplicationResult, (Tally, Int)?) {
+        let groupArrivals = split.partition(arrivals, siteGroup: siteGroup)
+        let groupDry = dryArrivals.map { split.partition($0, siteGroup: siteGroup) }
+        arrivals = []; dryArrivals = nil // the groups hold them now
+        let groupDoorToDoor = split.partition(doorToDoor, siteGroup: siteGroup)
+        let tubesOn = scenario.logistics.lab != nil
+        let runs = Replications.run(count: split.groups.count, jobs: jobs) { g -> GroupRun in
+            var state = RoundState(round: split.groups[g].round, arrivals: groupArrivals[g], weather: weather,
+                                   doorToDoor: groupDoorToDoor[g], tubesOn: tubesOn, options: options)
+            state.start()
+            var dry: RoundState?
+            if let firstEpisode = weather.firstEpisodeStart {
+                state.run(until: firstEpisode)
+                dry = state.twinWithoutWeather(dryArrivals: groupDry![g])
+            }
+            state.run()
+            // The figures wait for every group's end: keep only what they need.
+            state.releaseResidents()
+            var dryFigures: (sites: [Tally], gaveUp: Int)?
+            if var dry {
+                dry.run()
+                dryFigures = (dry.tally.timeInSystem.indices.map { dry.tally.timeInSystem[$0] }, dry.tally.gaveUp)
+            }
+            return GroupRun(state: state, dry: dryFigures)
+        }
+        let end = runs.map(\.state.end).max() ?? opening
+        let stop = runs.map(\.state.stop).max() ?? opening
+        let deskClose = max(end, runs.map(\.state.lastDeskChange).max() ?? end)
+        var figures = RoundFigures(self, end: end)
+        if options.recordDetail {
+            figures.recordDetail = true
+            figures.callUpWaits = Array(repeating: QuantileSample(), count: callUpBuildings.count)
+        }
+        var drySites = Array(repeating: Tally(), count: sites.count), dryGaveUp = 0
+        for (g, run) in runs.enumerated() {
+            var state = run.state
+            let group = split.groups[g]
+            figures.add(state.figures(end: end, stop: stop, deskClose: deskClose),
+                        sites: group.sites, teams: group.teams, couriers: group.couriers, callUps: group.callUps)
+            if let dry = run.dry {
+                for (l, t) in dry.sites.enumerated() { drySites[group.sites[l]] = t }
+                dryGaveUp += dry.gaveUp
+            }
+        }
+        var dryAll = Tally()
+        for t in drySites { dryAll.merge(t) }
+        return (figures.result(doorToDoor: doorToDoor), runs.contains { $0.dry != nil } ? (dryAll, dryGaveUp) : nil)
+    }
+}
+
+/// A site group's state after its run, handed from the thread that ran it.
+private struct GroupRun: @unchecked Sendable {
+    var state: RoundState
+    var dry: (sites: [Tally], gaveUp: Int)?
 }

@@ -50,7 +50,8 @@ struct RoundFigures {
     var sampleAgeSample = QuantileSample()
     /// With `recordDetail`: per call-up waits, and per building residents who gave up.
     var callUpWaits: [QuantileSample] = []
-    var gaveUpPerBuilding: [Int] = []
+    var gaveUpByBuilding: [(building: Int, residents: Int)] = []
+    var buildings = 0
     var recordDetail = false
 
     init(opening: Double, deadline: Double, end: Double, sites: Int, teams: Int, couriers: Int) {
@@ -58,6 +59,12 @@ struct RoundFigures {
         self.sites = Array(repeating: SiteFigures(), count: sites)
         self.teams = Array(repeating: TeamFigures(), count: teams)
         self.couriers = Array(repeating: CourierFigures(), count: couriers)
+    }
+
+    init(_ round: CompiledRound, end: Double) {
+        self.init(opening: round.opening, deadline: round.deadline, end: end,
+                  sites: round.sites.count, teams: round.teams.count, couriers: round.couriers.count)
+        buildings = round.scenario.buildings.count
     }
 
     /// Adds a site group's figures: its sites, teams, couriers and call-ups go to the global
@@ -75,7 +82,7 @@ struct RoundFigures {
         for x in g.sampleAgeSample.values { sampleAgeSample.add(x) }
         if recordDetail {
             for (local, global) in callUpMap.enumerated() where local < g.callUpWaits.count { callUpWaits[global] = g.callUpWaits[local] }
-            for (b, n) in g.gaveUpPerBuilding.enumerated() { gaveUpPerBuilding[b] += n }
+            gaveUpByBuilding += g.gaveUpByBuilding
         }
     }
 
@@ -148,8 +155,14 @@ struct RoundFigures {
                     return (n, mean, callUpWaits[i].quantile(0.5) ?? 0, callUpWaits[i].quantile(0.9) ?? 0, callUpWaits[i].quantile(0.95) ?? 0)
                 },
                 timeInSystem: histogram(timeInSystemSample.values), sampleAge: histogram(sampleAgeSample.values),
-                courierRuns: couriers.map(\.runs), gaveUpPerBuilding: gaveUpPerBuilding)
+                courierRuns: couriers.map(\.runs), gaveUpPerBuilding: perBuilding(gaveUpByBuilding))
         }
         return result
+    }
+
+    private func perBuilding(_ pairs: [(building: Int, residents: Int)]) -> [Int] {
+        var counts = Array(repeating: 0, count: buildings)
+        for p in pairs { counts[p.building] += p.residents }
+        return counts
     }
 }

@@ -259,3 +259,14 @@ extension GroupProgress {
         for t in doorToDoor.teams { doorToDoorPending[round.siteGroup[t.handoffSite]] += 1 }
     }
 }
+
+/// What a round's figures need of its residents' records once those are let go.
+struct ResidentLeftovers {
+    var residents: Int
+    var tubesLeft: Int
+    /// The time of the last event taken.
+    var stop: Double
+    /// Residents still in a line when everything stopped: the level they count in and since when.
+    var stillWaiting: [(level: Int, since: Double)]
+    var gaveUpByBuilding: [(building: Int, residents: Int)]
+}

@@ -13,21 +13,52 @@ extension RoundState {
     }
 
     /// Residents who left for good (after `run()`), by the building of the call-up that called
-    /// them.
-    func gaveUpPerBuilding() -> [Int] {
+    /// them: (building, residents) for each building with any.
+    func gaveUpByBuilding() -> [(building: Int, residents: Int)] {
         let buildingOf = round.callUpBuildings
-        var counts = Array(repeating: 0, count: round.scenario.buildings.count)
+        var counts: [Int: Int] = [:]
         for r in arrivals.indices where log.stage[r] == .away {
             let call = Int(arrivals[r].callUp)
-            if call >= 0, buildingOf[call] >= 0 { counts[buildingOf[call]] += 1 }
+            if call >= 0, buildingOf[call] >= 0 { counts[buildingOf[call], default: 0] += 1 }
         }
-        return counts
+        return counts.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
+    }
+
+    /// What the figures need of the residents' records and the lines, taken before they are let
+    /// go (a site group's figures wait for every group's end).
+    func leftoversOfResidents() -> ResidentLeftovers {
+        var waiting: [(level: Int, since: Double)] = []
+        if tally.swabbed + tally.gaveUp < arrivals.count {
+            for r in arrivals.indices {
+                let site = Int(arrivals[r].site)
+                switch log.stage[r] {
+                case .waitingRegistration: waiting.append((Level.registrationQueue(site), log.joinedLine[r]))
+                case .waitingSwab: waiting.append((Level.swabQueue(site), log.swabQueued[r]))
+                default: break
+                }
+            }
+        }
+        return ResidentLeftovers(residents: arrivals.count, tubesLeft: tubesLeft, stop: max(events.now, staffEvents.now),
+                                 stillWaiting: waiting, gaveUpByBuilding: recordDetail ? gaveUpByBuilding() : [])
+    }
+
+    /// Lets go of every per-resident array once the run is over, keeping what the figures need.
+    mutating func releaseResidents() {
+        leftovers = leftoversOfResidents()
+        arrivals = []
+        lines = Lines(queue: Slab(repeating: 0, count: 1), queueHead: Slab(repeating: 0, count: 1), queueTail: Slab(repeating: 0, count: 1),
+                      queueJoined: Slab(repeating: 0, count: 1), queuePosition: Slab(repeating: 0, count: 1))
+        log = ResidentLog(joinedLine: Slab(repeating: 0, count: 1), swabQueued: Slab(repeating: 0, count: 1), swabStarted: Slab(repeating: 0, count: 1),
+                          stage: Slab(repeating: .done, count: 1), registrationWait: Slab(repeating: 0, count: 1), cameBack: Slab(repeating: false, count: 1))
+        tubes = TubeBoxes(stations: 1, tubes: 0, residentsPerSite: [], extra: 0)
+        events = EventList(capacity: 1)
+        staffEvents = EventList(capacity: 1)
     }
 
     /// When the last resident was swabbed (the opening if nobody was).
     var end: Double { max(tally.lastSwab, round.opening) }
     /// The time of the last event taken.
-    var stop: Double { max(events.now, staffEvents.now) }
+    var stop: Double { leftovers?.stop ?? max(events.now, staffEvents.now) }
     /// The last change of a registration desk, busy or open.
     var lastDeskChange: Double {
         var t = -Double.infinity
@@ -45,13 +76,13 @@ extension RoundState {
     /// `stop` (last event) and `deskClose` (when desk time is closed): for a site group these
     /// are the round's, not the group's own.
     mutating func figures(end: Double, stop: Double, deskClose: Double) -> RoundFigures {
-        var f = RoundFigures(opening: round.opening, deadline: round.deadline, end: end,
-                             sites: siteCount, teams: teams.count, couriers: round.couriers.count)
-        f.residents = arrivals.count
+        var f = RoundFigures(round, end: end)
+        let left = leftovers ?? leftoversOfResidents()
+        f.residents = left.residents
         f.swabbed = tally.swabbed; f.gaveUp = tally.gaveUp
         f.over20 = tally.over20; f.over60 = tally.over60
         f.longestSpan = tally.longestSpan
-        f.tubesOverBox = tally.tubesOverBox; f.tubesLeft = tubesLeft
+        f.tubesOverBox = tally.tubesOverBox; f.tubesLeft = left.tubesLeft
         f.courierRuns = tally.courierRuns; f.samplesOverLimit = tally.samplesOverLimit
         f.events = taken
         f.timeInSystemSample = tally.timeInSystemSample
@@ -66,17 +97,8 @@ extension RoundState {
                                                         runs: recordDetail ? fleet.log[c] : [])
         }
         tally.levels.finish(at: end)
-        if tally.swabbed + tally.gaveUp < arrivals.count {
-            // Residents still in a line when the last team left wait to the end of the record.
-            for r in arrivals.indices {
-                let site = Int(arrivals[r].site)
-                switch log.stage[r] {
-                case .waitingRegistration: tally.levels.addInterval(Level.registrationQueue(site), from: log.joinedLine[r], to: stop)
-                case .waitingSwab: tally.levels.addInterval(Level.swabQueue(site), from: log.swabQueued[r], to: stop)
-                default: break
-                }
-            }
-        }
+        // Residents still in a line when the last team left wait to the end of the record.
+        for w in left.stillWaiting { tally.levels.addInterval(w.level, from: w.since, to: stop) }
         let lost = lostToWeather()
         for s in 0..<siteCount {
             tally.desksBusy[s].set(tally.desksBusy[s].level, at: deskClose)
@@ -95,7 +117,7 @@ extension RoundState {
         if recordDetail {
             f.recordDetail = true
             f.callUpWaits = callUpWaits
-            f.gaveUpPerBuilding = gaveUpPerBuilding()
+            f.gaveUpByBuilding = left.gaveUpByBuilding
         }
         return f
     }

@@ -81,6 +81,8 @@ struct RoundState {
     var callUpWaits: [QuantileSample]
     /// The next resident to arrive (arrivals are taken in order, outside the event lists).
     var nextArrival = 0
+    /// Set when the per-resident arrays were let go (`releaseResidents`).
+    var leftovers: ResidentLeftovers?
 
     init(round: CompiledRound, arrivals: [Arrival], weather: WeatherDraw, doorToDoor: DoorToDoorRun, tubesOn: Bool, options: RunOptions) {
         self.tubesOn = tubesOn

@@ -52,50 +52,104 @@ struct SiteGroup: Sendable {
     var teams: [Int]
     var couriers: [Int]
     var callUps: [Int]
+}
 
-    init(_ whole: CompiledRound, group: Int) {
-        let sites = whole.groupSites[group], teams = whole.groupTeams[group]
-        var localSite = [Int: Int](), localTeam = [Int: Int]()
-        for (l, s) in sites.enumerated() { localSite[s] = l }
-        for (l, t) in teams.enumerated() { localTeam[t] = l }
-        var r = whole
-        r.sites = sites.map { whole.sites[$0] }
-        r.teams = teams.map { t in
-            var team = whole.teams[t]
-            team.site = localSite[team.site]!
-            team.relieves = team.relieves.flatMap { localTeam[$0] }
-            return team
+/// The whole round's site groups, built once per plan (each part of the round is looked at
+/// once: linear in sites, teams, call-ups and staffing changes), with the maps from the whole
+/// round's indices to a group's.
+struct SiteGroupSplit: Sendable {
+    var groups: [SiteGroup]
+    /// Whole round's site or call-up -> index in its group (-1: a call-up to no site).
+    var localSite: [Int]
+    var localCallUp: [Int]
+    var groupOfCallUp: [Int]
+
+    init(_ whole: CompiledRound) {
+        let count = whole.groupSites.count
+        var localSite = Array(repeating: 0, count: whole.sites.count)
+        for sites in whole.groupSites { for (l, s) in sites.enumerated() { localSite[s] = l } }
+        var localTeam = Array(repeating: 0, count: whole.teams.count)
+        for teams in whole.groupTeams { for (l, t) in teams.enumerated() { localTeam[t] = l } }
+        var changes = [[CompiledRound.CapacityChange]](repeating: [], count: count)
+        for c in whole.capacityChanges {
+            var local = c
+            local.site = localSite[c.site]
+            changes[whole.siteGroup[c.site]].append(local)
         }
-        var base = [0]
-        for s in sites { base.append(base.last! + whole.stationBase[s + 1] - whole.stationBase[s]) }
-        r.stationBase = base
-        r.stationSite = sites.indices.flatMap { l in Array(repeating: l, count: base[l + 1] - base[l]) }
-        r.capacityChanges = whole.capacityChanges.compactMap { c in
-            guard let l = localSite[c.site] else { return nil }
-            var c = c
-            c.site = l
-            return c
+        var couriers = [[Int]](repeating: [], count: count)
+        for (c, plan) in whole.couriers.enumerated() { couriers[plan.stops.first.map { whole.siteGroup[$0] } ?? 0].append(c) }
+        var callUps = [[Int]](repeating: [], count: count)
+        var localCallUp = Array(repeating: -1, count: whole.plan.callUps.count)
+        var groupOfCallUp = Array(repeating: -1, count: whole.plan.callUps.count)
+        for (i, c) in whole.plan.callUps.enumerated() {
+            guard let s = whole.scenario.siteIndex(c.site) else { continue }
+            let g = whole.siteGroup[s]
+            localCallUp[i] = callUps[g].count
+            groupOfCallUp[i] = g
+            callUps[g].append(i)
         }
-        let couriers = whole.couriers.indices.filter { c in whole.couriers[c].stops.first.map { localSite[$0] != nil } ?? (group == 0) }
-        r.couriers = couriers.map { c in
-            var plan = whole.couriers[c]
-            plan.stops = plan.stops.map { localSite[$0]! }
-            return plan
+        groups = (0..<count).map { g in
+            let sites = whole.groupSites[g], teams = whole.groupTeams[g]
+            var r = whole
+            r.sites = sites.map { whole.sites[$0] }
+            r.teams = teams.map { t in
+                var team = whole.teams[t]
+                team.site = localSite[team.site]
+                // A relief is in its relieved team's group (they share a station).
+                team.relieves = team.relieves.map { localTeam[$0] }
+                return team
+            }
+            var base = [0]
+            for s in sites { base.append(base.last! + whole.stationBase[s + 1] - whole.stationBase[s]) }
+            r.stationBase = base
+            r.stationSite = sites.indices.flatMap { l in Array(repeating: l, count: base[l + 1] - base[l]) }
+            r.capacityChanges = changes[g]
+            r.couriers = couriers[g].map { c in
+                var plan = whole.couriers[c]
+                plan.stops = plan.stops.map { localSite[$0] }
+                return plan
+            }
+            r.residentsPerSite = sites.map { whole.residentsPerSite[$0] }
+            r.siteGroup = Array(repeating: 0, count: sites.count)
+            r.groupSites = [Array(sites.indices)]
+            r.groupTeams = [Array(teams.indices)]
+            r.callUpBuildings = callUps[g].map { whole.callUpBuildings[$0] }
+            return SiteGroup(round: r, sites: sites, teams: teams, couriers: couriers[g], callUps: callUps[g])
         }
-        r.residentsPerSite = sites.map { whole.residentsPerSite[$0] }
-        r.siteGroup = Array(repeating: 0, count: sites.count)
-        r.groupSites = [Array(sites.indices)]
-        r.groupTeams = [Array(teams.indices)]
-        let callUps = whole.callUpBuildings.indices.filter { localSite[whole.scenario.siteIndex(whole.plan.callUps[$0].site) ?? -1] != nil }
-        r.callUpBuildings = callUps.map { whole.callUpBuildings[$0] }
-        round = r
-        self.sites = sites; self.teams = teams; self.couriers = couriers; self.callUps = callUps
+        self.localSite = localSite
+        self.localCallUp = localCallUp
+        self.groupOfCallUp = groupOfCallUp
+    }
+
+    /// Each group's residents, in the order of `arrivals` (the whole round's), with the site and
+    /// call-up renumbered.
+    func partition(_ arrivals: [Arrival], siteGroup: [Int]) -> [[Arrival]] {
+        var out = [[Arrival]](repeating: [], count: groups.count)
+        for (g, group) in groups.enumerated() { out[g].reserveCapacity(group.round.residentsPerSite.reduce(0, +) + 16) }
+        for a in arrivals {
+            let site = Int(a.site)
+            var local = a
+            local.site = Int16(localSite[site])
+            if a.callUp >= 0 { local.callUp = Int32(localCallUp[Int(a.callUp)]) }
+            out[siteGroup[site]].append(local)
+        }
+        return out
+    }
+
+    /// Each group's door-to-door teams (by hand-off site), renumbered.
+    func partition(_ doorToDoor: DoorToDoorRun, siteGroup: [Int]) -> [DoorToDoorRun] {
+        var out = [[DoorToDoorRun.TeamResult]](repeating: [], count: groups.count)
+        for t in doorToDoor.teams {
+            var local = t
+            local.handoffSite = localSite[t.handoffSite]
+            out[siteGroup[t.handoffSite]].append(local)
+        }
+        return out.map { DoorToDoorRun(teams: $0) }
     }
 }
 
-extension CompiledRound {
-    /// The round's site groups as rounds of their own; empty when the round is one group.
-    func siteGroupRounds() -> [SiteGroup] {
-        groupSites.count > 1 ? groupSites.indices.map { SiteGroup(self, group: $0) } : []
-    }
+/// Holds a round's `SiteGroupSplit` (a struct cannot hold its own kind).
+final class SiteGroupBox: Sendable {
+    let split: SiteGroupSplit
+    init(_ split: SiteGroupSplit) { self.split = split }
 }

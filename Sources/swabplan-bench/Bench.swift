@@ -4,7 +4,7 @@ import SimKit
 import SiteModel
 
 /// Throughput figures for SwabPlan, as medians of several runs. Build in release mode:
-///     swift run -c release swabplan-bench [--quick] [--only engine|community|district|optimizer] [--scenario FILE]
+///     swift run -c release swabplan-bench [--quick] [--only engine|community|district|scale|optimizer] [--scenario FILE]
 @main
 struct Bench {
     static func main() {
@@ -13,9 +13,15 @@ struct Bench {
         let args = CommandLine.arguments
         let quick = args.contains("--quick")
         let runs = quick ? 3 : 5
+        if let size = args.drop(while: { $0 != "--scale-size" }).dropFirst().first {
+            let childRuns = args.drop(while: { $0 != "--runs" }).dropFirst().first.flatMap { Int($0) } ?? 3
+            Scale.measure(size, runs: childRuns)
+            return
+        }
         print("swabplan-bench: medians of \(runs) runs; \(ProcessInfo.processInfo.activeProcessorCount) cores; load average \(loadAverage())")
         let only = args.drop(while: { $0 != "--only" }).dropFirst().first
         if only == nil || only == "engine" { engine(runs: runs, customers: quick ? 1_000_000 : 10_000_000) }
+        if only == "scale" { Scale.bench(runs: 3); return }
         if only == "engine" { return }
         if only == "district" || only == nil { District.bench(sizes: [10_000, 40_000], runs: quick ? 1 : 3) }
         if only == "district" { return }

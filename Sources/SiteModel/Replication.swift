@@ -36,11 +36,12 @@ public extension CompiledRound {
         var dryArrivals: [Arrival]? = weather.isClear ? nil : []
         let residents = draws ?? drawResidents(seed: seed, replication: UInt64(replication))
         precondition(residents.seed == seed && residents.replication == UInt64(replication), "draws of another replication")
-        var lifts = self.arrivals(from: residents, weather: weather, into: &arrivals, dry: &dryArrivals)
+        let apart = runsSiteGroupsApart && groupSites.count > 1
+        var lifts = self.arrivals(from: residents, weather: weather, into: &arrivals, dry: &dryArrivals, sorting: !apart)
         let doorToDoor = DoorToDoorRun(self, weather: weather, seed: seed, replication: UInt64(replication))
         var result: ReplicationResult
         var dryRun: (timeInSystem: Tally, gaveUp: Int)?
-        if runsSiteGroupsApart && groupSites.count > 1 {
+        if apart {
             let split = siteGroupSplit?.split ?? SiteGroupSplit(self)
             (result, dryRun) = simulateApart(split, arrivals: &arrivals, dryArrivals: &dryArrivals, weather: weather,
                                              doorToDoor: doorToDoor, options: options, jobs: groupJobs)
@@ -87,19 +88,24 @@ extension CompiledRound {
     /// placed at their global indices and closed at the whole round's end.
     func simulateApart(_ split: SiteGroupSplit, arrivals: inout [Arrival], dryArrivals: inout [Arrival]?, weather: WeatherDraw,
                        doorToDoor: DoorToDoorRun, options: RunOptions, jobs: Int) -> (ReplicationResult, (Tally, Int)?) {
+        // `arrivals` come in draw order: each group sorts its own share.
         let groupArrivals = split.partition(arrivals, siteGroup: siteGroup)
         let groupDry = dryArrivals.map { split.partition($0, siteGroup: siteGroup) }
         arrivals = []; dryArrivals = nil // the groups hold them now
         let groupDoorToDoor = split.partition(doorToDoor, siteGroup: siteGroup)
         let tubesOn = scenario.logistics.lab != nil
         let runs = Replications.run(count: split.groups.count, jobs: jobs) { g -> GroupRun in
-            var state = RoundState(round: split.groups[g].round, arrivals: groupArrivals[g], weather: weather,
+            let range = groupArrivals.offsets[g]..<groupArrivals.offsets[g + 1]
+            var mine = Array(groupArrivals.flat[range])
+            var mineDry = groupDry.map { Array($0.flat[$0.offsets[g]..<$0.offsets[g + 1]]) }
+            BucketSort.sort(&mine, alongWith: &mineDry) { $0.time }
+            var state = RoundState(round: split.groups[g].round, arrivals: mine, weather: weather,
                                    doorToDoor: groupDoorToDoor[g], tubesOn: tubesOn, options: options)
             state.start()
             var dry: RoundState?
             if let firstEpisode = weather.firstEpisodeStart {
                 state.run(until: firstEpisode)
-                dry = state.twinWithoutWeather(dryArrivals: groupDry![g])
+                dry = state.twinWithoutWeather(dryArrivals: mineDry!)
             }
             state.run()
             // The figures wait for every group's end: keep only what they need.

@@ -125,8 +125,12 @@ extension CompiledRound {
 
     /// The residents of `draws` as they come under this plan: when (their call-up window,
     /// stairs or lifts, walking, rain) and to which site, in arrival order.
+    ///
+    /// `sorting: false` leaves them in draw order (building by building), for site groups that
+    /// sort their own share (a stable sort of a share is the share of the stable sort).
     @discardableResult
-    func arrivals(from draws: ResidentDraws, weather: WeatherDraw, into out: inout [Arrival], dry: inout [Arrival]?) -> LiftWaits {
+    func arrivals(from draws: ResidentDraws, weather: WeatherDraw, into out: inout [Arrival], dry: inout [Arrival]?,
+                  sorting: Bool = true) -> LiftWaits {
         precondition(draws.buildingEnd.count == buildings.count, "draws of another scenario")
         var lifts = LiftWaits()
         out.removeAll(keepingCapacity: true)
@@ -200,7 +204,7 @@ extension CompiledRound {
         }
         // Arrival order; stable, so equal times keep building and resident order. Without the
         // weather only residents who set out in rain come at other times.
-        BucketSort.sort(&out, alongWith: &dry) { $0.time }
+        if sorting { BucketSort.sort(&out, alongWith: &dry) { $0.time } }
         return lifts
     }
 

@@ -122,18 +122,26 @@ struct SiteGroupSplit: Sendable {
     }
 
     /// Each group's residents, in the order of `arrivals` (the whole round's), with the site and
-    /// call-up renumbered.
-    func partition(_ arrivals: [Arrival], siteGroup: [Int]) -> [[Arrival]] {
-        var out = [[Arrival]](repeating: [], count: groups.count)
-        for (g, group) in groups.enumerated() { out[g].reserveCapacity(group.round.residentsPerSite.reduce(0, +) + 16) }
-        for a in arrivals {
-            let site = Int(a.site)
-            var local = a
-            local.site = Int16(localSite[site])
-            if a.callUp >= 0 { local.callUp = Int32(localCallUp[Int(a.callUp)]) }
-            out[siteGroup[site]].append(local)
+    /// call-up renumbered: group g's are `flat[offsets[g] ..< offsets[g + 1]]` (one array, one
+    /// pass to count and one to place, instead of an array a group grown append by append).
+    func partition(_ arrivals: [Arrival], siteGroup: [Int]) -> (flat: [Arrival], offsets: [Int]) {
+        var offsets = Array(repeating: 0, count: groups.count + 1)
+        for a in arrivals { offsets[siteGroup[Int(a.site)] + 1] += 1 }
+        for g in 0..<groups.count { offsets[g + 1] += offsets[g] }
+        var next = offsets
+        let flat = [Arrival](unsafeUninitializedCapacity: arrivals.count) { buffer, count in
+            for a in arrivals {
+                let site = Int(a.site)
+                var local = a
+                local.site = Int16(localSite[site])
+                if a.callUp >= 0 { local.callUp = Int32(localCallUp[Int(a.callUp)]) }
+                let g = siteGroup[site]
+                (buffer.baseAddress! + next[g]).initialize(to: local)
+                next[g] += 1
+            }
+            count = arrivals.count
         }
-        return out
+        return (flat, offsets)
     }
 
     /// Each group's door-to-door teams (by hand-off site), renumbered.

@@ -27,6 +27,52 @@ public enum Replications {
     }
 }
 
+extension Replications {
+    /// Runs the replications on up to `jobs` threads like `run`, and hands each result to
+    /// `fold` in replication order (0, 1, 2, ...) as soon as those before it are folded, so a
+    /// fold gives the same value whatever `jobs` is, and the results need not all be held at
+    /// once: only those that finished ahead of a slower one wait, a handful with a few threads.
+    public static func fold<T: Sendable>(count: Int, jobs: Int, _ body: @Sendable (Int) -> T, into fold: (Int, T) -> Void) {
+        guard count > 0 else { return }
+        let workers = max(1, min(jobs, count))
+        if workers == 1 {
+            for r in 0..<count { fold(r, body(r)) }
+            return
+        }
+        let next = Counter()
+        let order = InOrder<T>()
+        withoutActuallyEscaping(fold) { fold in
+            let sink = FoldBox(fold)
+            DispatchQueue.concurrentPerform(iterations: workers) { _ in
+                while case let r = next.take(), r < count {
+                    order.put(body(r), at: r, sink: sink)
+                }
+            }
+        }
+    }
+}
+
+/// The fold of `Replications.fold`, called under `InOrder`'s lock only.
+private final class FoldBox<T>: @unchecked Sendable {
+    let fold: (Int, T) -> Void
+    init(_ fold: @escaping (Int, T) -> Void) { self.fold = fold }
+}
+
+/// Results that finished ahead of their turn, released to the fold in order.
+private final class InOrder<T>: @unchecked Sendable {
+    private let lock = NSLock()
+    private var waiting: [Int: T] = [:]
+    private var due = 0
+    func put(_ value: T, at r: Int, sink: FoldBox<T>) {
+        lock.lock(); defer { lock.unlock() }
+        waiting[r] = value
+        while let v = waiting.removeValue(forKey: due) {
+            sink.fold(due, v)
+            due += 1
+        }
+    }
+}
+
 /// Hands out 0, 1, 2, ... to several threads.
 private final class Counter: @unchecked Sendable {
     private let lock = NSLock()

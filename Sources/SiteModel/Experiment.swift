@@ -12,12 +12,22 @@ public enum Experiment {
         _ = GSLSetup.errorsOff
         let round = round.withSiteGroups()
         let groupJobs = Experiment.groupJobs(jobs: jobs, replications: replications)
-        let runs = Replications.run(count: replications, jobs: jobs) { r -> ReplicationResult in
+        // Each replication's site series are folded as it comes (in replication order) and then
+        // let go, so memory does not grow with replications (a city's series are megabytes).
+        var series = SiteSeriesFold(sites: round.scenario.sites.count)
+        var runs: [ReplicationResult] = []
+        runs.reserveCapacity(replications)
+        Replications.fold(count: replications, jobs: jobs, { r -> ReplicationResult in
             let result = round.simulate(seed: seed, replication: r, options: options, groupJobs: groupJobs)
             progress?()
             return result
-        }
-        return ExperimentResult(round: round, seed: seed, runs: runs)
+        }, into: { _, result in
+            var result = result
+            series.add(result.sites)
+            result.sites = []
+            runs.append(result)
+        })
+        return ExperimentResult(round: round, seed: seed, runs: runs, series: series)
     }
 
     /// The replications in `range` (for adding replications in batches; replication r is the
@@ -71,6 +81,8 @@ public struct ExperimentResult: Sendable {
     /// The metrics that apply to this scenario and plan, in `MetricName.allCases` order.
     public let metrics: [(name: MetricName, interval: ConfidenceInterval)]
     public let sites: [SiteSummary]
+    /// Bins of the site series.
+    let bins: Int
 
     public struct SiteSummary: Sendable {
         public var site: Site
@@ -83,38 +95,36 @@ public struct ExperimentResult: Sendable {
         public var swabbed: ConfidenceInterval
     }
 
+    /// From every replication's full result (shards merged, or `Experiment.runs`).
     public init(round: CompiledRound, seed: UInt64, runs: [ReplicationResult]) {
+        var series = SiteSeriesFold(sites: round.scenario.sites.count)
+        for r in runs { series.add(r.sites) }
+        self.init(round: round, seed: seed, runs: runs, series: series)
+    }
+
+    /// From the replications' metrics and their site series already folded (in replication
+    /// order, the same figures either way).
+    init(round: CompiledRound, seed: UInt64, runs: [ReplicationResult], series: SiteSeriesFold) {
         self.seed = seed
         self.replications = runs.count
         self.scenario = round.scenario
         self.plan = round.plan
         self.runs = runs
+        bins = series.bins
         metrics = MetricName.allCases.enumerated().filter { $0.element.applies(to: round.scenario, plan: round.plan) }.map { i, name in
             // A replication where a figure is undefined is left out of it (n says so): NaN
             // never reaches an interval or summary.json.
             (name, ConfidenceInterval(Tally(runs.map { $0.metrics[i] }.filter(\.isFinite))))
         }
-        var sites: [SiteSummary] = []
-        for (si, site) in round.scenario.sites.enumerated() {
-            // One pass over the replications per site, then bin by bin.
-            let series = runs.map { $0.sites[si] }
-            let bins = series.first?.swabQueue.count ?? 0
-            var reg: [ConfidenceInterval] = [], swab: [ConfidenceInterval] = [], util: [Double] = [], paused: [Double] = []
-            for b in 0..<bins {
-                var r = Tally(), q = Tally(), busy = Tally(), staffed = Tally(), p = Tally()
-                for x in series {
-                    r.add(x.registrationQueue[b]); q.add(x.swabQueue[b])
-                    busy.add(x.stationsBusy[b]); staffed.add(x.stationsStaffed[b]); p.add(x.paused[b])
-                }
-                reg.append(ConfidenceInterval(r))
-                swab.append(ConfidenceInterval(q))
-                util.append(staffed.mean > 0 ? min(1, busy.mean / staffed.mean) : 0)
-                paused.append(p.mean)
-            }
-            sites.append(SiteSummary(site: site, registrationQueue: reg, swabQueue: swab, utilisation: util, paused: paused,
-                                     swabbed: ConfidenceInterval(Tally(series.map { Double($0.swabbed) }))))
+        sites = round.scenario.sites.enumerated().map { si, site in
+            let f = series.perSite[si]
+            return SiteSummary(site: site, registrationQueue: f.registrationQueue.map { ConfidenceInterval($0) },
+                               swabQueue: f.swabQueue.map { ConfidenceInterval($0) },
+                               utilisation: f.stationsBusy.indices.map { b in
+                                   f.stationsStaffed[b].mean > 0 ? min(1, f.stationsBusy[b].mean / f.stationsStaffed[b].mean) : 0
+                               },
+                               paused: f.paused.map(\.mean), swabbed: ConfidenceInterval(f.swabbed))
         }
-        self.sites = sites
     }
 
     /// The interval of a metric, computed from the replications even if it does not apply.
@@ -126,7 +136,6 @@ public struct ExperimentResult: Sendable {
     /// Number of bins up to the last swab of any replication (later bins are empty).
     public var activeBins: Int {
         let lastMinutes = runs.map { $0[.finishTimeMinutesAfterOpening] }.max() ?? 0
-        let bins = runs.first?.sites.first?.swabQueue.count ?? 0
         return Int(min(Double(bins), (lastMinutes * 60 / CompiledRound.binSeconds).rounded(.up) + 1))
     }
 }
@@ -140,5 +149,40 @@ extension CompiledRound {
         let weather = WeatherDraw.clear(scenario.logistics.weather)
         for r in 0..<count { drawArrivals(seed: seed, replication: UInt64(r), weather: weather, into: &a); n += a.count }
         return n
+    }
+}
+
+/// Each site's binned series summed up over replications, bin by bin, in the order they are
+/// added: what a run keeps of them instead of every replication's.
+struct SiteSeriesFold: Sendable {
+    struct Site: Sendable {
+        var registrationQueue: [Tally] = []
+        var swabQueue: [Tally] = []
+        var stationsBusy: [Tally] = []
+        var stationsStaffed: [Tally] = []
+        var paused: [Tally] = []
+        var swabbed = Tally()
+    }
+    var perSite: [Site]
+    var bins = 0
+
+    init(sites: Int) { perSite = Array(repeating: Site(), count: sites) }
+
+    mutating func add(_ series: [SiteSeries]) {
+        for (si, x) in series.enumerated() {
+            if perSite[si].swabQueue.isEmpty {
+                let empty = Array(repeating: Tally(), count: x.swabQueue.count)
+                perSite[si] = Site(registrationQueue: empty, swabQueue: empty, stationsBusy: empty, stationsStaffed: empty, paused: empty)
+                bins = max(bins, x.swabQueue.count)
+            }
+            for b in x.swabQueue.indices {
+                perSite[si].registrationQueue[b].add(x.registrationQueue[b])
+                perSite[si].swabQueue[b].add(x.swabQueue[b])
+                perSite[si].stationsBusy[b].add(x.stationsBusy[b])
+                perSite[si].stationsStaffed[b].add(x.stationsStaffed[b])
+                perSite[si].paused[b].add(x.paused[b])
+            }
+            perSite[si].swabbed.add(Double(x.swabbed))
+        }
     }
 }

@@ -78,8 +78,10 @@ struct Merge: ParsableCommand {
             if a.seed != b.seed { what = "seed \(a.seed), not \(b.seed)" }
             else if a.replications != b.replications { what = "\(a.replications) replications, not \(b.replications)" }
             else if a.shards != b.shards { what = "\(a.shards) shards, not \(b.shards)" }
-            else if a.fingerprint != b.fingerprint || a.scenarioPath != b.scenarioPath { what = "other scenario files (\(a.scenarioPath))" }
-            else { what = "other options (plan, --weather or language)" }
+            else if a.plan != b.plan { what = "plan \(a.plan ?? "(the scenario's)"), not \(b.plan ?? "(the scenario's)")" }
+            else if a.weather != b.weather { what = "--weather \(a.weather), not \(b.weather)" }
+            else if a.language != b.language { what = "language \(a.language.rawValue), not \(b.language.rawValue)" }
+            else { what = "other scenario files (\(a.scenarioPath), not \(b.scenarioPath), or the same files changed in between)" }
             try fail("\(path) is from another run than \(first.path): \(what); merge the parts of one run")
         }
         return first.part.run

@@ -107,6 +107,9 @@ final class ShardTests: XCTestCase {
         let otherCount = dir.appendingPathComponent("r31")
         try runShards(3, index: { ["SHARD": "\($0)"] }, replications: "31", out: otherCount)
         try refused([p[0], try parts(otherCount)[1], p[2]], "31 replications, not 30")
+        let otherPlan = dir.appendingPathComponent("baseline")
+        try runShards(3, index: { ["SHARD": "\($0)", "PLAN": "baseline"] }, out: otherPlan)
+        try refused([p[0], try parts(otherPlan)[1], p[2]], "plan baseline, not (the scenario's)")
 
         // The scenario edited after the shards ran: the merge would mix two scenarios' figures.
         let copy = dir.appendingPathComponent("two-sites.yaml")

@@ -13,6 +13,7 @@ import SiteModel
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     let bytes = Data(UnsafeBufferPointer(start: data, count: size))
+    if bytes.starts(with: Array("SWABPLAN PART".utf8)) { return fuzzPart([UInt8](bytes)) }
     if bytes.starts(with: [0x50, 0x4B]) { return fuzzWorkbook(bytes) }
     if bytes.first == UInt8(ascii: "<") { return fuzzWorkbook(FuzzWorkbook.wrap(sheet: bytes)) }
     guard let text = String(bytes: UnsafeBufferPointer(start: data, count: size), encoding: .utf8) else { return 0 }
@@ -47,6 +48,23 @@ func fuzzWorkbook(_ data: Data) -> CInt {
         for err in e.errors where err.message.isEmpty { fatalError("error without a message: \(err)") }
     } catch {
         fatalError("workbook reader threw something that is not ScenarioErrors: \(error)")
+    }
+    return 0
+}
+
+/// A shard's partial result (`swabplan merge` reads them): its checksum is set right first, so
+/// that the mutations reach the decoder instead of failing the checksum; decoding must end in a
+/// part whose counts fit its shard, or in an error, never a trap or a huge allocation.
+func fuzzPart(_ input: [UInt8]) -> CInt {
+    var bytes = input
+    if bytes.count >= 8 {
+        var sum = Checksum.fnv1a(bytes[..<(bytes.count - 8)])
+        for i in 0..<8 { bytes[bytes.count - 8 + i] = UInt8(truncatingIfNeeded: sum); sum >>= 8 }
+    }
+    guard let part = try? PartialResult(decoding: bytes) else { return 0 }
+    let range = part.run.range(shard: part.shard)
+    if part.results.count != range.count || part.shard < 1 || part.shard > part.run.shards {
+        fatalError("a part that does not fit its shard was accepted: shard \(part.shard) of \(part.run.shards), \(part.results.count) replications")
     }
     return 0
 }

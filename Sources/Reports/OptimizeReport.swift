@@ -27,6 +27,9 @@ extension Wording {
             return self(.impossibleService, TargetCheck.words(t, s), Format.fixed(service, 1))
         case .teams(let needed, let available): return self(.impossibleTeams, needed, available)
         case .courier(let id, let trip, let limit): return self(.impossibleCourier, id, Int(trip), Int(limit))
+        case .lifts(let minutes, let b):
+            return self(.impossibleLifts, ClockTime.format(s.round.opening + minutes * 60), buildingName(b.building, s), b.lifts, b.capacity,
+                        Int(b.roundTripSeconds.rounded()), b.riders, ClockTime.format(s.round.opening + b.earliestMinutes.rounded(.up) * 60))
         }
     }
 
@@ -117,6 +120,9 @@ public enum OptimizeReport {
                 ("fewest_teams", .integer(r.bounds.fewestTeams)), ("teams_available", .integer(r.bounds.teamsAvailable)),
                 ("fewest_desks", .integer(r.bounds.fewestDesks)), ("desks_available", .integer(r.bounds.desksAvailable)),
                 ("service_minutes", .number(r.bounds.serviceMinutes, decimals: 2)),
+                ("lifts", .array(r.bounds.lifts.map { b in .object([("building", .string(b.building)), ("lifts", .integer(b.lifts)),
+                                                                    ("riders", .integer(b.riders)),
+                                                                    ("earliest_finish_minutes", .number(b.earliestMinutes, decimals: 1))]) })),
                 ("impossible", .array(r.bounds.impossible.map { .string($0.text) })),
             ])),
             ("surrogate_evaluations", .integer(r.surrogateEvaluations)),

@@ -73,4 +73,21 @@ final class OptimizeCommandTests: XCTestCase {
             for w in words { XCTAssertTrue(o.stdout.contains(w), "\(w)\n\(o.stdout)") }
         }
     }
+
+    /// A finish ruled out only by a tower's lifts is named IMPOSSIBLE with the lifts, in
+    /// either language (issue 18); the work bound alone would allow it.
+    func testATargetRuledOutByTheLiftsIsNamed() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("swabplan-lifts-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let scenario = CommandLineTests.packageRoot.appendingPathComponent("Tests/CLITests/Fixtures/one-tower.yaml").path
+        for (language, words) in [("en", ["IMPOSSIBLE: all done by 08:20: the lifts of Tower 1 (2 × 8-person car, 90 s a round trip) cannot bring its 900 residents above the ground floor down before 08:27",
+                                          "earliest possible finish 87 min after opening"]),
+                                  ("zh", ["无法达到：全部在08:20前完成：1号塔楼的电梯（2部，每部8人，往返90秒）无论怎样通知，最早也要到08:27才能把900名楼上居民送下楼"])] {
+            let o = try CLI().run(["optimize", scenario, "--evaluations", "1000", "--max-replications", "10",
+                                   "--out", dir.appendingPathComponent("p.yaml").path, "--language", language])
+            XCTAssertEqual(o.status, 0, o.stderr)
+            for w in words { XCTAssertTrue(o.stdout.contains(w), "\(w)\n\(o.stdout)") }
+        }
+    }
 }

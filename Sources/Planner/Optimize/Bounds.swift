@@ -29,6 +29,8 @@ public struct Bounds: Sendable {
     public var sampleAgeLimitMinutes: Double?
     /// Mean registration plus swab minutes: no plan's mean time in system is below it.
     public var serviceMinutes: Double
+    /// Per tower with lifts: the earliest its upper floors can all be down at a site.
+    public var lifts: [LiftBound]
     /// Targets no plan can meet, with the bound that rules each out.
     public var impossible: [Impossible]
 
@@ -40,6 +42,8 @@ public struct Bounds: Sendable {
         case belowService(Target, serviceMinutes: Double)
         case teams(needed: Int, available: Int)
         case courier(id: String, roundTripMinutes: Double, limitMinutes: Double)
+        /// Finish within `minutes`: the building's lifts cannot bring its residents down sooner.
+        case lifts(minutes: Double, LiftBound)
 
         /// In English, for logs and machine output.
         public var text: String {
@@ -52,6 +56,8 @@ public struct Bounds: Sendable {
                 return "the swab work needs \(needed) teams working throughout the round; the cohorts bring \(available) at a time"
             case .courier(let id, let trip, let limit):
                 return "courier \(id)'s round trip of \(Int(trip)) minutes is longer than the sample-age limit of \(Int(limit)) minutes"
+            case .lifts(let minutes, let b):
+                return "finish within \(Int(minutes)) minutes: the \(b.lifts) lift(s) of building \(b.building) cannot bring its \(b.riders) residents above the ground floor to a site before \(Int(b.earliestMinutes.rounded(.up))) minutes after opening"
             }
         }
     }
@@ -67,6 +73,20 @@ public struct Bounds: Sendable {
         for si in s.sites.indices { members[root(si), default: []].append(si) }
         var work: [Int: Double] = [:]
         for (u, unit) in sur.units.enumerated() { if let first = space.sites[u].first { work[root(first), default: 0] += unit.residents } }
+        // Each tower's lift bound, walking to the nearest site any of its call-ups may use.
+        var nearest: [Int: (seconds: Double, site: Int)] = [:]
+        for (u, unit) in sur.units.enumerated() {
+            for si in space.sites[u] {
+                guard let w = unit.walk[si] else { continue }
+                if nearest[unit.building].map({ w < $0.seconds }) ?? true { nearest[unit.building] = (w, si) }
+            }
+        }
+        let lifts = nearest.keys.sorted().compactMap { bi -> (LiftBound, Int)? in
+            LiftBound(building: s.buildings[bi], scenario: s, walkSeconds: nearest[bi]!.seconds).map { ($0, nearest[bi]!.site) }
+        }
+        var liftsBySite: [Int: Double] = [:]
+        for (b, site) in lifts { liftsBySite[root(site)] = max(liftsBySite[root(site)] ?? 0, b.earliestMinutes) }
+        self.lifts = lifts.map(\.0)
         groups = members.keys.sorted().map { key in
             let sites = members[key]!
             let people = work[key] ?? 0
@@ -82,6 +102,9 @@ public struct Bounds: Sendable {
                 doneSwab += st; doneReg += dk
             }
             if let swabAt, let regAt { finish = max(swabAt, regAt) }
+            // No site is done before the lifts of the towers called to it have brought everyone down.
+            let liftFinish = liftsBySite[key] ?? 0
+            finish = max(finish, liftFinish * 60)
             return Group(sites: sites.map { s.sites[$0].id }, earliestFinishMinutes: finish / 60,
                          swabWorkHours: swab / 3600, registrationWorkHours: reg / 3600)
         }
@@ -111,7 +134,13 @@ public struct Bounds: Sendable {
         for t in s.targets {
             switch (t.metric, t.bound) {
             case (.finishTimeMinutesAfterOpening, .atMost):
-                if let late = groups.first(where: { $0.earliestFinishMinutes > t.value }) {
+                // The stronger of the two reasons: a tower's lifts, or the work at a group of sites
+                // (whose bound includes the lifts of its towers, so a tie goes to the lifts).
+                let tower = self.lifts.filter { $0.earliestMinutes > t.value }.max { $0.earliestMinutes < $1.earliestMinutes }
+                let late = groups.filter { $0.earliestFinishMinutes > t.value }.max { $0.earliestFinishMinutes < $1.earliestFinishMinutes }
+                if let tower, tower.earliestMinutes * 60 >= (late?.earliestFinishMinutes ?? 0) * 60 - 1e-6 {
+                    out.append(.lifts(minutes: t.value, tower))
+                } else if let late {
                     out.append(.finish(minutes: t.value, sites: late.sites, earliest: late.earliestFinishMinutes))
                 }
             case (.timeInSystemMinutes, .atMost), (.timeInSystemP50Minutes, .atMost), (.timeInSystemP90Minutes, .atMost), (.timeInSystemP95Minutes, .atMost):

@@ -39,7 +39,7 @@ public enum Phrase: String, Sendable, CaseIterable {
     case optimizeCandidates, optimizeSetAside, optimizeTargets, optimizeBinds, optimizeMissed, optimizeLeastRoom
     case optimizeBeside, optimizeWritten
     case candidateLine, candidateClusters, candidateSearch, candidateMILP, candidateStaffing, candidateOwn, candidateBaseline
-    case setAsideMisses, setAsideWorse, impossibleFinish, impossibleService, impossibleTeams, impossibleCourier
+    case setAsideMisses, setAsideWorse, impossibleFinish, impossibleService, impossibleTeams, impossibleCourier, impossibleLifts
     // What a plan changes
     case effectMean, effectP95, effectFinish, effectLine, down, up
     case changeMoved, moveSite, moveWindow, moreInSchedule, moreBuildings, changeRecut, recutItem, recutItemAt, partItem, partWindow, changeAdded

@@ -111,6 +111,7 @@ extension Wording {
         .impossibleService: "{1}: registration and swab alone take {2} minutes on average",
         .impossibleTeams: "the swab work needs {1} teams working throughout the round; the cohorts bring {2} at a time",
         .impossibleCourier: "courier {1}'s round trip of {2} minutes is longer than the sample-age limit of {3} minutes",
+        .impossibleLifts: "all done by {1}: the lifts of {2} ({3} × {4}-person car, {5} s a round trip) cannot bring its {6} residents above the ground floor down before {7}, whatever the call-ups; call its upper floors from the opening, or give more time",
         .setAsideMisses: "misses {1} ({2} ± {3})", .setAsideWorse: "worse than another candidate (Kim-Nelson, {1} replications)",
 
         .effectMean: "mean time from arrival to swab done", .effectP95: "95th percentile of it", .effectFinish: "last swab",

@@ -1,0 +1,44 @@
+import Foundation
+import Scenario
+import SiteModel
+
+/// The earliest a tower's residents above the ground floor can all be down, walked to a site:
+/// its lifts carry `lift_capacity_persons` a trip, one trip a `lift_round_trip_seconds` each,
+/// from the earliest anyone may set out (the opening, or the walk-in window if it starts
+/// sooner); whatever the call-ups say, no plan brings them down faster. Registration and swab
+/// come on top and are left out, so the bound holds.
+///
+/// The riders counted are the fewest who come in all but one round in a thousand (turnout is
+/// binomial: the mean less 3.1 standard deviations), so a target ruled out is ruled out for a
+/// real morning, not only for an average one.
+///
+///     LiftBound(building: b, index: bi, scenario: s, walkSeconds: 120).earliestMinutes
+public struct LiftBound: Sendable {
+    public var building: String
+    public var riders: Int
+    public var lifts: Int
+    public var capacity: Int
+    public var roundTripSeconds: Double
+    /// Minutes after opening when the last rider can at best reach a site.
+    public var earliestMinutes: Double
+
+    /// Nil for a building without lifts or upper floors.
+    public init?(building b: Building, scenario s: Scenario, walkSeconds: Double) {
+        guard b.lifts > 0, b.floors > 1 else { return nil }
+        let callers = b.residents - s.doorToDoorResidents(b)
+        let upstairs = max(0, callers - CompiledRound.firstResident(onFloor: 2, residents: b.residents, floors: b.floors))
+        let p = s.arrivals.turnoutShare
+        let mean = Double(upstairs) * p, sd = (Double(upstairs) * p * (1 - p)).squareRoot()
+        riders = max(0, Int((mean - 3.1 * sd).rounded(.down)))
+        guard riders > 0 else { return nil }
+        building = b.id
+        lifts = b.lifts
+        capacity = s.walking.liftCapacityPersons
+        roundTripSeconds = s.walking.liftRoundTripSeconds
+        let trips = (riders + capacity - 1) / capacity
+        let perLift = (trips + lifts - 1) / lifts
+        let firstOut = min(s.round.opening, s.arrivals.walkInWindow.start)
+        let lastDown = firstOut + Double(perLift - 1) * roundTripSeconds + roundTripSeconds / 2
+        earliestMinutes = (lastDown + walkSeconds - s.round.opening) / 60
+    }
+}

@@ -1,0 +1,50 @@
+import XCTest
+import Planner
+import Scenario
+import SiteModel
+
+/// The lifts bound the finish of a tower (issue 18): worked by hand on one tower, held by the
+/// simulation in every replication, and naming the tower when it rules a target out.
+final class LiftBoundTests: XCTestCase {
+    static var packageRoot: URL { URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent() }
+
+    func tower() throws -> Scenario {
+        try ScenarioLoader.load(path: Self.packageRoot.appendingPathComponent("Tests/CLITests/Fixtures/one-tower.yaml").path)
+    }
+
+    /// 900 residents above the ground floor, 8 a car: 113 loads, 57 on one lift; the last leaves
+    /// 56 round trips of 90 s after the opening, is down 45 s later and walks 2 minutes.
+    func testOneTowerWorkedByHand() throws {
+        let s = try tower()
+        let b = try XCTUnwrap(LiftBound(building: s.buildings[0], scenario: s, walkSeconds: 120))
+        XCTAssertEqual(b.riders, 900)
+        XCTAssertEqual(b.earliestMinutes, (56 * 90 + 45 + 120) / 60.0)
+        XCTAssertEqual(b.earliestMinutes, 86.75)
+        // No lifts (stairs) or one floor: no lift bound.
+        var walkUp = s.buildings[0]
+        walkUp.lifts = 0
+        XCTAssertNil(LiftBound(building: walkUp, scenario: s, walkSeconds: 120))
+        var low = s.buildings[0]
+        low.floors = 1
+        XCTAssertNil(LiftBound(building: low, scenario: s, walkSeconds: 120))
+    }
+
+    /// Turnout below one: the riders counted are the fewest of all but one morning in a thousand.
+    func testRidersAreALowQuantileOfTurnout() throws {
+        var s = try tower()
+        s.arrivals.turnoutShare = 0.9
+        let b = try XCTUnwrap(LiftBound(building: s.buildings[0], scenario: s, walkSeconds: 120))
+        // 900 x 0.9 = 810, sd = sqrt(900 x 0.9 x 0.1) = 9: 810 - 3.1 x 9 = 782.1.
+        XCTAssertEqual(b.riders, 782)
+    }
+
+    /// The simulation never finishes before the bound, in any replication or plan tried.
+    func testTheSimulationHoldsTheBound() throws {
+        let s = try tower()
+        let bound = try XCTUnwrap(LiftBound(building: s.buildings[0], scenario: s, walkSeconds: 120)).earliestMinutes
+        let result = Experiment.run(try CompiledRound(scenario: s, plan: s.effectivePlan), replications: 20, seed: 5, jobs: 2)
+        for r in result.runs { XCTAssertGreaterThanOrEqual(r[.finishTimeMinutesAfterOpening], bound) }
+        // ... and is near it: the lifts are the bottleneck here, not the site.
+        XCTAssertLessThan(result[.finishTimeMinutesAfterOpening].mean, bound + 5)
+    }
+}

@@ -110,6 +110,10 @@ public struct ShardedRun: Sendable, Equatable {
         self.fingerprint = fingerprint; self.seed = seed; self.replications = replications; self.shards = shards
     }
 
+    /// More than any run asks for (`simulate` takes at most 100,000); it keeps
+    /// `k * replications` below overflow for a part read from a file.
+    public static let maxReplications = 1_000_000
+
     /// Shard k's replications (1-based k): contiguous, sizes differing by at most one, together
     /// 0..<replications. Replication r is the same whichever shard (or process) runs it.
     public func range(shard k: Int) -> Range<Int> {
@@ -130,7 +134,8 @@ public struct ShardedRun: Sendable, Equatable {
         var weather: [String] = []
         for _ in 0..<n { guard let s = r.string() else { return nil }; weather.append(s) }
         guard let lang = r.string(), let language = Language(rawValue: lang), let fingerprint = r.uint(), let seed = r.uint(),
-              let replications = r.int(), replications >= 1, let shards = r.int(), shards >= 1, shards <= replications else { return nil }
+              let replications = r.int(), (1...ShardedRun.maxReplications).contains(replications),
+              let shards = r.int(), shards >= 1, shards <= replications else { return nil }
         self.init(scenarioPath: path, plan: hasPlan == 1 ? plan : nil, weather: weather, language: language,
                   fingerprint: fingerprint, seed: seed, replications: replications, shards: shards)
     }

@@ -77,6 +77,25 @@ final class PartialResultTests: XCTestCase {
         }
     }
 
+    /// Replication and shard counts past any run (the fuzzer's 2^34 and 2^33, whose shard
+    /// ranges overflowed) are refused, not computed with.
+    func testHugeCountsAreRefused() {
+        for (replications, shards) in [(1 << 34, 1 << 33), (Int.max, 2), (ShardedRun.maxReplications + 1, 1)] {
+            var w = ByteWriter()
+            w.bytes(PartialResult.magic)
+            var run = shardedRun()
+            run.replications = replications
+            run.shards = shards
+            run.encode(&w)
+            w.int(1)
+            w.int(1)
+            w.uint(Checksum.fnv1a(w.out))
+            XCTAssertThrowsError(try PartialResult(decoding: w.out)) { e in
+                XCTAssertEqual(e as? PartialResult.DecodingError, .malformed("its header is unreadable"))
+            }
+        }
+    }
+
     /// A well-formed part whose counts lie (checksum recomputed) is refused, not trusted.
     func testLyingCountsAreRefused() throws {
         var w = ByteWriter()

@@ -47,11 +47,14 @@ extension Wording {
 /// proven gap), the candidates as the simulation judged them, what binds, and the chosen plan
 /// beside the planner's own and the baseline with paired 95% intervals.
 public enum OptimizeReport {
-    public static func table(_ r: Optimizer.Result, _ c: PlanComparison, written path: String) -> String {
+    /// `timings: false` leaves the wall-clock seconds out, so that a run on an evaluation
+    /// budget prints the same report every time (the published `optimise.txt`).
+    public static func table(_ r: Optimizer.Result, _ c: PlanComparison, written path: String, timings: Bool = true) -> String {
         var out: [String] = []
         let s = c.results[0].scenario, w = Wording(s.language)
         let objective = s.language == .en ? r.objective.metric.rawValue : w.metric(r.objective.metric)
-        out.append(w(.optimizeTitle, w.name(s), objective, Format.fixed(r.seconds, 1)) + (r.stoppedByTimeLimit ? w(.optimizeStopped) : ""))
+        let title = timings ? w(.optimizeTitle, w.name(s), objective, Format.fixed(r.seconds, 1)) : w(.optimizeTitleUntimed, w.name(s), objective)
+        out.append(title + (r.stoppedByTimeLimit ? w(.optimizeStopped) : ""))
         out.append("")
         out.append(w(.optimizeBounds))
         for g in r.bounds.groups.sorted(by: { $0.earliestFinishMinutes > $1.earliestFinishMinutes }).prefix(5) {
@@ -68,7 +71,9 @@ public enum OptimizeReport {
         out.append("")
         out.append(w(.optimizeSearch, r.surrogateEvaluations))
         if let m = r.milp {
-            out.append("  " + w(.optimizeMILP, m.columns, m.rows, m.nodes, Format.fixed(m.seconds, 1), Format.fixed(m.gap * 100, 1)) + (m.provenOptimal ? w(.optimizeOptimal) : ""))
+            let line = timings ? w(.optimizeMILP, m.columns, m.rows, m.nodes, Format.fixed(m.seconds, 1), Format.fixed(m.gap * 100, 1))
+                : w(.optimizeMILPUntimed, m.columns, m.rows, m.nodes, Format.fixed(m.gap * 100, 1))
+            out.append("  " + line + (m.provenOptimal ? w(.optimizeOptimal) : ""))
         }
         if let b = r.boundMeanMinutes {
             out.append("  " + w(.optimizeBound, Format.fixed(r.surrogateMeanMinutes, 2), Format.fixed(b, 2)))

@@ -43,6 +43,9 @@ struct Optimize: ParsableCommand {
 
     @OptionGroup var language: LanguageOption
 
+    @Flag(help: "Leave wall-clock times out of the table; with --evaluations the whole table is then the same on every run (what Results/ publishes).")
+    var noTimings = false
+
     func validate() throws {
         guard timeLimit.isFinite, timeLimit >= 1, timeLimit <= 86_400 else { throw ValidationError("--time-limit must be from 1 to 86400 seconds") }
         if let evaluations, evaluations < 1000 || evaluations > 1_000_000_000 { throw ValidationError("--evaluations must be from 1000 to 1000000000") }
@@ -72,7 +75,7 @@ struct Optimize: ParsableCommand {
         let c = try PlanComparison.run(scenario: s, plans: plans, seed: streams.seed, jobs: streams.threads, initial: 20, limit: max(20, maxReplications))
         switch format {
         case .json: print(OptimizeReport.json(result, c, written: out).rendered())
-        case .table: print(OptimizeReport.table(result, c, written: out), terminator: "")
+        case .table: print(OptimizeReport.table(result, c, written: out, timings: !noTimings), terminator: "")
         }
     }
 }

@@ -90,4 +90,20 @@ final class OptimizeCommandTests: XCTestCase {
             for w in words { XCTAssertTrue(o.stdout.contains(w), "\(w)\n\(o.stdout)") }
         }
     }
+
+    /// With an evaluation budget and --no-timings the whole table is the same on every run
+    /// (what Results/ publishes); without, it gives the seconds.
+    func testTheTableWithoutTimingsIsTheSameEveryRun() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("swabplan-timings-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let args = ["optimize", CommandLineTests.scenario("small/two-sites.yaml"), "--evaluations", "2000", "--max-replications", "10",
+                    "--out", dir.appendingPathComponent("p.yaml").path]
+        let a = try CLI().run(args + ["--no-timings", "--jobs", "1"]), b = try CLI().run(args + ["--no-timings", "--jobs", "2"])
+        XCTAssertEqual(a.status, 0, a.stderr)
+        XCTAssertEqual(a.stdout, b.stdout)
+        XCTAssertTrue(a.stdout.hasPrefix("Two-site test community: optimised for time_in_system_minutes\n"), a.stdout)
+        let timed = try CLI().run(args)
+        XCTAssertTrue(timed.stdout.hasPrefix("Two-site test community: optimised for time_in_system_minutes in "), timed.stdout)
+    }
 }

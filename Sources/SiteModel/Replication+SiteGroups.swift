@@ -1,0 +1,67 @@
+import Scenario
+import SimKit
+
+extension CompiledRound {
+    /// Each site group as a round of its own on its share of the residents, then the figures
+    /// placed at their global indices and closed at the whole round's end.
+    func simulateApart(_ split: SiteGroupSplit, arrivals: inout [Arrival], dryArrivals: inout [Arrival]?, weather: WeatherDraw,
+                       doorToDoor: DoorToDoorRun, options: RunOptions, jobs: Int) -> (ReplicationResult, (Tally, Int)?) {
+        // `arrivals` come in draw order: each group sorts its own share.
+        let groupArrivals = split.partition(arrivals, siteGroup: siteGroup)
+        let groupDry = dryArrivals.map { split.partition($0, siteGroup: siteGroup) }
+        arrivals = []; dryArrivals = nil // the groups hold them now
+        let groupDoorToDoor = split.partition(doorToDoor, siteGroup: siteGroup)
+        let tubesOn = scenario.logistics.lab != nil
+        let runs = Replications.run(count: split.groups.count, jobs: jobs) { g -> GroupRun in
+            let range = groupArrivals.offsets[g]..<groupArrivals.offsets[g + 1]
+            var mine = Array(groupArrivals.flat[range])
+            var mineDry = groupDry.map { Array($0.flat[$0.offsets[g]..<$0.offsets[g + 1]]) }
+            BucketSort.sort(&mine, alongWith: &mineDry) { $0.time }
+            var state = RoundState(round: split.groups[g].round, arrivals: mine, weather: weather,
+                                   doorToDoor: groupDoorToDoor[g], tubesOn: tubesOn, options: options)
+            state.start()
+            var dry: RoundState?
+            if let firstEpisode = weather.firstEpisodeStart {
+                state.run(until: firstEpisode)
+                dry = state.twinWithoutWeather(dryArrivals: mineDry!)
+            }
+            state.run()
+            // The figures wait for every group's end: keep only what they need.
+            state.releaseResidents()
+            var dryFigures: (sites: [Tally], gaveUp: Int)?
+            if var dry {
+                dry.run()
+                dryFigures = (dry.tally.timeInSystem.indices.map { dry.tally.timeInSystem[$0] }, dry.tally.gaveUp)
+            }
+            return GroupRun(state: state, dry: dryFigures)
+        }
+        let end = runs.map(\.state.end).max() ?? opening
+        let stop = runs.map(\.state.stop).max() ?? opening
+        let deskClose = max(end, runs.map(\.state.lastDeskChange).max() ?? end)
+        var figures = RoundFigures(self, end: end)
+        if options.recordDetail {
+            figures.recordDetail = true
+            figures.callUpWaits = Array(repeating: QuantileSample(), count: callUpBuildings.count)
+        }
+        var drySites = Array(repeating: Tally(), count: sites.count), dryGaveUp = 0
+        for (g, run) in runs.enumerated() {
+            var state = run.state
+            let group = split.groups[g]
+            figures.add(state.figures(end: end, stop: stop, deskClose: deskClose),
+                        sites: group.sites, teams: group.teams, couriers: group.couriers, callUps: group.callUps)
+            if let dry = run.dry {
+                for (l, t) in dry.sites.enumerated() { drySites[group.sites[l]] = t }
+                dryGaveUp += dry.gaveUp
+            }
+        }
+        var dryAll = Tally()
+        for t in drySites { dryAll.merge(t) }
+        return (figures.result(doorToDoor: doorToDoor), runs.contains { $0.dry != nil } ? (dryAll, dryGaveUp) : nil)
+    }
+}
+
+/// A site group's state after its run, handed from the thread that ran it.
+private struct GroupRun: @unchecked Sendable {
+    var state: RoundState
+    var dry: (sites: [Tally], gaveUp: Int)?
+}

@@ -10,8 +10,8 @@ public struct CompiledRound: Sendable {
     public var scenario: Scenario { model.scenario }
     var opening: Double { model.opening }
     var deadline: Double { model.deadline }
-    var registration: Sampler { model.registration }
-    var swab: Sampler { model.swab }
+    var registration: [Sampler] { model.registration }
+    var swab: [Sampler] { model.swab }
     var buildings: [BuildingPlan]
     let roster: TeamRoster
     /// The sites the event loop runs: the scenario's, or one site group's (`SiteGroup`), whose

@@ -5,7 +5,7 @@ extension CompiledRound {
     /// Each site group as a round of its own on its share of the residents, then the figures
     /// placed at their global indices and closed at the whole round's end.
     func simulateApart(_ split: SiteGroupSplit, arrivals: inout [Arrival], dryArrivals: inout [Arrival]?, weather: WeatherDraw,
-                       doorToDoor: DoorToDoorRun, options: RunOptions, jobs: Int) -> (ReplicationResult, (Tally, Int)?) {
+                       doorToDoor: DoorToDoorRun, options: RunOptions, jobs: Int) -> (RoundFigures, DryFigures?) {
         // `arrivals` come in draw order: each group sorts its own share.
         let groupArrivals = split.partition(arrivals, siteGroup: siteGroup)
         let groupDry = dryArrivals.map { split.partition($0, siteGroup: siteGroup) }
@@ -28,10 +28,10 @@ extension CompiledRound {
             state.run()
             // The figures wait for every group's end: keep only what they need.
             state.releaseResidents()
-            var dryFigures: (sites: [Tally], gaveUp: Int)?
+            var dryFigures: DryFigures?
             if var dry {
                 dry.run()
-                dryFigures = (dry.tally.timeInSystem.indices.map { dry.tally.timeInSystem[$0] }, dry.tally.gaveUp)
+                dryFigures = DryFigures(dry)
             }
             return GroupRun(state: state, dry: dryFigures)
         }
@@ -43,25 +43,23 @@ extension CompiledRound {
             figures.recordDetail = true
             figures.callUpWaits = Array(repeating: QuantileSample(), count: callUpBuildings.count)
         }
-        var drySites = Array(repeating: Tally(), count: sites.count), dryGaveUp = 0
+        var dry = DryFigures(timeInSystem: Array(repeating: Tally(), count: sites.count), gaveUp: Array(repeating: 0, count: sites.count))
         for (g, run) in runs.enumerated() {
             var state = run.state
             let group = split.groups[g]
             figures.add(state.figures(end: end, stop: stop, deskClose: deskClose),
                         sites: group.sites, teams: group.teams, couriers: group.couriers, callUps: group.callUps)
-            if let dry = run.dry {
-                for (l, t) in dry.sites.enumerated() { drySites[group.sites[l]] = t }
-                dryGaveUp += dry.gaveUp
+            if let d = run.dry {
+                for (l, t) in d.timeInSystem.enumerated() { dry.timeInSystem[group.sites[l]] = t }
+                for (l, n) in d.gaveUp.enumerated() { dry.gaveUp[group.sites[l]] = n }
             }
         }
-        var dryAll = Tally()
-        for t in drySites { dryAll.merge(t) }
-        return (figures.result(doorToDoor: doorToDoor), runs.contains { $0.dry != nil } ? (dryAll, dryGaveUp) : nil)
+        return (figures, runs.contains { $0.dry != nil } ? dry : nil)
     }
 }
 
 /// A site group's state after its run, handed from the thread that ran it.
 private struct GroupRun: @unchecked Sendable {
     var state: RoundState
-    var dry: (sites: [Tally], gaveUp: Int)?
+    var dry: DryFigures?
 }

@@ -31,44 +31,61 @@ public extension CompiledRound {
     /// (`runsSiteGroupsApart = false`).
     func simulate(seed: UInt64, replication: Int, options: RunOptions = .standard, draws: ResidentDraws? = nil,
                   groupJobs: Int = 1) -> ReplicationResult {
+        var outcome = run(seed: seed, replication: replication, options: options, draws: draws, groupJobs: groupJobs)
+        return finish(&outcome.figures, dry: outcome.dry, lifts: outcome.lifts, doorToDoor: outcome.doorToDoor,
+                      seed: seed, replication: replication)
+    }
+
+    /// One replication's figures before they become metrics (a street splits them by community).
+    internal func run(seed: UInt64, replication: Int, options: RunOptions, draws: ResidentDraws?, groupJobs: Int) -> RoundOutcome {
         let weather = WeatherDraw(scenario.logistics.weather, seed: seed, replication: UInt64(replication))
         var arrivals: [Arrival] = []
         var dryArrivals: [Arrival]? = weather.isClear ? nil : []
         let residents = draws ?? drawResidents(seed: seed, replication: UInt64(replication))
         precondition(residents.seed == seed && residents.replication == UInt64(replication), "draws of another replication")
         let apart = runsSiteGroupsApart && groupSites.count > 1
-        var lifts = self.arrivals(from: residents, weather: weather, into: &arrivals, dry: &dryArrivals, sorting: !apart)
+        let lifts = self.arrivals(from: residents, weather: weather, into: &arrivals, dry: &dryArrivals, sorting: !apart)
         let doorToDoor = DoorToDoorRun(self, weather: weather, seed: seed, replication: UInt64(replication))
-        var result: ReplicationResult
-        var dryRun: (timeInSystem: Tally, gaveUp: Int)?
         if apart {
             let split = siteGroupSplit?.split ?? SiteGroupSplit(self)
-            (result, dryRun) = simulateApart(split, arrivals: &arrivals, dryArrivals: &dryArrivals, weather: weather,
-                                             doorToDoor: doorToDoor, options: options, jobs: groupJobs)
-        } else {
-            var state = RoundState(round: self, arrivals: arrivals, weather: weather, doorToDoor: doorToDoor,
-                                   tubesOn: scenario.logistics.lab != nil, options: options)
-            state.start()
-            var dry: RoundState?
-            if let firstEpisode = weather.firstEpisodeStart {
-                state.run(until: firstEpisode)
-                dry = state.twinWithoutWeather(dryArrivals: dryArrivals!)
-            }
-            state.run()
-            result = state.result()
-            if var dry {
-                dry.run()
-                dryRun = (dry.tally.timeInSystemAll, dry.tally.gaveUp)
-            }
+            let (figures, dry) = simulateApart(split, arrivals: &arrivals, dryArrivals: &dryArrivals, weather: weather,
+                                               doorToDoor: doorToDoor, options: options, jobs: groupJobs)
+            return RoundOutcome(figures: figures, dry: dry, lifts: lifts, doorToDoor: doorToDoor)
         }
+        var state = RoundState(round: self, arrivals: arrivals, weather: weather, doorToDoor: doorToDoor,
+                               tubesOn: scenario.logistics.lab != nil, options: options)
+        state.start()
+        var dry: RoundState?
+        if let firstEpisode = weather.firstEpisodeStart {
+            state.run(until: firstEpisode)
+            dry = state.twinWithoutWeather(dryArrivals: dryArrivals!)
+        }
+        state.run()
+        let figures = state.closedFigures()
+        var dryFigures: DryFigures?
+        if var dry {
+            dry.run()
+            dryFigures = DryFigures(dry)
+        }
+        return RoundOutcome(figures: figures, dry: dryFigures, lifts: lifts, doorToDoor: doorToDoor)
+    }
+
+    /// The metrics of figures closed by `run`: the round's, or a street community's (with its
+    /// own compiled round, dry figures, lift waits and door-to-door teams).
+    internal func finish(_ figures: inout RoundFigures, dry: DryFigures?, lifts: LiftWaits, doorToDoor: DoorToDoorRun,
+                         seed: UInt64, replication: Int) -> ReplicationResult {
+        var lifts = lifts
+        var result = figures.result(doorToDoor: doorToDoor)
         result[.liftWaitMeanMinutes] = lifts.tally.mean
         result[.liftWaitP95Minutes] = lifts.p95()
-        if let dryRun {
-            let dryTime = dryRun.timeInSystem.mean
+        if let dry {
+            var all = Tally()
+            for t in dry.timeInSystem { all.merge(t) }
+            let dryTime = all.mean
             result[.timeInSystemWithoutWeatherMinutes] = dryTime
             result[.weatherCostMinutes] = result[.timeInSystemMinutes] - dryTime
             // The cost above is over residents swabbed; those the weather drove away are apart.
-            result[.residentsGaveUpToWeather] = result[.residentsGaveUp] - Double(dryRun.gaveUp)
+            result[.residentsGaveUpToWeather] = result[.residentsGaveUp] - Double(dry.gaveUp.reduce(0, +))
         }
         if let desk = scenario.logistics.dataDesk {
             let d = DataDeskRun(desk, periods: deskPeriods, seed: seed, replication: UInt64(replication))
@@ -80,5 +97,31 @@ public extension CompiledRound {
         result[.workerHoursDoorToDoor] = DataDeskRun.workerHours(plan, .doorToDoor)
         result[.workerHoursDataDesk] = DataDeskRun.workerHours(plan, .dataDesk)
         return result
+    }
+}
+
+/// One replication's figures before they become metrics.
+struct RoundOutcome {
+    var figures: RoundFigures
+    var dry: DryFigures?
+    var lifts: LiftWaits
+    var doorToDoor: DoorToDoorRun
+}
+
+/// The run without the weather (`twinWithoutWeather`), per site in the scenario's indices:
+/// residents' time in system and those who left for good.
+struct DryFigures {
+    var timeInSystem: [Tally]
+    var gaveUp: [Int]
+
+    init(timeInSystem: [Tally], gaveUp: [Int]) { self.timeInSystem = timeInSystem; self.gaveUp = gaveUp }
+    init(_ dry: RoundState) {
+        timeInSystem = dry.tally.timeInSystem.indices.map { dry.tally.timeInSystem[$0] }
+        gaveUp = dry.tally.gaveUpAtSite.indices.map { dry.tally.gaveUpAtSite[$0] }
+    }
+
+    /// Sites `sites` alone.
+    func sites(_ sites: Range<Int>) -> DryFigures {
+        DryFigures(timeInSystem: Array(timeInSystem[sites]), gaveUp: Array(gaveUp[sites]))
     }
 }

@@ -33,8 +33,23 @@ struct Arrival {
 struct LiftWaits {
     var tally = Tally()
     var sample = QuantileSample()
-    mutating func add(_ minutes: Double) { tally.add(minutes); sample.add(minutes) }
+    /// In a street: the same by population (community); empty otherwise.
+    var byPopulation: [(tally: Tally, sample: QuantileSample)] = []
+    init(populations: Int = 1) {
+        if populations > 1 { byPopulation = Array(repeating: (Tally(), QuantileSample()), count: populations) }
+    }
+    mutating func add(_ minutes: Double, population: Int = 0) {
+        tally.add(minutes); sample.add(minutes)
+        if !byPopulation.isEmpty { byPopulation[population].tally.add(minutes); byPopulation[population].sample.add(minutes) }
+    }
     mutating func p95() -> Double { sample.quantile(0.95) ?? 0 }
+    /// Population `p`'s waits alone.
+    func of(_ p: Int) -> LiftWaits {
+        guard !byPopulation.isEmpty else { return self }
+        var w = LiftWaits()
+        w.tally = byPopulation[p].tally; w.sample = byPopulation[p].sample
+        return w
+    }
 }
 
 /// The plan-independent draws of one replication's residents (`CompiledRound.drawResidents`),
@@ -84,14 +99,17 @@ extension CompiledRound {
     /// in the same order whatever the plan says, so drawing once and reusing the draws for
     /// every plan is common random numbers by construction.
     public func drawResidents(seed: UInt64, replication: UInt64) -> ResidentDraws {
-        let a = scenario.arrivals
-        let svc = scenario.service
+        let populations = model.populations
         var draws = ResidentDraws(seed: seed, replication: replication)
         draws.residents.reserveCapacity(scenario.totalResidents)
-        let patience = scenario.logistics.patience
-        let patienceSampler = patience.map { Distribution($0.patience).sampler }
-        let comeBackSampler = patience.map { Distribution($0.comeBackAfter).sampler }
+        let patienceSamplers = populations.map { p in p.patience.map { Distribution($0.patience).sampler } }
+        let comeBackSamplers = populations.map { p in p.patience.map { Distribution($0.comeBackAfter).sampler } }
         for (bi, b) in buildings.enumerated() {
+            // The building's community's sections (one population but in a street).
+            let pop = model.buildingPopulation[bi]
+            let a = populations[pop].arrivals, svc = populations[pop].service, patience = populations[pop].patience
+            let registration = registration[pop], swab = swab[pop]
+            let patienceSampler = patienceSamplers[pop], comeBackSampler = comeBackSamplers[pop]
             var people = RandomStream(seed: seed, replication: replication, entity: UInt64(bi), purpose: StreamPurpose.residents.rawValue)
             var service = RandomStream(seed: seed, replication: replication, entity: UInt64(bi), purpose: StreamPurpose.service.rawValue)
             var patient = RandomStream(seed: seed, replication: replication, entity: UInt64(bi), purpose: StreamPurpose.patience.rawValue)
@@ -132,15 +150,13 @@ extension CompiledRound {
     func arrivals(from draws: ResidentDraws, weather: WeatherDraw, into out: inout [Arrival], dry: inout [Arrival]?,
                   sorting: Bool = true) -> LiftWaits {
         precondition(draws.buildingEnd.count == buildings.count, "draws of another scenario")
-        var lifts = LiftWaits()
+        var lifts = LiftWaits(populations: model.populations.count)
         out.removeAll(keepingCapacity: true)
         dry?.removeAll(keepingCapacity: true)
         // Room for everyone up front: growing by doubling would copy the residents several times.
         out.reserveCapacity(draws.residents.count)
         dry?.reserveCapacity(draws.residents.count)
-        let a = scenario.arrivals
-        let walk = scenario.walking
-        let frontExponent = 1 / a.frontLoading
+        let populations = model.populations
         // Per building: when each resident who turns out sets off (before lifts), whether they
         // need a lift, and their record; buffers sized once for the largest building.
         let most = buildings.map(\.residents).max() ?? 0
@@ -148,10 +164,12 @@ extension CompiledRound {
         let needsLift = UnsafeMutablePointer<Bool>.allocate(capacity: max(most, 1))
         let pending = UnsafeMutablePointer<Arrival>.allocate(capacity: max(most, 1))
         defer { leaves.deallocate(); needsLift.deallocate(); pending.deallocate() }
-        let patience = scenario.logistics.patience
         var start = 0
         draws.residents.withUnsafeBufferPointer { residents in
             for (bi, b) in buildings.enumerated() {
+                let pop = model.buildingPopulation[bi]
+                let a = populations[pop].arrivals, walk = populations[pop].walking, patience = populations[pop].patience
+                let frontExponent = 1 / a.frontLoading
                 let end = draws.buildingEnd[bi]
                 var m = 0
                 for k in start..<end {
@@ -184,7 +202,7 @@ extension CompiledRound {
                     m += 1
                 }
                 start = end
-                if b.lifts > 0 { rideLifts(leaves, needsLift: needsLift, count: m, lifts: b.lifts, walk: walk, waits: &lifts) }
+                if b.lifts > 0 { rideLifts(leaves, needsLift: needsLift, count: m, lifts: b.lifts, walk: walk, population: pop, waits: &lifts) }
                 for k in 0..<m {
                     let t = leaves[k]
                     var arrival = pending[k]
@@ -220,7 +238,7 @@ extension CompiledRound {
     /// Residents above the ground floor of a building with lifts wait for a car: each trip takes
     /// whoever is waiting (up to the capacity) and reaches the ground half a round trip later.
     private func rideLifts(_ ready: UnsafeMutablePointer<Double>, needsLift: UnsafeMutablePointer<Bool>, count: Int,
-                           lifts: Int, walk: Walking, waits: inout LiftWaits) {
+                           lifts: Int, walk: Walking, population: Int, waits: inout LiftWaits) {
         // Riders in the order they are ready (stable: equal times keep resident order).
         var riders = (0..<count).filter { needsLift[$0] }
         BucketSort.sort(&riders) { ready[$0] }
@@ -232,7 +250,7 @@ extension CompiledRound {
             let start = max(free[car], ready[riders[j]])
             var taken = 0
             while j < riders.count && taken < walk.liftCapacityPersons && ready[riders[j]] <= start {
-                waits.add((start - ready[riders[j]]) / 60)
+                waits.add((start - ready[riders[j]]) / 60, population: population)
                 ready[riders[j]] = start + walk.liftRoundTripSeconds / 2
                 j += 1; taken += 1
             }

@@ -15,6 +15,9 @@ struct RoundFigures {
         var desksOpenArea = 0.0
         var lastSwab = 0.0
         var lostToWeatherSeconds = 0.0
+        /// Residents who came, left for good, waited over 20 and 60 minutes; tubes over a box's
+        /// capacity and left at the end (`residents` and `tubesLeft` only in a street).
+        var residents = 0, gaveUp = 0, over20 = 0, over60 = 0, tubesOverBox = 0, tubesLeft = 0
         var series = SiteSeries(registrationQueue: [], swabQueue: [], stationsBusy: [], stationsStaffed: [], paused: [], swabbed: 0)
     }
 
@@ -22,12 +25,15 @@ struct RoundFigures {
         var active = 0.0
         var busy = 0.0
         var overtime = 0.0
+        var longestSpan = 0.0
     }
 
     struct CourierFigures {
         var kilometres = 0.0
         var sampleAge = Tally()
         var runs: [(departs: Double, tubes: Int)] = []
+        var runCount = 0
+        var samplesOverLimit = 0
     }
 
     var opening: Double
@@ -48,6 +54,9 @@ struct RoundFigures {
     var couriers: [CourierFigures]
     var timeInSystemSample = QuantileSample()
     var sampleAgeSample = QuantileSample()
+    /// In a street: the site of each time-in-system sample, the courier of each sample-age one.
+    var timeInSystemSampleSite: [Int32] = []
+    var sampleAgeSampleCourier: [Int32] = []
     /// With `recordDetail`: per call-up waits, and per building residents who gave up.
     var callUpWaits: [QuantileSample] = []
     var gaveUpByBuilding: [(building: Int, residents: Int)] = []
@@ -80,6 +89,8 @@ struct RoundFigures {
         for (local, global) in courierMap.enumerated() { couriers[global] = g.couriers[local] }
         for x in g.timeInSystemSample.values { timeInSystemSample.add(x) }
         for x in g.sampleAgeSample.values { sampleAgeSample.add(x) }
+        for s in g.timeInSystemSampleSite { timeInSystemSampleSite.append(Int32(siteMap[Int(s)])) }
+        for c in g.sampleAgeSampleCourier { sampleAgeSampleCourier.append(Int32(courierMap[Int(c)])) }
         if recordDetail {
             for (local, global) in callUpMap.enumerated() where local < g.callUpWaits.count { callUpWaits[global] = g.callUpWaits[local] }
             gaveUpByBuilding += g.gaveUpByBuilding
@@ -164,5 +175,40 @@ struct RoundFigures {
         var counts = Array(repeating: 0, count: buildings)
         for p in pairs { counts[p.building] += p.residents }
         return counts
+    }
+}
+
+extension RoundFigures {
+    /// The figures of one community of a street: its sites, the teams and door-to-door teams
+    /// that work there, the couriers that call there (a courier shared with another community
+    /// brings its figures whole), its call-ups and buildings. Counts are summed over those,
+    /// samples kept where they are tagged with them, the end is its own last swab.
+    func community(sites: Range<Int>, teams: [Int], couriers: [Int], callUps: [Int], buildings: Range<Int>) -> RoundFigures {
+        var f = RoundFigures(opening: opening, deadline: deadline, end: opening, sites: sites.count, teams: teams.count, couriers: couriers.count)
+        f.recordDetail = recordDetail
+        f.buildings = buildings.count
+        f.events = events
+        for (l, s) in sites.enumerated() {
+            let x = self.sites[s]
+            f.sites[l] = x
+            f.residents += x.residents; f.swabbed += x.series.swabbed; f.gaveUp += x.gaveUp
+            f.over20 += x.over20; f.over60 += x.over60
+            f.tubesOverBox += x.tubesOverBox; f.tubesLeft += x.tubesLeft
+            if x.series.swabbed > 0 { f.end = max(f.end, x.lastSwab) }
+        }
+        for (l, t) in teams.enumerated() { f.teams[l] = self.teams[t]; f.longestSpan = max(f.longestSpan, self.teams[t].longestSpan) }
+        var courierLocal = [Int: Int]()
+        for (l, c) in couriers.enumerated() {
+            f.couriers[l] = self.couriers[c]
+            f.courierRuns += self.couriers[c].runCount; f.samplesOverLimit += self.couriers[c].samplesOverLimit
+            courierLocal[c] = l
+        }
+        for (k, x) in timeInSystemSample.values.enumerated() where sites.contains(Int(timeInSystemSampleSite[k])) { f.timeInSystemSample.add(x) }
+        for (k, x) in sampleAgeSample.values.enumerated() where courierLocal[Int(sampleAgeSampleCourier[k])] != nil { f.sampleAgeSample.add(x) }
+        if recordDetail {
+            f.callUpWaits = callUps.map { callUpWaits[$0] }
+            f.gaveUpByBuilding = gaveUpByBuilding.filter { buildings.contains($0.building) }.map { ($0.building - buildings.lowerBound, $0.residents) }
+        }
+        return f
     }
 }

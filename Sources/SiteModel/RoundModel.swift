@@ -12,8 +12,12 @@ public struct RoundModel: Sendable {
     public let scenario: Scenario
     let opening: Double
     let deadline: Double
-    let registration: Sampler
-    let swab: Sampler
+    /// Service-time samplers of each population (`Scenario.populationList`).
+    let registration: [Sampler]
+    let swab: [Sampler]
+    /// Each population's sections, and each building's population.
+    let populations: [Population]
+    let buildingPopulation: [Int]
     /// Walking seconds, building-major (`walk[b * sites + s]`), NaN where unknown; empty for a
     /// model too large to hold it (then computed from the scenario on demand).
     private let walk: [Double]
@@ -38,8 +42,10 @@ public struct RoundModel: Sendable {
         scenario = s
         opening = s.round.opening
         deadline = s.round.deadline
-        registration = Distribution(s.service.registration).sampler
-        swab = Distribution(s.service.swab).sampler
+        populations = s.populationList
+        registration = populations.map { Distribution($0.service.registration).sampler }
+        swab = populations.map { Distribution($0.service.swab).sampler }
+        buildingPopulation = s.buildings.map { s.populations.isEmpty ? 0 : $0.population }
         let sites = s.sites.count
         if s.buildings.count * sites <= walkMatrixLimit {
             var w = [Double](repeating: .nan, count: s.buildings.count * sites)

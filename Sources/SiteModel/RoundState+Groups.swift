@@ -188,6 +188,21 @@ struct Tallies {
     var courierRuns = 0
     /// Per courier.
     var courierKilometres: Slab<Double>
+    /// The same counts by site, team or courier, which a street splits by community: residents
+    /// who left for good, who waited over 20 and 60 minutes, tubes over a box's capacity (per
+    /// site); the longest standing span (per team); runs and samples over the age limit (per
+    /// courier).
+    var gaveUpAtSite: Slab<Int>
+    var over20AtSite: Slab<Int>
+    var over60AtSite: Slab<Int>
+    var tubesOverBoxAtSite: Slab<Int>
+    var longestSpanOfTeam: Slab<Double>
+    var courierRunsOf: Slab<Int>
+    var samplesOverLimitOf: Slab<Int>
+    /// With `RoundState.tagsSamples` (a street): the site of each time-in-system sample and the
+    /// courier of each sample-age sample, so each community's quantiles are its own.
+    var timeInSystemSampleSite: [Int32] = []
+    var sampleAgeSampleCourier: [Int32] = []
 
     init(opening: Double, desks: [Int], teams: Int, couriers: Int, residents: Int, samples: Int, levels: BinnedLevels) {
         let sites = desks.count
@@ -207,6 +222,13 @@ struct Tallies {
         swabbedAtSite = Slab(repeating: 0, count: sites)
         sampleAge = Slab(repeating: Tally(), count: couriers)
         courierKilometres = Slab(repeating: 0, count: couriers)
+        gaveUpAtSite = Slab(repeating: 0, count: sites)
+        over20AtSite = Slab(repeating: 0, count: sites)
+        over60AtSite = Slab(repeating: 0, count: sites)
+        tubesOverBoxAtSite = Slab(repeating: 0, count: sites)
+        longestSpanOfTeam = Slab(repeating: 0, count: teams)
+        courierRunsOf = Slab(repeating: 0, count: couriers)
+        samplesOverLimitOf = Slab(repeating: 0, count: couriers)
     }
 
     /// A copy that shares no memory with this one (the plain counters and samples are values).
@@ -224,6 +246,13 @@ struct Tallies {
         t.levels = levels.copy()
         t.sampleAge = sampleAge.copy()
         t.courierKilometres = courierKilometres.copy()
+        t.gaveUpAtSite = gaveUpAtSite.copy()
+        t.over20AtSite = over20AtSite.copy()
+        t.over60AtSite = over60AtSite.copy()
+        t.tubesOverBoxAtSite = tubesOverBoxAtSite.copy()
+        t.longestSpanOfTeam = longestSpanOfTeam.copy()
+        t.courierRunsOf = courierRunsOf.copy()
+        t.samplesOverLimitOf = samplesOverLimitOf.copy()
         return t
     }
 
@@ -264,6 +293,9 @@ extension GroupProgress {
 struct ResidentLeftovers {
     var residents: Int
     var tubesLeft: Int
+    /// With `tagsSamples`: residents who came, and tubes left, per site.
+    var residentsAtSite: [Int] = []
+    var tubesLeftAtSite: [Int] = []
     /// The time of the last event taken.
     var stop: Double
     /// Residents still in a line when everything stopped: the level they count in and since when.

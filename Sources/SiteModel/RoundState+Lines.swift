@@ -79,6 +79,7 @@ extension RoundState {
             }
         } else {
             tally.gaveUp += 1
+            tally.gaveUpAtSite[site] += 1
             _ = settled(site: site, now: now)
         }
     }
@@ -156,10 +157,13 @@ extension RoundState {
             tally.waitRegistration[site].add(wReg / 60)
             tally.waitSwab[site].add(wSwab / 60)
             tally.timeInSystem[site].add(tis / 60)
-            if recordSeries { tally.timeInSystemSample.add(tis / 60) }
+            if recordSeries {
+                tally.timeInSystemSample.add(tis / 60)
+                if tagsSamples { tally.timeInSystemSampleSite.append(Int32(site)) }
+            }
             if recordDetail && a.callUp >= 0 { callUpWaits[Int(a.callUp)].add((wReg + wSwab) / 60) }
-            if wReg + wSwab > 20 * 60 { tally.over20 += 1 }
-            if wReg + wSwab > 60 * 60 { tally.over60 += 1 }
+            if wReg + wSwab > 20 * 60 { tally.over20 += 1; tally.over20AtSite[site] += 1 }
+            if wReg + wSwab > 60 * 60 { tally.over60 += 1; tally.over60AtSite[site] += 1 }
         }
         if settled(site: site, now: now) { return }
         switch crews.stationAfter[g] {

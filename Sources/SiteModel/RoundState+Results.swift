@@ -9,6 +9,7 @@ extension RoundState {
         for r in arrivals.indices where log.stage[r] == .waitingRegistration && arrivals[r].patienceSeconds.isFinite {
             log.stage[r] = .away
             tally.gaveUp += 1
+            tally.gaveUpAtSite[Int(arrivals[r].site)] += 1
         }
     }
 
@@ -38,8 +39,15 @@ extension RoundState {
                 }
             }
         }
-        return ResidentLeftovers(residents: arrivals.count, tubesLeft: tubesLeft, stop: max(events.now, staffEvents.now),
-                                 stillWaiting: waiting, gaveUpByBuilding: recordDetail ? gaveUpByBuilding() : [])
+        var left = ResidentLeftovers(residents: arrivals.count, tubesLeft: tubesLeft, stop: max(events.now, staffEvents.now),
+                                     stillWaiting: waiting, gaveUpByBuilding: recordDetail ? gaveUpByBuilding() : [])
+        if tagsSamples {
+            left.residentsAtSite = Array(repeating: 0, count: siteCount)
+            for a in arrivals { left.residentsAtSite[Int(a.site)] += 1 }
+            left.tubesLeftAtSite = (0..<siteCount).map { boxCount($0) }
+            for g in 0..<tubes.stationTubeCount.count where tubes.stationTubeCount[g] > 0 { left.tubesLeftAtSite[round.stationSite[g]] += 1 }
+        }
+        return left
     }
 
     /// Lets go of every per-resident array once the run is over, keeping what the figures need.
@@ -67,9 +75,8 @@ extension RoundState {
     }
 
     /// The replication's metrics, when this state is the whole round.
-    mutating func result() -> ReplicationResult {
-        var f = figures(end: end, stop: stop, deskClose: max(end, lastDeskChange))
-        return f.result(doorToDoor: doorToDoor)
+    mutating func closedFigures() -> RoundFigures {
+        figures(end: end, stop: stop, deskClose: max(end, lastDeskChange))
     }
 
     /// This state's figures in its own indices, closed at the whole round's `end` (last swab),
@@ -87,14 +94,17 @@ extension RoundState {
         f.events = taken
         f.timeInSystemSample = tally.timeInSystemSample
         f.sampleAgeSample = tally.sampleAgeSample
+        f.timeInSystemSampleSite = tally.timeInSystemSampleSite
+        f.sampleAgeSampleCourier = tally.sampleAgeSampleCourier
         for t in teams.indices {
             f.teams[t] = RoundFigures.TeamFigures(
                 active: crews.teamActive[t] + (crews.teamState[t] == .working ? max(0, end - crews.teamWorkStart[t]) : 0),
-                busy: crews.teamBusy[t], overtime: tally.overtime[t])
+                busy: crews.teamBusy[t], overtime: tally.overtime[t], longestSpan: tally.longestSpanOfTeam[t])
         }
         for c in f.couriers.indices {
             f.couriers[c] = RoundFigures.CourierFigures(kilometres: tally.courierKilometres[c], sampleAge: tally.sampleAge[c],
-                                                        runs: recordDetail ? fleet.log[c] : [])
+                                                        runs: recordDetail ? fleet.log[c] : [],
+                                                        runCount: tally.courierRunsOf[c], samplesOverLimit: tally.samplesOverLimitOf[c])
         }
         tally.levels.finish(at: end)
         // Residents still in a line when the last team left wait to the end of the record.
@@ -107,6 +117,9 @@ extension RoundState {
                 waitRegistration: tally.waitRegistration[s], waitSwab: tally.waitSwab[s], timeInSystem: tally.timeInSystem[s],
                 returnersTimeAway: tally.returnersTimeAway[s], desksBusyArea: tally.desksBusy[s].area, desksOpenArea: tally.desksOpen[s].area,
                 lastSwab: tally.lastSwabAtSite[s], lostToWeatherSeconds: lost[s],
+                residents: s < left.residentsAtSite.count ? left.residentsAtSite[s] : 0, gaveUp: tally.gaveUpAtSite[s],
+                over20: tally.over20AtSite[s], over60: tally.over60AtSite[s], tubesOverBox: tally.tubesOverBoxAtSite[s],
+                tubesLeft: s < left.tubesLeftAtSite.count ? left.tubesLeftAtSite[s] : 0,
                 series: SiteSeries(registrationQueue: tally.levels.averages(of: Level.registrationQueue(s)),
                                    swabQueue: tally.levels.averages(of: Level.swabQueue(s)),
                                    stationsBusy: tally.levels.averages(of: Level.stationsBusy(s)),

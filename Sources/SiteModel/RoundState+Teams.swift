@@ -49,6 +49,7 @@ extension RoundState {
         let span = now - crews.teamWorkStart[t]
         crews.teamActive[t] += span
         if span > tally.longestSpan { tally.longestSpan = span }
+        if span > tally.longestSpanOfTeam[t] { tally.longestSpanOfTeam[t] = span }
         let g = station(of: t)
         crews.stationTeam[g] = -1
         crews.stationAfter[g] = .carryOn

@@ -48,7 +48,10 @@ extension RoundState {
     }
 
     mutating func putInBox(site: Int, first: Double, samples: Int) {
-        if tubes.putInBox(site: site, first: first, samples: samples, capacity: round.scenario.logistics.tubes.boxCapacity) { tally.tubesOverBox += 1 }
+        if tubes.putInBox(site: site, first: first, samples: samples, capacity: round.scenario.logistics.tubes.boxCapacity) {
+            tally.tubesOverBox += 1
+            tally.tubesOverBoxAtSite[site] += 1
+        }
     }
 
     mutating func doorToDoorHandsOff(_ team: Int, now: Double) {
@@ -78,6 +81,7 @@ extension RoundState {
         fleet.stop[c] = 0
         fleet.departed[c] = now
         tally.courierRuns += 1
+        tally.courierRunsOf[c] += 1
         tally.courierKilometres[c] += plan.legKilometres[0]
         staffEvents.schedule(at: now + plan.legSeconds[0] * weather.travelFactor(at: now), kind: EventKind.courierArrive.rawValue, entity: Int32(c))
     }
@@ -119,8 +123,9 @@ extension RoundState {
             for _ in 0..<samples {
                 tally.sampleAge[c].add(age / 60)
                 tally.sampleAgeSample.add(age / 60)
+                if tagsSamples { tally.sampleAgeSampleCourier.append(Int32(c)) }
             }
-            if age > lab.sampleAgeLimitSeconds { tally.samplesOverLimit += samples }
+            if age > lab.sampleAgeLimitSeconds { tally.samplesOverLimit += samples; tally.samplesOverLimitOf[c] += samples }
         }
         fleet.load[c].removeAll(keepingCapacity: true)
     }

@@ -78,6 +78,8 @@ struct RoundState {
     var taken = 0
     // Detail for publishing (only with `recordDetail`).
     let recordDetail: Bool
+    /// A street's round: samples carry their site or courier (`Tallies`), for each community's figures.
+    let tagsSamples: Bool
     var callUpWaits: [QuantileSample]
     /// The next resident to arrive (arrivals are taken in order, outside the event lists).
     var nextArrival = 0
@@ -87,6 +89,7 @@ struct RoundState {
     init(round: CompiledRound, arrivals: [Arrival], weather: WeatherDraw, doorToDoor: DoorToDoorRun, tubesOn: Bool, options: RunOptions) {
         self.tubesOn = tubesOn
         recordDetail = options.recordDetail
+        tagsSamples = !round.scenario.communities.isEmpty
         callUpWaits = options.recordDetail ? Array(repeating: QuantileSample(), count: round.callUpBuildings.count) : []
         self.round = round
         self.arrivals = arrivals
@@ -97,7 +100,7 @@ struct RoundState {
         siteCount = round.sites.count
         siteChanges = weather.siteChanges(round.sites)
         teams = round.teams
-        patienceOn = s.logistics.patience != nil
+        patienceOn = s.logistics.patience != nil || s.populations.contains { $0.patience != nil }
         events = EventList(capacity: 64)
         events.removeAll(startingAt: -.infinity)
         staffEvents = EventList(capacity: 64 + teams.count * 3 + round.capacityChanges.count + siteChanges.count)

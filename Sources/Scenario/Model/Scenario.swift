@@ -34,6 +34,10 @@ public struct Scenario: Sendable {
     /// the `notices` section's `issuer` and `contact`.
     public var noticeIssuer: String?
     public var noticeContact: String?
+    /// A street's communities' populations (empty: one, this scenario's own sections).
+    public var populations: [Population] = []
+    /// A street's communities, in the order its file lists them (empty: not a street).
+    public var communities: [Community] = []
 
     public init(name: String, sourcePath: String, round: Round, compounds: [Compound], buildings: [Building],
                 sites: [Site], walking: Walking, staff: Staff, service: Service, arrivals: Arrivals,
@@ -123,6 +127,8 @@ public struct Building: Sendable {
     public var quarantinedHouseholds: Int = 0
     public var bedriddenHouseholds: Int = 0
     public var sealed: Bool = false
+    /// Which of a street's populations the residents belong to (0 in a community's scenario).
+    public var population: Int = 0
 
     public init(id: String, name: String? = nil, compound: String = "", residents: Int, floors: Int = 1, lifts: Int = 0,
                 elderlyShare: Double = 0, noSmartphoneShare: Double = 0, position: Point? = nil, walkMinutes: [String: Double] = [:]) {

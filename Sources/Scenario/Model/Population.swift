@@ -1,0 +1,27 @@
+/// How one community's residents come and are served: its `service`, `arrivals`, `walking` and
+/// patience sections. A street (`StreetLoader`) joins communities that keep their own; every
+/// building says whose it follows (`Building.population`).
+public struct Population: Sendable {
+    public var service: Service
+    public var arrivals: Arrivals
+    public var walking: Walking
+    public var patience: Patience?
+
+    public init(service: Service, arrivals: Arrivals, walking: Walking, patience: Patience?) {
+        self.service = service; self.arrivals = arrivals; self.walking = walking; self.patience = patience
+    }
+}
+
+extension Scenario {
+    /// The populations buildings refer to: a community's own sections as the one population, or
+    /// a street's, one a community.
+    public var populationList: [Population] {
+        populations.isEmpty ? [Population(service: service, arrivals: arrivals, walking: walking, patience: logistics.patience)] : populations
+    }
+
+    /// The population of building `b`.
+    public func population(of b: Building) -> Population {
+        populations.isEmpty ? Population(service: service, arrivals: arrivals, walking: walking, patience: logistics.patience)
+            : populations[b.population]
+    }
+}

@@ -20,11 +20,13 @@ struct DoorToDoorRun: Sendable {
 
     init(_ round: CompiledRound, weather: WeatherDraw, seed: UInt64, replication: UInt64) {
         let s = round.scenario
-        let d = s.logistics.doorToDoor
-        let visit = Distribution(d.visit).sampler
+        let populations = round.model.populations
+        let visits = populations.map { Distribution($0.doorToDoorVisit).sampler }
         let pool = s.logistics.tubes.poolSize
-        let perHousehold = d.personsPerHousehold
         teams = s.doorToDoorTeams(under: round.plan).enumerated().map { ti, team in
+            // A team visits its own community's buildings: their visits and households.
+            let pop = team.buildings.first.flatMap { s.buildingIndex($0) }.map { round.model.buildingPopulation[$0] } ?? 0
+            let visit = visits[pop], perHousehold = populations[pop].personsPerHousehold
             var stream = RandomStream(seed: seed, replication: replication, entity: UInt64(ti), purpose: StreamPurpose.doorToDoor.rawValue)
             let handoff = s.siteIndex(team.handoff) ?? 0
             let order = DoorToDoorRun.order(team, s)

@@ -183,7 +183,7 @@ extension RoundFigures {
     /// that work there, the couriers that call there (a courier shared with another community
     /// brings its figures whole), its call-ups and buildings. Counts are summed over those,
     /// samples kept where they are tagged with them, the end is its own last swab.
-    func community(sites: Range<Int>, teams: [Int], couriers: [Int], callUps: [Int], buildings: Range<Int>) -> RoundFigures {
+    func community(sites: Range<Int>, teams: [Int], couriers: [Int], callUps: Range<Int>, buildings: Range<Int>, deadline: Double) -> RoundFigures {
         var f = RoundFigures(opening: opening, deadline: deadline, end: opening, sites: sites.count, teams: teams.count, couriers: couriers.count)
         f.recordDetail = recordDetail
         f.buildings = buildings.count

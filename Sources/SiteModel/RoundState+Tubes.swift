@@ -48,7 +48,7 @@ extension RoundState {
     }
 
     mutating func putInBox(site: Int, first: Double, samples: Int) {
-        if tubes.putInBox(site: site, first: first, samples: samples, capacity: round.scenario.logistics.tubes.boxCapacity) {
+        if tubes.putInBox(site: site, first: first, samples: samples, capacity: round.sites[site].boxCapacity ?? round.scenario.logistics.tubes.boxCapacity) {
             tally.tubesOverBox += 1
             tally.tubesOverBoxAtSite[site] += 1
         }

@@ -44,9 +44,13 @@ struct Publish: ParsableCommand {
             throw Exit.cannotCreate
         }
         let (loaded, p) = try loadScenario(scenario, plan: plan)
-        let s = language.apply(whatIf.apply(loaded))
+        let s = language.apply(whatIf.apply(loaded)).sharingStreetSections()
         var options = RunOptions.standard
         options.recordDetail = true
+        if !s.communities.isEmpty {
+            try Street.refuse(plan: plan, shard: false)
+            return try publishStreet(s, p, options: options)
+        }
         let progress = Progress(total: replications, language: s.language)
         let result = Experiment.run(try compile(s, p), replications: replications, seed: streams.seed,
                                     jobs: streams.threads, options: options,

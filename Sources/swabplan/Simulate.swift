@@ -52,7 +52,11 @@ struct Simulate: ParsableCommand {
 
     func run() throws {
         let (loaded, p) = try loadScenario(scenario, plan: plan)
-        let s = language.apply(whatIf.apply(loaded))
+        let s = language.apply(whatIf.apply(loaded)).sharingStreetSections()
+        if !s.communities.isEmpty {
+            try Street.refuse(plan: plan, shard: shard != nil)
+            return try runStreet(s, p)
+        }
         let round = try compile(s, p)
         if let shard, let out { return try runShard(shard, scenario: s, round: round, out: out) }
         let progress = Progress(total: replications, language: s.language)

@@ -29,6 +29,7 @@ public enum Phrase: String, Sendable, CaseIterable {
     case targetNoSampleOverAge, targetSamplesOverAge, targetDataOnTime, targetStanding, targetAtMost, targetAtLeast
     case neverSwabbed, figureAfterOpening, verdictAllMet, verdictMissed, verdictItem
     // Terminal
+    case streetCommunities, streetColumns, streetPublished
     case terminalTitle, terminalColumns, warnUndecided, warnNotSwabbed, warnBreaksTogether
     case publishWrote, publishCompared, publishMissed, progressSimulating, progressComparing
     // compare and optimize

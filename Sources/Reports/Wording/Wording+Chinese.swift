@@ -74,6 +74,9 @@ extension Wording {
 
         .terminalTitle: "{1}：模拟{2}次，随机种子{3}，方案{4}",
         .terminalColumns: "指标|平均|95%半宽|单位|次数",
+        .streetCommunities: "各社区（同一次模拟中本社区的居民、采样点和采样组）",
+        .streetColumns: "社区|已采样人数|到场至采完95%分位（分钟）|最后一人采完|目标达到",
+        .streetPublished: "{1}：{2}个文件",
         .warnUndecided: "{1}的95%置信区间（{2}至{3}）包含目标值{4}；请增加模拟次数（--replications）再判断",
         .warnNotSwabbed: "平均有{1}名到场居民在最后一组离开前没有采样；请增加采样组或延长班次",
         .warnBreaksTogether: "{1}的{3}个采样组中有{2}个（{4}）在{5}同时休息{6}分钟，采样队停摆：请在方案的 `breaks` 中安排轮流休息{7}", .staggerHint: "（或运行 `swabplan optimize`，它会错开休息）",

@@ -74,6 +74,9 @@ extension Wording {
 
         .terminalTitle: "{1}: {2} replications, seed {3}, plan {4}",
         .terminalColumns: "metric|mean|95% hw|unit|n",
+        .streetCommunities: "Communities (each its own residents, sites and teams in the same runs)",
+        .streetColumns: "community|swabbed|p95 time in system (min)|last swab|targets met",
+        .streetPublished: "{1}: {2} files",
         .warnUndecided: "the 95% interval of {1} ({2} to {3}) contains the target {4}; run more replications (--replications) to decide it",
         .warnNotSwabbed: "on average {1} residents who came were not swabbed before the last team left; add teams or extend shifts",
         .warnBreaksTogether: "at {1}, {2} of its {3} teams ({4}) break together at {5} for {6} minutes and the swab line stands still: plan their breaks one after another in the plan's `breaks`{7}", .staggerHint: " (or run `swabplan optimize`, which staggers them)",

@@ -52,7 +52,9 @@ public enum PlanCheck {
         out += callUpProblems(s, plan, staffed: roster.slotsPerSite)
         out += staffingProblems(s, plan)
         out += roleProblems(s, plan)
-        if out.isEmpty {
+        // A street's communities keep their own workers: each community's plan was checked
+        // against its own staff when loaded, not the street's pool.
+        if out.isEmpty && s.communities.isEmpty {
             if let m = registrationStaffProblem(s, plan) { out.append(PlanProblem("staffing", m)) }
             if let m = doorToDoorEscortProblem(s, plan) { out.append(PlanProblem("roles", m)) }
         }

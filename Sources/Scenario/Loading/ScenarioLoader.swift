@@ -21,8 +21,12 @@ public enum ScenarioLoader {
     /// Parses scenario text; `directory` is where a buildings CSV file is looked for.
     public static func parse(_ text: String, file: String, directory: String = ".") throws -> Scenario {
         let r = YAMLReader(file: file)
-        guard let root = r.compose(text),
-              let top = r.mapping(root, "", required: ["name", "round", "buildings", "sites", "staff"], optional: topKeys)
+        // A street file lists community scenarios instead (`StreetLoader`).
+        guard let root = r.compose(text) else { throw ScenarioErrors(r.errors) }
+        if case .mapping = root, root["street"] != nil {
+            return try StreetLoader.parse(r, root: root, file: file, directory: directory)
+        }
+        guard let top = r.mapping(root, "", required: ["name", "round", "buildings", "sites", "staff"], optional: topKeys)
         else { throw ScenarioErrors(r.errors) }
         var csvErrors: [ScenarioError] = []
         if let v = top["version"], let n = r.int(v, "version", min: 1, max: 1) { _ = n }

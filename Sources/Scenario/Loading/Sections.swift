@@ -203,6 +203,16 @@ extension ScenarioLoader {
         return Staff(cohorts: cohorts, registrars: registrars, communityWorkers: workers)
     }
 
+    /// A list of cohorts on its own (a street's `bus_pool`).
+    static func readListOfCohorts(_ r: YAMLReader, _ node: Node, _ path: String, siteIDs: KnownIDs) -> [Cohort] {
+        var seen = Set<String>(), out: [Cohort] = []
+        for (i, n) in (r.sequence(node, path, nonEmpty: true) ?? []).enumerated() {
+            guard let c = readCohort(r, n, "\(path)[\(i)]", siteIDs: siteIDs) else { continue }
+            if seen.insert(c.id).inserted { out.append(c) } else { r.fail(n, "\(path)[\(i)]", "cohort id `\(c.id)` is used twice; ids must be unique") }
+        }
+        return out
+    }
+
     static func readCohort(_ r: YAMLReader, _ node: Node, _ path: String, siteIDs: KnownIDs) -> Cohort? {
         guard let f = r.mapping(node, path, required: ["id", "teams", "departs_depot", "route", "shift_end"],
                                 optional: ["name", "name_en", "setup_minutes", "standing_limit_minutes", "break_minutes", "relieves"]) else { return nil }

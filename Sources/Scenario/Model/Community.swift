@@ -8,6 +8,8 @@ public struct Community: Sendable {
     public var sites: Range<Int>
     public var buildings: Range<Int>
     public var doorToDoorTeams: Range<Int>
+    /// Its call-ups in the street's plan.
+    public var callUps: Range<Int> = 0..<0
     /// Its couriers in the street's fleet (empty when the street's own couriers replace them).
     public var couriers: Range<Int>
     /// Its community workers are the street's W(offset+1) ... W(offset+n).
@@ -17,5 +19,18 @@ public struct Community: Sendable {
                 doorToDoorTeams: Range<Int>, couriers: Range<Int>, workerOffset: Int) {
         self.id = id; self.scenario = scenario; self.plan = plan; self.sites = sites; self.buildings = buildings
         self.doorToDoorTeams = doorToDoorTeams; self.couriers = couriers; self.workerOffset = workerOffset
+    }
+}
+
+extension Scenario {
+    /// A street's weather and language given to each community, whose own publication and
+    /// figures then say what the street ran (after a `--weather` or `--language` for the run).
+    public func sharingStreetSections() -> Scenario {
+        var s = self
+        for k in s.communities.indices {
+            s.communities[k].scenario.logistics.weather = logistics.weather
+            s.communities[k].scenario.language = language
+        }
+        return s
     }
 }

@@ -6,9 +6,13 @@ public struct Population: Sendable {
     public var arrivals: Arrivals
     public var walking: Walking
     public var patience: Patience?
+    /// Door-to-door: how long a household's visit takes, and persons per household.
+    public var doorToDoorVisit: ServiceTime
+    public var personsPerHousehold: Double
 
-    public init(service: Service, arrivals: Arrivals, walking: Walking, patience: Patience?) {
+    public init(service: Service, arrivals: Arrivals, walking: Walking, patience: Patience?, doorToDoor: DoorToDoor) {
         self.service = service; self.arrivals = arrivals; self.walking = walking; self.patience = patience
+        doorToDoorVisit = doorToDoor.visit; personsPerHousehold = doorToDoor.personsPerHousehold
     }
 }
 
@@ -16,12 +20,12 @@ extension Scenario {
     /// The populations buildings refer to: a community's own sections as the one population, or
     /// a street's, one a community.
     public var populationList: [Population] {
-        populations.isEmpty ? [Population(service: service, arrivals: arrivals, walking: walking, patience: logistics.patience)] : populations
+        populations.isEmpty ? [Population(service: service, arrivals: arrivals, walking: walking, patience: logistics.patience, doorToDoor: logistics.doorToDoor)] : populations
     }
 
     /// The population of building `b`.
     public func population(of b: Building) -> Population {
-        populations.isEmpty ? Population(service: service, arrivals: arrivals, walking: walking, patience: logistics.patience)
+        populations.isEmpty ? Population(service: service, arrivals: arrivals, walking: walking, patience: logistics.patience, doorToDoor: logistics.doorToDoor)
             : populations[b.population]
     }
 }

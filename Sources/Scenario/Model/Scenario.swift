@@ -64,7 +64,7 @@ public struct Scenario: Sendable {
 
     /// Households of a building (residents over persons per household, rounded up).
     public func households(_ b: Building) -> Int {
-        Int((Double(b.residents) / logistics.doorToDoor.personsPerHousehold).rounded(.up))
+        Int((Double(b.residents) / personsPerHousehold(b)).rounded(.up))
     }
 
     /// Households swabbed at home: all of a sealed building, else the quarantined and bed-ridden.
@@ -74,7 +74,12 @@ public struct Scenario: Sendable {
 
     /// Residents swabbed at home (they never come to a site).
     public func doorToDoorResidents(_ b: Building) -> Int {
-        b.sealed ? b.residents : min(b.residents, Int((Double(doorToDoorHouseholds(b)) * logistics.doorToDoor.personsPerHousehold).rounded()))
+        b.sealed ? b.residents : min(b.residents, Int((Double(doorToDoorHouseholds(b)) * personsPerHousehold(b)).rounded()))
+    }
+
+    /// Persons per household in building `b`'s community.
+    public func personsPerHousehold(_ b: Building) -> Double {
+        populations.isEmpty ? logistics.doorToDoor.personsPerHousehold : populations[b.population].personsPerHousehold
     }
 
     public func siteIndex(_ id: String) -> Int? { siteIndexByID[id] }
@@ -162,6 +167,8 @@ public struct Site: Sendable {
     /// Swab stations (tables for one two-person team) the site can hold.
     public var swabStations: Int
     public var position: Point?
+    /// Tubes a box here holds, when not the scenario's `tubes` (a street's community's own).
+    public var boxCapacity: Int?
 
     public init(id: String, name: String? = nil, compound: String = "", cover: Cover = .none, registrationDesks: Int,
                 swabStations: Int, position: Point? = nil) {

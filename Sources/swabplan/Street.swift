@@ -1,0 +1,88 @@
+import ArgumentParser
+import Foundation
+import Reports
+import Scenario
+import SiteModel
+
+/// A street file (several communities in one round) in `simulate` and `publish`.
+enum Street {
+    /// What a street's run does not take (yet), said before any work.
+    static func refuse(plan: String?, shard: Bool) throws {
+        if plan != nil {
+            printError("error: --plan does not apply to a street file: name each community's plan in the street file (`communities[].plan`)")
+            throw Exit.usage
+        }
+        if shard {
+            printError("error: --shard does not split a street round yet: run the street in one process (a street is a few communities), or shard each community's scenario")
+            throw Exit.usage
+        }
+    }
+
+    static func run(_ s: Scenario, _ p: Plan, replications: Int, streams: StreamOptions, options: RunOptions = .standard) throws -> StreetResult {
+        let round = try compile(s, p)
+        let progress = Progress(total: replications, language: s.language)
+        defer { progress.finish() }
+        do {
+            return try StreetExperiment.run(round, replications: replications, seed: streams.seed, jobs: streams.threads,
+                                            options: options, progress: { progress.step() })
+        } catch let e as PlanProblems {
+            for problem in e.problems { printError("error: a community's plan: \(problem)") }
+            throw Exit.dataError
+        }
+    }
+}
+
+extension Simulate {
+    func runStreet(_ s: Scenario, _ p: Plan) throws {
+        let result = try Street.run(s, p, replications: replications, streams: streams)
+        let summary = StreetSummary.json(result).rendered() + "\n"
+        if let out {
+            do {
+                try AtomicFile.write([((out as NSString).appendingPathComponent("summary.json"), summary),
+                                      ((out as NSString).appendingPathComponent("sites.csv"), Summary.sitesCSV(result.street))])
+            } catch {
+                printError("error: \(error)")
+                throw Exit.cannotCreate
+            }
+        }
+        switch format {
+        case .json: print(summary, terminator: "")
+        case .table: print(StreetSummary.table(result), terminator: "")
+        }
+        if check && StreetSummary.checks(result).contains(where: { !$0.met }) { throw Exit.targetMissed }
+    }
+}
+
+extension Publish {
+    /// The street's summary (table, JSON, sites) at the top of `out`, and each community's
+    /// publication from the same runs in a folder named by its id: notices, timetables and
+    /// rosters for its own buildings, sites and teams.
+    func publishStreet(_ s: Scenario, _ p: Plan, options: RunOptions) throws {
+        let result = try Street.run(s, p, replications: replications, streams: streams, options: options)
+        var files: [(path: String, text: String)] = [
+            ("summary.txt", StreetSummary.table(result)),
+            ("summary.json", StreetSummary.json(result).rendered() + "\n"),
+            ("sites.csv", Summary.sitesCSV(result.street)),
+        ]
+        for (c, r) in zip(s.communities, result.communities) {
+            files += Publication.files(r).map { (c.id + "/" + $0.path, $0.text) }
+        }
+        do {
+            try FolderWriter.write(files, to: out, replace: force)
+        } catch {
+            printError("error: \(error)")
+            throw Exit.cannotCreate
+        }
+        let w = Wording(s.language)
+        print(w(.publishWrote, out, files.count))
+        for (c, r) in zip(s.communities, result.communities) {
+            print("  " + w(.streetPublished, c.id + "/", Publication.files(r).count))
+        }
+        print(StreetSummary.table(result), terminator: "")
+        let missed = StreetSummary.checks(result).filter { !$0.met }
+        if !missed.isEmpty {
+            printError(w(.warningPrefix) + w(.publishMissed, missed.count, StreetSummary.checks(result).count))
+            if check { throw Exit.targetMissed }
+        }
+    }
+}

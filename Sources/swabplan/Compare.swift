@@ -38,6 +38,7 @@ struct Compare: ParsableCommand {
 
     func run() throws {
         let s = language.apply(whatIf.apply(try loadScenario(scenario, plan: nil).0))
+        try Street.refuseWhole(s, command: "compare")
         var list: [Plan] = []
         for p in plans { list.append(try loadScenario(scenario, plan: p).1) }
         let progress = Progress(total: maxReplications, language: s.language)

@@ -55,6 +55,7 @@ struct Optimize: ParsableCommand {
 
     func run() throws {
         let s = language.apply(try loadScenario(scenario, plan: nil).0)
+        try Street.refuseWhole(s, command: "optimize")
         let options = Optimizer.Options(objective: objective, timeLimit: timeLimit, evaluations: evaluations, seed: streams.seed,
                                         jobs: streams.threads, maxReplications: maxReplications)
         let result: Optimizer.Result

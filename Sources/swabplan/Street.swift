@@ -18,6 +18,13 @@ enum Street {
         }
     }
 
+    /// Commands that plan one community at a time.
+    static func refuseWhole(_ s: Scenario, command: String) throws {
+        guard !s.communities.isEmpty else { return }
+        printError("error: `swabplan \(command)` takes one community's scenario, not a street file: \(command) each community (\(s.communities.map { $0.scenario.sourcePath }.joined(separator: ", "))), then name the plans in the street file (`communities[].plan`) and run `simulate` or `publish` on it")
+        throw Exit.usage
+    }
+
     static func run(_ s: Scenario, _ p: Plan, replications: Int, streams: StreamOptions, options: RunOptions = .standard) throws -> StreetResult {
         let round = try compile(s, p)
         let progress = Progress(total: replications, language: s.language)

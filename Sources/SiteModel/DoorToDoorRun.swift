@@ -41,7 +41,7 @@ struct DoorToDoorRun: Sendable {
                 clock += walk * weather.travelFactor(at: clock)
                 position = b
                 // Up through the building and back: a lift ride, or the stairs floor by floor.
-                let walking = s.population(of: b).walking
+                let walking = s.walking(of: b)
                 clock += b.lifts > 0 ? walking.liftRoundTripSeconds : Double(b.floors - 1) * walking.stairsSecondsPerFloor * 2
                 let households = s.doorToDoorHouseholds(b)
                 for h in 0..<households {
@@ -90,7 +90,7 @@ struct DoorToDoorRun: Sendable {
     static func walkSeconds(from a: Building?, to b: Building?, handoff: Site, _ s: Scenario) -> Double {
         func toSite(_ x: Building?) -> Double { x.flatMap { s.walkingSeconds(building: $0, site: handoff) } ?? 0 }
         if let a, let b, let p = a.position, let q = b.position {
-            let walking = s.population(of: b).walking
+            let walking = s.walking(of: b)
             return p.distance(to: q) * walking.detourFactor / walking.speedMetresPerMinute * 60
         }
         if a?.id == b?.id { return 0 }

@@ -108,7 +108,7 @@ extension Scenario {
     public func walkingSeconds(building b: Building, site s: Site) -> Double? {
         if let m = b.walkMinutes[s.id] { return m * 60 }
         guard let p = b.position, let q = s.position else { return nil }
-        let walking = populations.isEmpty ? walking : populations[b.population].walking
+        let walking = self.walking(of: b)
         return p.distance(to: q) * walking.detourFactor / walking.speedMetresPerMinute * 60
     }
 

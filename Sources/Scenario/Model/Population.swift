@@ -23,6 +23,12 @@ extension Scenario {
         populations.isEmpty ? [Population(service: service, arrivals: arrivals, walking: walking, patience: logistics.patience, doorToDoor: logistics.doorToDoor)] : populations
     }
 
+    /// How building `b`'s residents walk (without building a whole `Population`: walking is
+    /// asked per pair of buildings in a door-to-door route).
+    public func walking(of b: Building) -> Walking {
+        populations.isEmpty ? walking : populations[b.population].walking
+    }
+
     /// The population of building `b`.
     public func population(of b: Building) -> Population {
         populations.isEmpty ? Population(service: service, arrivals: arrivals, walking: walking, patience: logistics.patience, doorToDoor: logistics.doorToDoor)

@@ -41,6 +41,8 @@ public struct CompiledRound: Sendable {
     /// Run site groups apart (the default); false runs the whole round in one event loop, the
     /// reference the groups are tested against.
     public var runsSiteGroupsApart = true
+    /// Set for a round simulated from a morning state (`from(_:)`).
+    var morning: MorningStart?
     /// Every community worker's data-desk periods.
     let deskPeriods: [[ClockWindow]]
 

@@ -21,9 +21,9 @@ extension CompiledRound {
                                    doorToDoor: groupDoorToDoor[g], tubesOn: tubesOn, options: options)
             state.start()
             var dry: RoundState?
-            if let firstEpisode = weather.firstEpisodeStart {
+            if let firstEpisode = weather.firstEpisodeStart, let mineDry {
                 state.run(until: firstEpisode)
-                dry = state.twinWithoutWeather(dryArrivals: mineDry!)
+                dry = state.twinWithoutWeather(dryArrivals: mineDry)
             }
             state.run()
             // The figures wait for every group's end: keep only what they need.

@@ -40,11 +40,17 @@ public extension CompiledRound {
     internal func run(seed: UInt64, replication: Int, options: RunOptions, draws: ResidentDraws?, groupJobs: Int) -> RoundOutcome {
         let weather = WeatherDraw(scenario.logistics.weather, seed: seed, replication: UInt64(replication))
         var arrivals: [Arrival] = []
-        var dryArrivals: [Arrival]? = weather.isClear ? nil : []
+        // From a morning state the weather so far is past: no dry twin (its figures are left out).
+        var dryArrivals: [Arrival]? = weather.isClear || morning != nil ? nil : []
         let residents = draws ?? drawResidents(seed: seed, replication: UInt64(replication))
         precondition(residents.seed == seed && residents.replication == UInt64(replication), "draws of another replication")
         let apart = runsSiteGroupsApart && groupSites.count > 1
         let lifts = self.arrivals(from: residents, weather: weather, into: &arrivals, dry: &dryArrivals, sorting: !apart)
+        var options = options
+        if let m = morning {
+            startingFrom(m, arrivals: &arrivals, dry: &dryArrivals, seed: seed, replication: UInt64(replication))
+            options.statisticsFrom = max(options.statisticsFrom, m.at)
+        }
         let doorToDoor = DoorToDoorRun(self, weather: weather, seed: seed, replication: UInt64(replication))
         if apart {
             let split = siteGroupSplit?.split ?? SiteGroupSplit(self)
@@ -56,9 +62,9 @@ public extension CompiledRound {
                                tubesOn: scenario.logistics.lab != nil, options: options)
         state.start()
         var dry: RoundState?
-        if let firstEpisode = weather.firstEpisodeStart {
+        if let firstEpisode = weather.firstEpisodeStart, let dryArrivals {
             state.run(until: firstEpisode)
-            dry = state.twinWithoutWeather(dryArrivals: dryArrivals!)
+            dry = state.twinWithoutWeather(dryArrivals: dryArrivals)
         }
         state.run()
         let figures = state.closedFigures()
@@ -78,6 +84,9 @@ public extension CompiledRound {
         var result = figures.result(doorToDoor: doorToDoor)
         result[.liftWaitMeanMinutes] = lifts.tally.mean
         result[.liftWaitP95Minutes] = lifts.p95()
+        if morning != nil {
+            for m in [MetricName.timeInSystemWithoutWeatherMinutes, .weatherCostMinutes, .residentsGaveUpToWeather] { result[m] = .nan }
+        }
         if let dry {
             var all = Tally()
             for t in dry.timeInSystem { all.merge(t) }

@@ -15,9 +15,11 @@ struct Arrival {
     var callUp: Int32 = -1
     var site: Int16
     var priority: Bool
-    /// Pads the record to a whole 40 bytes: without it the 7-byte tail is copied by overlapping
-    /// moves through the stack, which stalled the arrival loops (store-forwarding misses).
-    private var padding: UInt8 = 0
+    /// Left out of the figures though swabbed: someone who came before a morning state's time
+    /// and comes back after it. Also pads the record to a whole 40 bytes: without it the 7-byte
+    /// tail is copied by overlapping moves through the stack, which stalled the arrival loops
+    /// (store-forwarding misses).
+    var untallied = false
 
     init(time: Double, site: Int16, priority: Bool, registrationSeconds: Double, swabSeconds: Double) {
         self.time = time; self.site = site; self.priority = priority

@@ -147,7 +147,7 @@ extension RoundState {
         log.stage[r] = .done
         if recordSeries { tally.levels.addInterval(Level.stationsBusy(site), from: log.swabStarted[r], to: now) }
         addToTube(station: g, now: now)
-        if a.time >= options.statisticsFrom {
+        if a.time >= options.statisticsFrom && !a.untallied {
             let wReg = log.registrationWait[r]
             let wSwab = log.swabStarted[r] - log.swabQueued[r]
             // A returner is timed from the return; the time away is a figure of its own.

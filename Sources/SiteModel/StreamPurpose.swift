@@ -16,4 +16,6 @@ extension StreamPurpose {
     static let patience = StreamPurpose.custom(4)
     static let doorToDoor = StreamPurpose.custom(5)
     static let dataDesk = StreamPurpose.custom(6)
+    /// People already in line in a round simulated from a morning state: one stream per site.
+    static let morningQueue = StreamPurpose.custom(7)
 }

@@ -37,6 +37,7 @@ public struct WeatherWindow: Sendable {
     public var kind: WeatherKind
     public var severity: Severity
     public var window: ClockWindow
+    public init(kind: WeatherKind, severity: Severity, window: ClockWindow) { self.kind = kind; self.severity = severity; self.window = window }
 }
 
 /// Random interruptions (gusts, showers): a Poisson stream of `perHour` episodes inside the

@@ -1,0 +1,165 @@
+import Scenario
+import SimKit
+
+/// Where a round simulated from a morning state starts (`CompiledRound.from`).
+struct MorningStart: Sendable {
+    var at: Double
+    /// People in line at `at`, by site index: the swab line's first, then the registration line's.
+    var registration: [Int]
+    var swab: [Int]
+    /// People who left each site's line and come back.
+    var left: [Int]
+}
+
+extension CompiledRound {
+    /// The rest of the round from a morning state: the state's weather and late buses in the
+    /// scenario, its gone teams standing down at `at`, its desks as the cap from `at`. Each
+    /// replication draws the residents as the plan would (same streams), keeps those who set
+    /// out at or after `at`, and puts the people in line at `at` in the lines first; figures are
+    /// of the residents who come from `at` on (`RunOptions.statisticsFrom`), so they compare with
+    /// the uninterrupted round's from the same time.
+    public func from(_ state: MorningState) throws -> CompiledRound {
+        let s = state.applied(to: scenario)
+        var r = try CompiledRound(scenario: s, plan: plan)
+        r.apply(state)
+        return r
+    }
+
+    /// The same plan moved in place after a morning state (a replan's candidate).
+    mutating func apply(_ state: MorningState) {
+        let s = scenario
+        let none = Array(repeating: 0, count: s.sites.count)
+        var start = MorningStart(at: state.at, registration: none, swab: none, left: none)
+        for (id, n) in state.left { if let si = s.siteIndex(id) { start.left[si] = n } }
+        for (id, q) in state.queues {
+            guard let si = s.siteIndex(id) else { continue }
+            start.registration[si] = q.registration
+            start.swab[si] = q.swab
+        }
+        morning = start
+        for gone in state.goneTeams {
+            guard let ci = s.staff.cohorts.firstIndex(where: { $0.id == gone.cohort }) else { continue }
+            for t in teams.indices where teams[t].cohort == ci && teams[t].number == gone.team {
+                teams[t].shiftEnd = min(teams[t].shiftEnd, state.at)
+            }
+        }
+        for (id, cap) in state.desks {
+            guard let si = s.siteIndex(id) else { continue }
+            // The stations as the plan has them at `at` (-1: all), the desks capped from then on.
+            let before = capacityChanges.last { $0.site == si && $0.time <= state.at }
+            for k in capacityChanges.indices where capacityChanges[k].site == si && capacityChanges[k].time > state.at {
+                capacityChanges[k].desks = min(capacityChanges[k].desks, cap)
+            }
+            let change = CapacityChange(time: state.at, site: si, desks: min(cap, before?.desks ?? s.sites[si].registrationDesks), stations: before?.stations ?? -1)
+            let at = capacityChanges.firstIndex { $0.time > state.at } ?? capacityChanges.count
+            capacityChanges.insert(change, at: at)
+        }
+        siteGroupSplit = nil
+    }
+
+    /// The residents a round from a morning state sees: those who set out from `at` (in the
+    /// order given), after the people already in line, who stand at the head (swab line first)
+    /// with service times from streams of their own (keyed by site).
+    func startingFrom(_ m: MorningStart, arrivals: inout [Arrival], dry: inout [Arrival]?, seed: UInt64, replication: UInt64) {
+        var queued: [Arrival] = []
+        let pop = model.populations[0]
+        // Who stands in a site's line: the mix of the buildings called there (elderly, without
+        // a smartphone), residents-weighted.
+        var called = Array(repeating: 0.0, count: m.registration.count), elderly = called, noPhone = called
+        for b in buildings {
+            for f in b.floorCall where f.site < called.count {
+                let n = Double(f.residents) / Double(max(1, b.floors))
+                called[f.site] += n; elderly[f.site] += n * b.elderlyShare; noPhone[f.site] += n * b.noSmartphoneShare
+            }
+        }
+        for si in 0..<m.registration.count where m.registration[si] + m.swab[si] > 0 {
+            var stream = RandomStream(seed: seed, replication: replication, entity: UInt64(si), purpose: StreamPurpose.morningQueue.rawValue)
+            let registration = self.registration[0], swab = self.swab[0]
+            // Just before `at`, so the figures (from `at`) leave them out like the residents
+            // who came before; the swab line's people need no registration.
+            let patience = pop.patience
+            let patienceSampler = patience.map { Distribution($0.patience).sampler }
+            let comeBackSampler = patience.map { Distribution($0.comeBackAfter).sampler }
+            let elderlyShare = called[si] > 0 ? elderly[si] / called[si] : 0, noPhoneShare = called[si] > 0 ? noPhone[si] / called[si] : 0
+            for k in 0..<(m.swab[si] + m.registration[si]) {
+                var reg = registration.sample(&stream), sw = swab.sample(&stream)
+                let old = stream.nextDouble() < elderlyShare
+                if old { reg *= pop.service.elderlyFactor; sw *= pop.service.elderlyFactor }
+                if stream.nextDouble() < noPhoneShare { reg *= pop.service.noSmartphoneFactor }
+                var a = Arrival(time: m.at - 1e-3, site: Int16(si), priority: old,
+                                registrationSeconds: k < m.swab[si] ? 0 : reg, swabSeconds: sw)
+                // Those still to register may give up as anyone would, having already waited
+                // a uniform share of their patience.
+                if k >= m.swab[si], let patience, let patienceSampler, let comeBackSampler {
+                    a.patience = Float(patienceSampler.sample(&stream) * stream.nextDouble())
+                    let uBack = stream.nextDouble(), back = comeBackSampler.sample(&stream)
+                    if uBack < patience.comeBackShare { a.comeBack = Float(back) }
+                }
+                queued.append(a)
+            }
+        }
+        // Those coming back join the residents still to come, in time order.
+        var back: [Arrival] = []
+        let comeBack = pop.patience.map { Distribution($0.comeBackAfter).sampler } ?? Distribution.deterministic(900).sampler
+        for si in 0..<m.left.count where m.left[si] > 0 {
+            var stream = RandomStream(seed: seed, replication: replication, entity: UInt64(m.left.count + si), purpose: StreamPurpose.morningQueue.rawValue)
+            for _ in 0..<m.left[si] {
+                // They left some time before `at`: a uniform share of their delay is still to run.
+                let delay = comeBack.sample(&stream)
+                var a = Arrival(time: m.at + delay, site: Int16(si), priority: false,
+                                registrationSeconds: registration[0].sample(&stream), swabSeconds: swab[0].sample(&stream))
+                a.untallied = true
+                // As any returner: only before the deadline.
+                if a.time <= deadline { back.append(a) }
+            }
+        }
+        back.sort { $0.time < $1.time }
+        var keep: [Arrival] = queued
+        keep.reserveCapacity(queued.count + arrivals.count + back.count)
+        var j = 0
+        for a in arrivals where a.time >= m.at {
+            while j < back.count && back[j].time < a.time { keep.append(back[j]); j += 1 }
+            keep.append(a)
+        }
+        keep += back[j...]
+        arrivals = keep
+        dry = nil
+    }
+}
+
+extension CompiledRound {
+    /// The morning state one replication of this round reaches at clock time `t`: people in
+    /// each site's lines (those in service count in their line) and residents swabbed by site.
+    /// What `swabplan state` writes for a planner to correct, and what the tests feed back.
+    public func state(at t: Double, seed: UInt64, replication: Int) -> MorningState {
+        let weather = WeatherDraw(scenario.logistics.weather, seed: seed, replication: UInt64(replication))
+        var arrivals: [Arrival] = []
+        var none: [Arrival]? = nil
+        self.arrivals(from: drawResidents(seed: seed, replication: UInt64(replication)), weather: weather, into: &arrivals, dry: &none)
+        let doorToDoor = DoorToDoorRun(self, weather: weather, seed: seed, replication: UInt64(replication))
+        var round = self
+        round.runsSiteGroupsApart = false
+        var state = RoundState(round: round, arrivals: arrivals, weather: weather, doorToDoor: doorToDoor,
+                               tubesOn: scenario.logistics.lab != nil, options: .standard)
+        state.start()
+        state.run(until: t)
+        var out = MorningState(sourcePath: "", at: t)
+        var registration = Array(repeating: 0, count: sites.count), swab = registration, swabbed = registration, left = registration
+        for r in arrivals.indices where arrivals[r].time < t {
+            let si = Int(arrivals[r].site)
+            switch state.log.stage[r] {
+            case .waitingRegistration, .registering: registration[si] += 1
+            case .waitingSwab, .swabbing: swab[si] += 1
+            case .done: swabbed[si] += 1
+            // Away and coming back: not yet in line again since they first came.
+            case .away: if state.log.cameBack[r] && state.log.joinedLine[r] == arrivals[r].time { left[si] += 1 }
+            }
+        }
+        for (si, site) in scenario.sites.enumerated() {
+            out.swabbedBySite[site.id] = swabbed[si]
+            if registration[si] + swab[si] > 0 { out.queues[site.id] = MorningState.Queue(registration: registration[si], swab: swab[si]) }
+            if left[si] > 0 { out.left[site.id] = left[si] }
+        }
+        return out
+    }
+}

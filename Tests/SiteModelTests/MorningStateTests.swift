@@ -1,0 +1,74 @@
+import XCTest
+import Scenario
+import SimKit
+@testable import SiteModel
+
+/// A round simulated from the morning as it stands (`CompiledRound.from`).
+final class MorningStateTests: XCTestCase {
+    static var packageRoot: URL { URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent() }
+
+    func panjiayuan() throws -> Scenario {
+        try ScenarioLoader.load(path: Self.packageRoot.appendingPathComponent("Scenarios/panjiayuan-nanli.yaml").path)
+    }
+
+    /// The state a replication reaches at 09:00, fed back, gives the rest of the round that
+    /// replication would have had (its residents from 09:00 on): the paired differences over
+    /// 30 replications are inside the uninterrupted round's 95% interval, or not told from zero, for
+    /// the mean and p95 time in system, the swab wait and the last swab. Only the people in
+    /// line at 09:00 differ (their service times are drawn anew, those in service start again).
+    func testTheStateAtNineFedBackGivesTheRestOfTheRound() throws {
+        let s = try panjiayuan()
+        let round = try CompiledRound(scenario: s, plan: s.effectivePlan)
+        let nine = ClockTime.parse("09:00")!
+        var from = RunOptions.standard
+        from.statisticsFrom = nine
+        let metrics: [MetricName] = [.timeInSystemMinutes, .timeInSystemP95Minutes, .waitSwabMinutes, .finishTimeMinutesAfterOpening]
+        var diffs = Array(repeating: Tally(), count: metrics.count), wholes = diffs
+        var queued = 0
+        for r in 0..<30 {
+            let state = round.state(at: nine, seed: 4, replication: r)
+            queued += state.queues.values.reduce(0) { $0 + $1.registration + $1.swab }
+            let rest = try round.from(state).simulate(seed: 4, replication: r)
+            let whole = round.simulate(seed: 4, replication: r, options: from)
+            for (k, m) in metrics.enumerated() { diffs[k].add(rest[m] - whole[m]); wholes[k].add(whole[m]) }
+        }
+        XCTAssertGreaterThan(queued, 30 * 20, "a state with people in line (the test must not be trivial)")
+        for (k, m) in metrics.enumerated() {
+            // The rest of the round from the state lies inside the uninterrupted round's interval.
+            let ci = ConfidenceInterval(diffs[k]), whole = ConfidenceInterval(wholes[k])
+            // or the paired difference is not told from zero.
+            XCTAssertTrue(abs(ci.mean) <= max(whole.halfWidth, 0.1) || (ci.lower <= 0 && 0 <= ci.upper),
+                          "\(m.rawValue): \(ci.mean) ± \(ci.halfWidth) apart; the uninterrupted round \(whole.mean) ± \(whole.halfWidth)")
+        }
+    }
+
+    /// A late bus, a gone team, fewer desks and heavy rain each make the rest of the round worse.
+    func testWhatBreaksThePlanShowsInTheFigures() throws {
+        let s = try panjiayuan()
+        let round = try CompiledRound(scenario: s, plan: s.effectivePlan)
+        let at = ClockTime.parse("09:40")!
+        var calm = MorningState(sourcePath: "", at: at)
+        calm.queues = ["S17": .init(registration: 20, swab: 5)]
+        func p95(_ state: MorningState) throws -> Double {
+            let r = try round.from(state)
+            return (0..<12).map { r.simulate(seed: 2, replication: $0)[.timeInSystemP95Minutes] }.reduce(0, +) / 12
+        }
+        let base = try p95(calm)
+        var rain = calm
+        rain.weather = [WeatherWindow(kind: .rain, severity: .heavy, window: ClockWindow(start: at, end: at + 2400))]
+        XCTAssertGreaterThan(try p95(rain), base + 1)
+        var desks = calm
+        desks.desks = ["S17": 1, "S18": 1, "S19": 1, "S20": 1]
+        XCTAssertGreaterThan(try p95(desks), base + 1)
+        // Half the relief gone: residents are left unswabbed or the round ends later.
+        var gone = calm
+        gone.goneTeams = (1...8).map { MorningState.TeamRef(cohort: "relief", team: $0) }
+        func ending(_ state: MorningState) throws -> (Double, Double) {
+            let r = try round.from(state)
+            let runs = (0..<12).map { r.simulate(seed: 2, replication: $0) }
+            return (runs.map { $0[.finishTimeMinutesAfterOpening] }.reduce(0, +) / 12, runs.map { $0[.residentsNotSwabbed] }.reduce(0, +) / 12)
+        }
+        let (finish, unswabbed) = try ending(calm), (finishGone, unswabbedGone) = try ending(gone)
+        XCTAssertTrue(finishGone > finish + 5 || unswabbedGone > unswabbed + 10, "\(finish) \(finishGone) \(unswabbed) \(unswabbedGone)")
+    }
+}

@@ -21,6 +21,20 @@ extension CompiledRound {
     public func from(_ state: MorningState) throws -> CompiledRound {
         let s = state.applied(to: scenario)
         var r = try CompiledRound(scenario: s, plan: plan)
+        var state = state
+        // Sites the state does not give take the plan's expected lines then (the mean of a few
+        // replications' mornings, on the morning's own weather and buses).
+        let missing = s.sites.map(\.id).filter { state.queues[$0] == nil || state.left[$0] == nil }
+        if !missing.isEmpty {
+            let expected = (0..<8).map { r.state(at: state.at, seed: 1, replication: $0) }
+            for id in missing {
+                func mean(_ x: (MorningState) -> Int) -> Int { Int((Double(expected.map(x).reduce(0, +)) / 8).rounded()) }
+                if state.queues[id] == nil {
+                    state.queues[id] = MorningState.Queue(registration: mean { $0.queues[id]?.registration ?? 0 }, swab: mean { $0.queues[id]?.swab ?? 0 })
+                }
+                if state.left[id] == nil { state.left[id] = mean { $0.left[id] ?? 0 } }
+            }
+        }
         r.apply(state)
         return r
     }
@@ -157,8 +171,8 @@ extension CompiledRound {
         }
         for (si, site) in scenario.sites.enumerated() {
             out.swabbedBySite[site.id] = swabbed[si]
-            if registration[si] + swab[si] > 0 { out.queues[site.id] = MorningState.Queue(registration: registration[si], swab: swab[si]) }
-            if left[si] > 0 { out.left[site.id] = left[si] }
+            out.queues[site.id] = MorningState.Queue(registration: registration[si], swab: swab[si])
+            out.left[site.id] = left[si]
         }
         return out
     }

@@ -18,7 +18,22 @@ func loadScenario(_ path: String, plan planPath: String?) throws -> (Scenario, P
         }
         return (scenario, plan)
     } catch let e as ScenarioErrors {
-        var sources: [String: String] = [:]
+        try report(e)
+    }
+}
+
+/// A morning state file read against its scenario and plan, errors printed as for a scenario.
+func loadState(_ path: String, scenario: Scenario, plan: Plan) throws -> MorningState {
+    do {
+        return try MorningStateLoader.load(path: path, scenario: scenario, plan: plan)
+    } catch let e as ScenarioErrors {
+        try report(e)
+    }
+}
+
+/// Prints every problem with its source line and exits 65 or 66.
+func report(_ e: ScenarioErrors) throws -> Never {
+    var sources: [String: String] = [:]
         for err in e.errors {
             // A workbook's error names its sheet and cell: there is no text line to show.
             if sources[err.file] == nil && !err.file.lowercased().hasSuffix(".xlsx") {
@@ -28,7 +43,6 @@ func loadScenario(_ path: String, plan planPath: String?) throws -> (Scenario, P
         }
         if e.errors.count > 1 { printError("\(e.errors.count) errors") }
         throw e.isMissingFile ? Exit.noInput : Exit.dataError
-    }
 }
 
 /// The scenario and plan compiled for the simulation; a plan that breaks a plan rule (only a

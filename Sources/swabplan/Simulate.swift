@@ -41,6 +41,9 @@ struct Simulate: ParsableCommand {
             })
     var shard: ShardSpec?
 
+    @Option(help: ArgumentHelp("Simulate the rest of the round from the morning as it stands: a state file (clock time, people in line, late buses, gone teams, desks, new weather; see Scenarios/README.md). Figures are of the residents who come from its time on.", valueName: "STATE"))
+    var from: String?
+
     func validate() throws {
         try ReplicationLimit.check(replications)
         if let shard {
@@ -48,15 +51,18 @@ struct Simulate: ParsableCommand {
             if out == nil { throw ValidationError("--shard needs --out, the folder to write the partial result into") }
         }
         if let out, out.trimmingCharacters(in: .whitespaces).isEmpty { throw ValidationError("--out is empty (an unset variable?); give a folder path") }
+        if from != nil && shard != nil { throw ValidationError("--from and --shard do not go together yet: run the rest of the round in one process") }
     }
 
     func run() throws {
         let (loaded, p) = try loadScenario(scenario, plan: plan)
         let s = language.apply(whatIf.apply(loaded)).sharingStreetSections()
         if !s.communities.isEmpty {
+            if from != nil { printError("error: --from takes one community's scenario, not a street file"); throw Exit.usage }
             try Street.refuse(plan: plan, shard: shard != nil)
             return try runStreet(s, p)
         }
+        if let from { return try runFrom(s, p, statePath: from) }
         let round = try compile(s, p)
         if let shard, let out { return try runShard(shard, scenario: s, round: round, out: out) }
         let progress = Progress(total: replications, language: s.language)

@@ -30,6 +30,8 @@ public enum Phrase: String, Sendable, CaseIterable {
     case neverSwabbed, figureAfterOpening, verdictAllMet, verdictMissed, verdictItem
     // Terminal
     case streetCommunities, streetColumns, streetPublished
+    case replanTitle, replanTitleUntimed, replanState, replanMoved, replanNoMove, replanMove, replanColumns, replanTargets
+    case replanMetKept, replanMetNew, replanImpossible, replanBound, replanWrote, fromTitle, fromState
     case terminalTitle, terminalColumns, warnUndecided, warnNotSwabbed, warnBreaksTogether
     case publishWrote, publishCompared, publishMissed, progressSimulating, progressComparing
     // compare and optimize

@@ -8,7 +8,7 @@ import Foundation
 ///     teams: [{cohort: afternoon, late_minutes: 30}]
 ///     weather: [{kind: rain, severity: heavy, window: "09:40-10:20"}]
 public enum MorningStateLoader {
-    static let keys = ["at", "issued", "notice_minutes", "swabbed", "queues", "teams", "desks", "weather"]
+    static let keys = ["at", "issued", "notice_minutes", "swabbed", "queues", "left", "teams", "desks", "weather"]
 
     public static func load(path: String, scenario: Scenario, plan: Plan) throws -> MorningState {
         let text = try ScenarioLoader.readText(path)
@@ -68,6 +68,9 @@ public enum MorningStateLoader {
                                                           swab: h.int("swab", default: 0, max: Limits.maxResidentsPerBuilding) ?? 0)
                 }
             }
+        }
+        if let n = f["left"], let g = r.mapping(n, "left", optional: s.sites.map(\.id)) {
+            for id in s.sites.map(\.id) { if let v = g.int(id, max: Limits.maxResidentsPerBuilding) { state.left[id] = v } }
         }
         if let n = f["desks"], let g = r.mapping(n, "desks", optional: s.sites.map(\.id)) {
             for (k, x) in s.sites.enumerated() {

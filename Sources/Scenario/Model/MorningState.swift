@@ -26,11 +26,10 @@ public struct MorningState: Sendable {
     /// Residents swabbed so far, by site and by building (counts; either may be empty).
     public var swabbedBySite: [String: Int] = [:]
     public var swabbedByBuilding: [String: Int] = [:]
-    /// People in line now, by site; a site left out has the plan's expected lines (none given:
-    /// the lines start empty).
+    /// People in line now, by site; a site left out has the plan's expected lines at `at`.
     public var queues: [String: Queue] = [:]
     /// People who left a site's line (rain, a long wait) and said they would come back: they do,
-    /// after the population's come-back delay from `at`.
+    /// after the population's come-back delay from `at`; a site left out has the plan's expected.
     public var left: [String: Int] = [:]
     /// Cohorts whose bus is late, by how many seconds (their teams reach every stop that much later).
     public var lateCohorts: [String: Double] = [:]

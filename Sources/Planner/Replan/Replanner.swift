@@ -1,0 +1,178 @@
+import Foundation
+import Scenario
+import SimKit
+import SiteModel
+
+/// Re-plans the rest of a round from the morning as it stands (`MorningState`): only call-ups
+/// not yet issued move (to a later or earlier window that still gives residents their notice,
+/// or to another staffed site they can walk to); everything issued, and everything past, stays.
+/// Each candidate is the rest of the round simulated from the state on the same replications
+/// (common random numbers), scored by the targets first (how far each is missed) and then the
+/// objective; a greedy search over moves, the best move per call-up kept, until the time
+/// limit or no move helps. The kept and the new plan are then compared on fresh replications
+/// with paired intervals.
+public enum Replanner {
+    public struct Options: Sendable {
+        public var objective: Objective
+        public var timeLimit: Double
+        public var seed: UInt64
+        public var jobs: Int
+        /// Replications a candidate is scored on, and the final comparison's.
+        public var searchReplications: Int
+        public var compareReplications: Int
+        /// A budget of candidates instead of time: the same seed then gives the same plan on any
+        /// machine and thread count.
+        public var candidates: Int?
+        public init(objective: Objective = .p95, timeLimit: Double = 30, seed: UInt64 = 1, jobs: Int = 2,
+                    searchReplications: Int = 16, compareReplications: Int = 60, candidates: Int? = nil) {
+            self.objective = objective; self.timeLimit = timeLimit; self.seed = seed; self.jobs = jobs
+            self.searchReplications = searchReplications; self.compareReplications = compareReplications
+            self.candidates = candidates
+        }
+    }
+
+    /// A call-up the re-plan changed: its index in the plan, and before and after.
+    public struct Move: Sendable {
+        public var index: Int
+        public var before: CallUp
+        public var after: CallUp
+    }
+
+    /// A metric of the rest of the round under the kept plan and the new one, with the paired
+    /// difference (new minus kept).
+    public struct Figure: Sendable {
+        public var metric: MetricName
+        public var kept: ConfidenceInterval
+        public var replanned: ConfidenceInterval
+        public var difference: ConfidenceInterval
+    }
+
+    public struct Result: Sendable {
+        public var plan: Plan
+        public var moves: [Move]
+        /// Call-ups that could move (not issued, not begun).
+        public var movable: Int
+        public var candidatesTried: Int
+        public var seconds: Double
+        public var figures: [Figure]
+        public var targets: [TargetOutcome]
+        public var bound: RestBound
+    }
+
+    /// A target under both plans, and whether any plan can still meet it.
+    public struct TargetOutcome: Sendable {
+        public var target: Target
+        public var kept: ConfidenceInterval
+        public var replanned: ConfidenceInterval
+        public var keptMet: Bool
+        public var replannedMet: Bool
+        /// Set when the bound rules the target out whatever the plan.
+        public var impossible: Bool
+    }
+
+    public static func run(scenario: Scenario, plan: Plan, state: MorningState, options: Options,
+                           progress: ((String) -> Void)? = nil) throws -> Result {
+        let clock = Date()
+        let base = try CompiledRound(scenario: scenario, plan: plan).from(state)
+        let s = base.scenario
+        let targets = s.targets
+        let seeds = 0..<options.searchReplications
+        func score(_ round: CompiledRound) -> Double {
+            let runs = Replications.run(count: seeds.count, jobs: options.jobs) { round.simulate(seed: options.seed, replication: seeds.lowerBound + $0) }
+            return Replanner.score(runs, targets: targets, objective: options.objective)
+        }
+        let movable = plan.callUps.indices.filter { !state.isIssued(plan.callUps[$0]) && plan.callUps[$0].window.start >= state.at }
+        var best = base
+        var bestScore = score(base)
+        var tried = 1
+        let notice: Double = { if case .started(let n) = state.issued { return n } else { return 0 } }()
+        let earliest = state.at + notice
+        var improved = true
+        search: while improved {
+            improved = false
+            for i in movable {
+                let c = best.plan.callUps[i]
+                var choice: (CompiledRound, Double)?
+                for candidate in moves(of: c, scenario: s, earliest: earliest) {
+                    if let budget = options.candidates {
+                        if tried >= budget { break search }
+                    } else if Date().timeIntervalSince(clock) > options.timeLimit * 0.8 { break search }
+                    var round = best
+                    do { try round.moveCallUp(i, toSite: candidate.site, window: candidate.window) } catch { continue }
+                    tried += 1
+                    let x = score(round)
+                    if x < (choice?.1 ?? bestScore) - 1e-9 { choice = (round, x) }
+                }
+                if let (round, x) = choice {
+                    best = round; bestScore = x; improved = true
+                    progress?(String(format: "replan: %@ moved, score %.3f (%d candidates)", c.building, x, tried))
+                }
+            }
+        }
+        // The kept and the new plan on fresh replications (after those the search saw).
+        let fresh = options.searchReplications..<(options.searchReplications + options.compareReplications)
+        let kept = Replications.run(count: fresh.count, jobs: options.jobs) { base.simulate(seed: options.seed, replication: fresh.lowerBound + $0) }
+        let chosen = best
+        let new = Replications.run(count: fresh.count, jobs: options.jobs) { chosen.simulate(seed: options.seed, replication: fresh.lowerBound + $0) }
+        // Figures the rest of a round has (not the weather's cost: the weather so far is past).
+        let metrics = MetricName.allCases.filter { m in m.applies(to: s, plan: best.plan) && kept.contains { $0[m].isFinite } }
+        let figures = metrics.map { m -> Figure in
+            let a = kept.map { $0[m] }, b = new.map { $0[m] }
+            let pairs = zip(a, b).filter { $0.0.isFinite && $0.1.isFinite }
+            return Figure(metric: m, kept: ConfidenceInterval(Tally(a.filter(\.isFinite))), replanned: ConfidenceInterval(Tally(b.filter(\.isFinite))),
+                          difference: ConfidenceInterval(Tally(pairs.map { $0.1 - $0.0 })))
+        }
+        let bound = RestBound(s, plan: best.plan, state: state, keptRuns: kept)
+        let outcomes = targets.map { t -> TargetOutcome in
+            let a = ConfidenceInterval(Tally(kept.map { $0[t.metric] }.filter(\.isFinite)))
+            let b = ConfidenceInterval(Tally(new.map { $0[t.metric] }.filter(\.isFinite)))
+            let unswabbedA = kept.map { $0[.residentsNotSwabbed] }.reduce(0, +), unswabbedB = new.map { $0[.residentsNotSwabbed] }.reduce(0, +)
+            let everyone = t.metric.needsEveryoneSwabbed
+            return TargetOutcome(target: t, kept: a, replanned: b,
+                                 keptMet: t.isMet(by: a.mean) && !(everyone && unswabbedA > 0),
+                                 replannedMet: t.isMet(by: b.mean) && !(everyone && unswabbedB > 0),
+                                 impossible: bound.rulesOut(t))
+        }
+        var newPlan = best.plan
+        newPlan.origin = "replanned"
+        newPlan.name = "replanned by swabplan from \(ClockTime.format(state.at))"
+        let moved = movable.filter { i in
+            let a = plan.callUps[i], b = newPlan.callUps[i]
+            return a.site != b.site || a.window != b.window
+        }.map { Move(index: $0, before: plan.callUps[$0], after: newPlan.callUps[$0]) }
+        return Result(plan: newPlan, moves: moved, movable: movable.count, candidatesTried: tried,
+                      seconds: Date().timeIntervalSince(clock), figures: figures, targets: outcomes, bound: bound)
+    }
+
+    /// Lower is better: each target's miss as a share of its value (times 100, so any miss
+    /// outweighs the objective), residents left unswabbed, then the objective's mean.
+    static func score(_ runs: [ReplicationResult], targets: [Target], objective: Objective) -> Double {
+        func mean(_ m: MetricName) -> Double {
+            let xs = runs.map { $0[m] }.filter(\.isFinite)
+            return xs.isEmpty ? 0 : xs.reduce(0, +) / Double(xs.count)
+        }
+        var x = mean(objective.metric)
+        for t in targets {
+            let v = mean(t.metric)
+            let miss = t.bound == .atMost ? max(0, v - t.value) : max(0, t.value - v)
+            x += 100 * miss / max(abs(t.value), 1e-9)
+        }
+        return x + 10 * mean(.residentsNotSwabbed)
+    }
+
+    /// Where and when a call-up may go instead: its window shifted by up to 45 minutes (never
+    /// before `earliest`, the residents' notice, nor past the deadline), or to another site.
+    static func moves(of c: CallUp, scenario s: Scenario, earliest: Double) -> [CallUp] {
+        var out: [CallUp] = []
+        let length = c.window.duration
+        for shift in [-45.0, -30, -15, 15, 30, 45] {
+            let start = c.window.start + shift * 60
+            guard start >= earliest, start + length <= s.round.deadline else { continue }
+            var x = c; x.window = ClockWindow(start: start, end: start + length); out.append(x)
+        }
+        for site in s.sites where site.id != c.site {
+            var x = c; x.site = site.id; out.append(x)
+        }
+        return out
+    }
+}

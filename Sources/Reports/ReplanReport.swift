@@ -1,0 +1,76 @@
+import Foundation
+import Planner
+import Scenario
+import SimKit
+
+/// What `swabplan replan` prints (and `Results/*/replan.txt` keeps): the state it started from,
+/// the call-ups it moved, every metric of the rest of the round under the kept plan and the
+/// re-plan with the paired difference, each target under both, and what no plan can meet now.
+public enum ReplanReport {
+    public static func table(_ r: Replanner.Result, state: MorningState, scenario s: Scenario, replications: Int, timings: Bool) -> String {
+        let w = Wording(s.language)
+        var out: [String] = []
+        let at = ClockTime.format(state.at)
+        out.append(timings ? w(.replanTitle, w.name(s), at, Format.fixed(r.seconds, 1), r.candidatesTried, replications)
+                           : w(.replanTitleUntimed, w.name(s), at, "", r.candidatesTried, replications))
+        out.append(w(.replanState, at, (state.sourcePath as NSString).lastPathComponent, describe(state, s, w.language)))
+        out.append("")
+        if r.moves.isEmpty {
+            out.append(w(.replanNoMove, r.movable))
+        } else {
+            out.append(w(.replanMoved, r.moves.count, r.movable))
+            for m in r.moves {
+                var what = w.buildingName(m.before.building, s)
+                if let f = m.before.floors { what += " \(f.lowerBound)-\(f.upperBound)" }
+                out.append(w(.replanMove, what, m.before.window.description, w.siteName(m.before.site, s),
+                             m.after.window.description, w.siteName(m.after.site, s)))
+            }
+        }
+        out.append("")
+        out.append(w(.replanTargets, replications))
+        for t in r.targets {
+            let mark = w(t.replannedMet ? .markMet : .markMissed)
+            let kept = w(.replanMetKept, "\(Format.fixed(t.kept.mean, 2)) ± \(Format.fixed(t.kept.halfWidth, 2)) " + w(t.keptMet ? .markMet : .markMissed))
+            let new = w(.replanMetNew, "\(Format.fixed(t.replanned.mean, 2)) ± \(Format.fixed(t.replanned.halfWidth, 2)) " + mark)
+            out.append("  \(TargetCheck.terminal(t.target, s))   \(kept); \(new)")
+            if t.impossible {
+                let b = r.bound
+                out.append("  " + w(.replanImpossible, TargetCheck.terminal(t.target, s), Int(b.residentsLeft.rounded()), b.teams, at,
+                                    Int(b.swabsPerHour.rounded()), ClockTime.format(b.earliestFinish)))
+            }
+        }
+        let b = r.bound
+        if b.earliestFinish.isFinite {
+            out.append(w(.replanBound, Int(b.residentsLeft.rounded()), b.teams, at, ClockTime.format(b.earliestFinish)))
+        }
+        out.append("")
+        let rows: [[String]] = r.figures.map { f in
+            let d = Format.decimals(f.metric, mean: f.kept.mean)
+            func ci(_ c: ConfidenceInterval) -> String { Format.fixed(c.mean, d) + " ± " + (c.halfWidth.isFinite ? Format.fixed(c.halfWidth, d) : w(.notAvailable)) }
+            return [w.metric(f.metric), ci(f.kept), ci(f.replanned), ci(f.difference), w.unit(f.metric)]
+        }
+        out += SummaryTable.table(header: w.columns(.replanColumns), rows: rows, rightAligned: [1, 2, 3])
+        return out.joined(separator: "\n") + "\n"
+    }
+
+    /// The state in one line: lines, late buses, gone teams, desks, weather.
+    public static func describe(_ state: MorningState, _ s: Scenario, _ language: Language) -> String {
+        let zh = language == .zh
+        var parts: [String] = []
+        if let n = state.swabbedSoFar { parts.append(zh ? "已采样\(n)人" : "swabbed \(n)") }
+        let q = state.queues.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value.registration)+\($0.value.swab)" }
+        if !q.isEmpty { parts.append((zh ? "排队（登记+采样）" : "in line (registration+swab) ") + q.joined(separator: ", ")) }
+        if !state.left.isEmpty {
+            parts.append((zh ? "离开后会回来 " : "left and coming back ") + state.left.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", "))
+        }
+        for (c, late) in state.lateCohorts.sorted(by: { $0.key < $1.key }) { parts.append(zh ? "\(c)晚到\(Int(late / 60))分钟" : "\(c) \(Int(late / 60)) min late") }
+        if !state.goneTeams.isEmpty { parts.append((zh ? "缺岗 " : "gone ") + state.goneTeams.map { "\($0.cohort) #\($0.team)" }.joined(separator: ", ")) }
+        if !state.desks.isEmpty { parts.append((zh ? "登记台 " : "desks ") + state.desks.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")) }
+        let kinds: [WeatherKind: String] = [.rain: "雨", .wind: "风", .heat: "高温"]
+        let severities: [Severity: String] = [.light: "小", .moderate: "中", .heavy: "大"]
+        for x in state.weather {
+            parts.append(zh ? "\(x.window.description)\(severities[x.severity] ?? "")\(kinds[x.kind] ?? "")" : "\(x.kind.rawValue) \(x.severity.rawValue) \(x.window.description)")
+        }
+        return parts.isEmpty ? (zh ? "按方案进行" : "as planned") : parts.joined(separator: zh ? "；" : "; ")
+    }
+}

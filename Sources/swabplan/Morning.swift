@@ -1,0 +1,145 @@
+import ArgumentParser
+import Foundation
+import Planner
+import Reports
+import Scenario
+import SiteModel
+
+extension Simulate {
+    /// `simulate --from STATE`: the rest of the round from the morning as it stands.
+    func runFrom(_ s: Scenario, _ p: Plan, statePath: String) throws {
+        let state = try loadState(statePath, scenario: s, plan: p)
+        let round: CompiledRound
+        do { round = try CompiledRound(scenario: s, plan: p).from(state) } catch let e as PlanProblems {
+            for problem in e.problems { printError("error: plan \(p.origin) after the morning in \(statePath): \(problem)") }
+            throw Exit.dataError
+        }
+        let progress = Progress(total: replications, language: s.language)
+        let result = Experiment.run(round, replications: replications, seed: streams.seed, jobs: streams.threads, progress: { progress.step() })
+        progress.finish()
+        let w = Wording(s.language)
+        if format == .table {
+            print(w(.fromTitle, w.name(s), ClockTime.format(state.at), (statePath as NSString).lastPathComponent, replications, streams.seed, p.origin))
+            print(w(.fromState, ReplanReport.describe(state, s, s.language)))
+            print("")
+        }
+        try Simulate.report(result, out: out, format: format, check: check)
+    }
+}
+
+/// `swabplan replan`: new call-ups for what can still move, from the morning as it stands.
+struct Replan: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Re-plan the rest of the round from the morning as it stands: move call-ups not yet issued, meet the targets if any plan can, write the new plan.",
+        discussion: """
+        Reads the scenario, the plan in force (--plan) and a state file (--from: the clock time, people in line, \
+        late buses, gone teams, desks, weather observed or newly forecast; Scenarios/README.md). Call-ups \
+        already issued (by default those starting within the notice time) stay; the others may move to \
+        another window or site. Candidates are simulated from the state on common random numbers; the \
+        kept and the new plan are then compared on fresh replications with paired intervals, and a target \
+        no plan can meet any more is named with its bound. Progress goes to stderr.
+        """)
+
+    @Argument(help: "The scenario file (YAML).")
+    var scenario: String
+
+    @Option(help: "The plan in force (a plan file, `scenario` or `baseline`); default: the scenario's own plan, else the baseline.")
+    var plan: String?
+
+    @Option(help: ArgumentHelp("The state file: the morning as it stands.", valueName: "STATE"))
+    var from: String
+
+    @Option(help: "Seconds for the search (default 30); the comparison that follows takes a few more.")
+    var timeLimit: Double = 30
+
+    @Option(help: "What to minimise once the targets are met: mean, p95 or share20.")
+    var objective: Objective = .p95
+
+    @Option(help: "Replications each candidate is scored on.")
+    var searchReplications = 16
+
+    @Option(help: "Replications of the final comparison of the kept and the new plan.")
+    var replications = 60
+
+    @Option(help: "A budget of candidate plans instead of time: the same seed then gives the same plan on any machine and thread count.")
+    var candidates: Int?
+
+    @Option(help: "Where to write the new plan.")
+    var out = "replanned-plan.yaml"
+
+    @OptionGroup var streams: StreamOptions
+
+    @OptionGroup var language: LanguageOption
+
+    @Flag(help: "Leave wall-clock seconds out of the table (what Results/ publishes).")
+    var noTimings = false
+
+    func validate() throws {
+        guard timeLimit.isFinite, timeLimit >= 1, timeLimit <= 3600 else { throw ValidationError("--time-limit must be from 1 to 3600 seconds") }
+        guard (2...1000).contains(searchReplications) else { throw ValidationError("--search-replications must be from 2 to 1000") }
+        try ReplicationLimit.check(replications)
+        if let candidates, candidates < 1 || candidates > 1_000_000 { throw ValidationError("--candidates must be from 1 to 1000000") }
+    }
+
+    func run() throws {
+        let (loaded, p) = try loadScenario(scenario, plan: plan)
+        let s = language.apply(loaded)
+        try Street.refuseWhole(s, command: "replan")
+        let state = try loadState(from, scenario: s, plan: p)
+        let options = Replanner.Options(objective: objective, timeLimit: timeLimit, seed: streams.seed, jobs: streams.threads,
+                                        searchReplications: searchReplications, compareReplications: replications, candidates: candidates)
+        let result: Replanner.Result
+        do { result = try Replanner.run(scenario: s, plan: p, state: state, options: options, progress: { printError($0) }) } catch let e as PlanProblems {
+            for problem in e.problems { printError("error: plan \(p.origin) after the morning in \(from): \(problem)") }
+            throw Exit.dataError
+        }
+        do { try AtomicFile.write(PlanWriter.yaml(result.plan), to: out) } catch {
+            printError("error: cannot write the plan to \(out): \(error)")
+            throw Exit.cannotCreate
+        }
+        print(ReplanReport.table(result, state: state, scenario: s, replications: replications, timings: !noTimings), terminator: "")
+        let w = Wording(s.language)
+        print("")
+        print(w(.replanWrote, out, scenario, plan ?? "scenario"))
+    }
+}
+
+/// `swabplan state`: the morning state a replication of the plan reaches at a clock time, as a
+/// state file to correct with what the command post sees.
+struct State: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Write the morning state the plan is expected to reach at a clock time (a state file to correct and pass to --from).")
+
+    @Argument(help: "The scenario file (YAML).")
+    var scenario: String
+
+    @Option(help: "A plan file, `scenario` or `baseline`; default: the scenario's own plan, else the baseline.")
+    var plan: String?
+
+    @Option(help: "The clock time, HH:MM.")
+    var at: String
+
+    @Option(help: "Which replication's morning (0 is the first).")
+    var replication = 0
+
+    @Option(help: "Where to write the state file.")
+    var out: String
+
+    @OptionGroup var streams: StreamOptions
+
+    func run() throws {
+        let (s, p) = try loadScenario(scenario, plan: plan)
+        try Street.refuseWhole(s, command: "state")
+        guard let t = ClockTime.parse(at), t >= s.round.opening, t < s.round.deadline else {
+            printError("error: --at `\(at)`: expected a clock time HH:MM inside the round (\(s.round.window.description))")
+            throw Exit.usage
+        }
+        guard replication >= 0 && replication < 1_000_000 else { printError("error: --replication must be from 0 to 999999"); throw Exit.usage }
+        let state = try compile(s, p).state(at: t, seed: streams.seed, replication: replication)
+        do { try AtomicFile.write(StateWriter.yaml(state, scenario: s), to: out) } catch {
+            printError("error: cannot write the state to \(out): \(error)")
+            throw Exit.cannotCreate
+        }
+        print("wrote \(out): the morning at \(at) as replication \(replication) of the plan has it; correct it with what you see, then: swabplan replan \(scenario) --from \(out)")
+    }
+}

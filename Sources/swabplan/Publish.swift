@@ -18,6 +18,12 @@ struct Publish: ParsableCommand {
     @Option(help: "The folder to write (created; an existing one is replaced only with --force).")
     var out: String
 
+    @Option(help: ArgumentHelp("Publish only what changed since this plan (a file, `scenario` or `baseline`): notices for the buildings whose call-up changed, each replacing the earlier notice, and the site sheets re-issued.", valueName: "PLAN"))
+    var changedSince: String?
+
+    @Option(help: ArgumentHelp("The morning as it stands (a state file): the notices' expected waits are those of the rest of the round from it.", valueName: "STATE"))
+    var from: String?
+
     @Flag(help: "Replace the output folder if it exists.")
     var force = false
 
@@ -48,14 +54,35 @@ struct Publish: ParsableCommand {
         var options = RunOptions.standard
         options.recordDetail = true
         if !s.communities.isEmpty {
+            if changedSince != nil || from != nil { printError("error: --changed-since and --from take one community's scenario, not a street file"); throw Exit.usage }
             try Street.refuse(plan: plan, shard: false)
             return try publishStreet(s, p, options: options)
         }
+        var round = try compile(s, p)
+        if let from {
+            let state = try loadState(from, scenario: s, plan: p)
+            do { round = try round.from(state) } catch let e as PlanProblems {
+                for problem in e.problems { printError("error: plan \(p.origin) after the morning in \(from): \(problem)") }
+                throw Exit.dataError
+            }
+        }
         let progress = Progress(total: replications, language: s.language)
-        let result = Experiment.run(try compile(s, p), replications: replications, seed: streams.seed,
+        let result = Experiment.run(round, replications: replications, seed: streams.seed,
                                     jobs: streams.threads, options: options,
                                     progress: { progress.step() })
         progress.finish()
+        if let changedSince {
+            let earlier = try loadScenario(scenario, plan: changedSince).1
+            let files = Publication.changes(result, since: earlier)
+            do { try FolderWriter.write(files, to: out, replace: force) } catch {
+                printError("error: \(error)")
+                throw Exit.cannotCreate
+            }
+            let notices = files.filter { $0.path.hasPrefix("notices/") }.count
+            print(Wording(s.language)(.streetPublished, out, files.count))
+            print("  " + Wording(s.language)(.readmeChanges, p.origin, earlier.origin, notices))
+            return
+        }
         // A plan other than the scenario's own (an optimised one, say): what it changes and
         // what that buys, so the planner sees what to do differently.
         var changes: ChangeNote?

@@ -23,6 +23,24 @@ public enum Publication {
         return files
     }
 
+    /// What a re-plan re-issues: notices only for the buildings whose call-ups differ from the
+    /// `earlier` plan (each saying it replaces the earlier notice), the site sheets and the site
+    /// timetables, the summary, and a README that says so.
+    public static func changes(_ r: ExperimentResult, since earlier: Plan) -> [(path: String, text: String)] {
+        var files: [(path: String, text: String)] = [
+            ("schedule.csv", ScheduleFiles.schedule(r)),
+            ("site-sheets.html", SiteSheets.html(r)),
+            ("summary.json", Summary.json(r).rendered() + "\n"),
+        ]
+        files += ScheduleFiles.notices(r, changedSince: earlier)
+        let w = Wording(r.scenario.language)
+        let notices = files.filter { $0.path.hasPrefix("notices/") }.count
+        let readme = ["# " + Markdown.escape(w(.readmeTitle, w.name(r.scenario))), "",
+                      w(.readmeChanges, Markdown.escape(r.plan.origin), Markdown.escape(earlier.origin), notices), ""]
+        files.append(("README.md", readme.joined(separator: "\n") + "\n"))
+        return files
+    }
+
     static func readme(_ r: ExperimentResult, files: [String]) -> String {
         let w = Wording(r.scenario.language)
         let about: [String: Phrase] = [

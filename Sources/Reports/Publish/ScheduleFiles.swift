@@ -130,7 +130,9 @@ enum ScheduleFiles {
     /// busy moments, from the median and the 90th percentile), what to do when the slot is
     /// missed, a pop-up or yellow health code, the rules before a swab, rain or heat in the
     /// forecast, and who issues the notice with a phone to call.
-    static func notices(_ r: ExperimentResult) -> [(path: String, text: String)] {
+    /// One notice per building called (and per compound); with `changedSince`, only for the
+    /// buildings whose call-ups differ from that plan's, each saying it replaces the earlier one.
+    static func notices(_ r: ExperimentResult, changedSince earlier: Plan? = nil) -> [(path: String, text: String)] {
         let s = r.scenario, plan = r.plan
         let d = details(r)
         // Typical and busy-moment waits per call-up, over replications where anyone came.
@@ -148,10 +150,25 @@ enum ScheduleFiles {
             return s.round.deadline - from >= 600 ? ClockWindow(start: from, end: s.round.deadline)
                 : ClockWindow(start: s.round.deadline - 1800, end: s.round.deadline)
         }
-        let spells = s.logistics.weather.forecast.filter { ($0.kind == .rain || $0.kind == .heat) && $0.window.overlaps(s.round.window) }
+        // One line a spell (a morning's new rain over a forecast one says it once).
+        var said = Set<String>()
+        let spells = s.logistics.weather.forecast.filter {
+            ($0.kind == .rain || $0.kind == .heat) && $0.window.overlaps(s.round.window) && said.insert("\($0.kind)\($0.window.description)").inserted
+        }
         // Each notice language names places as the scenario gives them in it (`name_en` in English).
-        func body(_ words: Wording, header: String, calls: [(Int, CallUp)], label: (CallUp) -> String, atHome: Bool) -> String {
+        // What each building's earlier notice said (its call-ups in the earlier plan).
+        var earlierOf: [String: [CallUp]] = [:]
+        for c in earlier?.callUps ?? [] { earlierOf[c.building, default: []].append(c) }
+        func same(_ a: [CallUp], _ b: [CallUp]) -> Bool {
+            a.count == b.count && zip(a, b).allSatisfy { $0.site == $1.site && $0.window == $1.window && $0.floors == $1.floors }
+        }
+        func body(_ words: Wording, header: String, calls: [(Int, CallUp)], label: (CallUp) -> String, atHome: Bool,
+                  replaces: [CallUp] = []) -> String {
             var lines = [header]
+            if earlier != nil {
+                let said = replaces.map { label($0) + " " + ClockTime.format($0.window.start) + "-" + ClockTime.format($0.window.end) + " " + words.siteName($0.site, s) }
+                lines.append(words(.noticeReplaces, said.joined(separator: words.language == .zh ? "；" : "; ")))
+            }
             for (i, c) in calls {
                 lines.append(words.noticeCallUp(label(c), words.siteName(c.site, s), words.noticeDate(s.round.date), ClockTime.format(c.window.start),
                                                 ClockTime.format(c.window.end), typical[i], busy[i]))
@@ -173,12 +190,15 @@ enum ScheduleFiles {
         for (i, c) in plan.callUps.enumerated() { callsOf[c.building, default: []].append((i, c)) }
         let languages = s.noticeLanguages.map(Wording.init)
         var names = SafeName.Unique()
+        let changed = Set(s.buildings.map(\.id).filter { !same(callsOf[$0]?.map(\.1) ?? [], earlierOf[$0] ?? []) })
         var out: [(path: String, text: String)] = s.buildings.compactMap { b in
             let calls = callsOf[b.id] ?? []
             let atHome = s.doorToDoorHouseholds(b) > 0
             guard !calls.isEmpty || atHome else { return nil }
+            guard earlier == nil || changed.contains(b.id) else { return nil }
             let parts = languages.map { words in
-                body(words, header: words(.noticeHeader, words.name(b)), calls: calls, label: { words.noticeFloors($0.floors) }, atHome: atHome)
+                body(words, header: words(.noticeHeader, words.name(b)), calls: calls, label: { words.noticeFloors($0.floors) }, atHome: atHome,
+                     replaces: earlierOf[b.id] ?? [])
             }
             return ("notices/" + names.claim(SafeName.file(b.id)) + ".txt", parts.joined(separator: "\n\n") + "\n")
         }
@@ -186,13 +206,15 @@ enum ScheduleFiles {
         var buildingsOf: [String: [Building]] = [:]
         for b in s.buildings { buildingsOf[b.compound, default: []].append(b) }
         for compound in s.compounds {
-            let here = buildingsOf[compound.id] ?? []
+            // With an earlier plan: the compound's changed buildings only.
+            let here = (buildingsOf[compound.id] ?? []).filter { earlier == nil || changed.contains($0.id) }
             let calls = here.flatMap { callsOf[$0.id] ?? [] }.sorted { ($0.1.window.start, $0.0) < ($1.1.window.start, $1.0) }
             let atHome = here.contains { s.doorToDoorHouseholds($0) > 0 }
             guard !calls.isEmpty || atHome else { continue }
             let parts = languages.map { words in
                 body(words, header: words(.noticeHeader, words.name(compound)), calls: calls,
-                     label: { c in words.buildingName(c.building, s) + words(.noticeFloorSeparator) + words.noticeFloors(c.floors) }, atHome: atHome)
+                     label: { c in words.buildingName(c.building, s) + words(.noticeFloorSeparator) + words.noticeFloors(c.floors) }, atHome: atHome,
+                     replaces: here.flatMap { earlierOf[$0.id] ?? [] })
             }
             out.append(("notices/compound-" + names.claim(SafeName.file(compound.id)) + ".txt", parts.joined(separator: "\n\n") + "\n"))
         }

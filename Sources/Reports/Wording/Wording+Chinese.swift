@@ -153,6 +153,8 @@ extension Wording {
         .sheetCouriers: "转运取样", .pickupAbout: "{1} 约{2}",
         .sheetDoorToDoor: "在此交接样本的上门采样组", .doorToDoorItem: "{1}（{2}栋楼，{3}起）",
 
+        .noticeReplaces: "【更正】本通知取代此前发出的通知（原定：{1}），请按下面新的时间和地点前来。",
+        .readmeChanges: "仅变更部分：方案{1}相对于原方案{2}。{3}份通知发给通知有变动的楼栋（每份都取代此前的通知），并重新下发采样点工作单和时间表。请张贴这些通知；其余通知不变。",
         .noticeHeader: "【核酸检测通知】{1}的居民：", .noticeAllFloors: "全体", .noticeFloor: "{1}层",
         .noticeFloors: "{1}至{2}层", .noticeFloorSeparator: "", .noticeDate: "{4}{2}日（{3}）",
         .noticeCallUp: "{1}居民请于{3}{4}至{5}到{2}采样。",

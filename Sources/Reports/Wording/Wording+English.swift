@@ -153,6 +153,8 @@ extension Wording {
         .sheetCouriers: "Courier pick-ups", .pickupAbout: "{1} about {2}",
         .sheetDoorToDoor: "Door-to-door teams handing over here", .doorToDoorItem: "{1} ({2} buildings, from {3})",
 
+        .noticeReplaces: "CHANGED: this notice replaces the earlier one, which said: {1}. Please come at the new time and place below.",
+        .readmeChanges: "Changes only: plan {1} against the earlier plan {2}. {3} notices for the buildings whose call-up changed (each replaces the earlier notice), and the site sheets and timetables re-issued. Post these; the other notices stand.",
         .noticeHeader: "Testing notice for the residents of {1}:", .noticeAllFloors: "all floors", .noticeFloor: "floor {1}",
         .noticeFloors: "floors {1}-{2}", .noticeFloorSeparator: ", ", .noticeDate: "{3} {2} {4}",
         .noticeCallUp: "Residents of {1}: please come to {2} on {3} between {4} and {5}. ",

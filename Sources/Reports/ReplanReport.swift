@@ -32,7 +32,11 @@ public enum ReplanReport {
             let mark = w(t.replannedMet ? .markMet : .markMissed)
             let kept = w(.replanMetKept, "\(Format.fixed(t.kept.mean, 2)) ± \(Format.fixed(t.kept.halfWidth, 2)) " + w(t.keptMet ? .markMet : .markMissed))
             let new = w(.replanMetNew, "\(Format.fixed(t.replanned.mean, 2)) ± \(Format.fixed(t.replanned.halfWidth, 2)) " + mark)
-            out.append("  \(TargetCheck.terminal(t.target, s))   \(kept); \(new)")
+            var line = "  \(TargetCheck.terminal(t.target, s))   \(kept); \(new)"
+            if let d = r.figures.first(where: { $0.metric == t.target.metric })?.difference, d.halfWidth.isFinite {
+                line += "; Δ \(Format.fixed(d.mean, 2)) ± \(Format.fixed(d.halfWidth, 2))"
+            }
+            out.append(line)
             if t.impossible {
                 let b = r.bound
                 out.append("  " + w(.replanImpossible, TargetCheck.terminal(t.target, s), Int(b.residentsLeft.rounded()), b.teams, at,

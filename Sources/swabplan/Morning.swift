@@ -58,7 +58,7 @@ struct Replan: ParsableCommand {
     @Option(help: "Replications each candidate is scored on.")
     var searchReplications = 16
 
-    @Option(help: "Replications of the final comparison of the kept and the new plan.")
+    @Option(name: .shortAndLong, help: "Replications of the final comparison of the kept and the new plan.")
     var replications = 60
 
     @Option(help: "A budget of candidate plans instead of time: the same seed then gives the same plan on any machine and thread count.")

@@ -74,10 +74,7 @@ struct Publish: ParsableCommand {
         if let changedSince {
             let earlier = try loadScenario(scenario, plan: changedSince).1
             let files = Publication.changes(result, since: earlier)
-            do { try FolderWriter.write(files, to: out, replace: force) } catch {
-                printError("error: \(error)")
-                throw Exit.cannotCreate
-            }
+            try writeFolder(files)
             let notices = files.filter { $0.path.hasPrefix("notices/") }.count
             print(Wording(s.language)(.streetPublished, out, files.count))
             print("  " + Wording(s.language)(.readmeChanges, p.origin, earlier.origin, notices))
@@ -92,12 +89,7 @@ struct Publish: ParsableCommand {
         // What if swabs or registrations are slower or faster, or more residents come.
         let sensitivity = try Sensitivity.run(s, p, seed: streams.seed, jobs: streams.threads, replications: min(40, replications))
         let files = Publication.files(result, changes: changes, sensitivity: sensitivity)
-        do {
-            try FolderWriter.write(files, to: out, replace: force)
-        } catch {
-            printError("error: \(error)")
-            throw Exit.cannotCreate
-        }
+        try writeFolder(files)
         let w = Wording(s.language)
         print(w(.publishWrote, out, files.count))
         if let changes {
@@ -112,6 +104,18 @@ struct Publish: ParsableCommand {
         if !missed.isEmpty {
             printError(w(.warningPrefix) + w(.publishMissed, missed.count, checks.count))
             if check { throw Exit.targetMissed }
+        }
+    }
+}
+
+extension Publish {
+    /// The publication written as one folder, atomically; exit 73 when it cannot be.
+    func writeFolder(_ files: [(path: String, text: String)]) throws {
+        do {
+            try FolderWriter.write(files, to: out, replace: force)
+        } catch {
+            printError("error: \(error)")
+            throw Exit.cannotCreate
         }
     }
 }

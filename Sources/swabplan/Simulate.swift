@@ -75,21 +75,26 @@ struct Simulate: ParsableCommand {
     /// The summary of a run (one process, or merged shards): files into `out`, then stdout.
     static func report(_ result: ExperimentResult, out: String?, format: OutputFormat, check: Bool) throws {
         let summary = Summary.json(result).rendered() + "\n"
-        if let out {
-            do {
-                // Both or neither: a summary without its sites.csv would mislead.
-                try AtomicFile.write([((out as NSString).appendingPathComponent("summary.json"), summary),
-                                      ((out as NSString).appendingPathComponent("sites.csv"), Summary.sitesCSV(result))])
-            } catch {
-                printError("error: \(error)")
-                throw Exit.cannotCreate
-            }
-        }
+        if let out { try writeSummary(summary, sites: Summary.sitesCSV(result), to: out) }
         switch format {
         case .json: print(summary, terminator: "")
         case .table: print(SummaryTable.render(result), terminator: "")
         }
         if check && TargetCheck.evaluate(result).contains(where: { !$0.met }) { throw Exit.targetMissed }
+    }
+}
+
+extension Simulate {
+    /// `summary.json` and `sites.csv` into `out`: both or neither (a summary without its
+    /// sites.csv would mislead); exit 73 when they cannot be written.
+    static func writeSummary(_ summary: String, sites: String, to out: String) throws {
+        do {
+            try AtomicFile.write([((out as NSString).appendingPathComponent("summary.json"), summary),
+                                  ((out as NSString).appendingPathComponent("sites.csv"), sites)])
+        } catch {
+            printError("error: \(error)")
+            throw Exit.cannotCreate
+        }
     }
 }
 

@@ -43,15 +43,7 @@ extension Simulate {
     func runStreet(_ s: Scenario, _ p: Plan) throws {
         let result = try Street.run(s, p, replications: replications, streams: streams)
         let summary = StreetSummary.json(result).rendered() + "\n"
-        if let out {
-            do {
-                try AtomicFile.write([((out as NSString).appendingPathComponent("summary.json"), summary),
-                                      ((out as NSString).appendingPathComponent("sites.csv"), Summary.sitesCSV(result.street))])
-            } catch {
-                printError("error: \(error)")
-                throw Exit.cannotCreate
-            }
-        }
+        if let out { try Simulate.writeSummary(summary, sites: Summary.sitesCSV(result.street), to: out) }
         switch format {
         case .json: print(summary, terminator: "")
         case .table: print(StreetSummary.table(result), terminator: "")
@@ -74,12 +66,7 @@ extension Publish {
         for (c, r) in zip(s.communities, result.communities) {
             files += Publication.files(r).map { (c.id + "/" + $0.path, $0.text) }
         }
-        do {
-            try FolderWriter.write(files, to: out, replace: force)
-        } catch {
-            printError("error: \(error)")
-            throw Exit.cannotCreate
-        }
+        try writeFolder(files)
         let w = Wording(s.language)
         print(w(.publishWrote, out, files.count))
         for (c, r) in zip(s.communities, result.communities) {

@@ -26,6 +26,17 @@ public enum ReplanReport {
                              m.after.window.description, w.siteName(m.after.site, s)))
             }
         }
+        if !r.teamMoves.isEmpty {
+            out.append(w(.replanTeamsMoved))
+            for m in r.teamMoves {
+                switch m {
+                case .breakMoved(let c, let t, let from, let to):
+                    out.append(w(.replanBreakMove, w.teamName(c, t, s), ClockTime.format(from), ClockTime.format(to)))
+                case .teamDropped(let c, let from, let to):
+                    out.append(w(.replanDropMove, s.staff.cohorts.first { $0.id == c }.map(w.name) ?? c, w.siteName(from, s), w.siteName(to, s)))
+                }
+            }
+        }
         out.append("")
         out.append(w(.replanTargets, replications))
         for t in r.targets {

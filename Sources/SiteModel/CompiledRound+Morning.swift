@@ -51,6 +51,7 @@ extension CompiledRound {
             start.swab[si] = q.swab
         }
         morning = start
+        morningState = state
         for gone in state.goneTeams {
             guard let ci = s.staff.cohorts.firstIndex(where: { $0.id == gone.cohort }) else { continue }
             for t in teams.indices where teams[t].cohort == ci && teams[t].number == gone.team {
@@ -69,6 +70,15 @@ extension CompiledRound {
             capacityChanges.insert(change, at: at)
         }
         siteGroupSplit = nil
+    }
+
+    /// Another plan of the same scenario from the same morning state (the past, and the lines
+    /// at its time, are the same whatever the plan): a re-plan's candidate that changes teams'
+    /// breaks or drops, which a move in place cannot.
+    public func replacingPlan(_ plan: Plan) throws -> CompiledRound {
+        var r = try CompiledRound(model: model, plan: plan)
+        if let morningState { r.apply(morningState) }
+        return r
     }
 
     /// The residents a round from a morning state sees: those who set out from `at` (in the

@@ -41,8 +41,10 @@ public struct CompiledRound: Sendable {
     /// Run site groups apart (the default); false runs the whole round in one event loop, the
     /// reference the groups are tested against.
     public var runsSiteGroupsApart = true
-    /// Set for a round simulated from a morning state (`from(_:)`).
+    /// Set for a round simulated from a morning state (`from(_:)`): where it starts, and the
+    /// state as applied (lines filled in), for re-applying to another plan.
     var morning: MorningStart?
+    var morningState: MorningState?
     /// Every community worker's data-desk periods.
     let deskPeriods: [[ClockWindow]]
 

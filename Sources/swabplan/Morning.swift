@@ -30,12 +30,13 @@ extension Simulate {
 /// `swabplan replan`: new call-ups for what can still move, from the morning as it stands.
 struct Replan: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Re-plan the rest of the round from the morning as it stands: move call-ups not yet issued, meet the targets if any plan can, write the new plan.",
+        abstract: "Re-plan the rest of the round from the morning as it stands: move call-ups not yet issued, breaks not yet taken and teams not yet dropped, meet the targets if any plan can, write the new plan.",
         discussion: """
         Reads the scenario, the plan in force (--plan) and a state file (--from: the clock time, people in line, \
         late buses, gone teams, desks, weather observed or newly forecast; Scenarios/README.md). Call-ups \
         already issued (by default those starting within the notice time) stay; the others may move to \
-        another window or site. Candidates are simulated from the state on common random numbers; the \
+        another window or site. A team's next break not yet taken may move 10 to 30 minutes or into a \
+        weather pause ahead; a team its bus has not dropped yet may go to another stop still ahead. Candidates are simulated from the state on common random numbers; the \
         kept and the new plan are then compared on fresh replications with paired intervals, and a target \
         no plan can meet any more is named with its bound. Progress goes to stderr.
         """)

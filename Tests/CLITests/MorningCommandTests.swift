@@ -44,6 +44,28 @@ final class MorningCommandTests: XCTestCase {
         XCTAssertTrue(FileManager.default.fileExists(atPath: out + "/site-sheets.html"))
     }
 
+    /// A relief team not yet dropped goes where the line is: the re-plan says so, writes the
+    /// drops, and the changed publication re-issues the rosters with no notice (no call-up moved).
+    func testATeamNotYetDroppedIsReplannedAndTheRostersReissued() throws {
+        let dir = try temporaryFolder()
+        let twoSites = CommandLineTests.scenario("small/two-sites.yaml")
+        let state = dir.appendingPathComponent("state.yaml")
+        try "at: \"08:00\"\nqueues:\n  S1: {registration: 170, swab: 30}\n  S2: {registration: 0, swab: 0}\nleft: {S1: 0, S2: 0}\n"
+            .write(to: state, atomically: true, encoding: .utf8)
+        let plan = dir.appendingPathComponent("new.yaml").path
+        let replan = try CLI().run(["replan", twoSites, "--from", state.path, "--candidates", "40", "--search-replications", "6", "-r", "10",
+                                    "--seed", "3", "--out", plan, "--language", "en", "--no-timings"])
+        XCTAssertEqual(replan.status, 0, replan.stderr)
+        XCTAssertTrue(replan.stdout.contains("Teams moved"), replan.stdout)
+        XCTAssertTrue(replan.stdout.contains("bus: one team drops at S1, not S2"), replan.stdout)
+        XCTAssertTrue(try String(contentsOfFile: plan, encoding: .utf8).contains("drops:"))
+        let out = dir.appendingPathComponent("changes").path
+        let publish = try CLI().run(["publish", twoSites, "--plan", plan, "--changed-since", "scenario", "--from", state.path, "-r", "4", "--out", out])
+        XCTAssertEqual(publish.status, 0, publish.stderr)
+        XCTAssertTrue(FileManager.default.fileExists(atPath: out + "/rosters.csv"))
+        XCTAssertEqual((try? FileManager.default.contentsOfDirectory(atPath: out + "/notices"))?.count ?? 0, 0)
+    }
+
     func testBadStateFilesAreRefused() throws {
         let dir = try temporaryFolder()
         let missing = try CLI().run(["replan", scenario, "--from", dir.appendingPathComponent("nope.yaml").path])

@@ -3,9 +3,10 @@ import Scenario
 import SimKit
 import SiteModel
 
-/// Re-plans the rest of a round from the morning as it stands (`MorningState`): only call-ups
-/// not yet issued move (to a later or earlier window that still gives residents their notice,
-/// or to another staffed site they can walk to); everything issued, and everything past, stays.
+/// Re-plans the rest of a round from the morning as it stands (`MorningState`): only what can
+/// still move moves: call-ups not yet issued (to a later or earlier window that still gives
+/// residents their notice, or to another staffed site they can walk to), breaks not yet taken,
+/// and teams not yet dropped (`TeamMoves`); everything issued, and everything past, stays.
 /// Each candidate is the rest of the round simulated from the state on the same replications
 /// (common random numbers), scored by the targets first (how far each is missed) and then the
 /// objective; a greedy search over moves, the best move per call-up kept, until the time
@@ -50,6 +51,9 @@ public enum Replanner {
     public struct Result: Sendable {
         public var plan: Plan
         public var moves: [Move]
+        /// Breaks and drops changed, in the order the search made them (a break moved twice
+        /// is said once, from where it was to where it is).
+        public var teamMoves: [TeamMove]
         /// Call-ups that could move (not issued, not begun).
         public var movable: Int
         public var candidatesTried: Int
@@ -87,6 +91,7 @@ public enum Replanner {
         var tried = 1
         let notice: Double = { if case .started(let n) = state.issued { return n } else { return 0 } }()
         let earliest = state.at + notice
+        var teamMoves: [TeamMove] = []
         var improved = true
         search: while improved {
             improved = false
@@ -106,6 +111,26 @@ public enum Replanner {
                 if let (round, x) = choice {
                     best = round; bestScore = x; improved = true
                     progress?(String(format: "replan: %@ moved, score %.3f (%d candidates)", c.building, x, tried))
+                }
+            }
+            // The teams: a break not yet taken, then a team not yet dropped; the best of each.
+            for kind in 0..<2 {
+                let candidates = kind == 0 ? TeamMoves.breakMoves(best.plan, scenario: s, at: state.at)
+                                           : TeamMoves.dropMoves(best.plan, scenario: s, state: state)
+                var choice: (CompiledRound, Double, TeamMove)?
+                for (p, move) in candidates {
+                    if let budget = options.candidates {
+                        if tried >= budget { break search }
+                    } else if Date().timeIntervalSince(clock) > options.timeLimit * 0.8 { break search }
+                    guard let round = try? best.replacingPlan(p) else { continue }
+                    tried += 1
+                    let x = score(round)
+                    if x < (choice?.1 ?? bestScore) - 1e-9 { choice = (round, x, move) }
+                }
+                if let (round, x, move) = choice {
+                    best = round; bestScore = x; improved = true
+                    teamMoves = TeamMoves.adding(move, to: teamMoves)
+                    progress?(String(format: "replan: %@, score %.3f (%d candidates)", String(describing: move), x, tried))
                 }
             }
         }
@@ -140,7 +165,7 @@ public enum Replanner {
             let a = plan.callUps[i], b = newPlan.callUps[i]
             return a.site != b.site || a.window != b.window
         }.map { Move(index: $0, before: plan.callUps[$0], after: newPlan.callUps[$0]) }
-        return Result(plan: newPlan, moves: moved, movable: movable.count, candidatesTried: tried,
+        return Result(plan: newPlan, moves: moved, teamMoves: teamMoves, movable: movable.count, candidatesTried: tried,
                       seconds: Date().timeIntervalSince(clock), figures: figures, targets: outcomes, bound: bound)
     }
 

@@ -32,11 +32,15 @@ public enum Publication {
             ("site-sheets.html", SiteSheets.html(r)),
             ("summary.json", Summary.json(r).rendered() + "\n"),
         ]
+        // Teams' breaks or drops changed: the rosters are re-issued too.
+        let teamsChanged = r.plan.breaks != earlier.breaks || r.plan.drops != earlier.drops || r.plan.handovers != earlier.handovers
+        if teamsChanged { files.append(("rosters.csv", ScheduleFiles.rosters(r))) }
         files += ScheduleFiles.notices(r, changedSince: earlier)
         let w = Wording(r.scenario.language)
         let notices = files.filter { $0.path.hasPrefix("notices/") }.count
-        let readme = ["# " + Markdown.escape(w(.readmeTitle, w.name(r.scenario))), "",
+        var readme = ["# " + Markdown.escape(w(.readmeTitle, w.name(r.scenario))), "",
                       w(.readmeChanges, Markdown.escape(r.plan.origin), Markdown.escape(earlier.origin), notices), ""]
+        if teamsChanged { readme += ["`rosters.csv`: " + w(.aboutRosters), ""] }
         files.append(("README.md", readme.joined(separator: "\n") + "\n"))
         return files
     }

@@ -99,6 +99,24 @@ public struct BinnedLevels: Sendable {
     }
 }
 
+extension BinnedLevels {
+    public var fields: Fields {
+        func array<T>(_ s: Slab<T>) -> [T] { (0..<s.count).map { s[$0] } }
+        return Fields(origin: origin, width: width, bins: bins, area: array(area), level: array(level), lastChange: array(lastChange),
+                      bin: array(bin), binEnd: array(binEnd))
+    }
+
+    /// Nil when the counts do not fit together.
+    public init?(fields f: Fields) {
+        let n = f.level.count
+        guard f.bins >= 0, f.width > 0, f.area.count == n * f.bins, f.lastChange.count == n, f.bin.count == n, f.binEnd.count == n,
+              f.bin.allSatisfy({ $0 >= 0 }) else { return nil }
+        self.init(levels: n, origin: f.origin, width: f.width, bins: f.bins)
+        for i in 0..<f.area.count { area[i] = f.area[i] }
+        for i in 0..<n { level[i] = f.level[i]; lastChange[i] = f.lastChange[i]; bin[i] = f.bin[i]; binEnd[i] = f.binEnd[i] }
+    }
+}
+
 extension BinnedLevels: SharedStorage {
     public var storageIdentity: ObjectIdentifier { area.storageIdentity }
 }

@@ -70,6 +70,11 @@ public struct TimeWeighted: Sendable, Equatable {
         if newLevel > maxLevel { maxLevel = newLevel }
     }
 
+    /// Puts back what `fields` took (`Snapshots.swift`).
+    mutating func restore(lastChange: Double, area: Double, maxLevel: Double) {
+        self.lastChange = lastChange; self.area = area; self.maxLevel = maxLevel
+    }
+
     /// The average level from the start to `time`.
     public func average(until time: Double) -> Double {
         let total = area + level * (time - lastChange)

@@ -129,13 +129,14 @@ public struct ShardedRun: Sendable, Equatable {
         w.int(replications); w.int(shards)
     }
 
-    init?(decoding r: inout ByteReader) {
+    /// At most `maxShards` shards (default: one a replication).
+    init?(decoding r: inout ByteReader, maxShards: Int? = nil) {
         guard let path = r.string(), let hasPlan = r.int(), let plan = r.string(), let n = r.int(), n >= 0, n <= 1000 else { return nil }
         var weather: [String] = []
         for _ in 0..<n { guard let s = r.string() else { return nil }; weather.append(s) }
         guard let lang = r.string(), let language = Language(rawValue: lang), let fingerprint = r.uint(), let seed = r.uint(),
               let replications = r.int(), (1...ShardedRun.maxReplications).contains(replications),
-              let shards = r.int(), shards >= 1, shards <= replications else { return nil }
+              let shards = r.int(), shards >= 1, shards <= (maxShards ?? replications) else { return nil }
         self.init(scenarioPath: path, plan: hasPlan == 1 ? plan : nil, weather: weather, language: language,
                   fingerprint: fingerprint, seed: seed, replications: replications, shards: shards)
     }
@@ -177,6 +178,13 @@ struct ByteReader {
     private var bytes: ArraySlice<UInt8>
     init(_ bytes: ArraySlice<UInt8>) { self.bytes = bytes }
     var isAtEnd: Bool { bytes.isEmpty }
+    var remaining: Int { bytes.count }
+    /// Skips `n` bytes; false (nothing skipped) when fewer are left.
+    mutating func skip(_ n: Int) -> Bool {
+        guard n >= 0, n <= bytes.count else { return false }
+        bytes = bytes.dropFirst(n)
+        return true
+    }
 
     mutating func uint() -> UInt64? {
         guard bytes.count >= 8 else { return nil }

@@ -1,18 +1,37 @@
 import Scenario
 import SimKit
 
+/// One site group's run, its figures still open at its own end (`OpenFigures`): closed with the
+/// other groups' at the whole round's end, in this process or, shipped in a
+/// `GroupPartialResult`, in another.
+struct GroupOutcome {
+    var open: OpenFigures
+    /// The group's run without the weather, in its local site indices.
+    var dry: DryFigures?
+}
+
 extension CompiledRound {
     /// Each site group as a round of its own on its share of the residents, then the figures
     /// placed at their global indices and closed at the whole round's end.
     func simulateApart(_ split: SiteGroupSplit, arrivals: inout [Arrival], dryArrivals: inout [Arrival]?, weather: WeatherDraw,
                        doorToDoor: DoorToDoorRun, options: RunOptions, jobs: Int) -> (RoundFigures, DryFigures?) {
+        let outcomes = runGroups(split, Array(split.groups.indices), arrivals: &arrivals, dryArrivals: &dryArrivals, weather: weather,
+                                 doorToDoor: doorToDoor, options: options, jobs: jobs)
+        return closeGroups(split, outcomes, recordDetail: options.recordDetail)
+    }
+
+    /// The groups `groups` (indices into `split.groups`) run apart on up to `jobs` threads, in
+    /// that order; the other groups' residents are set aside unrun.
+    func runGroups(_ split: SiteGroupSplit, _ groups: [Int], arrivals: inout [Arrival], dryArrivals: inout [Arrival]?,
+                   weather: WeatherDraw, doorToDoor: DoorToDoorRun, options: RunOptions, jobs: Int) -> [GroupOutcome] {
         // `arrivals` come in draw order: each group sorts its own share.
         let groupArrivals = split.partition(arrivals, siteGroup: siteGroup)
         let groupDry = dryArrivals.map { split.partition($0, siteGroup: siteGroup) }
         arrivals = []; dryArrivals = nil // the groups hold them now
         let groupDoorToDoor = split.partition(doorToDoor, siteGroup: siteGroup)
         let tubesOn = scenario.logistics.lab != nil
-        let runs = Replications.run(count: split.groups.count, jobs: jobs) { g -> GroupRun in
+        let runs = Replications.run(count: groups.count, jobs: jobs) { k -> GroupOutcomeBox in
+            let g = groups[k]
             let range = groupArrivals.offsets[g]..<groupArrivals.offsets[g + 1]
             var mine = Array(groupArrivals.flat[range])
             var mineDry = groupDry.map { Array($0.flat[$0.offsets[g]..<$0.offsets[g + 1]]) }
@@ -27,39 +46,44 @@ extension CompiledRound {
             }
             state.run()
             // The figures wait for every group's end: keep only what they need.
-            state.releaseResidents()
+            let open = state.openFigures()
             var dryFigures: DryFigures?
             if var dry {
                 dry.run()
                 dryFigures = DryFigures(dry)
             }
-            return GroupRun(state: state, dry: dryFigures)
+            return GroupOutcomeBox(outcome: GroupOutcome(open: open, dry: dryFigures))
         }
-        let end = runs.map(\.state.end).max() ?? opening
-        let stop = runs.map(\.state.stop).max() ?? opening
-        let deskClose = max(end, runs.map(\.state.lastDeskChange).max() ?? end)
+        return runs.map(\.outcome)
+    }
+
+    /// Every group's outcome (in group order) closed at the whole round's end (the latest
+    /// group's) and placed at the global indices.
+    func closeGroups(_ split: SiteGroupSplit, _ outcomes: [GroupOutcome], recordDetail: Bool) -> (RoundFigures, DryFigures?) {
+        precondition(outcomes.count == split.groups.count, "every group's outcome, in order")
+        let end = outcomes.map(\.open.end).max() ?? opening
+        let stop = outcomes.map(\.open.stop).max() ?? opening
+        let deskClose = max(end, outcomes.map(\.open.lastDeskChange).max() ?? end)
         var figures = RoundFigures(self, end: end)
-        if options.recordDetail {
+        if recordDetail {
             figures.recordDetail = true
             figures.callUpWaits = Array(repeating: QuantileSample(), count: callUpBuildings.count)
         }
         var dry = DryFigures(timeInSystem: Array(repeating: Tally(), count: sites.count), gaveUp: Array(repeating: 0, count: sites.count))
-        for (g, run) in runs.enumerated() {
-            var state = run.state
+        for (g, outcome) in outcomes.enumerated() {
             let group = split.groups[g]
-            figures.add(state.figures(end: end, stop: stop, deskClose: deskClose),
+            figures.add(outcome.open.closed(end: end, stop: stop, deskClose: deskClose),
                         sites: group.sites, teams: group.teams, couriers: group.couriers, callUps: group.callUps)
-            if let d = run.dry {
+            if let d = outcome.dry {
                 for (l, t) in d.timeInSystem.enumerated() { dry.timeInSystem[group.sites[l]] = t }
                 for (l, n) in d.gaveUp.enumerated() { dry.gaveUp[group.sites[l]] = n }
             }
         }
-        return (figures, runs.contains { $0.dry != nil } ? dry : nil)
+        return (figures, outcomes.contains { $0.dry != nil } ? dry : nil)
     }
 }
 
-/// A site group's state after its run, handed from the thread that ran it.
-private struct GroupRun: @unchecked Sendable {
-    var state: RoundState
-    var dry: DryFigures?
+/// A site group's outcome, handed from the thread that ran it.
+private struct GroupOutcomeBox: @unchecked Sendable {
+    var outcome: GroupOutcome
 }

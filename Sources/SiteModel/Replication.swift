@@ -32,37 +32,25 @@ public extension CompiledRound {
     func simulate(seed: UInt64, replication: Int, options: RunOptions = .standard, draws: ResidentDraws? = nil,
                   groupJobs: Int = 1) -> ReplicationResult {
         var outcome = run(seed: seed, replication: replication, options: options, draws: draws, groupJobs: groupJobs)
-        return finish(&outcome.figures, dry: outcome.dry, lifts: outcome.lifts, doorToDoor: outcome.doorToDoor,
+        return finish(&outcome.figures, dry: outcome.dry, liftWait: outcome.lifts.summary(), doorToDoor: outcome.doorToDoor,
                       seed: seed, replication: replication)
     }
 
     /// One replication's figures before they become metrics (a street splits them by community).
     internal func run(seed: UInt64, replication: Int, options: RunOptions, draws: ResidentDraws?, groupJobs: Int) -> RoundOutcome {
-        let weather = WeatherDraw(scenario.logistics.weather, seed: seed, replication: UInt64(replication))
-        var arrivals: [Arrival] = []
-        // From a morning state the weather so far is past: no dry twin (its figures are left out).
-        var dryArrivals: [Arrival]? = weather.isClear || morning != nil ? nil : []
-        let residents = draws ?? drawResidents(seed: seed, replication: UInt64(replication))
-        precondition(residents.seed == seed && residents.replication == UInt64(replication), "draws of another replication")
         let apart = runsSiteGroupsApart && groupSites.count > 1
-        let lifts = self.arrivals(from: residents, weather: weather, into: &arrivals, dry: &dryArrivals, sorting: !apart)
-        var options = options
-        if let m = morning {
-            startingFrom(m, arrivals: &arrivals, dry: &dryArrivals, seed: seed, replication: UInt64(replication))
-            options.statisticsFrom = max(options.statisticsFrom, m.at)
-        }
-        let doorToDoor = DoorToDoorRun(self, weather: weather, seed: seed, replication: UInt64(replication))
+        var d = drawn(seed: seed, replication: replication, options: options, draws: draws, sorting: !apart)
         if apart {
             let split = siteGroupSplit?.split ?? SiteGroupSplit(self)
-            let (figures, dry) = simulateApart(split, arrivals: &arrivals, dryArrivals: &dryArrivals, weather: weather,
-                                               doorToDoor: doorToDoor, options: options, jobs: groupJobs)
-            return RoundOutcome(figures: figures, dry: dry, lifts: lifts, doorToDoor: doorToDoor)
+            let (figures, dry) = simulateApart(split, arrivals: &d.arrivals, dryArrivals: &d.dryArrivals, weather: d.weather,
+                                               doorToDoor: d.doorToDoor, options: d.options, jobs: groupJobs)
+            return RoundOutcome(figures: figures, dry: dry, lifts: d.lifts, doorToDoor: d.doorToDoor)
         }
-        var state = RoundState(round: self, arrivals: arrivals, weather: weather, doorToDoor: doorToDoor,
-                               tubesOn: scenario.logistics.lab != nil, options: options)
+        var state = RoundState(round: self, arrivals: d.arrivals, weather: d.weather, doorToDoor: d.doorToDoor,
+                               tubesOn: scenario.logistics.lab != nil, options: d.options)
         state.start()
         var dry: RoundState?
-        if let firstEpisode = weather.firstEpisodeStart, let dryArrivals {
+        if let firstEpisode = d.weather.firstEpisodeStart, let dryArrivals = d.dryArrivals {
             state.run(until: firstEpisode)
             dry = state.twinWithoutWeather(dryArrivals: dryArrivals)
         }
@@ -73,17 +61,37 @@ public extension CompiledRound {
             dry.run()
             dryFigures = DryFigures(dry)
         }
-        return RoundOutcome(figures: figures, dry: dryFigures, lifts: lifts, doorToDoor: doorToDoor)
+        return RoundOutcome(figures: figures, dry: dryFigures, lifts: d.lifts, doorToDoor: d.doorToDoor)
+    }
+
+    /// What a replication draws before its first event: the weather, every resident's arrival
+    /// (and without the weather, for the dry twin), the lift waits, the door-to-door teams, and
+    /// the options a morning state sets. The same whether the round then runs as one loop, as
+    /// site groups, or as some of its groups in a shard.
+    internal func drawn(seed: UInt64, replication: Int, options: RunOptions, draws: ResidentDraws?, sorting: Bool) -> Drawn {
+        let weather = WeatherDraw(scenario.logistics.weather, seed: seed, replication: UInt64(replication))
+        var arrivals: [Arrival] = []
+        // From a morning state the weather so far is past: no dry twin (its figures are left out).
+        var dryArrivals: [Arrival]? = weather.isClear || morning != nil ? nil : []
+        let residents = draws ?? drawResidents(seed: seed, replication: UInt64(replication))
+        precondition(residents.seed == seed && residents.replication == UInt64(replication), "draws of another replication")
+        let lifts = self.arrivals(from: residents, weather: weather, into: &arrivals, dry: &dryArrivals, sorting: sorting)
+        var options = options
+        if let m = morning {
+            startingFrom(m, arrivals: &arrivals, dry: &dryArrivals, seed: seed, replication: UInt64(replication))
+            options.statisticsFrom = max(options.statisticsFrom, m.at)
+        }
+        let doorToDoor = DoorToDoorRun(self, weather: weather, seed: seed, replication: UInt64(replication))
+        return Drawn(weather: weather, arrivals: arrivals, dryArrivals: dryArrivals, lifts: lifts, options: options, doorToDoor: doorToDoor)
     }
 
     /// The metrics of figures closed by `run`: the round's, or a street community's (with its
     /// own compiled round, dry figures, lift waits and door-to-door teams).
-    internal func finish(_ figures: inout RoundFigures, dry: DryFigures?, lifts: LiftWaits, doorToDoor: DoorToDoorRun,
+    internal func finish(_ figures: inout RoundFigures, dry: DryFigures?, liftWait: LiftWaits.Summary, doorToDoor: DoorToDoorRun,
                          seed: UInt64, replication: Int) -> ReplicationResult {
-        var lifts = lifts
         var result = figures.result(doorToDoor: doorToDoor)
-        result[.liftWaitMeanMinutes] = lifts.tally.mean
-        result[.liftWaitP95Minutes] = lifts.p95()
+        result[.liftWaitMeanMinutes] = liftWait.mean
+        result[.liftWaitP95Minutes] = liftWait.p95
         if morning != nil {
             for m in [MetricName.timeInSystemWithoutWeatherMinutes, .weatherCostMinutes, .residentsGaveUpToWeather] { result[m] = .nan }
         }
@@ -114,6 +122,16 @@ struct RoundOutcome {
     var figures: RoundFigures
     var dry: DryFigures?
     var lifts: LiftWaits
+    var doorToDoor: DoorToDoorRun
+}
+
+/// A replication's draws before its first event (`CompiledRound.drawn`).
+struct Drawn {
+    var weather: WeatherDraw
+    var arrivals: [Arrival]
+    var dryArrivals: [Arrival]?
+    var lifts: LiftWaits
+    var options: RunOptions
     var doorToDoor: DoorToDoorRun
 }
 

@@ -45,6 +45,9 @@ struct LiftWaits {
         if !byPopulation.isEmpty { byPopulation[population].tally.add(minutes); byPopulation[population].sample.add(minutes) }
     }
     mutating func p95() -> Double { sample.quantile(0.95) ?? 0 }
+    /// The two figures the metrics take.
+    struct Summary: Equatable { var mean: Double; var p95: Double }
+    mutating func summary() -> Summary { Summary(mean: tally.mean, p95: p95()) }
     /// Population `p`'s waits alone.
     func of(_ p: Int) -> LiftWaits {
         guard !byPopulation.isEmpty else { return self }

@@ -83,6 +83,13 @@ extension RoundState {
     /// `stop` (last event) and `deskClose` (when desk time is closed): for a site group these
     /// are the round's, not the group's own.
     mutating func figures(end: Double, stop: Double, deskClose: Double) -> RoundFigures {
+        openFigures().closed(end: end, stop: stop, deskClose: deskClose)
+    }
+
+    /// Everything the figures need, taken at this state's own end: closed later at the whole
+    /// round's (`OpenFigures.closed`), in this process or, shipped, in another. The levels are
+    /// handed over, not copied: the state is done with.
+    mutating func openFigures() -> OpenFigures {
         var f = RoundFigures(round, end: end)
         let left = leftovers ?? leftoversOfResidents()
         f.residents = left.residents
@@ -96,35 +103,27 @@ extension RoundState {
         f.sampleAgeSample = tally.sampleAgeSample
         f.timeInSystemSampleSite = tally.timeInSystemSampleSite
         f.sampleAgeSampleCourier = tally.sampleAgeSampleCourier
+        var workingSince = Array(repeating: Double.nan, count: teams.count)
         for t in teams.indices {
-            f.teams[t] = RoundFigures.TeamFigures(
-                active: crews.teamActive[t] + (crews.teamState[t] == .working ? max(0, end - crews.teamWorkStart[t]) : 0),
-                busy: crews.teamBusy[t], overtime: tally.overtime[t], longestSpan: tally.longestSpanOfTeam[t])
+            f.teams[t] = RoundFigures.TeamFigures(active: crews.teamActive[t], busy: crews.teamBusy[t], overtime: tally.overtime[t],
+                                                  longestSpan: tally.longestSpanOfTeam[t])
+            if crews.teamState[t] == .working { workingSince[t] = crews.teamWorkStart[t] }
         }
         for c in f.couriers.indices {
             f.couriers[c] = RoundFigures.CourierFigures(kilometres: tally.courierKilometres[c], sampleAge: tally.sampleAge[c],
                                                         runs: recordDetail ? fleet.log[c] : [],
                                                         runCount: tally.courierRunsOf[c], samplesOverLimit: tally.samplesOverLimitOf[c])
         }
-        tally.levels.finish(at: end)
-        // Residents still in a line when the last team left wait to the end of the record.
-        for w in left.stillWaiting { tally.levels.addInterval(w.level, from: w.since, to: stop) }
         let lost = lostToWeather()
         for s in 0..<siteCount {
-            tally.desksBusy[s].set(tally.desksBusy[s].level, at: deskClose)
-            tally.desksOpen[s].set(tally.desksOpen[s].level, at: deskClose)
             f.sites[s] = RoundFigures.SiteFigures(
                 waitRegistration: tally.waitRegistration[s], waitSwab: tally.waitSwab[s], timeInSystem: tally.timeInSystem[s],
-                returnersTimeAway: tally.returnersTimeAway[s], desksBusyArea: tally.desksBusy[s].area, desksOpenArea: tally.desksOpen[s].area,
+                returnersTimeAway: tally.returnersTimeAway[s], desksBusyArea: 0, desksOpenArea: 0,
                 lastSwab: tally.lastSwabAtSite[s], lostToWeatherSeconds: lost[s],
                 residents: s < left.residentsAtSite.count ? left.residentsAtSite[s] : 0, gaveUp: tally.gaveUpAtSite[s],
                 over20: tally.over20AtSite[s], over60: tally.over60AtSite[s], tubesOverBox: tally.tubesOverBoxAtSite[s],
                 tubesLeft: s < left.tubesLeftAtSite.count ? left.tubesLeftAtSite[s] : 0,
-                series: SiteSeries(registrationQueue: tally.levels.averages(of: Level.registrationQueue(s)),
-                                   swabQueue: tally.levels.averages(of: Level.swabQueue(s)),
-                                   stationsBusy: tally.levels.averages(of: Level.stationsBusy(s)),
-                                   stationsStaffed: tally.levels.averages(of: Level.stationsStaffed(s)),
-                                   paused: tally.levels.averages(of: Level.paused(s)),
+                series: SiteSeries(registrationQueue: [], swabQueue: [], stationsBusy: [], stationsStaffed: [], paused: [],
                                    swabbed: tally.swabbedAtSite[s]))
         }
         if recordDetail {
@@ -132,7 +131,9 @@ extension RoundState {
             f.callUpWaits = callUpWaits
             f.gaveUpByBuilding = left.gaveUpByBuilding
         }
-        return f
+        return OpenFigures(figures: f, workingSince: workingSince, levels: tally.levels, stillWaiting: left.stillWaiting,
+                           desksBusy: (0..<siteCount).map { tally.desksBusy[$0] }, desksOpen: (0..<siteCount).map { tally.desksOpen[$0] },
+                           end: end, stop: stop, lastDeskChange: lastDeskChange)
     }
 
     /// Seconds each site stood paused by the weather while it had residents to swab: one pass

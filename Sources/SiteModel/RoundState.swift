@@ -44,6 +44,12 @@ enum CourierState: UInt8 { case atLab, out }
 /// for exclusivity; everything is sized before the loop starts (`Slab`s and reserved arrays), so
 /// the loop does not allocate.
 struct RoundState {
+    /// Bins of the sites' series: to four hours past the last shift or the deadline.
+    static func seriesBins(_ round: CompiledRound) -> Int {
+        let lastShift = round.scenario.staff.cohorts.map(\.shiftEnd).max() ?? round.deadline
+        return Int(((max(lastShift, round.deadline) + 4 * 3600 - round.opening) / CompiledRound.binSeconds).rounded(.up))
+    }
+
     let round: CompiledRound
     var arrivals: [Arrival]
     let options: RunOptions
@@ -132,8 +138,7 @@ struct RoundState {
                           residentsPerSite: perSite, extra: doorTubes + 2 * (stations + teams.count) + 8)
         fleet = CourierFleet(capacities: round.couriers.map(\.courier.capacityTubes))
         groups = GroupProgress(round, arrivals: arrivals, doorToDoor: doorToDoor)
-        let lastShift = s.staff.cohorts.map(\.shiftEnd).max() ?? round.deadline
-        let bins = Int(((max(lastShift, round.deadline) + 4 * 3600 - round.opening) / CompiledRound.binSeconds).rounded(.up))
+        let bins = RoundState.seriesBins(round)
         tally = Tallies(opening: round.opening, desks: round.sites.map(\.registrationDesks), teams: teams.count, couriers: round.couriers.count,
                         residents: arrivals.count, samples: s.logistics.lab == nil ? 0 : arrivals.count + doorTubes * 3,
                         levels: BinnedLevels(levels: Level.perSite * siteCount, origin: round.opening, width: CompiledRound.binSeconds, bins: bins))

@@ -25,7 +25,7 @@ public enum StreetExperiment {
             var outcome = round.run(seed: seed, replication: r, options: options, draws: nil, groupJobs: groupJobs)
             // Split before the street's metrics: a quantile reorders the samples the split reads.
             var each = parts.enumerated().map { k, part in part.result(outcome, population: k, seed: seed, replication: r) }
-            each.insert(round.finish(&outcome.figures, dry: outcome.dry, lifts: outcome.lifts, doorToDoor: outcome.doorToDoor,
+            each.insert(round.finish(&outcome.figures, dry: outcome.dry, liftWait: outcome.lifts.summary(), doorToDoor: outcome.doorToDoor,
                                      seed: seed, replication: r), at: 0)
             progress?()
             return each
@@ -61,7 +61,8 @@ struct CommunityPart: Sendable {
         var figures = outcome.figures.community(sites: c.sites, teams: teams, couriers: couriers, callUps: c.callUps,
                                                 buildings: c.buildings, deadline: c.scenario.round.deadline)
         let doorToDoor = DoorToDoorRun(teams: Array(outcome.doorToDoor.teams[c.doorToDoorTeams]))
-        return round.finish(&figures, dry: outcome.dry?.sites(c.sites), lifts: outcome.lifts.of(k), doorToDoor: doorToDoor,
+        var lifts = outcome.lifts.of(k)
+        return round.finish(&figures, dry: outcome.dry?.sites(c.sites), liftWait: lifts.summary(), doorToDoor: doorToDoor,
                             seed: seed, replication: replication)
     }
 }

@@ -8,7 +8,7 @@ struct Merge: ParsableCommand {
         abstract: "Fold the partial results of `simulate --shard K/N` into the summary one run gives.",
         discussion: """
         Every shard 1 to N of one run must be given once: the same scenario files, plan, seed and \
-        replications. The scenario is loaded again from the path the shards recorded (or --scenario) \
+        replications, all split the same way (--shard-by replications or site-groups). The scenario is loaded again from the path the shards recorded (or --scenario) \
         and must be unchanged. The figures, summary.json and sites.csv are byte for byte those of \
         `swabplan simulate` with the same seed and replications. A damaged, repeated, missing or \
         foreign part is refused (exit 65) and nothing is written.
@@ -37,7 +37,7 @@ struct Merge: ParsableCommand {
     func run() throws {
         let loaded = try parts.map(read)
         let run = try checkSameRun(loaded)
-        let runs = try shardsInOrder(loaded, run)
+        try checkEveryShardOnce(loaded, run)
         let path = scenario ?? run.scenarioPath
         let (read, plan) = try loadScenario(path, plan: run.plan)
         var s = read
@@ -50,28 +50,76 @@ struct Merge: ParsableCommand {
             try fail("\(path) (or its buildings or plan file) is not what the shards ran: it changed since, or it is another scenario; run the shards again, or give the scenario they ran with --scenario")
         }
         let round = try compile(s, plan)
+        let runs = try replications(loaded, round: round, scenario: path)
         guard runs.allSatisfy({ $0.metrics.count == MetricName.allCases.count && $0.sites.count == s.sites.count }) else {
             try fail("the parts' replications do not fit \(path) (another number of sites)")
         }
         try Simulate.report(ExperimentResult(round: round, seed: run.seed, runs: runs), out: out, format: format, check: check)
     }
 
-    private func read(_ path: String) throws -> (path: String, part: PartialResult) {
+    /// A part of either kind, as read.
+    private enum Part {
+        case replications(PartialResult)
+        case siteGroups(GroupPartialResult)
+
+        var run: ShardedRun {
+            switch self { case .replications(let p): return p.run; case .siteGroups(let p): return p.run }
+        }
+        var shard: Int {
+            switch self { case .replications(let p): return p.shard; case .siteGroups(let p): return p.shard }
+        }
+        var kind: String {
+            switch self { case .replications: return "--shard-by replications"; case .siteGroups: return "--shard-by site-groups" }
+        }
+    }
+
+    /// Every replication of the run, from shards in order (by replications) or closed from every
+    /// shard's site groups (by site groups).
+    private func replications(_ loaded: [(path: String, part: Part)], round: CompiledRound, scenario path: String) throws -> [ReplicationResult] {
+        var byReplications: [PartialResult] = [], byGroups: [(path: String, part: GroupPartialResult)] = []
+        for (p, part) in loaded.sorted(by: { $0.part.shard < $1.part.shard }) {
+            switch part {
+            case .replications(let x): byReplications.append(x)
+            case .siteGroups(let x): byGroups.append((p, x))
+            }
+        }
+        if byGroups.isEmpty { return byReplications.flatMap(\.results) }
+        let groups = round.siteGroupCount
+        guard let n = byGroups.first?.part.run.shards, n <= groups else {
+            try fail("the parts split \(path) into more shards than its \(groups) site groups: they are of another scenario or plan")
+        }
+        let shares = round.groupShares(shards: n)
+        for (p, part) in byGroups where part.groupCount != groups || part.groups != shares[part.shard - 1] {
+            try fail("\(p) holds site groups that are not shard \(part.shard)'s of \(path)'s \(groups): it is of another scenario or plan")
+        }
+        do { return try round.mergeGroups(byGroups.map(\.part)) } catch {
+            try fail("a part does not fit \(path): \(error)")
+        }
+    }
+
+    private func read(_ path: String) throws -> (path: String, part: Part) {
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), !isFolder.boolValue,
               let data = FileManager.default.contents(atPath: path) else {
             printError("error: \(path): no such file (or not a readable file)")
             throw Exit.noInput
         }
-        do { return (path, try PartialResult(decoding: [UInt8](data))) } catch {
+        let bytes = [UInt8](data)
+        do {
+            if GroupPartialResult.isOne(bytes) { return (path, .siteGroups(try GroupPartialResult(decoding: bytes))) }
+            return (path, .replications(try PartialResult(decoding: bytes)))
+        } catch {
             printError("error: \(path): \(error)")
             throw Exit.dataError
         }
     }
 
     /// Every part belongs to the first one's run; the first field that differs is named.
-    private func checkSameRun(_ loaded: [(path: String, part: PartialResult)]) throws -> ShardedRun {
+    private func checkSameRun(_ loaded: [(path: String, part: Part)]) throws -> ShardedRun {
         let first = loaded[0]
+        for (path, part) in loaded.dropFirst() where part.kind != first.part.kind {
+            try fail("\(path) is of a run split with \(part.kind), \(first.path) with \(first.part.kind); merge the parts of one run")
+        }
         for (path, part) in loaded.dropFirst() where part.run != first.part.run {
             let a = part.run, b = first.part.run
             let what: String
@@ -87,8 +135,8 @@ struct Merge: ParsableCommand {
         return first.part.run
     }
 
-    /// The replications of shards 1...N in order, each shard given exactly once.
-    private func shardsInOrder(_ loaded: [(path: String, part: PartialResult)], _ run: ShardedRun) throws -> [ReplicationResult] {
+    /// Each shard 1...N given exactly once.
+    private func checkEveryShardOnce(_ loaded: [(path: String, part: Part)], _ run: ShardedRun) throws {
         var byShard: [Int: String] = [:]
         for (path, part) in loaded {
             if let other = byShard[part.shard] {
@@ -99,9 +147,8 @@ struct Merge: ParsableCommand {
         let missing = (1...run.shards).filter { byShard[$0] == nil }
         if !missing.isEmpty {
             let list = missing.prefix(10).map(String.init).joined(separator: ", ") + (missing.count > 10 ? " and \(missing.count - 10) more" : "")
-            try fail("shard\(missing.count > 1 ? "s" : "") \(list) of \(run.shards) missing; run \(missing.count > 1 ? "them" : "it") (simulate --shard K/\(run.shards)) and merge all \(run.shards) parts")
+            try fail("shard\(missing.count > 1 ? "s" : "") \(list) of \(run.shards) missing; run \(missing.count > 1 ? "them" : "it") (simulate --shard K/\(run.shards) \(loaded[0].part.kind)) and merge all \(run.shards) parts")
         }
-        return loaded.sorted { $0.part.shard < $1.part.shard }.flatMap(\.part.results)
     }
 
     private func fail(_ message: String) throws -> Never {

@@ -17,11 +17,11 @@ struct ShardSpec: Equatable {
 
     init(k: Int, n: Int) { self.k = k; self.n = n }
 
-    /// Why these numbers cannot split `replications`, or nil.
-    func problem(replications: Int) -> String? {
+    /// Why these numbers cannot split `replications` (nil: what is split is not known yet), or nil.
+    func problem(parts replications: Int?) -> String? {
         if n < 1 { return "--shard K/N: N (the number of shards) must be at least 1, found \(n)" }
         if k < 1 || k > n { return "--shard K/N: K must be from 1 to N (\(n)), found \(k)" }
-        if n > replications { return "--shard \(k)/\(n): more shards than replications (\(replications)); use at most \(replications) shards or more replications" }
+        if let replications, n > replications { return "--shard \(k)/\(n): more shards than replications (\(replications)); use at most \(replications) shards or more replications" }
         return nil
     }
 
@@ -49,20 +49,51 @@ enum RunInputs {
 }
 
 extension Simulate {
-    /// Runs shard K of N and writes its partial result into `out` (nothing else).
+    /// Runs shard K of N of the replications and writes its partial result into `out` (nothing else).
     func runShard(_ spec: ShardSpec, scenario s: Scenario, round: CompiledRound, out: String) throws {
-        let run = ShardedRun(scenarioPath: scenario, plan: plan, weather: whatIf.weather, language: s.language,
-                             fingerprint: try RunInputs.fingerprint(s, plan: plan, weather: whatIf.weather, language: s.language),
-                             seed: streams.seed, replications: replications, shards: spec.n)
+        let run = try shardedRun(spec, scenario: s)
         let range = run.range(shard: spec.k)
         let results = Experiment.runs(round, replications: range, seed: streams.seed, jobs: streams.threads)
+        let path = try write(PartialResult(run: run, shard: spec.k, results: results).encoded(), spec, out: out)
+        printError("wrote \(path): replications \(range.lowerBound + 1)-\(range.upperBound) of \(replications) (shard \(spec.k) of \(spec.n)); merge all \(spec.n) with `swabplan merge`")
+    }
+
+    /// Runs every replication of shard K's share of the site groups (`groupShares`) and
+    /// writes its partial result into `out` (nothing else).
+    func runGroupShard(_ spec: ShardSpec, scenario s: Scenario, round: CompiledRound, out: String) throws {
+        let groups = round.siteGroupCount
+        if spec.n > groups {
+            printError("error: --shard \(spec.k)/\(spec.n) --shard-by site-groups: the round has \(groups) independent site group\(groups == 1 ? "" : "s") (sites that share no team, courier or door-to-door hand-off); use at most \(groups) shard\(groups == 1 ? "" : "s"), or --shard-by replications")
+            throw Exit.usage
+        }
+        let run = try shardedRun(spec, scenario: s)
+        let mine = round.groupShares(shards: spec.n)[spec.k - 1]
+        var part = GroupPartialResult.Writer(run: run, shard: spec.k, groupCount: groups, groups: mine)
+        let progress = Progress(total: replications, language: s.language)
+        let jobs = streams.threads
+        for r in 0..<replications {
+            part.add(round.runGroups(mine, seed: streams.seed, replication: r, jobs: jobs))
+            progress.step()
+        }
+        progress.finish()
+        let path = try write(part.finished(), spec, out: out)
+        printError("wrote \(path): site groups \(mine.map { String($0 + 1) }.joined(separator: ", ")) of \(groups), all \(replications) replications (shard \(spec.k) of \(spec.n)); merge all \(spec.n) with `swabplan merge`")
+    }
+
+    private func shardedRun(_ spec: ShardSpec, scenario s: Scenario) throws -> ShardedRun {
+        ShardedRun(scenarioPath: scenario, plan: plan, weather: whatIf.weather, language: s.language,
+                   fingerprint: try RunInputs.fingerprint(s, plan: plan, weather: whatIf.weather, language: s.language),
+                   seed: streams.seed, replications: replications, shards: spec.n)
+    }
+
+    private func write(_ bytes: [UInt8], _ spec: ShardSpec, out: String) throws -> String {
         let path = (out as NSString).appendingPathComponent(spec.fileName)
         do {
-            try AtomicFile.write(bytes: PartialResult(run: run, shard: spec.k, results: results).encoded(), to: path)
+            try AtomicFile.write(bytes: bytes, to: path)
         } catch {
             printError("error: \(error)")
             throw Exit.cannotCreate
         }
-        printError("wrote \(path): replications \(range.lowerBound + 1)-\(range.upperBound) of \(replications) (shard \(spec.k) of \(spec.n)); merge all \(spec.n) with `swabplan merge`")
+        return path
     }
 }

@@ -41,16 +41,22 @@ struct Simulate: ParsableCommand {
             })
     var shard: ShardSpec?
 
+    enum ShardBy: String, ExpressibleByArgument, CaseIterable { case replications, siteGroups = "site-groups" }
+
+    @Option(name: .customLong("shard-by"), help: ArgumentHelp("What --shard splits: `replications` (each shard runs some replications of the whole round) or `site-groups` (each shard runs every replication of some of the independent site groups: a city too large for one machine's memory or time a replication).", valueName: "replications|site-groups"))
+    var shardBy: ShardBy = .replications
+
     @Option(help: ArgumentHelp("Simulate the rest of the round from the morning as it stands: a state file (clock time, people in line, late buses, gone teams, desks, new weather; see Scenarios/README.md). Figures are of the residents who come from its time on.", valueName: "STATE"))
     var from: String?
 
     func validate() throws {
         try ReplicationLimit.check(replications)
         if let shard {
-            if let p = shard.problem(replications: replications) { throw ValidationError(p) }
+            if let p = shard.problem(parts: shardBy == .replications ? replications : nil) { throw ValidationError(p) }
             if out == nil { throw ValidationError("--shard needs --out, the folder to write the partial result into") }
         }
         if let out, out.trimmingCharacters(in: .whitespaces).isEmpty { throw ValidationError("--out is empty (an unset variable?); give a folder path") }
+        if shard == nil && shardBy != .replications { throw ValidationError("--shard-by takes effect with --shard K/N only") }
         if from != nil && shard != nil { throw ValidationError("--from and --shard do not go together yet: run the rest of the round in one process") }
     }
 
@@ -64,7 +70,10 @@ struct Simulate: ParsableCommand {
         }
         if let from { return try runFrom(s, p, statePath: from) }
         let round = try compile(s, p)
-        if let shard, let out { return try runShard(shard, scenario: s, round: round, out: out) }
+        if let shard, let out {
+            if shardBy == .siteGroups { return try runGroupShard(shard, scenario: s, round: round, out: out) }
+            return try runShard(shard, scenario: s, round: round, out: out)
+        }
         let progress = Progress(total: replications, language: s.language)
         let result = Experiment.run(round, replications: replications, seed: streams.seed,
                                     jobs: streams.threads, progress: { progress.step() })

@@ -144,4 +144,57 @@ final class ShardTests: XCTestCase {
         XCTAssertEqual(unset.status, 64, unset.stderr)
         XCTAssertTrue(unset.stderr.contains("no shard index"), unset.stderr)
     }
+
+    /// A district whose five sites are five independent groups (`swabplan generate`).
+    func district(_ dir: URL) throws -> String {
+        let path = dir.appendingPathComponent("district.yaml").path
+        let r = try CLI().run(["generate", "--residents", "6000", "--buildings", "90", "--sites", "5", "--cohorts", "1", "--seed", "2", "--out", path])
+        XCTAssertEqual(r.status, 0, r.stderr)
+        return path
+    }
+
+    /// Shards by site groups, each in its own process through the cluster entry point, merged
+    /// in any order: the bytes of one run. Parts of the two kinds do not mix; a missing group
+    /// shard is named; more shards than groups is a usage error.
+    func testShardsBySiteGroupsMergeToTheBytesOfOneRun() throws {
+        let dir = try temporaryFolder()
+        let scenario = try district(dir)
+        let one = try CLI().run(["simulate", scenario, "-r", "4", "--seed", "5", "--out", dir.appendingPathComponent("one").path])
+        XCTAssertEqual(one.status, 0, one.stderr)
+        let groups = dir.appendingPathComponent("groups")
+        try runShards(3, index: { ["SLURM_ARRAY_TASK_ID": "\($0)", "SHARD_BY": "site-groups"] }, scenario: scenario,
+                      replications: "4", out: groups)
+        let p = try parts(groups)
+        XCTAssertEqual(p.count, 3)
+        let merged = try CLI().run(["merge"] + p.reversed() + ["--out", dir.appendingPathComponent("merged").path])
+        XCTAssertEqual(merged.status, 0, merged.stderr)
+        XCTAssertEqual(merged.stdout, one.stdout)
+        XCTAssertEqual(try files(dir.appendingPathComponent("merged")), try files(dir.appendingPathComponent("one")))
+
+        let out = dir.appendingPathComponent("refused")
+        let missing = try CLI().run(["merge", p[0], p[2], "--out", out.path])
+        XCTAssertEqual(missing.status, 65)
+        XCTAssertTrue(missing.stderr.contains("shard 2 of 3 missing; run it (simulate --shard K/3 --shard-by site-groups)"), missing.stderr)
+        let byReplications = dir.appendingPathComponent("reps")
+        try runShards(3, index: { ["SHARD": "\($0)"] }, scenario: scenario, replications: "4", out: byReplications)
+        let mixed = try CLI().run(["merge", p[0], try parts(byReplications)[1], p[2], "--out", out.path])
+        XCTAssertEqual(mixed.status, 65)
+        XCTAssertTrue(mixed.stderr.contains("is of a run split with --shard-by replications"), mixed.stderr)
+        var bytes = try Data(contentsOf: URL(fileURLWithPath: p[1]))
+        bytes[bytes.count / 3] ^= 0x04
+        let damaged = dir.appendingPathComponent("damaged.swabpart")
+        try bytes.write(to: damaged)
+        let bad = try CLI().run(["merge", p[0], damaged.path, p[2], "--out", out.path])
+        XCTAssertEqual(bad.status, 65)
+        XCTAssertTrue(bad.stderr.contains("damaged.swabpart: the file is damaged"), bad.stderr)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: out.path))
+
+        let tooMany = try CLI().run(["simulate", scenario, "-r", "4", "--shard", "1/6", "--shard-by", "site-groups", "--out", out.path])
+        XCTAssertEqual(tooMany.status, 64)
+        XCTAssertTrue(tooMany.stderr.contains("the round has 5 independent site groups"), tooMany.stderr)
+        let alone = try CLI().run(["simulate", scenario, "--shard-by", "site-groups"])
+        XCTAssertEqual(alone.status, 64)
+        XCTAssertTrue(alone.stderr.contains("--shard-by takes effect with --shard K/N only"), alone.stderr)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: out.path))
+    }
 }

@@ -4,6 +4,7 @@
 #     deploy/slurm/swabplan-shards.sh
 # run from the repository on a shared file system (OUT must be reachable from every node), with
 # `swabplan` built there (swift build -c release) or on PATH. The summary lands in $OUT/summary.
+# SHARD_BY=site-groups splits by independent site groups instead of by replications.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 : "${SCENARIO:?set SCENARIO}" "${SHARDS:?set SHARDS}" "${OUT:?set OUT}"

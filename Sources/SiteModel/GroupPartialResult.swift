@@ -100,6 +100,17 @@ public struct GroupPartialResult: Sendable {
     }
 }
 
+public extension GroupPartialResult {
+    /// Every replication read against `round`'s site groups: throws what `merge` would.
+    func check(against round: CompiledRound) throws(PartialResult.DecodingError) {
+        let split = round.siteGroupSplit?.split ?? SiteGroupSplit(round)
+        guard groupCount == split.groups.count, groups.allSatisfy({ $0 < split.groups.count }) else {
+            throw .malformed("it splits the round into \(groupCount) site groups, the scenario into \(split.groups.count)")
+        }
+        for r in 0..<run.replications { _ = try replication(r, split: split) }
+    }
+}
+
 public extension CompiledRound {
     /// The replications of a run by site groups from all its parts (each group in exactly one):
     /// every replication closed as one process closes it. Throws when a part does not fit.
@@ -111,7 +122,7 @@ public extension CompiledRound {
             guard part.groupCount == split.groups.count else { throw .malformed("it splits the round into \(part.groupCount) site groups, the scenario into \(split.groups.count)") }
             for g in part.groups { owner[g] = p }
         }
-        precondition(!owner.contains(-1), "every group covered (checked by the caller)")
+        if let g = owner.firstIndex(of: -1) { throw .malformed("site group \(g + 1) is in none of the parts") }
         return try (0..<run.replications).map { r throws(PartialResult.DecodingError) in
             var outcomes: [GroupOutcome?] = Array(repeating: nil, count: split.groups.count)
             var liftWait: LiftWaits.Summary?

@@ -14,6 +14,7 @@ import SiteModel
 public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     let bytes = Data(UnsafeBufferPointer(start: data, count: size))
     if bytes.starts(with: Array("SWABPLAN PART".utf8)) { return fuzzPart([UInt8](bytes)) }
+    if bytes.starts(with: Array("SWABPLAN GROUPS".utf8)) { return fuzzGroupPart([UInt8](bytes)) }
     if bytes.starts(with: [0x50, 0x4B]) { return fuzzWorkbook(bytes) }
     if bytes.first == UInt8(ascii: "<") { return fuzzWorkbook(FuzzWorkbook.wrap(sheet: bytes)) }
     guard let text = String(bytes: UnsafeBufferPointer(start: data, count: size), encoding: .utf8) else { return 0 }
@@ -69,6 +70,26 @@ func fuzzPart(_ input: [UInt8]) -> CInt {
     return 0
 }
 
+/// A shard's site groups (`simulate --shard-by site-groups`), checksum set right as above, read
+/// against the round of `seeds/groups-district.yaml` (two sites, two groups): every replication
+/// must decode to figures of that round's shape, or throw; never a trap.
+func fuzzGroupPart(_ input: [UInt8]) -> CInt {
+    var bytes = input
+    if bytes.count >= 8 {
+        var sum = Checksum.fnv1a(bytes[..<(bytes.count - 8)])
+        for i in 0..<8 { bytes[bytes.count - 8 + i] = UInt8(truncatingIfNeeded: sum); sum >>= 8 }
+    }
+    guard let part = try? GroupPartialResult(decoding: bytes), let round = FuzzSettings.groupsRound else { return 0 }
+    if part.shard < 1 || part.shard > part.run.shards || part.groups.isEmpty || part.groups.count > part.groupCount {
+        fatalError("a group part that does not fit its shard was accepted: shard \(part.shard) of \(part.run.shards), groups \(part.groups) of \(part.groupCount)")
+    }
+    if (try? part.check(against: round)) != nil, part.groupCount == round.siteGroupCount, part.groups == Array(0..<part.groupCount),
+       let merged = try? round.mergeGroups([part]), merged.count != part.run.replications {
+        fatalError("merged \(merged.count) replications of \(part.run.replications)")
+    }
+    return 0
+}
+
 /// A worksheet's XML in a minimal workbook with a few shared strings.
 enum FuzzWorkbook {
     static let parts: [(String, String)] = [
@@ -90,6 +111,12 @@ enum FuzzWorkbook {
 
 enum FuzzSettings {
     static let scenarios: String = ProcessInfo.processInfo.environment["SWABPLAN_SCENARIOS"] ?? "Scenarios"
+    /// The round the seed group parts were written from (Fuzz/seeds/groups-district.yaml).
+    static let groupsRound: CompiledRound? = {
+        let path = (scenarios as NSString).appendingPathComponent("../Fuzz/seeds/groups-district.yaml")
+        guard let s = try? ScenarioLoader.load(path: path) else { return nil }
+        return try? CompiledRound(scenario: s, plan: s.effectivePlan)
+    }()
 }
 
 // SwiftPM links an executable with `main` aliased to this entry point; hand over to

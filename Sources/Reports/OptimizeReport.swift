@@ -77,6 +77,8 @@ public enum OptimizeReport {
         }
         if let b = r.boundMeanMinutes {
             out.append("  " + w(.optimizeBound, Format.fixed(r.surrogateMeanMinutes, 2), Format.fixed(b, 2)))
+        } else if r.milp != nil && r.towers > 0 {
+            out.append("  " + w(.optimizeBoundNoLifts, Format.fixed(r.surrogateMeanMinutes, 2), r.towers))
         }
         out.append("")
         out.append(w(.optimizeCandidates, r.selectionReplications))

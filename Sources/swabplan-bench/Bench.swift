@@ -4,7 +4,7 @@ import SimKit
 import SiteModel
 
 /// Throughput figures for SwabPlan, as medians of several runs. Build in release mode:
-///     swift run -c release swabplan-bench [--quick] [--only engine|community|district|scale|optimizer] [--scenario FILE]
+///     swift run -c release swabplan-bench [--quick] [--only engine|community|district|scale|optimizer|towers] [--scenario FILE]
 @main
 struct Bench {
     static func main() {
@@ -25,9 +25,11 @@ struct Bench {
         if only == "engine" { return }
         if only == "district" || only == nil { District.bench(sizes: [10_000, 40_000], runs: quick ? 1 : 3) }
         if only == "district" { return }
+        if only == "towers" { OptimizerBench.towers(runs: runs, plans: quick ? 20 : 40); return }
         if only == "optimizer" || only == nil {
             let path = args.drop(while: { $0 != "--scenario" }).dropFirst().first ?? "Scenarios/panjiayuan-nanli.yaml"
             OptimizerBench.run(path: path, runs: runs, plans: quick ? 20 : 40)
+            OptimizerBench.towers(runs: runs, plans: quick ? 20 : 40)
             OptimizerBench.optimise(path: path, timeLimit: 60)
             if only == "optimizer" { return }
         }

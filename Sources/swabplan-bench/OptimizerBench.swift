@@ -11,6 +11,19 @@ import SiteModel
 enum OptimizerBench {
     static func run(path: String, runs: Int, plans: Int) {
         guard let s = try? ScenarioLoader.load(path: path) else { print("cannot load \(path)"); return }
+        run(s, runs: runs, plans: plans)
+    }
+
+    /// The same on a generated tower estate (`swabplan generate --towers`): 16 towers of 18 to
+    /// 30 floors with one or two lifts, at two sites, where the lifts decide the finish. Also
+    /// the surrogate's mean error against the simulation on time in system, lift wait and finish.
+    static func towers(runs: Int, plans: Int) {
+        let yaml = DistrictGenerator(residents: 8_000, buildings: 16, sites: 2, cohorts: 1, seed: 1, towers: true).yaml()
+        guard let s = try? ScenarioLoader.parse(yaml, file: "towers.yaml") else { print("cannot generate the tower estate"); return }
+        run(s, runs: runs, plans: plans)
+    }
+
+    static func run(_ s: Scenario, runs: Int, plans: Int) {
         let model = RoundModel(s)
         let plan = s.effectivePlan
         let sur = Surrogate(model: model, plan: plan)
@@ -50,13 +63,24 @@ enum OptimizerBench {
             }
             candidates.append(sur.plan(plan, placements))
         }
-        let surrogateMean = candidates.map { p in SurrogateState(sur, sur.placements(of: p)).score.meanMinutes }
-        let surrogateP95 = candidates.map { p in SurrogateState(sur, sur.placements(of: p)).score.p95Minutes }
+        let scores = candidates.map { p in SurrogateState(sur, sur.placements(of: p)).score }
         let rounds = candidates.map { try! CompiledRound(model: model, plan: $0) }
         let runs = Experiment.runs(rounds, replications: 0..<20, seed: 1, jobs: ProcessInfo.processInfo.activeProcessorCount)
         func simulated(_ m: MetricName) -> [Double] { runs.map { r in r.map { $0[m] }.reduce(0, +) / Double(r.count) } }
-        print(String(format: "surrogate ranks %d random plans of %@ against the simulation: Spearman %.2f on mean time in system, %.2f on p95",
-                     plans, s.name, spearman(surrogateMean, simulated(.timeInSystemMinutes)), spearman(surrogateP95, simulated(.timeInSystemP95Minutes))))
+        func meanError(_ a: [Double], _ b: [Double]) -> Double { zip(a, b).map { $0 - $1 }.reduce(0, +) / Double(a.count) }
+        func meanAbsolute(_ a: [Double], _ b: [Double]) -> Double { zip(a, b).map { abs($0 - $1) }.reduce(0, +) / Double(a.count) }
+        let mean = scores.map(\.meanMinutes), p95 = scores.map(\.p95Minutes), finish = scores.map(\.finishMinutes), lift = scores.map(\.liftWaitMinutes)
+        print(String(format: "surrogate ranks %d random plans of %@ against the simulation: Spearman %.2f on mean time in system, %.2f on p95, %.2f on finish",
+                     plans, s.name, spearman(mean, simulated(.timeInSystemMinutes)), spearman(p95, simulated(.timeInSystemP95Minutes)),
+                     spearman(finish, simulated(.finishTimeMinutesAfterOpening))))
+        print(String(format: "  surrogate minus simulation, mean (mean absolute): time in system %+.1f (%.1f) min, finish %+.1f (%.1f) min",
+                     meanError(mean, simulated(.timeInSystemMinutes)), meanAbsolute(mean, simulated(.timeInSystemMinutes)),
+                     meanError(finish, simulated(.finishTimeMinutesAfterOpening)), meanAbsolute(finish, simulated(.finishTimeMinutesAfterOpening))))
+        if !sur.towers.isEmpty {
+            print(String(format: "  lift wait: Spearman %.2f, surrogate minus simulation %+.1f (%.1f) min (%d towers)",
+                         spearman(lift, simulated(.liftWaitMeanMinutes)), meanError(lift, simulated(.liftWaitMeanMinutes)),
+                         meanAbsolute(lift, simulated(.liftWaitMeanMinutes)), sur.towers.count))
+        }
     }
 
     static func optimise(path: String, timeLimit: Double) {

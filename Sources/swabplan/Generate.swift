@@ -13,6 +13,7 @@ struct Generate: ParsableCommand {
     @Option(help: "Sampling sites.") var sites = 300
     @Option(help: "Cohorts of swab teams (each serves neighbouring sites).") var cohorts = 30
     @Option(help: "Seed of the layout and the building sizes.") var seed: UInt64 = 1
+    @Flag(help: "A high-rise estate: every building a tower of 18 to 30 floors with one lift (two from 600 residents).") var towers = false
     @Option(help: "Where to write the scenario (YAML).") var out: String
 
     func validate() throws {
@@ -22,7 +23,7 @@ struct Generate: ParsableCommand {
     }
 
     func run() throws {
-        let g = DistrictGenerator(residents: residents, buildings: buildings, sites: sites, cohorts: cohorts, seed: seed)
+        let g = DistrictGenerator(residents: residents, buildings: buildings, sites: sites, cohorts: cohorts, seed: seed, towers: towers)
         do { try AtomicFile.write(g.yaml(), to: out) } catch {
             printError("error: cannot write \(out): \(error)")
             throw Exit.cannotCreate

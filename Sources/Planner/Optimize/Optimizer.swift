@@ -43,6 +43,9 @@ public enum Optimizer {
         /// The surrogate's mean minutes of the chosen plan against the MILP's proven lower bound.
         public var surrogateMeanMinutes: Double
         public var boundMeanMinutes: Double?
+        /// Towers whose lift queues the surrogate holds: the MILP's model has none, so its bound
+        /// is not claimed when there are any.
+        public var towers = 0
         public var stoppedByTimeLimit: Bool
         public var seconds: Double
     }
@@ -57,8 +60,9 @@ public enum Optimizer {
         let model = RoundModel(s)
         let own = s.plan
         let baseline = s.baselinePlan()
-        // Big call-ups split by floors, so that their halves can go to different sites or windows.
-        let start = CallUpSplit.halves(s, own ?? baseline)
+        // Big call-ups split by floors (towers in bands its lifts can carry), so that the parts
+        // can go to different sites or windows.
+        let start = CallUpSplit.forSearch(s, own ?? baseline)
         let surrogate = Surrogate(model: model, plan: start)
         let space = CallUpSpace(surrogate, staffed: TeamRoster(scenario: s, plan: start).slotsPerSite)
         let bounds = Bounds(surrogate: surrogate, space: space)
@@ -128,7 +132,10 @@ public enum Optimizer {
             say("MILP (CBC): call-ups with staffing fixed, " + (seconds.map { String(format: "%.0f s", $0) } ?? "5 nodes"))
             let r = CallUpMILP.solve(state, space: space, warm: warm, seconds: seconds, nodes: o.evaluations == nil ? nil : 5)
             milp = r
-            boundMean = (r.bound / max(state.residents, 1) + surrogate.registrationMean + surrogate.swabMean) / 60
+            // The MILP brings everyone straight down (no lift queue): a bound on that model only.
+            if surrogate.towers.isEmpty {
+                boundMean = (r.bound / max(state.residents, 1) + surrogate.registrationMean + surrogate.swabMean) / 60
+            }
             say(String(format: "MILP: %d columns, %d rows, %d nodes, gap %.1f%%, %@", r.columns, r.rows, r.nodes, r.gap * 100, r.provenOptimal ? "proven optimal" : "stopped at its limit"))
             if let p = r.placements {
                 var st = SurrogateState(surrogate, bestMean)
@@ -172,9 +179,14 @@ public enum Optimizer {
             candidates.append(Selection.Candidate(source: source, plan: plan)); surrogateOf.append(value)
         }
         for c in pool { offer(c.source, c.plan, c.surrogate) }
-        if let own { offer(.own, own, SurrogateState(surrogate, surrogate.placements(of: own)).objective(o.objective)) }
-        let baseSurrogate = Surrogate(model: model, plan: baseline)
-        offer(.baseline, baseline, SurrogateState(baseSurrogate, baseSurrogate.placements(of: baseline)).objective(o.objective))
+        // A plan whose call-ups are not the search's units (the planner's own, unsplit; the
+        // baseline) is scored on a surrogate of its own call-ups.
+        func scored(_ p: Plan) -> SurrogateState {
+            let sur = surrogate.fits(p) ? surrogate.restaffed(p) : Surrogate(model: model, plan: p)
+            return SurrogateState(sur, sur.placements(of: p))
+        }
+        if let own { offer(.own, own, scored(own).objective(o.objective)) }
+        offer(.baseline, baseline, scored(baseline).objective(o.objective))
         say("verifying \(candidates.count) candidates in the simulation (Kim-Nelson, common random numbers)")
         let delta: Double = o.objective == .mean ? 0.25 : (o.objective == .p95 ? 1 : 0.01)
         let selection = try Selection.run(model: model, candidates: candidates, metric: o.objective.metric, seed: o.seed, jobs: o.jobs,
@@ -199,13 +211,15 @@ public enum Optimizer {
         chosenPlan.name = "\(Plan.optimisedNamePrefix) (\(o.objective.rawValue), seed \(o.seed))"
         chosenPlan.origin = "optimised"
         let means = selection.means
-        let chosenState = SurrogateState(surrogate.restaffed(chosenPlan), surrogate.placements(of: chosenPlan))
+        let chosenState = scored(chosenPlan)
         say("chosen: \(candidates[selection.chosen].name) after \(selection.replications) replications")
-        return Result(objective: o.objective, plan: chosenPlan, chosen: candidates[selection.chosen].name, bounds: bounds, milp: milp,
-                      candidates: candidates.indices.map { (candidates[$0].source, surrogateOf[$0], means[$0], selection.eliminated[$0]) },
-                      selectionReplications: selection.replications, surrogateEvaluations: evaluations,
-                      surrogateMeanMinutes: chosenState.totals().mean, boundMeanMinutes: boundMean,
-                      stoppedByTimeLimit: o.evaluations == nil && clock.now >= deadline, seconds: elapsed())
+        var result = Result(objective: o.objective, plan: chosenPlan, chosen: candidates[selection.chosen].name, bounds: bounds, milp: milp,
+                            candidates: candidates.indices.map { (candidates[$0].source, surrogateOf[$0], means[$0], selection.eliminated[$0]) },
+                            selectionReplications: selection.replications, surrogateEvaluations: evaluations,
+                            surrogateMeanMinutes: chosenState.totals().mean, boundMeanMinutes: boundMean,
+                            stoppedByTimeLimit: o.evaluations == nil && clock.now >= deadline, seconds: elapsed())
+        result.towers = surrogate.towers.count
+        return result
     }
 }
 

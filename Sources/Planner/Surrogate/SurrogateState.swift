@@ -12,6 +12,10 @@ public struct SurrogateScore: Sendable, Equatable {
     public var finishMinutes: Double
     /// Residents still waiting at the horizon (hours past the deadline).
     public var unserved: Double
+    /// Mean minutes the residents who ride a lift wait for it in the lobby (0: no lifts): not
+    /// in the times above, which start at the site, as the simulation's do; the objective adds
+    /// it, spread over every resident.
+    public var liftWaitMinutes: Double = 0
 }
 
 /// How the surrogate weighs a plan: the scenario's objective, and a penalty per minute past
@@ -45,8 +49,12 @@ public struct SurrogateState: Sendable {
     var delay: [Double]
     var tail: [Tail]
     var lastServed: [Int32]
-    /// Residents expected in all (call-ups and walk-ins).
+    /// Residents expected in all (call-ups and walk-ins), and of those, lift riders.
     let residents: Double
+    let riders: Double
+    /// Resident-seconds waited in each tower's lobby (`Surrogate.lifts`), and their sum.
+    var liftWait: [Double]
+    var liftWaitTotal: Double
     public private(set) var evaluations = 0
 
     struct Tail: Sendable { var p1 = 0.0, theta1 = 0.0, p2 = 0.0, theta2 = 0.0 }
@@ -56,11 +64,15 @@ public struct SurrogateState: Sendable {
         self.placements = placements
         let n = surrogate.grid.slots, sites = surrogate.scenario.sites.count
         arrivals = Array(repeating: 0, count: sites * n)
-        for (u, x) in placements.enumerated() { _ = surrogate.addArrivals(u, x, sign: 1, into: &arrivals) }
+        for (u, x) in placements.enumerated() { _ = surrogate.addArrivals(u, x, sign: 1, into: &arrivals, lifts: true) }
+        liftWait = surrogate.lifts.indices.map { _ in 0 }
+        for k in surrogate.lifts.indices { liftWait[k] = surrogate.addLift(k, placements, sign: 1, into: &arrivals).wait }
+        liftWaitTotal = liftWait.reduce(0, +)
         backlog1 = Array(repeating: 0, count: sites * n); backlog2 = backlog1; waitSoFar = backlog1; delay = backlog1
         tail = Array(repeating: Tail(), count: sites * n)
         lastServed = Array(repeating: -1, count: sites * n)
         residents = zip(placements, surrogate.units).reduce(0) { $0 + ($1.1.walk[$1.0.site] == nil ? 0 : $1.1.residents) }
+        riders = zip(placements, surrogate.units).reduce(0) { $0 + ($1.1.walk[$1.0.site] == nil ? 0 : $1.1.riders) }
         for s in 0..<sites { recost(site: s, from: 0) }
         evaluations = 1
     }
@@ -69,8 +81,26 @@ public struct SurrogateState: Sendable {
     public mutating func move(_ u: Int, to x: Surrogate.Placement) {
         let old = placements[u]
         guard old != x else { return }
-        let a = surrogate.addArrivals(u, old, sign: -1, into: &arrivals)
-        let b = surrogate.addArrivals(u, x, sign: 1, into: &arrivals)
+        let a = surrogate.addArrivals(u, old, sign: -1, into: &arrivals, lifts: true)
+        let b = surrogate.addArrivals(u, x, sign: 1, into: &arrivals, lifts: true)
+        let k = surrogate.liftOfUnit[u]
+        if k >= 0 {
+            // A tower's units share its lifts: all of them are re-queued.
+            var touched = surrogate.addLift(k, placements, sign: -1, into: &arrivals).touched + [(old.site, a), (x.site, b)]
+            placements[u] = x
+            let added = surrogate.addLift(k, placements, sign: 1, into: &arrivals)
+            touched += added.touched
+            liftWaitTotal += added.wait - liftWait[k]
+            liftWait[k] = added.wait
+            touched.sort { ($0.site, $0.first) < ($1.site, $1.first) }
+            var last = -1
+            for (site, first) in touched where site != last {
+                recost(site: site, from: first)
+                last = site
+            }
+            evaluations += 1
+            return
+        }
         placements[u] = x
         if x.site == old.site {
             recost(site: x.site, from: min(a, b))
@@ -98,22 +128,27 @@ public struct SurrogateState: Sendable {
         return (mean, Double(last + 1) * surrogate.grid.slotSeconds / 60, unserved)
     }
 
+    /// The lobby wait spread over every resident, in minutes: what the objective adds.
+    var liftMinutesPerResident: Double { residents > 0 ? liftWaitTotal / residents / 60 : 0 }
+
     /// The score of the current placements.
     public var score: SurrogateScore {
         let t = totals()
         let service = surrogate.registrationMean + surrogate.swabMean
         return SurrogateScore(meanMinutes: t.mean, p95Minutes: quantile(0.95, service: service) / 60,
                               shareOver20: residents > 0 ? exceeding(1200 - service) / residents : 0,
-                              finishMinutes: t.finish, unserved: t.unserved)
+                              finishMinutes: t.finish, unserved: t.unserved,
+                              liftWaitMinutes: riders > 0 ? liftWaitTotal / riders / 60 : 0)
     }
 
     /// The objective with the deadline as a soft wall: each minute the last swab is past
     /// `finishBy` (minutes after opening; the deadline by default), and each resident left
-    /// waiting at the horizon, costs more than any queueing a plan can save.
+    /// waiting at the horizon, costs more than any queueing a plan can save. The lobby wait
+    /// for lifts, per resident, is added: a resident waits whether in the lobby or in line.
     public func objective(_ o: Objective, finishBy: Double? = nil) -> Double {
         let t = totals()
         let limit = finishBy ?? (surrogate.scenario.round.deadline - surrogate.scenario.round.opening) / 60
-        let penalty = 10 * max(0, t.finish - limit) + 100 * t.unserved
+        let penalty = 10 * max(0, t.finish - limit) + 100 * t.unserved + liftMinutesPerResident
         let service = surrogate.registrationMean + surrogate.swabMean
         switch o {
         case .mean: return t.mean + penalty

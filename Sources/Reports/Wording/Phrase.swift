@@ -40,6 +40,7 @@ public enum Phrase: String, Sendable, CaseIterable {
     case compareDecided, compareLimit
     case optimizeTitle, optimizeStopped, optimizeBounds, optimizeGroup, optimizeMoreGroups, optimizeStaff, optimizeCourier
     case optimizeAgeLimit, optimizeService, optimizeImpossible, optimizeSearch, optimizeMILP, optimizeOptimal, optimizeBound
+    case optimizeBoundNoLifts
     case optimizeTitleUntimed, optimizeMILPUntimed
     case optimizeCandidates, optimizeSetAside, optimizeTargets, optimizeBinds, optimizeMissed, optimizeLeastRoom
     case optimizeBeside, optimizeWritten

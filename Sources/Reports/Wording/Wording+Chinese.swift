@@ -119,6 +119,7 @@ extension Wording {
         .optimizeImpossible: "无法达到：{1}", .optimizeSearch: "在近似模型上搜索：评估了{1}个方案",
         .optimizeMILP: "通知分配的混合整数规划（CBC）：{1}列，{2}行，{3}个节点，{4}秒；已证明的差距{5}%", .optimizeMILPUntimed: "通知分配的混合整数规划（CBC）：{1}列，{2}行，{3}个节点；已证明的差距{4}%", .optimizeOptimal: "（最优）",
         .optimizeBound: "所选方案在近似模型上的平均用时{1}分钟；与它相差90分钟以内的方案都不低于{2}分钟（规划下界）",
+        .optimizeBoundNoLifts: "所选方案在近似模型上的平均用时{1}分钟；不给规划下界：其模型不含电梯排队，而这里有{2}栋楼要排队等电梯",
         .optimizeCandidates: "候选方案的模拟（各{1}次，共用随机数）",
         .optimizeSetAside: "；不采用：{1}", .optimizeTargets: "所选方案的目标", .optimizeBinds: "最紧：{1}",
         .optimizeMissed: "未达到：{1}", .optimizeLeastRoom: "{1}：余地最小（{2} ± {3}）",

@@ -119,6 +119,7 @@ extension Wording {
         .optimizeImpossible: "IMPOSSIBLE: {1}", .optimizeSearch: "Search on the surrogate: {1} plan evaluations",
         .optimizeMILP: "call-up MILP (CBC): {1} columns, {2} rows, {3} nodes, {4} s; proven gap {5}%", .optimizeMILPUntimed: "call-up MILP (CBC): {1} columns, {2} rows, {3} nodes; proven gap {4}%", .optimizeOptimal: " (optimal)",
         .optimizeBound: "surrogate mean time in system of the chosen plan {1} min; no plan within 90 minutes of it scores below {2} min (MILP bound)",
+        .optimizeBoundNoLifts: "surrogate mean time in system of the chosen plan {1} min; no MILP bound given: its model has no lift queue, and {2} tower(s) here have one",
         .optimizeCandidates: "Candidates in the simulation ({1} replications each, common random numbers)",
         .optimizeSetAside: "; set aside: {1}", .optimizeTargets: "Targets of the chosen plan", .optimizeBinds: "binds: {1}",
         .optimizeMissed: "{1} is missed", .optimizeLeastRoom: "{1}: the least room ({2} ± {3})",

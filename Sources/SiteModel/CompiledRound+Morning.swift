@@ -9,6 +9,15 @@ struct MorningStart: Sendable {
     var swab: [Int]
     /// People who left each site's line and come back.
     var left: [Int]
+    /// Residents swabbed so far as the state gives them, by building and by site (-1: not given).
+    var swabbedByBuilding: [Int] = []
+    var swabbedBySite: [Int] = []
+}
+
+/// Holds the round before a morning state was applied (a struct cannot hold its own kind).
+final class PastRound: Sendable {
+    let round: CompiledRound
+    init(_ round: CompiledRound) { self.round = round }
 }
 
 extension CompiledRound {
@@ -35,6 +44,7 @@ extension CompiledRound {
                 if state.left[id] == nil { state.left[id] = mean { $0.left[id] ?? 0 } }
             }
         }
+        r.morningPast = PastRound(r)
         r.apply(state)
         return r
     }
@@ -45,6 +55,11 @@ extension CompiledRound {
         let none = Array(repeating: 0, count: s.sites.count)
         var start = MorningStart(at: state.at, registration: none, swab: none, left: none)
         for (id, n) in state.left { if let si = s.siteIndex(id) { start.left[si] = n } }
+        if !state.swabbedByBuilding.isEmpty {
+            start.swabbedByBuilding = s.buildings.map { state.swabbedByBuilding[$0.id] ?? -1 }
+        } else if !state.swabbedBySite.isEmpty {
+            start.swabbedBySite = s.sites.map { state.swabbedBySite[$0.id] ?? -1 }
+        }
         for (id, q) in state.queues {
             guard let si = s.siteIndex(id) else { continue }
             start.registration[si] = q.registration
@@ -77,6 +92,8 @@ extension CompiledRound {
     /// breaks or drops, which a move in place cannot.
     public func replacingPlan(_ plan: Plan) throws -> CompiledRound {
         var r = try CompiledRound(model: model, plan: plan)
+        // The past is the same whatever the plan does from now on.
+        r.morningPast = morningPast
         if let morningState { r.apply(morningState) }
         return r
     }
@@ -85,6 +102,9 @@ extension CompiledRound {
     /// order given), after the people already in line, who stand at the head (swab line first)
     /// with service times from streams of their own (keyed by site).
     func startingFrom(_ m: MorningStart, arrivals: inout [Arrival], dry: inout [Arrival]?, seed: UInt64, replication: UInt64) {
+        if let past = morningPast, !(m.swabbedByBuilding.isEmpty && m.swabbedBySite.isEmpty) {
+            catchUp(m, past: past.round, arrivals: &arrivals, seed: seed, replication: Int(replication))
+        }
         var queued: [Arrival] = []
         let pop = model.populations[0]
         // Who stands in a site's line: the mix of the buildings called there (elderly, without
@@ -152,10 +172,59 @@ extension CompiledRound {
 }
 
 extension CompiledRound {
-    /// The morning state one replication of this round reaches at clock time `t`: people in
-    /// each site's lines (those in service count in their line) and residents swabbed by site.
-    /// What `swabplan state` writes for a planner to correct, and what the tests feed back.
-    public func state(at t: Double, seed: UInt64, replication: Int) -> MorningState {
+    /// Residents swabbed so far as reported, against what this replication's own morning (the
+    /// round up to `at`, `past`) swabbed: where more were swabbed, the residents of that building
+    /// (or site) who would come first from `at` on came already and are taken out; where fewer,
+    /// the last who would have come before `at` have not come yet, and come in the half hour
+    /// after it. A state the round itself reached changes nothing.
+    func catchUp(_ m: MorningStart, past: CompiledRound, arrivals: inout [Arrival], seed: UInt64, replication: Int) {
+        let done = past.swabbed(at: m.at, seed: seed, replication: replication)
+        let byBuilding = !m.swabbedByBuilding.isEmpty
+        let reported = byBuilding ? m.swabbedByBuilding : m.swabbedBySite
+        let swabbed = byBuilding ? done.byBuilding : done.bySite
+        func key(_ a: Arrival) -> Int {
+            if !byBuilding { return Int(a.site) }
+            return a.callUp >= 0 ? callUpBuildings[Int(a.callUp)] : -1
+        }
+        var diff = Array(repeating: 0, count: reported.count)
+        for (k, n) in reported.enumerated() where n >= 0 { diff[k] = n - swabbed[k] }
+        guard diff.contains(where: { $0 != 0 }) else { return }
+        // Arrivals in time order (the draw's order among equal times), so "first" and "last" mean it.
+        var order = Array(arrivals.indices)
+        BucketSort.sort(&order) { arrivals[$0].time }
+        var remove = Array(repeating: false, count: arrivals.count)
+        var fewer = diff.map { max(0, -$0) }, more = diff.map { max(0, $0) }
+        let late = fewer
+        for i in order where arrivals[i].time >= m.at {
+            let k = key(arrivals[i])
+            if k >= 0 && more[k] > 0 { remove[i] = true; more[k] -= 1 }
+        }
+        for i in order.reversed() where arrivals[i].time < m.at {
+            let k = key(arrivals[i])
+            guard k >= 0, fewer[k] > 0 else { continue }
+            fewer[k] -= 1
+            arrivals[i].time = m.at + 1800 * (Double(late[k] - fewer[k]) - 0.5) / Double(late[k])
+        }
+        var kept: [Arrival] = []
+        kept.reserveCapacity(arrivals.count)
+        for (i, a) in arrivals.enumerated() where !remove[i] { kept.append(a) }
+        BucketSort.sort(&kept) { $0.time }
+        arrivals = kept
+    }
+
+    /// Residents this replication swabbed before clock time `t`, by site and by building.
+    func swabbed(at t: Double, seed: UInt64, replication: Int) -> (bySite: [Int], byBuilding: [Int]) {
+        let (state, arrivals) = morningRun(until: t, seed: seed, replication: replication)
+        var bySite = Array(repeating: 0, count: sites.count), byBuilding = Array(repeating: 0, count: scenario.buildings.count)
+        for r in arrivals.indices where arrivals[r].time < t && state.log.stage[r] == .done {
+            bySite[Int(arrivals[r].site)] += 1
+            if arrivals[r].callUp >= 0 { byBuilding[callUpBuildings[Int(arrivals[r].callUp)]] += 1 }
+        }
+        return (bySite, byBuilding)
+    }
+
+    /// One replication of this round run in one loop up to clock time `t`, with its arrivals.
+    private func morningRun(until t: Double, seed: UInt64, replication: Int) -> (RoundState, [Arrival]) {
         let weather = WeatherDraw(scenario.logistics.weather, seed: seed, replication: UInt64(replication))
         var arrivals: [Arrival] = []
         var none: [Arrival]? = nil
@@ -167,6 +236,14 @@ extension CompiledRound {
                                tubesOn: scenario.logistics.lab != nil, options: .standard)
         state.start()
         state.run(until: t)
+        return (state, arrivals)
+    }
+
+    /// The morning state one replication of this round reaches at clock time `t`: people in
+    /// each site's lines (those in service count in their line) and residents swabbed by site.
+    /// What `swabplan state` writes for a planner to correct, and what the tests feed back.
+    public func state(at t: Double, seed: UInt64, replication: Int) -> MorningState {
+        let (state, arrivals) = morningRun(until: t, seed: seed, replication: replication)
         var out = MorningState(sourcePath: "", at: t)
         var registration = Array(repeating: 0, count: sites.count), swab = registration, swabbed = registration, left = registration
         for r in arrivals.indices where arrivals[r].time < t {

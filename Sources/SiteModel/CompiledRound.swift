@@ -45,6 +45,9 @@ public struct CompiledRound: Sendable {
     /// state as applied (lines filled in), for re-applying to another plan.
     var morning: MorningStart?
     var morningState: MorningState?
+    /// The round as it ran up to the morning state's time (its weather and late buses, none of
+    /// its changes from then on): what the residents swabbed so far are measured against.
+    var morningPast: PastRound?
     /// Every community worker's data-desk periods.
     let deskPeriods: [[ClockWindow]]
 

@@ -71,4 +71,43 @@ final class MorningStateTests: XCTestCase {
         let (finish, unswabbed) = try ending(calm), (finishGone, unswabbedGone) = try ending(gone)
         XCTAssertTrue(finishGone > finish + 5 || unswabbedGone > unswabbed + 10, "\(finish) \(finishGone) \(unswabbed) \(unswabbedGone)")
     }
+
+    /// Residents swabbed so far, as reported, carry into the rest of the round: more swabbed at
+    /// a building than this replication's morning means that many of its residents still to
+    /// come came already (taken out); fewer means that many have not come yet (they come in the
+    /// half hour after). The residents counted from `at` on change by exactly that many; by
+    /// site the same. A count equal to the replication's own changes nothing.
+    func testSwabbedSoFarCarriesIntoTheRestOfTheRound() throws {
+        let s = try panjiayuan()
+        let round = try CompiledRound(scenario: s, plan: s.effectivePlan)
+        let at = ClockTime.parse("09:00")!
+        func counted(_ r: ReplicationResult) -> Double { r[.residentsSwabbed] + r[.residentsNotSwabbed] + r[.residentsGaveUp] }
+        for replication in 0..<3 {
+            let own = round.state(at: at, seed: 6, replication: replication)
+            let done = round.swabbed(at: at, seed: 6, replication: replication)
+            // A building called from 09:30 (its residents mostly still to come) and B2 (called early).
+            let laterId = try XCTUnwrap(s.effectivePlan.callUps.first { $0.window.start >= at + 1800 && $0.floors == nil }?.building)
+            let later = try XCTUnwrap(s.buildingIndex(laterId)), b2 = try XCTUnwrap(s.buildingIndex("B2"))
+            XCTAssertEqual(own.swabbedBySite.values.reduce(0, +), done.bySite.reduce(0, +))
+            let base = try round.from(own).simulate(seed: 6, replication: replication)
+            func rest(_ change: (inout MorningState) -> Void) throws -> ReplicationResult {
+                var state = own
+                change(&state)
+                return try round.from(state).simulate(seed: 6, replication: replication)
+            }
+            // The replication's own counts, by building: nothing changes.
+            let same = try rest { $0.swabbedBySite = [:]; for (i, b) in s.buildings.enumerated() { $0.swabbedByBuilding[b.id] = done.byBuilding[i] } }
+            XCTAssertEqual(same.metrics.map(\.bitPattern), base.metrics.map(\.bitPattern))
+            // The later building ahead by 15, B2 behind by 10: 5 fewer residents still to come.
+            let moved = try rest {
+                $0.swabbedBySite = [:]
+                $0.swabbedByBuilding = [laterId: done.byBuilding[later] + 15, "B2": max(0, done.byBuilding[b2] - 10)]
+            }
+            XCTAssertGreaterThanOrEqual(done.byBuilding[b2], 10, "B2 had residents swabbed by 09:00")
+            XCTAssertEqual(counted(moved), counted(base) - 15 + 10)
+            // By site: S17 behind by 40.
+            let site = try rest { $0.swabbedBySite["S17"] = own.swabbedBySite["S17"]! - 40 }
+            XCTAssertEqual(counted(site), counted(base) + 40)
+        }
+    }
 }

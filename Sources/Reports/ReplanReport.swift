@@ -49,14 +49,18 @@ public enum ReplanReport {
             }
             out.append(line)
             if t.impossible {
-                let b = r.bound
-                out.append("  " + w(.replanImpossible, TargetCheck.terminal(t.target, s), Int(b.residentsLeft.rounded()), b.teams, at,
-                                    Int(b.swabsPerHour.rounded()), ClockTime.format(b.earliestFinish)))
+                let b = r.bound, left = Int(b.residentsLeft.rounded())
+                // No team working: nothing to divide by, so no clock time to give.
+                out.append("  " + (b.earliestFinish.isFinite
+                    ? w(.replanImpossible, TargetCheck.terminal(t.target, s), left, b.teams, at, Int(b.swabsPerHour.rounded()), ClockTime.format(b.earliestFinish))
+                    : w(.replanImpossibleNoTeams, TargetCheck.terminal(t.target, s), left, at)))
             }
         }
         let b = r.bound
         if b.earliestFinish.isFinite {
             out.append(w(.replanBound, Int(b.residentsLeft.rounded()), b.teams, at, ClockTime.format(b.earliestFinish)))
+        } else {
+            out.append(w(.replanBoundNoTeams, Int(b.residentsLeft.rounded()), at))
         }
         out.append("")
         let rows: [[String]] = r.figures.map { f in

@@ -66,6 +66,22 @@ final class MorningCommandTests: XCTestCase {
         XCTAssertEqual((try? FileManager.default.contentsOfDirectory(atPath: out + "/notices"))?.count ?? 0, 0)
     }
 
+    /// Every team gone: the finish is out of reach with no clock time to give (it once trapped
+    /// formatting an infinite time); the re-plan says why and asks for teams.
+    func testEveryTeamGoneIsNamedImpossibleNotATrap() throws {
+        let dir = try temporaryFolder()
+        let twoSites = CommandLineTests.scenario("small/two-sites.yaml")
+        let state = dir.appendingPathComponent("state.yaml")
+        try "at: \"08:00\"\nteams:\n  - {cohort: morning, gone: true}\n  - {cohort: relief, gone: true}\n"
+            .write(to: state, atomically: true, encoding: .utf8)
+        let replan = try CLI().run(["replan", twoSites, "--from", state.path, "--candidates", "10", "--search-replications", "4", "-r", "6",
+                                    "--language", "en", "--no-timings"])
+        XCTAssertEqual(replan.status, 0, replan.stderr)
+        XCTAssertTrue(replan.stdout.contains("IMPOSSIBLE now: finish_time_minutes_after_opening"), replan.stdout)
+        XCTAssertTrue(replan.stdout.contains("no team is working from 08:00"), replan.stdout)
+        XCTAssertTrue(replan.stdout.contains("none of them can be swabbed"), replan.stdout)
+    }
+
     func testBadStateFilesAreRefused() throws {
         let dir = try temporaryFolder()
         let missing = try CLI().run(["replan", scenario, "--from", dir.appendingPathComponent("nope.yaml").path])

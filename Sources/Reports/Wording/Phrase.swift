@@ -32,7 +32,7 @@ public enum Phrase: String, Sendable, CaseIterable {
     case streetCommunities, streetColumns, streetPublished
     case replanTitle, replanTitleUntimed, replanState, replanMoved, replanNoMove, replanMove, replanColumns, replanTargets
     case replanTeamsMoved, replanBreakMove, replanDropMove
-    case replanMetKept, replanMetNew, replanImpossible, replanBound, replanWrote, fromTitle, fromState
+    case replanMetKept, replanMetNew, replanImpossible, replanImpossibleNoTeams, replanBound, replanBoundNoTeams, replanWrote, fromTitle, fromState
     case terminalTitle, terminalColumns, warnUndecided, warnNotSwabbed, warnBreaksTogether
     case publishWrote, publishCompared, publishMissed, progressSimulating, progressComparing
     // compare and optimize

@@ -87,6 +87,8 @@ extension Wording {
         .replanTargets: "剩余时段的目标（模拟{1}次，不含搜索用过的）",
         .replanMetKept: "原方案{1}", .replanMetNew: "新方案{1}",
         .replanImpossible: "现已无法达到：{1}：还有{2}名居民待采，{4}起在岗的{3}个采样组每小时最多采{5}人，无论怎样安排，最后一人最早也要到{6}才能采完；请增派采样组或推迟截止时间",
+        .replanImpossibleNoTeams: "现已无法达到：{1}：{3}起没有在岗的采样组，还有{2}名居民待采，无论怎样安排都采不完；请增派采样组",
+        .replanBoundNoTeams: "下限：还有{1}名居民待采，{2}起没有在岗的采样组：一人也采不了。",
         .replanBound: "下限：还有{1}名居民待采，{3}起{2}个采样组在岗：最后一人最早{4}采完。",
         .replanWrote: "新方案已写入{1}；只发布有变动的通知：swabplan publish {2} --plan {1} --changed-since {3} --out 目录",
         .fromTitle: "{1}：从{2}起的剩余时段（{3}），模拟{4}次，随机种子{5}，方案{6}",

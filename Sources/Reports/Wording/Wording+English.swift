@@ -87,6 +87,8 @@ extension Wording {
         .replanTargets: "Targets for the rest of the round ({1} replications, after those the search used)",
         .replanMetKept: "kept plan {1}", .replanMetNew: "re-plan {1}",
         .replanImpossible: "IMPOSSIBLE now: {1}: {2} residents are still to swab and the {3} teams working from {4} swab at most {5} an hour, so the last swab cannot be before {6} whatever the plan; ask for more teams or move the deadline",
+        .replanImpossibleNoTeams: "IMPOSSIBLE now: {1}: no team is working from {3} and {2} residents are still to swab, so no plan can swab them; ask for teams",
+        .replanBoundNoTeams: "Bound: {1} residents still to swab and no team working from {2}: none of them can be swabbed.",
         .replanBound: "Bound: {1} residents still to swab, {2} teams from {3}: the last swab no earlier than {4}.",
         .replanWrote: "wrote the re-plan to {1}; publish the changed notices with: swabplan publish {2} --plan {1} --changed-since {3} --out DIR",
         .fromTitle: "{1}: the rest of the round from {2} ({3}), {4} replications, seed {5}, plan {6}",

@@ -13,6 +13,8 @@ public enum ClockTime {
 
     /// Formats seconds since midnight as "HH:MM" (rounded to the nearest minute).
     public static func format(_ seconds: Double) -> String {
+        // A time that never comes (no team to do the work) has no clock face; never trap on it.
+        guard seconds.isFinite, abs(seconds) < 1e9 else { return "--:--" }
         let total = Int((seconds / 60).rounded())
         let h = total / 60, m = total % 60
         return (h < 10 ? "0" : "") + String(h) + ":" + (m < 10 ? "0" : "") + String(m)

@@ -50,7 +50,7 @@ struct Replan: ParsableCommand {
     @Option(help: ArgumentHelp("The state file: the morning as it stands.", valueName: "STATE"))
     var from: String
 
-    @Option(help: "Seconds for the search (default 30); the comparison that follows takes a few more.")
+    @Option(help: "Seconds for the whole re-plan (default 30): the search stops in time for the comparison that follows.")
     var timeLimit: Double = 30
 
     @Option(help: "What to minimise once the targets are met: mean, p95 or share20.")

@@ -81,9 +81,20 @@ public enum Replanner {
         let s = base.scenario
         let targets = s.targets
         let seeds = 0..<options.searchReplications
+        var scoring = (seconds: 0.0, count: 0)
         func score(_ round: CompiledRound) -> Double {
+            let started = Date()
             let runs = Replications.run(count: seeds.count, jobs: options.jobs) { round.simulate(seed: options.seed, replication: seeds.lowerBound + $0) }
+            scoring.seconds += Date().timeIntervalSince(started); scoring.count += 1
             return Replanner.score(runs, targets: targets, objective: options.objective)
+        }
+        // The time limit covers the whole re-plan: the search stops while there is still time
+        // for one more candidate and the final comparison (both plans on the fresh replications),
+        // estimated from the candidates scored so far.
+        func outOfTime() -> Bool {
+            let perScore = scoring.seconds / Double(max(scoring.count, 1))
+            let comparison = perScore * Double(2 * options.compareReplications) / Double(max(options.searchReplications, 1))
+            return Date().timeIntervalSince(clock) + perScore + comparison > options.timeLimit
         }
         let movable = plan.callUps.indices.filter { !state.isIssued(plan.callUps[$0]) && plan.callUps[$0].window.start >= state.at }
         var best = base
@@ -101,7 +112,7 @@ public enum Replanner {
                 for candidate in moves(of: c, scenario: s, earliest: earliest) {
                     if let budget = options.candidates {
                         if tried >= budget { break search }
-                    } else if Date().timeIntervalSince(clock) > options.timeLimit * 0.8 { break search }
+                    } else if outOfTime() { break search }
                     var round = best
                     do { try round.moveCallUp(i, toSite: candidate.site, window: candidate.window) } catch { continue }
                     tried += 1
@@ -121,7 +132,7 @@ public enum Replanner {
                 for (p, move) in candidates {
                     if let budget = options.candidates {
                         if tried >= budget { break search }
-                    } else if Date().timeIntervalSince(clock) > options.timeLimit * 0.8 { break search }
+                    } else if outOfTime() { break search }
                     guard let round = try? best.replacingPlan(p) else { continue }
                     tried += 1
                     let x = score(round)

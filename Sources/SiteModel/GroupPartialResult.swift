@@ -7,8 +7,8 @@ import SimKit
 /// closes them at the whole round's end to exactly the figures of one process.
 ///
 /// Layout: a magic line, the run's fields, the shard, the number of site groups and this
-/// shard's groups, then per replication its byte length, the round's lift waits and each of
-/// its groups' figures; last, an FNV-1a 64-bit checksum of everything before it. Replications
+/// shard's groups, then per replication its byte length, the lift waits of the buildings it
+/// drew (building by building) and each of its groups' figures; last, an FNV-1a 64-bit checksum of everything before it. Replications
 /// are written as they finish and read one at a time, so neither side holds them all decoded.
 public struct GroupPartialResult: Sendable {
     public let run: ShardedRun
@@ -21,7 +21,7 @@ public struct GroupPartialResult: Sendable {
     /// Each replication's bytes.
     private let blocks: [Range<Int>]
 
-    static let magic = Array("SWABPLAN GROUPS 1\n".utf8)
+    static let magic = Array("SWABPLAN GROUPS 2\n".utf8)
 
     /// Whether `bytes` start like a part of this kind (`merge` takes either kind).
     public static func isOne(_ bytes: [UInt8]) -> Bool { bytes.starts(with: magic) }
@@ -42,7 +42,9 @@ public struct GroupPartialResult: Sendable {
         public mutating func add(_ r: GroupReplication) {
             precondition(r.outcomes.count == groups, "one outcome per group of the shard")
             var b = ByteWriter()
-            b.double(r.liftWait.mean); b.double(r.liftWait.p95)
+            let l = r.liftWaits
+            b.int(l.buildings.count); for (x, e) in zip(l.buildings, l.ends) { b.int(x); b.int(e) }
+            b.doubles(l.waits)
             for o in r.outcomes { b.outcome(o) }
             w.int(b.out.count)
             w.bytes(b.out)
@@ -85,9 +87,17 @@ public struct GroupPartialResult: Sendable {
 
     /// Replication `replication`'s groups, each checked against the round's group it claims to
     /// be (its sites, teams, couriers and series bins).
-    func replication(_ replication: Int, split: SiteGroupSplit) throws(PartialResult.DecodingError) -> GroupReplication {
+    func replication(_ replication: Int, split: SiteGroupSplit, buildingCount: Int) throws(PartialResult.DecodingError) -> GroupReplication {
         var r = ByteReader(bytes[blocks[replication]])
-        guard let mean = r.double(), let p95 = r.double() else { throw .malformed("replication \(replication + 1) is unreadable") }
+        var buildings: [Int] = [], ends: [Int] = []
+        guard let n = r.count(of: 16), n <= buildingCount else { throw .malformed("replication \(replication + 1) is unreadable") }
+        for _ in 0..<n {
+            guard let b = r.int(), (0..<buildingCount).contains(b), let e = r.int() else { throw .malformed("replication \(replication + 1) is unreadable") }
+            buildings.append(b); ends.append(e)
+        }
+        guard let waits = r.doubles(), let liftWaits = LiftWaitsByBuilding(buildings: buildings, ends: ends, waits: waits) else {
+            throw .malformed("replication \(replication + 1)'s lift waits are unreadable")
+        }
         var outcomes: [GroupOutcome] = []
         for g in groups {
             guard let o = r.outcome(of: split.groups[g].round) else {
@@ -96,7 +106,7 @@ public struct GroupPartialResult: Sendable {
             outcomes.append(o)
         }
         guard r.isAtEnd else { throw .malformed("bytes left over in replication \(replication + 1)") }
-        return GroupReplication(liftWait: LiftWaits.Summary(mean: mean, p95: p95), outcomes: outcomes)
+        return GroupReplication(liftWaits: liftWaits, outcomes: outcomes)
     }
 }
 
@@ -107,7 +117,7 @@ public extension GroupPartialResult {
         guard groupCount == split.groups.count, groups.allSatisfy({ $0 < split.groups.count }) else {
             throw .malformed("it splits the round into \(groupCount) site groups, the scenario into \(split.groups.count)")
         }
-        for r in 0..<run.replications { _ = try replication(r, split: split) }
+        for r in 0..<run.replications { _ = try replication(r, split: split, buildingCount: round.buildings.count) }
     }
 }
 
@@ -125,15 +135,14 @@ public extension CompiledRound {
         if let g = owner.firstIndex(of: -1) { throw .malformed("site group \(g + 1) is in none of the parts") }
         return try (0..<run.replications).map { r throws(PartialResult.DecodingError) in
             var outcomes: [GroupOutcome?] = Array(repeating: nil, count: split.groups.count)
-            var liftWait: LiftWaits.Summary?
+            var lifts: [LiftWaitsByBuilding] = []
             for part in parts {
-                let rep = try part.replication(r, split: split)
-                // Every shard drew the whole round's lift waits from the same streams.
-                if let l = liftWait, l != rep.liftWait { throw .malformed("replication \(r + 1)'s lift waits differ between shards") }
-                liftWait = rep.liftWait
+                let rep = try part.replication(r, split: split, buildingCount: buildings.count)
+                lifts.append(rep.liftWaits)
                 for (g, o) in zip(part.groups, rep.outcomes) { outcomes[g] = o }
             }
-            return closeGroups(outcomes.map { $0! }, liftWait: liftWait!, seed: run.seed, replication: r)
+            let liftWait = try LiftWaitsByBuilding.merged(lifts, replication: r)
+            return closeGroups(outcomes.map { $0! }, liftWait: liftWait, seed: run.seed, replication: r)
         }
     }
 }

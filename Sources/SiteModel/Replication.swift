@@ -68,14 +68,16 @@ public extension CompiledRound {
     /// (and without the weather, for the dry twin), the lift waits, the door-to-door teams, and
     /// the options a morning state sets. The same whether the round then runs as one loop, as
     /// site groups, or as some of its groups in a shard.
-    internal func drawn(seed: UInt64, replication: Int, options: RunOptions, draws: ResidentDraws?, sorting: Bool) -> Drawn {
+    internal func drawn(seed: UInt64, replication: Int, options: RunOptions, draws: ResidentDraws?, sorting: Bool,
+                        liftsByBuilding: Bool = false) -> Drawn {
         let weather = WeatherDraw(scenario.logistics.weather, seed: seed, replication: UInt64(replication))
         var arrivals: [Arrival] = []
         // From a morning state the weather so far is past: no dry twin (its figures are left out).
         var dryArrivals: [Arrival]? = weather.isClear || morning != nil ? nil : []
         let residents = draws ?? drawResidents(seed: seed, replication: UInt64(replication))
         precondition(residents.seed == seed && residents.replication == UInt64(replication), "draws of another replication")
-        let lifts = self.arrivals(from: residents, weather: weather, into: &arrivals, dry: &dryArrivals, sorting: sorting)
+        let lifts = self.arrivals(from: residents, weather: weather, into: &arrivals, dry: &dryArrivals, sorting: sorting,
+                                  liftsByBuilding: liftsByBuilding)
         var options = options
         if let m = morning {
             startingFrom(m, arrivals: &arrivals, dry: &dryArrivals, seed: seed, replication: UInt64(replication))

@@ -35,6 +35,9 @@ struct Arrival {
 struct LiftWaits {
     var tally = Tally()
     var sample = QuantileSample()
+    /// When recorded (a shard by site groups): each building with riders and one past its last
+    /// wait in `sample`'s values, in building order, so another process can add them again.
+    var buildingEnds: [(building: Int, end: Int)]?
     /// In a street: the same by population (community); empty otherwise.
     var byPopulation: [(tally: Tally, sample: QuantileSample)] = []
     init(populations: Int = 1) {
@@ -103,13 +106,17 @@ extension CompiledRound {
     /// times, patience and where in a window each comes. Every resident consumes the same draws
     /// in the same order whatever the plan says, so drawing once and reusing the draws for
     /// every plan is common random numbers by construction.
-    public func drawResidents(seed: UInt64, replication: UInt64) -> ResidentDraws {
+    ///
+    /// With `only`, the buildings it marks false are left empty: each building draws from
+    /// streams of its own, so the others' residents are the same as in a full draw.
+    public func drawResidents(seed: UInt64, replication: UInt64, only: [Bool]? = nil) -> ResidentDraws {
         let populations = model.populations
         var draws = ResidentDraws(seed: seed, replication: replication)
         draws.residents.reserveCapacity(scenario.totalResidents)
         let patienceSamplers = populations.map { p in p.patience.map { Distribution($0.patience).sampler } }
         let comeBackSamplers = populations.map { p in p.patience.map { Distribution($0.comeBackAfter).sampler } }
         for (bi, b) in buildings.enumerated() {
+            if let only, !only[bi] { draws.buildingEnd.append(draws.residents.count); continue }
             // The building's community's sections (one population but in a street).
             let pop = model.buildingPopulation[bi]
             let a = populations[pop].arrivals, svc = populations[pop].service, patience = populations[pop].patience
@@ -153,9 +160,10 @@ extension CompiledRound {
     /// sort their own share (a stable sort of a share is the share of the stable sort).
     @discardableResult
     func arrivals(from draws: ResidentDraws, weather: WeatherDraw, into out: inout [Arrival], dry: inout [Arrival]?,
-                  sorting: Bool = true) -> LiftWaits {
+                  sorting: Bool = true, liftsByBuilding: Bool = false) -> LiftWaits {
         precondition(draws.buildingEnd.count == buildings.count, "draws of another scenario")
         var lifts = LiftWaits(populations: model.populations.count)
+        if liftsByBuilding { lifts.buildingEnds = [] }
         out.removeAll(keepingCapacity: true)
         dry?.removeAll(keepingCapacity: true)
         // Room for everyone up front: growing by doubling would copy the residents several times.
@@ -207,7 +215,12 @@ extension CompiledRound {
                     m += 1
                 }
                 start = end
-                if b.lifts > 0 { rideLifts(leaves, needsLift: needsLift, count: m, lifts: b.lifts, walk: walk, population: pop, waits: &lifts) }
+                if b.lifts > 0 {
+                    rideLifts(leaves, needsLift: needsLift, count: m, lifts: b.lifts, walk: walk, population: pop, waits: &lifts)
+                    if lifts.buildingEnds != nil, lifts.sample.count > (lifts.buildingEnds!.last?.end ?? 0) {
+                        lifts.buildingEnds!.append((bi, lifts.sample.count))
+                    }
+                }
                 for k in 0..<m {
                     let t = leaves[k]
                     var arrival = pending[k]

@@ -34,9 +34,36 @@ final class GroupShardTests: XCTestCase {
         XCTAssertGreaterThan(one[0][.doorToDoorTubes], 0)
     }
 
+    /// A shard draws only the residents of buildings called to its groups; a tower called to
+    /// both groups (low floors to one, high floors to the other) is drawn by both shards, and
+    /// its lift waits, added once, give the bits of one process.
+    func testEachShardDrawsItsOwnBuildingsAndATowerSharedByTwoGroupsMergesOnce() throws {
+        var s = try twoGroupScenario()
+        var plan = try XCTUnwrap(s.plan)
+        let i = try XCTUnwrap(plan.callUps.firstIndex { $0.building == "B13" })
+        var low = plan.callUps[i], high = plan.callUps[i]
+        low.floors = 1...9; high.floors = 10...18; high.site = "S19"
+        plan.callUps[i] = low
+        plan.callUps.insert(high, at: i + 1)
+        s.plan = plan
+        let round = try CompiledRound(scenario: s, plan: plan)
+        XCTAssertEqual(round.siteGroupCount, 2)
+        let shares = round.groupShares(shards: 2)
+        let drawn = shares.map { round.buildings(calledTo: $0) }
+        let b13 = try XCTUnwrap(s.buildings.firstIndex { $0.id == "B13" })
+        XCTAssertTrue(drawn[0][b13] && drawn[1][b13], "the shared tower is drawn by both shards")
+        for d in drawn { XCTAssertLessThan(d.filter { $0 }.count, s.buildings.count / 2 + 2, "a shard draws about its half") }
+        let parts = try run(round, by: 2, replications: 3, seed: 5)
+        let merged = try round.mergeGroups(parts)
+        let one = Experiment.runs(round, replications: 0..<3, seed: 5, jobs: 1)
+        for r in 0..<3 { assertSameBits(merged[r], one[r], "replication \(r)") }
+        XCTAssertGreaterThan(one[0][.liftWaitMeanMinutes], 0)
+    }
+
     /// Thirty groups dealt to four shards by residents (largest first), merged in any order.
     func testGroupsDealtToShardsMergeToTheBitsOfOneProcess() throws {
-        let text = DistrictGenerator(residents: 16_000, buildings: 300, sites: 30, cohorts: 3, seed: 3).yaml()
+        // Towers: the lift waits are shipped building by building and added again in order.
+        let text = DistrictGenerator(residents: 16_000, buildings: 300, sites: 30, cohorts: 3, seed: 3, towers: true).yaml()
         let s = try ScenarioLoader.parse(text, file: "district.yaml")
         let round = try CompiledRound(scenario: s, plan: s.effectivePlan)
         let shares = round.groupShares(shards: 4)
@@ -47,6 +74,7 @@ final class GroupShardTests: XCTestCase {
         let merged = try round.mergeGroups([parts[2], parts[0], parts[3], parts[1]])
         let one = Experiment.runs(round, replications: 0..<2, seed: 9, jobs: 2)
         for r in 0..<2 { assertSameBits(merged[r], one[r], "replication \(r)") }
+        XCTAssertGreaterThan(one[0][.liftWaitMeanMinutes], 0)
     }
 
     /// A damaged or cut part is refused at reading; a part of another round at merging.
@@ -66,11 +94,11 @@ final class GroupShardTests: XCTestCase {
         // Group 0's figures read as group 1's (another number of sites, teams or couriers) do not fit.
         let part = try GroupPartialResult(decoding: bytes)
         let split = try XCTUnwrap(round.siteGroupSplit?.split)
-        XCTAssertNoThrow(try part.replication(0, split: split))
+        XCTAssertNoThrow(try part.replication(0, split: split, buildingCount: round.buildings.count))
         let district = try ScenarioLoader.parse(DistrictGenerator(residents: 2_000, buildings: 40, sites: 2, cohorts: 1, seed: 1).yaml(), file: "d.yaml")
         let foreign = try CompiledRound(scenario: district, plan: district.effectivePlan)
         XCTAssertEqual(foreign.siteGroupCount, 2)
         let foreignSplit = try XCTUnwrap(foreign.siteGroupSplit?.split)
-        XCTAssertThrowsError(try part.replication(0, split: foreignSplit))
+        XCTAssertThrowsError(try part.replication(0, split: foreignSplit, buildingCount: foreign.buildings.count))
     }
 }

@@ -27,9 +27,14 @@ extension Wording {
             return self(.impossibleService, TargetCheck.words(t, s), Format.fixed(service, 1))
         case .teams(let needed, let available): return self(.impossibleTeams, needed, available)
         case .courier(let id, let trip, let limit): return self(.impossibleCourier, id, Int(trip), Int(limit))
-        case .lifts(let minutes, let b):
-            return self(.impossibleLifts, ClockTime.format(s.round.opening + minutes * 60), buildingName(b.building, s), b.lifts, b.capacity,
-                        Int(b.roundTripSeconds.rounded()), b.riders, ClockTime.format(s.round.opening + b.earliestMinutes.rounded(.up) * 60))
+        case .lifts(let minutes, let b, let stairs):
+            let clock = { (m: Double) in ClockTime.format(s.round.opening + m.rounded(.up) * 60) }
+            let above = b.stairsUpToFloor == 1 ? self(.liftRidersAboveGround) : self(.liftRidersAboveFloor, b.stairsUpToFloor)
+            let args: [Any] = [ClockTime.format(s.round.opening + minutes * 60), buildingName(b.building, s), b.lifts, b.capacity,
+                               Int(b.roundTripSeconds.rounded()), b.riders, clock(b.earliestMinutes), above]
+            guard let stairs else { return self(.impossibleLifts, arguments: args) }
+            let walkers = stairs.floor == 2 ? self(.stairsFloorTwo) : self(.stairsFloors, stairs.floor)
+            return self(.impossibleLiftsStairs, arguments: args + [walkers, stairs.floor, clock(stairs.earliestMinutes)])
         }
     }
 

@@ -203,7 +203,7 @@ extension CompiledRound {
                         }
                         leaving = call.window.start + call.window.duration * x
                     }
-                    let lift = floor > 1 && b.lifts > 0
+                    let lift = walk.ridesLift(floor: floor, lifts: b.lifts)
                     if floor > 1 && !lift { leaving += Double(floor - 1) * walk.stairsSecondsPerFloor }
                     leaves[m] = leaving
                     needsLift[m] = lift

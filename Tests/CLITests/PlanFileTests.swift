@@ -82,8 +82,10 @@ final class OptimizeCommandTests: XCTestCase {
         defer { try? FileManager.default.removeItem(at: dir) }
         let scenario = CommandLineTests.packageRoot.appendingPathComponent("Tests/CLITests/Fixtures/one-tower.yaml").path
         for (language, words) in [("en", ["IMPOSSIBLE: all done by 08:20: the lifts of Tower 1 (2 × 8-person car, 90 s a round trip) cannot bring its 900 residents above the ground floor down before 08:27",
+                                          "ask floor 2 to take the stairs (walking: stairs_up_to_floor: 2; the lifts could then be done by 08:17)",
                                           "earliest possible finish 87 min after opening"]),
-                                  ("zh", ["无法达到：全部在08:20前完成：1号塔楼的电梯（2部，每部8人，往返90秒）无论怎样通知，最早也要到08:27才能把900名楼上居民送下楼"])] {
+                                  ("zh", ["无法达到：全部在08:20前完成：1号塔楼的电梯（2部，每部8人，往返90秒）无论怎样通知，最早也要到08:27才能把900名楼上居民送下楼",
+                                          "或请2层居民走楼梯（walking: stairs_up_to_floor: 2，电梯最早08:17可送完）"])] {
             let o = try CLI().run(["optimize", scenario, "--evaluations", "1000", "--max-replications", "10",
                                    "--out", dir.appendingPathComponent("p.yaml").path, "--language", language])
             XCTAssertEqual(o.status, 0, o.stderr)

@@ -29,6 +29,43 @@ final class LiftBoundTests: XCTestCase {
         XCTAssertNil(LiftBound(building: low, scenario: s, walkSeconds: 120))
     }
 
+    /// Floors 2 and 3 on the stairs (`walking.stairs_up_to_floor: 3`): 700 riders, 88 loads, 44
+    /// on each lift, the last leaving 43 round trips after the opening: 43 x 90 + 45 + 120 s.
+    /// And the advice: for 08:20 (80 min) floor 2 alone must walk (800 riders, 50 trips a lift:
+    /// 49 x 90 + 165 s = 76.25 min); for 08:00, floors 2-4 (600 riders, 38 a lift: 58.25 min).
+    func testLowFloorsOnTheStairsWorkedByHand() throws {
+        var s = try tower()
+        let b = s.buildings[0]
+        XCTAssertEqual(try XCTUnwrap(LiftBound.stairsMeeting(80, building: b, scenario: s, walkSeconds: 120)).floor, 2)
+        XCTAssertEqual(try XCTUnwrap(LiftBound.stairsMeeting(80, building: b, scenario: s, walkSeconds: 120)).earliestMinutes, 76.25)
+        let sixty = try XCTUnwrap(LiftBound.stairsMeeting(60, building: b, scenario: s, walkSeconds: 120))
+        XCTAssertEqual(sixty.floor, 4)
+        XCTAssertEqual(sixty.earliestMinutes, 58.25)
+        // Nothing short of 9 floors walking would finish in 10 minutes: no advice.
+        XCTAssertNil(LiftBound.stairsMeeting(10, building: b, scenario: s, walkSeconds: 120))
+        s.walking.stairsUpToFloor = 3
+        let bound = try XCTUnwrap(LiftBound(building: b, scenario: s, walkSeconds: 120))
+        XCTAssertEqual(bound.riders, 700)
+        XCTAssertEqual(bound.earliestMinutes, (43 * 90 + 45 + 120) / 60.0)
+        // Every floor walks: no lift bound.
+        s.walking.stairsUpToFloor = 10
+        XCTAssertNil(LiftBound(building: b, scenario: s, walkSeconds: 120))
+    }
+
+    /// In the simulation the low floors walk: the finish holds the smaller bound and is near
+    /// it, and the lobby is shorter than with everyone riding.
+    func testTheSimulationWalksTheLowFloors() throws {
+        var s = try tower()
+        let everyone = Experiment.run(try CompiledRound(scenario: s, plan: s.effectivePlan), replications: 10, seed: 5, jobs: 2)
+        s.walking.stairsUpToFloor = 3
+        let bound = try XCTUnwrap(LiftBound(building: s.buildings[0], scenario: s, walkSeconds: 120)).earliestMinutes
+        let walking = Experiment.run(try CompiledRound(scenario: s, plan: s.effectivePlan), replications: 10, seed: 5, jobs: 2)
+        for r in walking.runs { XCTAssertGreaterThanOrEqual(r[.finishTimeMinutesAfterOpening], bound) }
+        XCTAssertLessThan(walking[.finishTimeMinutesAfterOpening].mean, bound + 5)
+        XCTAssertLessThan(walking[.finishTimeMinutesAfterOpening].mean, everyone[.finishTimeMinutesAfterOpening].mean - 15)
+        XCTAssertLessThan(walking[.liftWaitMeanMinutes].mean, everyone[.liftWaitMeanMinutes].mean)
+    }
+
     /// Turnout below one: the riders counted are the fewest of all but one morning in a thousand.
     func testRidersAreALowQuantileOfTurnout() throws {
         var s = try tower()

@@ -90,6 +90,7 @@ final class MalformedCorpusTests: XCTestCase {
         ("82-notice-issuer-empty.yaml", "82-notice-issuer-empty.yaml", 57, 36, "expected a line of text of 1 to 100 characters", 65),
         ("83-unknown-language.yaml", "83-unknown-language.yaml", 3, 11, "unknown language `zh-CN`; expected zh (Chinese) or en (English)", 65),
         ("84-name-with-line-break.yaml", "84-name-with-line-break.yaml", 22, 20, "expected a name of 1 to 100 characters on one line", 65),
+        ("85-stairs-up-to-floor-zero.yaml", "85-stairs-up-to-floor-zero.yaml", 47, 23, "0 is out of range; expected a whole number from 1 to 200", 65),
     ]
 
     static var folder: String { Bundle.module.resourcePath! + "/Malformed" }

@@ -42,8 +42,9 @@ public struct Bounds: Sendable {
         case belowService(Target, serviceMinutes: Double)
         case teams(needed: Int, available: Int)
         case courier(id: String, roundTripMinutes: Double, limitMinutes: Double)
-        /// Finish within `minutes`: the building's lifts cannot bring its residents down sooner.
-        case lifts(minutes: Double, LiftBound)
+        /// Finish within `minutes`: the building's lifts cannot bring its residents down sooner;
+        /// `stairs`: the low floors that would have to walk for them to (nil: none would do).
+        case lifts(minutes: Double, LiftBound, stairs: (floor: Int, earliestMinutes: Double)?)
 
         /// In English, for logs and machine output.
         public var text: String {
@@ -56,8 +57,9 @@ public struct Bounds: Sendable {
                 return "the swab work needs \(needed) teams working throughout the round; the cohorts bring \(available) at a time"
             case .courier(let id, let trip, let limit):
                 return "courier \(id)'s round trip of \(Int(trip)) minutes is longer than the sample-age limit of \(Int(limit)) minutes"
-            case .lifts(let minutes, let b):
-                return "finish within \(Int(minutes)) minutes: the \(b.lifts) lift(s) of building \(b.building) cannot bring its \(b.riders) residents above the ground floor to a site before \(Int(b.earliestMinutes.rounded(.up))) minutes after opening"
+            case .lifts(let minutes, let b, let stairs):
+                return "finish within \(Int(minutes)) minutes: the \(b.lifts) lift(s) of building \(b.building) cannot bring its \(b.riders) residents above \(b.stairsUpToFloor == 1 ? "the ground floor" : "floor \(b.stairsUpToFloor)") to a site before \(Int(b.earliestMinutes.rounded(.up))) minutes after opening"
+                    + (stairs.map { "; with floors 2-\($0.floor) on the stairs, by \(Int($0.earliestMinutes.rounded(.up))) minutes" } ?? "")
             }
         }
     }
@@ -84,6 +86,7 @@ public struct Bounds: Sendable {
         let lifts = nearest.keys.sorted().compactMap { bi -> (LiftBound, Int)? in
             LiftBound(building: s.buildings[bi], scenario: s, walkSeconds: nearest[bi]!.seconds).map { ($0, nearest[bi]!.site) }
         }
+        let liftWalkSeconds = Dictionary(uniqueKeysWithValues: nearest.map { (s.buildings[$0.key].id, $0.value.seconds) })
         var liftsBySite: [Int: Double] = [:]
         for (b, site) in lifts { liftsBySite[root(site)] = max(liftsBySite[root(site)] ?? 0, b.earliestMinutes) }
         self.lifts = lifts.map(\.0)
@@ -139,7 +142,9 @@ public struct Bounds: Sendable {
                 let tower = self.lifts.filter { $0.earliestMinutes > t.value }.max { $0.earliestMinutes < $1.earliestMinutes }
                 let late = groups.filter { $0.earliestFinishMinutes > t.value }.max { $0.earliestFinishMinutes < $1.earliestFinishMinutes }
                 if let tower, tower.earliestMinutes * 60 >= (late?.earliestFinishMinutes ?? 0) * 60 - 1e-6 {
-                    out.append(.lifts(minutes: t.value, tower))
+                    let b = s.buildings[s.buildingIndex(tower.building)!]
+                    out.append(.lifts(minutes: t.value, tower, stairs: LiftBound.stairsMeeting(t.value, building: b, scenario: s,
+                                                                                                walkSeconds: liftWalkSeconds[tower.building] ?? 0)))
                 } else if let late {
                     out.append(.finish(minutes: t.value, sites: late.sites, earliest: late.earliestFinishMinutes))
                 }

@@ -71,11 +71,12 @@ public enum CallUpSplit {
     /// call-up's riders down within one band anyway.
     static func towerBands(_ s: Scenario, _ b: Building, _ floors: ClosedRange<Int>, bandMinutes: Double = 20,
                            maxBands: Int = 8) -> [(floors: ClosedRange<Int>, liftSeconds: Double)]? {
-        guard b.lifts > 0, floors.upperBound > 1 else { return nil }
+        guard b.lifts > 0, floors.upperBound > s.walking.stairsUpToFloor else { return nil }
         let rate = Double(b.lifts * s.walking.liftCapacityPersons) / s.walking.liftRoundTripSeconds
         func riders(_ f: ClosedRange<Int>) -> Double {
             let callers = b.residents - s.doorToDoorResidents(b)
-            let first = CompiledRound.firstResident(onFloor: max(2, f.lowerBound), residents: b.residents, floors: b.floors)
+            let first = CompiledRound.firstResident(onFloor: max(s.walking.stairsUpToFloor + 1, f.lowerBound), residents: b.residents, floors: b.floors)
+            guard f.upperBound > s.walking.stairsUpToFloor else { return 0 }
             let end = CompiledRound.firstResident(onFloor: f.upperBound + 1, residents: b.residents, floors: b.floors)
             return Double(max(0, min(end, callers) - first)) * s.arrivals.turnoutShare
         }

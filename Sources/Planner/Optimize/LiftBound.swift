@@ -15,6 +15,8 @@ import SiteModel
 ///     LiftBound(building: b, index: bi, scenario: s, walkSeconds: 120).earliestMinutes
 public struct LiftBound: Sendable {
     public var building: String
+    /// Floors up to this one walk (`walking.stairs_up_to_floor`); the riders live above it.
+    public var stairsUpToFloor: Int
     public var riders: Int
     public var lifts: Int
     public var capacity: Int
@@ -22,11 +24,14 @@ public struct LiftBound: Sendable {
     /// Minutes after opening when the last rider can at best reach a site.
     public var earliestMinutes: Double
 
-    /// Nil for a building without lifts or upper floors.
-    public init?(building b: Building, scenario s: Scenario, walkSeconds: Double) {
-        guard b.lifts > 0, b.floors > 1 else { return nil }
+    /// Nil for a building without lifts or floors above those that walk. `stairsUpTo` stands
+    /// for the scenario's `walking.stairs_up_to_floor` (to ask what more walkers would give).
+    public init?(building b: Building, scenario s: Scenario, walkSeconds: Double, stairsUpTo: Int? = nil) {
+        let walkers = stairsUpTo ?? s.walking.stairsUpToFloor
+        guard b.lifts > 0, b.floors > walkers else { return nil }
+        stairsUpToFloor = walkers
         let callers = b.residents - s.doorToDoorResidents(b)
-        let upstairs = max(0, callers - CompiledRound.firstResident(onFloor: 2, residents: b.residents, floors: b.floors))
+        let upstairs = max(0, callers - CompiledRound.firstResident(onFloor: walkers + 1, residents: b.residents, floors: b.floors))
         let p = s.arrivals.turnoutShare
         let mean = Double(upstairs) * p, sd = (Double(upstairs) * p * (1 - p)).squareRoot()
         riders = max(0, Int((mean - 3.1 * sd).rounded(.down)))
@@ -40,5 +45,22 @@ public struct LiftBound: Sendable {
         let firstOut = min(s.round.opening, s.arrivals.walkInWindow.start)
         let lastDown = firstOut + Double(perLift - 1) * roundTripSeconds + roundTripSeconds / 2
         earliestMinutes = (lastDown + walkSeconds - s.round.opening) / 60
+    }
+
+    /// The fewest low floors that must walk for this tower's lifts to be done within `minutes`
+    /// after opening, and when they would then be done; nil when walking from more than
+    /// `maxStairs` floors up would be needed (ASSUMPTION: more flights than that is not advice
+    /// for a tower's elderly residents), or more walkers do not help.
+    public static func stairsMeeting(_ minutes: Double, building b: Building, scenario s: Scenario, walkSeconds: Double,
+                                     maxStairs: Int = 8) -> (floor: Int, earliestMinutes: Double)? {
+        let from = s.walking.stairsUpToFloor + 1
+        guard from <= min(maxStairs, b.floors - 1) else { return nil }
+        for n in from...min(maxStairs, b.floors - 1) {
+            // The walkers' own way down: (n - 1) flights from the highest walking floor.
+            let walked = (s.round.opening + Double(n - 1) * s.walking.stairsSecondsPerFloor + walkSeconds - s.round.opening) / 60
+            let lifts = LiftBound(building: b, scenario: s, walkSeconds: walkSeconds, stairsUpTo: n)?.earliestMinutes ?? 0
+            if max(lifts, walked) <= minutes { return (n, max(lifts, walked)) }
+        }
+        return nil
     }
 }

@@ -101,11 +101,17 @@ public struct Surrogate: Sendable {
             let coming = Double(max(0, min(end, callers) - first)) * s.arrivals.turnoutShare
             var riders = 0.0
             if b.lifts > 0 {
-                let upstairs = max(first, CompiledRound.firstResident(onFloor: 2, residents: b.residents, floors: b.floors))
+                let upstairs = max(first, CompiledRound.firstResident(onFloor: min(s.walking.stairsUpToFloor + 1, b.floors + 1),
+                                                                      residents: b.residents, floors: b.floors))
                 riders = Double(max(0, min(end, callers) - upstairs)) * s.arrivals.turnoutShare
             }
             let meanFloor = Double(floors.lowerBound + floors.upperBound) / 2
-            let stairs = b.lifts > 0 ? 0 : max(0, meanFloor - 1) * s.walking.stairsSecondsPerFloor
+            var stairs = b.lifts > 0 ? 0 : max(0, meanFloor - 1) * s.walking.stairsSecondsPerFloor
+            if b.lifts > 0, floors.lowerBound <= s.walking.stairsUpToFloor {
+                // The low floors that walk although there are lifts: their mean flights over the unit's floors.
+                let walkers = floors.lowerBound...min(floors.upperBound, s.walking.stairsUpToFloor)
+                stairs = Double(walkers.reduce(0) { $0 + $1 - 1 }) / Double(floors.count) * s.walking.stairsSecondsPerFloor
+            }
             return Unit(building: bi, floors: c.floors, residents: coming, riders: riders, stairsSeconds: stairs,
                         walk: s.sites.indices.map { model.walkingSeconds(building: bi, site: $0) })
         }

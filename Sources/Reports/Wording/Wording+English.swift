@@ -134,7 +134,9 @@ extension Wording {
         .impossibleService: "{1}: registration and swab alone take {2} minutes on average",
         .impossibleTeams: "the swab work needs {1} teams working throughout the round; the cohorts bring {2} at a time",
         .impossibleCourier: "courier {1}'s round trip of {2} minutes is longer than the sample-age limit of {3} minutes",
-        .impossibleLifts: "all done by {1}: the lifts of {2} ({3} × {4}-person car, {5} s a round trip) cannot bring its {6} residents above the ground floor down before {7}, whatever the call-ups; call its upper floors from the opening, or give more time",
+        .impossibleLifts: "all done by {1}: the lifts of {2} ({3} × {4}-person car, {5} s a round trip) cannot bring its {6} residents above {8} down before {7}, whatever the call-ups; call its upper floors from the opening, or give more time",
+        .impossibleLiftsStairs: "all done by {1}: the lifts of {2} ({3} × {4}-person car, {5} s a round trip) cannot bring its {6} residents above {8} down before {7}, whatever the call-ups; call its upper floors from the opening, ask {9} to take the stairs (walking: stairs_up_to_floor: {10}; the lifts could then be done by {11}), or give more time",
+        .liftRidersAboveGround: "the ground floor", .liftRidersAboveFloor: "floor {1}", .stairsFloors: "floors 2-{1}", .stairsFloorTwo: "floor 2",
         .setAsideMisses: "misses {1} ({2} ± {3})", .setAsideWorse: "worse than another candidate (Kim-Nelson, {1} replications)",
 
         .effectMean: "mean time from arrival to swab done", .effectP95: "95th percentile of it", .effectFinish: "last swab",

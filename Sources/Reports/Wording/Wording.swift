@@ -23,7 +23,10 @@ public struct Wording: Sendable {
 
     /// The phrase with `{1}`, `{2}`, ... replaced by the arguments, in one pass over the
     /// template: an argument's own text (a building named "{2}") is never read as a slot.
-    public func callAsFunction(_ p: Phrase, _ args: Any...) -> String {
+    public func callAsFunction(_ p: Phrase, _ args: Any...) -> String { self(p, arguments: args) }
+
+    /// The same with the arguments in an array.
+    public func callAsFunction(_ p: Phrase, arguments args: [Any]) -> String {
         let template = table[p] ?? Wording.english[p] ?? p.rawValue
         guard !args.isEmpty else { return template }
         var out = ""

@@ -168,13 +168,15 @@ extension ScenarioLoader {
         var w = Walking(speedMetresPerMinute: 70, detourFactor: 1.3, stairsSecondsPerFloor: 15,
                         liftCapacityPersons: 8, liftRoundTripSeconds: 90)
         guard let node, let f = r.mapping(node, "walking", optional: [
-            "speed_metres_per_minute", "detour_factor", "stairs_seconds_per_floor", "lift_capacity_persons", "lift_round_trip_seconds"])
+            "speed_metres_per_minute", "detour_factor", "stairs_seconds_per_floor", "lift_capacity_persons", "lift_round_trip_seconds",
+            "stairs_up_to_floor"])
         else { return w }
         w.speedMetresPerMinute = f.double("speed_metres_per_minute", default: w.speedMetresPerMinute, in: Limits.walkingSpeedMetresPerMinute) ?? w.speedMetresPerMinute
         w.detourFactor = f.double("detour_factor", default: w.detourFactor, in: Limits.detourFactor) ?? w.detourFactor
         w.stairsSecondsPerFloor = f.double("stairs_seconds_per_floor", default: w.stairsSecondsPerFloor, in: Limits.stairsSecondsPerFloor) ?? w.stairsSecondsPerFloor
         w.liftCapacityPersons = f.int("lift_capacity_persons", default: w.liftCapacityPersons, min: 1, max: 100) ?? w.liftCapacityPersons
         w.liftRoundTripSeconds = f.double("lift_round_trip_seconds", default: w.liftRoundTripSeconds, in: Limits.liftRoundTripSeconds) ?? w.liftRoundTripSeconds
+        w.stairsUpToFloor = f.int("stairs_up_to_floor", default: w.stairsUpToFloor, min: 1, max: Limits.maxFloors) ?? w.stairsUpToFloor
         return w
     }
 

@@ -194,7 +194,7 @@ public enum MetricName: String, Sendable, CaseIterable {
         case .returnersTimeAwayMinutes:
             return l.patience != nil
         case .liftWaitMeanMinutes, .liftWaitP95Minutes:
-            return s.buildings.contains { $0.lifts > 0 && $0.floors > 1 }
+            return s.buildings.contains { $0.lifts > 0 && $0.floors > s.walking.stairsUpToFloor }
         default:
             return true
         }

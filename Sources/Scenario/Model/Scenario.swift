@@ -184,6 +184,14 @@ public struct Walking: Sendable {
     public var stairsSecondsPerFloor: Double
     public var liftCapacityPersons: Int
     public var liftRoundTripSeconds: Double
+    /// Floors up to this one take the stairs even where there are lifts (1: everyone above the
+    /// ground floor rides); a notice can ask the low floors to walk and leave the lifts to the
+    /// high ones.
+    public var stairsUpToFloor = 1
+
+    /// Whether a resident of `floor` rides down in a building with `lifts` lifts.
+    @inline(__always)
+    public func ridesLift(floor: Int, lifts: Int) -> Bool { lifts > 0 && floor > stairsUpToFloor }
 
     /// The defaults of a scenario file's `walking` section.
     public static let standard = Walking(speedMetresPerMinute: 70, detourFactor: 1.3, stairsSecondsPerFloor: 15,

@@ -42,7 +42,7 @@ struct DoorToDoorRun: Sendable {
                 position = b
                 // Up through the building and back: a lift ride, or the stairs floor by floor.
                 let walking = s.walking(of: b)
-                clock += b.lifts > 0 ? walking.liftRoundTripSeconds : Double(b.floors - 1) * walking.stairsSecondsPerFloor * 2
+                clock += b.lifts > 0 ? walking.liftRoundTrip(toFloor: b.floors) : Double(b.floors - 1) * walking.stairsSecondsPerFloor * 2
                 let households = s.doorToDoorHouseholds(b)
                 for h in 0..<households {
                     guard clock < team.end else { break stop }

@@ -174,9 +174,9 @@ extension CompiledRound {
         // need a lift, and their record; buffers sized once for the largest building.
         let most = buildings.map(\.residents).max() ?? 0
         let leaves = UnsafeMutablePointer<Double>.allocate(capacity: max(most, 1))
-        let needsLift = UnsafeMutablePointer<Bool>.allocate(capacity: max(most, 1))
+        let liftFloor = UnsafeMutablePointer<Int32>.allocate(capacity: max(most, 1))
         let pending = UnsafeMutablePointer<Arrival>.allocate(capacity: max(most, 1))
-        defer { leaves.deallocate(); needsLift.deallocate(); pending.deallocate() }
+        defer { leaves.deallocate(); liftFloor.deallocate(); pending.deallocate() }
         var start = 0
         draws.residents.withUnsafeBufferPointer { residents in
             for (bi, b) in buildings.enumerated() {
@@ -206,7 +206,7 @@ extension CompiledRound {
                     let lift = walk.ridesLift(floor: floor, lifts: b.lifts)
                     if floor > 1 && !lift { leaving += Double(floor - 1) * walk.stairsSecondsPerFloor }
                     leaves[m] = leaving
-                    needsLift[m] = lift
+                    liftFloor[m] = lift ? Int32(floor) : 0
                     var arrival = d.arrival
                     arrival.site = Int16(call.site)
                     arrival.callUp = Int32(call.callUp)
@@ -216,7 +216,7 @@ extension CompiledRound {
                 }
                 start = end
                 if b.lifts > 0 {
-                    rideLifts(leaves, needsLift: needsLift, count: m, lifts: b.lifts, walk: walk, population: pop, waits: &lifts)
+                    rideLifts(leaves, liftFloor: liftFloor, count: m, lifts: b.lifts, walk: walk, population: pop, waits: &lifts)
                     if lifts.buildingEnds != nil, lifts.sample.count > (lifts.buildingEnds!.last?.end ?? 0) {
                         lifts.buildingEnds!.append((bi, lifts.sample.count))
                     }
@@ -253,12 +253,13 @@ extension CompiledRound {
         return 1 - pow(1 - u, e)
     }
 
-    /// Residents above the ground floor of a building with lifts wait for a car: each trip takes
-    /// whoever is waiting (up to the capacity) and reaches the ground half a round trip later.
-    private func rideLifts(_ ready: UnsafeMutablePointer<Double>, needsLift: UnsafeMutablePointer<Bool>, count: Int,
+    /// Residents above the floors that walk, in a building with lifts, wait for a car: each trip
+    /// takes whoever is waiting (up to the capacity), lasts the round trip to the highest floor
+    /// among them, and they reach the ground half-way through it.
+    private func rideLifts(_ ready: UnsafeMutablePointer<Double>, liftFloor: UnsafeMutablePointer<Int32>, count: Int,
                            lifts: Int, walk: Walking, population: Int, waits: inout LiftWaits) {
         // Riders in the order they are ready (stable: equal times keep resident order).
-        var riders = (0..<count).filter { needsLift[$0] }
+        var riders = (0..<count).filter { liftFloor[$0] > 0 }
         BucketSort.sort(&riders) { ready[$0] }
         var free = Array(repeating: -Double.infinity, count: lifts)
         var j = 0
@@ -266,13 +267,16 @@ extension CompiledRound {
             var car = 0
             for k in 1..<lifts where free[k] < free[car] { car = k }
             let start = max(free[car], ready[riders[j]])
-            var taken = 0
-            while j < riders.count && taken < walk.liftCapacityPersons && ready[riders[j]] <= start {
+            let first = j
+            var top: Int32 = 0
+            while j < riders.count && j - first < walk.liftCapacityPersons && ready[riders[j]] <= start {
                 waits.add((start - ready[riders[j]]) / 60, population: population)
-                ready[riders[j]] = start + walk.liftRoundTripSeconds / 2
-                j += 1; taken += 1
+                top = max(top, liftFloor[riders[j]])
+                j += 1
             }
-            free[car] = start + walk.liftRoundTripSeconds
+            let trip = walk.liftRoundTrip(toFloor: Int(top))
+            for k in first..<j { ready[riders[k]] = start + trip / 2 }
+            free[car] = start + trip
         }
     }
 }

@@ -66,6 +66,26 @@ final class LiftBoundTests: XCTestCase {
         XCTAssertLessThan(walking[.liftWaitMeanMinutes].mean, everyone[.liftWaitMeanMinutes].mean)
     }
 
+    /// A car's trip by floor (`lift_seconds_per_floor: 2`, 90 s at the ground): the least travel
+    /// is full cars from the top down. Cars of 8 from 100 riders a floor: floors 10, 8, 6, 4
+    /// and 2 top 13 cars each, floors 9, 7, 5 and 3 top 12: 113 trips, 113 x 90 + 4 x (13 x
+    /// (9 + 7 + 5 + 3 + 1) + 12 x (8 + 6 + 4 + 2)) = 12,430 s of travel, 6,215 s a lift; the last
+    /// riders are down at least half the longest trip (126 s) before its end, and walk 2 min.
+    func testTripsByFloorWorkedByHand() throws {
+        var s = try tower()
+        s.walking.liftSecondsPerFloor = 2
+        let b = try XCTUnwrap(LiftBound(building: s.buildings[0], scenario: s, walkSeconds: 120))
+        XCTAssertEqual(b.riders, 900)
+        XCTAssertEqual(b.roundTripSeconds, 126)
+        XCTAssertEqual(b.earliestMinutes, (12_430.0 / 2 - 63 + 120) / 60, accuracy: 1e-9)
+        // The simulation's cars go to the highest floor of each load: never sooner than that.
+        let result = Experiment.run(try CompiledRound(scenario: s, plan: s.effectivePlan), replications: 10, seed: 5, jobs: 2)
+        for r in result.runs { XCTAssertGreaterThanOrEqual(r[.finishTimeMinutesAfterOpening], b.earliestMinutes) }
+        // Loads in the order residents are ready mix floors, so most trips go near the top.
+        XCTAssertLessThan(result[.finishTimeMinutesAfterOpening].mean, b.earliestMinutes + 20)
+        XCTAssertGreaterThan(result[.finishTimeMinutesAfterOpening].mean, 86.75 + 10, "slower than every trip at 90 s")
+    }
+
     /// Turnout below one: the riders counted are the fewest of all but one morning in a thousand.
     func testRidersAreALowQuantileOfTurnout() throws {
         var s = try tower()

@@ -91,6 +91,7 @@ final class MalformedCorpusTests: XCTestCase {
         ("83-unknown-language.yaml", "83-unknown-language.yaml", 3, 11, "unknown language `zh-CN`; expected zh (Chinese) or en (English)", 65),
         ("84-name-with-line-break.yaml", "84-name-with-line-break.yaml", 22, 20, "expected a name of 1 to 100 characters on one line", 65),
         ("85-stairs-up-to-floor-zero.yaml", "85-stairs-up-to-floor-zero.yaml", 47, 23, "0 is out of range; expected a whole number from 1 to 200", 65),
+        ("86-lift-seconds-per-floor-too-many.yaml", "86-lift-seconds-per-floor-too-many.yaml", 47, 27, "61 is out of range; expected a number from 0 to 60", 65),
     ]
 
     static var folder: String { Bundle.module.resourcePath! + "/Malformed" }

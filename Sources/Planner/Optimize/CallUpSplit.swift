@@ -72,7 +72,11 @@ public enum CallUpSplit {
     static func towerBands(_ s: Scenario, _ b: Building, _ floors: ClosedRange<Int>, bandMinutes: Double = 20,
                            maxBands: Int = 8) -> [(floors: ClosedRange<Int>, liftSeconds: Double)]? {
         guard b.lifts > 0, floors.upperBound > s.walking.stairsUpToFloor else { return nil }
-        let rate = Double(b.lifts * s.walking.liftCapacityPersons) / s.walking.liftRoundTripSeconds
+        // A band's lifts carry a full car a round trip to (about) the band's top.
+        func rate(_ f: ClosedRange<Int>) -> Double {
+            Double(b.lifts * s.walking.liftCapacityPersons)
+                / s.walking.typicalLiftRoundTrip(fromFloor: max(s.walking.stairsUpToFloor + 1, f.lowerBound), toFloor: f.upperBound)
+        }
         func riders(_ f: ClosedRange<Int>) -> Double {
             let callers = b.residents - s.doorToDoorResidents(b)
             let first = CompiledRound.firstResident(onFloor: max(s.walking.stairsUpToFloor + 1, f.lowerBound), residents: b.residents, floors: b.floors)
@@ -81,7 +85,7 @@ public enum CallUpSplit {
             return Double(max(0, min(end, callers) - first)) * s.arrivals.turnoutShare
         }
         let all = riders(floors)
-        let count = min(maxBands, floors.count, Int((all / (rate * bandMinutes * 60)).rounded(.up)))
+        let count = min(maxBands, floors.count, Int((all / (rate(floors) * bandMinutes * 60)).rounded(.up)))
         guard count >= 2 else { return nil }
         // Floors shared as evenly as whole floors allow, the top band first.
         var bands: [(floors: ClosedRange<Int>, liftSeconds: Double)] = []
@@ -89,7 +93,7 @@ public enum CallUpSplit {
         for k in 0..<count {
             let size = (floors.count * (k + 1)) / count - (floors.count * k) / count
             let band = (top - size + 1)...top
-            bands.append((band, riders(band) / rate))
+            bands.append((band, riders(band) / rate(band)))
             top -= size
         }
         return bands

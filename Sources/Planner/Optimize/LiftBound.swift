@@ -39,11 +39,37 @@ public struct LiftBound: Sendable {
         building = b.id
         lifts = b.lifts
         capacity = s.walking.liftCapacityPersons
-        roundTripSeconds = s.walking.liftRoundTripSeconds
-        let trips = (riders + capacity - 1) / capacity
-        let perLift = (trips + lifts - 1) / lifts
+        let w = s.walking
+        roundTripSeconds = w.liftRoundTrip(toFloor: b.floors)
         let firstOut = min(s.round.opening, s.arrivals.walkInWindow.start)
-        let lastDown = firstOut + Double(perLift - 1) * roundTripSeconds + roundTripSeconds / 2
+        let lastDown: Double
+        if w.liftSecondsPerFloor == 0 {
+            // Every trip the same: the busiest lift's last load leaves after its other trips.
+            let trips = (riders + capacity - 1) / capacity
+            let perLift = (trips + lifts - 1) / lifts
+            lastDown = firstOut + Double(perLift - 1) * roundTripSeconds + roundTripSeconds / 2
+        } else {
+            // Trips by floor: the least travel for these riders is full cars from the top down,
+            // each to its highest floor, the riders being the lowest that can ride. The lift with
+            // the most travel has at least 1/lifts of it; its last riders are down half-way
+            // through its last trip, at most the longest.
+            var trips: [Double] = []
+            var left = riders, inCar = 0
+            var perFloor: [(floor: Int, riders: Int)] = []
+            for f in (walkers + 1)...b.floors where left > 0 {
+                let here = min(left, CompiledRound.firstResident(onFloor: f + 1, residents: b.residents, floors: b.floors)
+                                   - CompiledRound.firstResident(onFloor: f, residents: b.residents, floors: b.floors))
+                if here > 0 { perFloor.append((f, here)); left -= here }
+            }
+            for (f, n) in perFloor.reversed() {
+                for _ in 0..<n {
+                    if inCar == 0 { trips.append(w.liftRoundTrip(toFloor: f)) }
+                    inCar = (inCar + 1) % capacity
+                }
+            }
+            let longest = trips.first ?? 0
+            lastDown = firstOut + max(trips.reduce(0, +) / Double(lifts) - longest / 2, longest / 2)
+        }
         earliestMinutes = (lastDown + walkSeconds - s.round.opening) / 60
     }
 

@@ -121,9 +121,9 @@ public struct Surrogate: Sendable {
             let b = s.buildings[unit.building]
             if liftOf[unit.building] == nil {
                 liftOf[unit.building] = lifts.count
-                lifts.append(Lift(building: unit.building, ridersPerSecond: Double(b.lifts * s.walking.liftCapacityPersons) / s.walking.liftRoundTripSeconds,
-                                  rideSeconds: s.walking.liftRoundTripSeconds / 2,
-                                  carWaitSeconds: s.walking.liftRoundTripSeconds / 2 / Double(b.lifts), units: []))
+                let trip = s.walking.typicalLiftRoundTrip(fromFloor: s.walking.stairsUpToFloor + 1, toFloor: b.floors)
+                lifts.append(Lift(building: unit.building, ridersPerSecond: Double(b.lifts * s.walking.liftCapacityPersons) / trip,
+                                  rideSeconds: trip / 2, carWaitSeconds: trip / 2 / Double(b.lifts), units: []))
             }
             liftOfUnit[u] = liftOf[unit.building]!
             lifts[liftOf[unit.building]!].units.append(u)

@@ -169,13 +169,14 @@ extension ScenarioLoader {
                         liftCapacityPersons: 8, liftRoundTripSeconds: 90)
         guard let node, let f = r.mapping(node, "walking", optional: [
             "speed_metres_per_minute", "detour_factor", "stairs_seconds_per_floor", "lift_capacity_persons", "lift_round_trip_seconds",
-            "stairs_up_to_floor"])
+            "stairs_up_to_floor", "lift_seconds_per_floor"])
         else { return w }
         w.speedMetresPerMinute = f.double("speed_metres_per_minute", default: w.speedMetresPerMinute, in: Limits.walkingSpeedMetresPerMinute) ?? w.speedMetresPerMinute
         w.detourFactor = f.double("detour_factor", default: w.detourFactor, in: Limits.detourFactor) ?? w.detourFactor
         w.stairsSecondsPerFloor = f.double("stairs_seconds_per_floor", default: w.stairsSecondsPerFloor, in: Limits.stairsSecondsPerFloor) ?? w.stairsSecondsPerFloor
         w.liftCapacityPersons = f.int("lift_capacity_persons", default: w.liftCapacityPersons, min: 1, max: 100) ?? w.liftCapacityPersons
         w.liftRoundTripSeconds = f.double("lift_round_trip_seconds", default: w.liftRoundTripSeconds, in: Limits.liftRoundTripSeconds) ?? w.liftRoundTripSeconds
+        w.liftSecondsPerFloor = f.double("lift_seconds_per_floor", default: w.liftSecondsPerFloor, in: Limits.liftSecondsPerFloor) ?? w.liftSecondsPerFloor
         w.stairsUpToFloor = f.int("stairs_up_to_floor", default: w.stairsUpToFloor, min: 1, max: Limits.maxFloors) ?? w.stairsUpToFloor
         return w
     }

@@ -39,6 +39,8 @@ public enum Limits {
     public static let detourFactor: ClosedRange<Double> = 1...5
     public static let stairsSecondsPerFloor: ClosedRange<Double> = 0...600
     public static let liftRoundTripSeconds: ClosedRange<Double> = 5...3600
+    /// A car's travel per floor: a fast lift 1 s, a slow goods lift a few; a minute is absurd.
+    public static let liftSecondsPerFloor: ClosedRange<Double> = 0...60
     public static let courierKmPerHour: ClosedRange<Double> = 1...200
     /// Counts, sized for a city of 21 million planned as one scenario (Beijing, 2022). Sites:
     /// the guideline's one site per 2,000 residents gives about 11,000; they are indexed by a

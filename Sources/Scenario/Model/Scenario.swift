@@ -188,6 +188,22 @@ public struct Walking: Sendable {
     /// ground floor rides); a notice can ask the low floors to walk and leave the lifts to the
     /// high ones.
     public var stairsUpToFloor = 1
+    /// A car's travel per floor, each way: a trip to floor f and back takes
+    /// `liftRoundTripSeconds + 2 × liftSecondsPerFloor × (f - 1)` (0: every trip the same).
+    public var liftSecondsPerFloor = 0.0
+
+    /// A car's round trip when the highest floor it serves is `floor`.
+    @inline(__always)
+    public func liftRoundTrip(toFloor floor: Int) -> Double { liftRoundTripSeconds + 2 * liftSecondsPerFloor * Double(floor - 1) }
+
+    /// The round trip of a full car from a tower of `floors` floors whose riders live from
+    /// `from` up, loaded in the order they are ready (floors mixed): the highest of a load of
+    /// `liftCapacityPersons` spread evenly over those floors lies at k/(k+1) of the span.
+    public func typicalLiftRoundTrip(fromFloor from: Int, toFloor top: Int) -> Double {
+        guard liftSecondsPerFloor > 0, top > from else { return liftRoundTrip(toFloor: max(from, top)) }
+        let k = Double(liftCapacityPersons)
+        return liftRoundTripSeconds + 2 * liftSecondsPerFloor * (Double(from - 1) + Double(top - from) * k / (k + 1))
+    }
 
     /// Whether a resident of `floor` rides down in a building with `lifts` lifts.
     @inline(__always)

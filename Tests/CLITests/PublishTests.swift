@@ -283,6 +283,30 @@ final class NoticeTests: XCTestCase {
         XCTAssertLessThan(compound.range(of: "Building 10")!.lowerBound, compound.range(of: "Building 17")!.lowerBound)
     }
 
+    /// A scenario that sends the low floors down the stairs tells them so in the notices of
+    /// buildings with lifts (and their compound's); without it, no such line.
+    func testNoticesAskTheLowFloorsToTakeTheStairs() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("swabplan-stairs-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        func read(_ url: URL) throws -> String { try String(contentsOf: url, encoding: .utf8) }
+        let tower = CommandLineTests.packageRoot.appendingPathComponent("Tests/CLITests/Fixtures/one-tower.yaml")
+        let text = try read(tower)
+        XCTAssertTrue(text.contains("  lift_round_trip_seconds: 90\n"))
+        let stairs = dir.appendingPathComponent("stairs.yaml")
+        try text.replacingOccurrences(of: "  lift_round_trip_seconds: 90\n", with: "  lift_round_trip_seconds: 90\n  stairs_up_to_floor: 4\n")
+            .write(to: stairs, atomically: true, encoding: .utf8)
+        for (scenario, asked) in [(stairs.path, true), (tower.path, false)] {
+            let out = dir.appendingPathComponent(asked ? "with" : "without")
+            let r = try CLI().run(["publish", scenario, "--out", out.path, "-r", "2"])
+            XCTAssertEqual(r.status, 0, r.stderr)
+            let notice = try read(out.appendingPathComponent("notices/T1.txt"))
+            XCTAssertEqual(notice.contains("有电梯的楼栋：请2至4层居民走楼梯下楼，电梯留给5层及以上住户；老人和行动不便的居民仍可乘电梯。"), asked, notice)
+            XCTAssertEqual(notice.contains("residents of floors 2-4, please take the stairs down and leave the lifts to floor 5 and up"), asked, notice)
+            XCTAssertFalse(notice.contains("有电梯的楼栋") != asked, notice)
+        }
+    }
+
     func testWeekdays() {
         XCTAssertEqual(Wording(.zh).noticeDate("2022-05-06"), "5月6日（周五）")
         XCTAssertEqual(Wording(.en).noticeDate("2024-02-29"), "Thursday 29 February")

@@ -162,8 +162,11 @@ enum ScheduleFiles {
         func same(_ a: [CallUp], _ b: [CallUp]) -> Bool {
             a.count == b.count && zip(a, b).allSatisfy { $0.site == $1.site && $0.window == $1.window && $0.floors == $1.floors }
         }
+        // The low floors the scenario sends down the stairs (`walking.stairs_up_to_floor`) are told so.
+        let walkers = s.walking.stairsUpToFloor
+        func liftsToSpare(_ b: Building) -> Bool { walkers > 1 && b.lifts > 0 && b.floors > 1 }
         func body(_ words: Wording, header: String, calls: [(Int, CallUp)], label: (CallUp) -> String, atHome: Bool,
-                  replaces: [CallUp] = []) -> String {
+                  stairs: Bool, replaces: [CallUp] = []) -> String {
             var lines = [header]
             if earlier != nil {
                 let said = replaces.map { label($0) + " " + ClockTime.format($0.window.start) + "-" + ClockTime.format($0.window.end) + " " + words.siteName($0.site, s) }
@@ -178,6 +181,9 @@ enum ScheduleFiles {
                 lines.append(words(.noticeCatchUp, words.siteName(site, s), ClockTime.format(w.start), ClockTime.format(w.end)))
             }
             lines += [words(.noticeRules), words(.noticeBring), words.noticeHealthCode(s.noticeContact), words(.noticePriorityLane)]
+            if stairs {
+                lines.append(words(.noticeStairs, walkers == 2 ? words(.stairsFloorTwo) : words(.stairsFloors, walkers), walkers + 1))
+            }
             for spell in spells {
                 lines.append(words(spell.kind == .rain ? .noticeRain : .noticeHeat, ClockTime.format(spell.window.start), ClockTime.format(spell.window.end)))
             }
@@ -198,7 +204,7 @@ enum ScheduleFiles {
             guard earlier == nil || changed.contains(b.id) else { return nil }
             let parts = languages.map { words in
                 body(words, header: words(.noticeHeader, words.name(b)), calls: calls, label: { words.noticeFloors($0.floors) }, atHome: atHome,
-                     replaces: earlierOf[b.id] ?? [])
+                     stairs: liftsToSpare(b), replaces: earlierOf[b.id] ?? [])
             }
             return ("notices/" + names.claim(SafeName.file(b.id)) + ".txt", parts.joined(separator: "\n\n") + "\n")
         }
@@ -214,7 +220,7 @@ enum ScheduleFiles {
             let parts = languages.map { words in
                 body(words, header: words(.noticeHeader, words.name(compound)), calls: calls,
                      label: { c in words.buildingName(c.building, s) + words(.noticeFloorSeparator) + words.noticeFloors(c.floors) }, atHome: atHome,
-                     replaces: here.flatMap { earlierOf[$0.id] ?? [] })
+                     stairs: here.contains(where: liftsToSpare), replaces: here.flatMap { earlierOf[$0.id] ?? [] })
             }
             out.append(("notices/compound-" + names.claim(SafeName.file(compound.id)) + ".txt", parts.joined(separator: "\n\n") + "\n"))
         }

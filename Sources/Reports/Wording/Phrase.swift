@@ -58,7 +58,7 @@ public enum Phrase: String, Sendable, CaseIterable {
     case noticeHeader, noticeAllFloors, noticeFloor, noticeFloors, noticeFloorSeparator, noticeDate
     case noticeCallUp, noticeNoWait, noticeWaitOneMinute, noticeWait, noticeBusy, noticeEnd, noticeCatchUp
     case noticeRules, noticeBring, noticeHealthCode, noticeContactInline, noticePriorityLane, noticeRain, noticeHeat
-    case noticeAtHome, noticeContact, noticeFooterSeparator, noticeReplaces, readmeChanges
+    case noticeAtHome, noticeStairs, noticeContact, noticeFooterSeparator, noticeReplaces, readmeChanges
     // CSV headers and cells
     case csvSchedule, csvFollowUp, csvRosters, csvCourierRuns, csvSites, reliefAt
     // The published folder's README

@@ -177,6 +177,7 @@ extension Wording {
         .noticeRain: "天气预报{1}至{2}有雨，请带好雨具。",
         .noticeHeat: "天气预报{1}至{2}气温较高，请注意防暑。",
         .noticeAtHome: "居家隔离和卧床的居民请在家等候，采样人员将上门采样。",
+        .noticeStairs: "有电梯的楼栋：请{1}居民走楼梯下楼，电梯留给{2}层及以上住户；老人和行动不便的居民仍可乘电梯。",
         .noticeContact: "联系电话：{1}", .noticeFooterSeparator: "　",
 
         .csvSchedule: "采样点|小区|时段|楼栋|楼层|预计人数|开放登记台|开放采样台|预计平均等候（分钟）|预计95%等候（分钟）",

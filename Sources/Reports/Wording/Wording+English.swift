@@ -177,6 +177,7 @@ extension Wording {
         .noticeRain: "Rain is forecast from {1} to {2}: bring an umbrella.",
         .noticeHeat: "Heat is forecast from {1} to {2}: bring water and keep in the shade.",
         .noticeAtHome: "Quarantined and bed-ridden residents: please stay at home; a team will come to your door.",
+        .noticeStairs: "Buildings with lifts: residents of {1}, please take the stairs down and leave the lifts to floor {2} and up; elderly residents and those with limited mobility may still ride.",
         .noticeContact: "Contact: {1}", .noticeFooterSeparator: "; ",
 
         .csvSchedule: "site|compound|window|building|floors|expected_residents|desks_open|stations_open|expected_wait_mean_minutes|expected_wait_p95_minutes",

@@ -71,8 +71,9 @@ extension Simulate {
         var part = GroupPartialResult.Writer(run: run, shard: spec.k, groupCount: groups, groups: mine)
         let progress = Progress(total: replications, language: s.language)
         let jobs = streams.threads
+        let drawn = round.buildings(calledTo: mine)
         for r in 0..<replications {
-            part.add(round.runGroups(mine, seed: streams.seed, replication: r, jobs: jobs))
+            part.add(round.runGroups(mine, buildings: drawn, seed: streams.seed, replication: r, jobs: jobs))
             progress.step()
         }
         progress.finish()

@@ -75,7 +75,7 @@ final class MorningCommandTests: XCTestCase {
         try "at: \"08:00\"\nteams:\n  - {cohort: morning, gone: true}\n  - {cohort: relief, gone: true}\n"
             .write(to: state, atomically: true, encoding: .utf8)
         let replan = try CLI().run(["replan", twoSites, "--from", state.path, "--candidates", "10", "--search-replications", "4", "-r", "6",
-                                    "--language", "en", "--no-timings"])
+                                    "--out", dir.appendingPathComponent("new.yaml").path, "--language", "en", "--no-timings"])
         XCTAssertEqual(replan.status, 0, replan.stderr)
         XCTAssertTrue(replan.stdout.contains("IMPOSSIBLE now: finish_time_minutes_after_opening"), replan.stdout)
         XCTAssertTrue(replan.stdout.contains("no team is working from 08:00"), replan.stdout)

@@ -86,7 +86,6 @@ public struct Bounds: Sendable {
         let lifts = nearest.keys.sorted().compactMap { bi -> (LiftBound, Int)? in
             LiftBound(building: s.buildings[bi], scenario: s, walkSeconds: nearest[bi]!.seconds).map { ($0, nearest[bi]!.site) }
         }
-        let liftWalkSeconds = Dictionary(uniqueKeysWithValues: nearest.map { (s.buildings[$0.key].id, $0.value.seconds) })
         var liftsBySite: [Int: Double] = [:]
         for (b, site) in lifts { liftsBySite[root(site)] = max(liftsBySite[root(site)] ?? 0, b.earliestMinutes) }
         self.lifts = lifts.map(\.0)
@@ -144,7 +143,7 @@ public struct Bounds: Sendable {
                 if let tower, tower.earliestMinutes * 60 >= (late?.earliestFinishMinutes ?? 0) * 60 - 1e-6 {
                     let b = s.buildings[s.buildingIndex(tower.building)!]
                     out.append(.lifts(minutes: t.value, tower, stairs: LiftBound.stairsMeeting(t.value, building: b, scenario: s,
-                                                                                                walkSeconds: liftWalkSeconds[tower.building] ?? 0)))
+                                                                                                walkSeconds: tower.walkSeconds)))
                 } else if let late {
                     out.append(.finish(minutes: t.value, sites: late.sites, earliest: late.earliestFinishMinutes))
                 }

@@ -78,9 +78,9 @@ public enum CallUpSplit {
                 / s.walking.typicalLiftRoundTrip(fromFloor: max(s.walking.stairsUpToFloor + 1, f.lowerBound), toFloor: f.upperBound)
         }
         func riders(_ f: ClosedRange<Int>) -> Double {
+            guard f.upperBound > s.walking.stairsUpToFloor else { return 0 }
             let callers = b.residents - s.doorToDoorResidents(b)
             let first = CompiledRound.firstResident(onFloor: max(s.walking.stairsUpToFloor + 1, f.lowerBound), residents: b.residents, floors: b.floors)
-            guard f.upperBound > s.walking.stairsUpToFloor else { return 0 }
             let end = CompiledRound.firstResident(onFloor: f.upperBound + 1, residents: b.residents, floors: b.floors)
             return Double(max(0, min(end, callers) - first)) * s.arrivals.turnoutShare
         }

@@ -21,6 +21,8 @@ public struct LiftBound: Sendable {
     public var lifts: Int
     public var capacity: Int
     public var roundTripSeconds: Double
+    /// The walk from the tower to its nearest site.
+    public var walkSeconds: Double
     /// Minutes after opening when the last rider can at best reach a site.
     public var earliestMinutes: Double
 
@@ -30,6 +32,7 @@ public struct LiftBound: Sendable {
         let walkers = stairsUpTo ?? s.walking.stairsUpToFloor
         guard b.lifts > 0, b.floors > walkers else { return nil }
         stairsUpToFloor = walkers
+        self.walkSeconds = walkSeconds
         let callers = b.residents - s.doorToDoorResidents(b)
         let upstairs = max(0, callers - CompiledRound.firstResident(onFloor: walkers + 1, residents: b.residents, floors: b.floors))
         let p = s.arrivals.turnoutShare
@@ -83,7 +86,7 @@ public struct LiftBound: Sendable {
         guard from <= min(maxStairs, b.floors - 1) else { return nil }
         for n in from...min(maxStairs, b.floors - 1) {
             // The walkers' own way down: (n - 1) flights from the highest walking floor.
-            let walked = (s.round.opening + Double(n - 1) * s.walking.stairsSecondsPerFloor + walkSeconds - s.round.opening) / 60
+            let walked = (Double(n - 1) * s.walking.stairsSecondsPerFloor + walkSeconds) / 60
             let lifts = LiftBound(building: b, scenario: s, walkSeconds: walkSeconds, stairsUpTo: n)?.earliestMinutes ?? 0
             if max(lifts, walked) <= minutes { return (n, max(lifts, walked)) }
         }

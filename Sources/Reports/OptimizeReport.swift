@@ -44,6 +44,8 @@ extension Wording {
         case .misses(let target, let ci):
             return self(.setAsideMisses, TargetCheck.terminal(target, s), Format.fixed(ci.mean, 2), Format.fixed(ci.halfWidth, 2))
         case .worse(let n): return self(.setAsideWorse, n)
+        case .missesMore(let n): return self(.setAsideMissesMore, n)
+        case .breaksRules: return self(.setAsideBreaksRules)
         }
     }
 }

@@ -53,8 +53,8 @@ struct Replan: ParsableCommand {
     @Option(help: "Seconds for the whole re-plan (default 30): the search stops in time for the comparison that follows.")
     var timeLimit: Double = 30
 
-    @Option(help: "What to minimise once the targets are met: mean, p95 or share20.")
-    var objective: Objective = .p95
+    @Option(help: "What to minimise once the targets are met: mean, p95 or share20. Default: the scenario's own time target (p95 where its target is on p95), else mean.")
+    var objective: Objective?
 
     @Option(help: "Replications each candidate is scored on.")
     var searchReplications = 16
@@ -87,7 +87,7 @@ struct Replan: ParsableCommand {
         let s = language.apply(loaded)
         try Street.refuseWhole(s, command: "replan")
         let state = try loadState(from, scenario: s, plan: p)
-        let options = Replanner.Options(objective: objective, timeLimit: timeLimit, seed: streams.seed, jobs: streams.threads,
+        let options = Replanner.Options(objective: objective ?? Objective.scenarios(s), timeLimit: timeLimit, seed: streams.seed, jobs: streams.threads,
                                         searchReplications: searchReplications, compareReplications: replications, candidates: candidates)
         let result: Replanner.Result
         do { result = try Replanner.run(scenario: s, plan: p, state: state, options: options, progress: { printError($0) }) } catch let e as PlanProblems {

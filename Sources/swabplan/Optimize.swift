@@ -21,8 +21,8 @@ struct Optimize: ParsableCommand {
     @Argument(help: "The scenario file (YAML); its own plan, if any, is one of the candidates.")
     var scenario: String
 
-    @Option(help: "What to minimise: mean (time in system), p95 (its 95th percentile) or share20 (share waiting over 20 minutes).")
-    var objective: Objective = .mean
+    @Option(help: "What to minimise once the targets are met: mean (time in system), p95 (its 95th percentile) or share20 (share waiting over 20 minutes). Default: the scenario's own time target (p95 where its target is on p95), else mean.")
+    var objective: Objective?
 
     @Option(help: "Seconds for the whole run; stops cleanly with the best plan so far.")
     var timeLimit: Double = 60
@@ -56,13 +56,16 @@ struct Optimize: ParsableCommand {
     func run() throws {
         let s = language.apply(try loadScenario(scenario, plan: nil).0)
         try Street.refuseWhole(s, command: "optimize")
-        let options = Optimizer.Options(objective: objective, timeLimit: timeLimit, evaluations: evaluations, seed: streams.seed,
+        let options = Optimizer.Options(objective: objective ?? Objective.scenarios(s), timeLimit: timeLimit, evaluations: evaluations, seed: streams.seed,
                                         jobs: streams.threads, maxReplications: maxReplications)
         let result: Optimizer.Result
         do {
             result = try Optimizer.run(scenario: s, options: options, progress: { printError($0) })
         } catch let e as PlanProblems {
             for problem in e.problems { printError("error: plan: \(problem)") }
+            throw Exit.dataError
+        } catch let e as Selection.NothingPostable {
+            printError("error: \(e)")
             throw Exit.dataError
         }
         do { try AtomicFile.write(PlanWriter.yaml(result.plan), to: out) } catch {

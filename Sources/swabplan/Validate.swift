@@ -23,7 +23,13 @@ struct Validate: ParsableCommand {
                 throw Exit.cannotCreate
             }
         }
+        // A plan that breaks a planning rule still simulates; a street office would not post it.
+        let warnings = RuleCheck.violations(s, p)
+        for v in warnings {
+            let at = v.callUp < p.callUpPositions.count ? p.callUpPositions[v.callUp] : nil
+            printError((at.map { "\($0.file):\($0.line):\($0.column): " } ?? "") + "warning: \(v)")
+        }
         let teams = s.staff.cohorts.reduce(0) { $0 + $1.teams }
-        print("\(scenario): ok: \(s.buildings.count) buildings, \(s.totalResidents) residents, \(s.sites.count) sites, \(teams) swab teams in \(s.staff.cohorts.count) cohorts; plan \(p.origin) with \(p.callUps.count) call-ups")
+        print("\(scenario): ok: \(s.buildings.count) buildings, \(s.totalResidents) residents, \(s.sites.count) sites, \(teams) swab teams in \(s.staff.cohorts.count) cohorts; plan \(p.origin) with \(p.callUps.count) call-ups" + (warnings.isEmpty ? "" : "; \(warnings.count) planning-rule warning(s)"))
     }
 }

@@ -59,7 +59,7 @@ final class OptimizerTests: XCTestCase {
         var best = Double.infinity
         for a in patterns[0] {
             for b in patterns[1] {
-                state.move(0, to: a); state.move(1, to: b)
+                state.move(0, to: a[0]); state.move(1, to: b[0])
                 best = min(best, state.objective(.mean, finishBy: 1e9))
             }
         }
@@ -102,6 +102,7 @@ final class OptimizerTests: XCTestCase {
             s.targets = [Target(metric: .timeInSystemP95Minutes, bound: .atMost, value: 20), Target(metric: .finishTimeMinutesAfterOpening, bound: .atMost, value: 150)]
             let result = try Optimizer.run(scenario: s, options: Optimizer.Options(objective: .mean, evaluations: 3000, seed: UInt64(k), jobs: 1, maxReplications: 10))
             XCTAssertEqual(PlanCheck.problems(s, result.plan), [], "scenario \(k)")
+            XCTAssertEqual(RuleCheck.violations(s, result.plan), [], "scenario \(k)")
             for c in result.plan.callUps { XCTAssertLessThanOrEqual(c.window.end, s.round.deadline - CallUpSpace.lastCallMargin) }
             XCTAssertNoThrow(try CompiledRound(scenario: s, plan: result.plan))
         }

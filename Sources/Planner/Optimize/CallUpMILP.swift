@@ -4,7 +4,11 @@ import Scenario
 
 /// The call-up assignment with staffing fixed, as a mixed-integer programme solved by CBC.
 ///
-/// Each unit takes one pattern (a site and a window, `x[u,p]` binary); per site and slot the
+/// Each building takes one pattern (`x[b,p]` binary): a site it may use under the planning
+/// rules and a window for each of its bands, called in floor order one after another (the
+/// search's bands shifted together and stretched together), so the rules are the programme's
+/// own constraints: it has no column for a plan that breaks them; the rules' cap on residents
+/// per site and 10 minutes is a row per site and 10 minutes. Per site and slot the
 /// registration line serves `S1` of its backlog plus arrivals and carries `Q1` over, the swab
 /// line likewise takes what registration served (`S2`, `Q2`); each line serves at most its
 /// capacity. The steady-state wait of what a slot serves is the surrogate's Erlang C cost,
@@ -45,18 +49,32 @@ public struct CallUpMILP {
     /// neighbourhood of the search's best plan, and its bound holds for that neighbourhood.
     public static let reach = 5400.0
 
-    /// Patterns per unit, the warm start's first: each allowed site, starts every `startStep`
-    /// seconds within `reach` of the warm start, its length and one step either side.
-    public static func patterns(_ sur: Surrogate, space: CallUpSpace, warm: [Surrogate.Placement], startStep: Double = 600) -> [[Surrogate.Placement]] {
-        sur.units.indices.map { u in
-            var list: [Surrogate.Placement] = [warm[u]]
-            let length = warm[u].end - warm[u].start
-            for site in space.sites[u] {
-                for l in [length - space.step, length, length + space.step] where l >= space.lengths.first! && l <= space.lengths.last! {
+    /// Patterns per building (`CallUpSpace.groups`), the warm start's first, each a placement
+    /// of every band in the group's order: each allowed site, the first band starting every
+    /// `startStep` seconds within `reach` of the warm start, the later bands after it with the
+    /// warm start's gaps, every band its warm length or one step shorter or longer. A building
+    /// with a pinned call-up keeps its warm start.
+    public static func patterns(_ sur: Surrogate, space: CallUpSpace, warm: [Surrogate.Placement], startStep: Double = 600) -> [[[Surrogate.Placement]]] {
+        space.groups.map { g in
+            let w = g.map { warm[$0] }
+            var list: [[Surrogate.Placement]] = [w]
+            guard !g.contains(where: { space.pinned[$0] }) else { return list }
+            let gaps = zip(w, w.dropFirst()).map { max(0, $1.start - $0.end) }
+            for site in space.sites[g[0]] {
+                for stretch in [-space.step, 0, space.step] {
+                    let lengths = zip(g, w).map { $1.end - $1.start + stretch }
+                    guard zip(g, lengths).allSatisfy({ $1 >= space.minLength[$0] - 0.5 && $1 <= space.lengths.last! + 0.5 }) else { continue }
+                    let total = lengths.reduce(0, +) + gaps.reduce(0, +)
                     var start = space.opening
-                    while start + l <= space.latestEnd {
-                        let x = Surrogate.Placement(site: site, start: start, end: start + l)
-                        if x != warm[u] && abs(start - warm[u].start) <= reach { list.append(x) }
+                    while start + total <= space.latestEnd + 0.5 {
+                        if abs(start - w[0].start) <= reach {
+                            var clock = start, p: [Surrogate.Placement] = []
+                            for (k, l) in lengths.enumerated() {
+                                p.append(Surrogate.Placement(site: site, start: clock, end: clock + l))
+                                clock += l + (k < gaps.count ? gaps[k] : 0)
+                            }
+                            if p != w { list.append(p) }
+                        }
                         start += startStep
                     }
                 }
@@ -78,6 +96,7 @@ public struct CallUpMILP {
         Cbc_setParameter(model, "threads", "1")
 
         let patterns = Self.patterns(sur, space: space, warm: warm, startStep: startStep)
+        let groups = space.groups
         // Columns: x first, then per site and slot S1, Q1, S2, Q2, z1, z2.
         var col = 0
         var xCol: [[Int32]] = []
@@ -109,7 +128,7 @@ public struct CallUpMILP {
         let columns = col + sites * n * 6
         var rows = 0
         let E = CChar(UInt8(ascii: "E")), G = CChar(UInt8(ascii: "G"))
-        // One pattern per unit.
+        // One pattern per building.
         for cols in xCol {
             Cbc_addRow(model, "", Int32(cols.count), cols, [Double](repeating: 1, count: cols.count), E, 1)
             rows += 1
@@ -117,14 +136,37 @@ public struct CallUpMILP {
         // Arrivals of each pattern per site and slot.
         var arrivalTerms: [[(Int32, Double)]] = Array(repeating: [], count: sites * n)
         var row = [Double](repeating: 0, count: sites * n)
-        for (u, list) in patterns.enumerated() {
-            for (k, x) in list.enumerated() {
-                let first = sur.addArrivals(u, x, sign: 1, into: &row)
-                let base = x.site * n
-                for t in min(first, n - 1)..<n where row[base + t] != 0 {
-                    arrivalTerms[base + t].append((xCol[u][k], row[base + t]))
+        for (gi, list) in patterns.enumerated() {
+            for (k, p) in list.enumerated() {
+                var first = n - 1
+                for (u, x) in zip(groups[gi], p) { first = min(first, sur.addArrivals(u, x, sign: 1, into: &row)) }
+                let base = p[0].site * n
+                for t in max(0, first)..<n where row[base + t] != 0 {
+                    arrivalTerms[base + t].append((xCol[gi][k], row[base + t]))
                     row[base + t] = 0
                 }
+            }
+        }
+        // The rules' cap: residents called per site and 10 minutes, when the warm start keeps it
+        // (else the programme has no solution to start from; its plan is then checked after).
+        if space.cap != nil, let load = CapLoad(space: space, sites: sites, placements: warm), load.excess < 1e-9 {
+            var terms: [Int: [(Int32, Double)]] = [:]
+            for (gi, list) in patterns.enumerated() {
+                for (k, p) in list.enumerated() {
+                    var mine: [Int: Double] = [:]
+                    for (u, x) in zip(groups[gi], p) {
+                        for (bin, people) in RuleCheck.per10Minutes(space.called[u], ClockWindow(start: x.start, end: x.end)) {
+                            mine[x.site * 100_000 + bin, default: 0] += people
+                        }
+                    }
+                    for (key, people) in mine { terms[key, default: []].append((xCol[gi][k], people)) }
+                }
+            }
+            let L = CChar(UInt8(ascii: "L"))
+            for key in terms.keys.sorted() {
+                let t = terms[key]!
+                Cbc_addRow(model, "", Int32(t.count), t.map(\.0), t.map(\.1), L, space.cap!)
+                rows += 1
             }
         }
         for s in 0..<sites {
@@ -168,10 +210,12 @@ public struct CallUpMILP {
                             provenOptimal: Cbc_isProvenOptimal(model) != 0, nodes: Int(Cbc_getNodeCount(model)),
                             seconds: 0, columns: columns, rows: rows)
         if let solution = Cbc_bestSolution(model) {
-            result.placements = patterns.indices.map { u in
-                let k = xCol[u].firstIndex { solution[Int($0)] > 0.5 } ?? 0
-                return patterns[u][k]
+            var placements = warm
+            for gi in patterns.indices {
+                let k = xCol[gi].firstIndex { solution[Int($0)] > 0.5 } ?? 0
+                for (u, x) in zip(groups[gi], patterns[gi][k]) { placements[u] = x }
             }
+            result.placements = placements
         }
         let d = clock.now - t0
         result.seconds = Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18

@@ -1,11 +1,13 @@
 import Scenario
 import SimKit
 
-/// Search over call-ups on the surrogate, staffing fixed: a rate-matched start (each site's
-/// buildings called one after another, each window as long as the site takes to swab them),
-/// then local moves (shift, stretch, re-site, swap) to a local optimum, then large-neighbourhood
+/// Search over call-ups on the surrogate, staffing fixed, inside the planning rules
+/// (`CallUpSpace`): a rate-matched start (each site's buildings called one after another, each
+/// band's window as long as the site takes to swab it), then local moves (shift, stretch,
+/// re-site a building, swap two buildings' times) to a local optimum, then large-neighbourhood
 /// steps that free one site, one time band, or the border between two sites and put their
-/// call-ups back one by one where they cost least. Deterministic for a seed and a budget.
+/// call-ups back one by one where they cost least. Every move is one the space allows, so
+/// every plan the search holds keeps the rules. Deterministic for a seed and a budget.
 public struct CallUpSearch {
     public var state: SurrogateState
     public let space: CallUpSpace
@@ -17,6 +19,8 @@ public struct CallUpSearch {
     public var shouldStop: () -> Bool = { false }
     public private(set) var best: [Surrogate.Placement]
     public private(set) var bestValue: Double
+    /// Residents called per site and 10 minutes, when the rules cap them.
+    var capLoad: CapLoad?
 
     public init(_ state: SurrogateState, space: CallUpSpace, objective: Objective, seed: UInt64) {
         self.state = state
@@ -26,30 +30,60 @@ public struct CallUpSearch {
         active = Array(state.placements.indices)
         best = state.placements
         finishBy = CallUpSpace.surrogateFinishBy(state.surrogate.scenario)
-        bestValue = state.objective(objective, finishBy: finishBy)
+        capLoad = CapLoad(space: space, sites: state.surrogate.scenario.sites.count, placements: state.placements)
+        bestValue = 0
+        bestValue = value
     }
 
     /// The last swab should be done this many minutes after the opening: the deadline less a
     /// margin for what the fluid estimate does not see.
     public var finishBy: Double
 
-    var value: Double { state.objective(objective, finishBy: finishBy) }
+    /// The objective, plus a price on every resident called over the rules' cap that outweighs
+    /// any queueing it saves.
+    var value: Double { state.objective(objective, finishBy: finishBy) + (capLoad?.excess ?? 0) * 10 }
 
     mutating func keepIfBest() {
         let v = value
         if v < bestValue - 1e-12 { bestValue = v; best = state.placements }
     }
 
-    /// Each site's units in their current order, called back to back from the opening (or
-    /// from when the site's first team is ready), each window as long as the site's capacity
-    /// takes to swab its residents at `utilisation`.
+    /// Puts unit `u` at `x` (the cap's count follows).
+    mutating func set(_ u: Int, _ x: Surrogate.Placement) {
+        let old = state.placements[u]
+        guard old != x else { return }
+        capLoad?.add(space.called[u], old, sign: -1)
+        capLoad?.add(space.called[u], x, sign: 1)
+        state.move(u, to: x)
+    }
+
+    /// Makes `moves` and returns the moves that undo them.
+    @discardableResult
+    mutating func apply(_ moves: [(Int, Surrogate.Placement)]) -> [(Int, Surrogate.Placement)] {
+        let undo = moves.reversed().map { ($0.0, state.placements[$0.0]) }
+        for (w, z) in moves { set(w, z) }
+        return undo
+    }
+
+    /// Moves unit `u` to `y` with the bands its building pushes along (`CallUpSpace.moved`);
+    /// nil, and nothing moved, when the rules refuse it.
+    @discardableResult
+    mutating func tryMove(_ u: Int, _ y: Surrogate.Placement) -> [(Int, Surrogate.Placement)]? {
+        guard let moves = space.moved(state.placements, u, to: y) else { return nil }
+        return apply(moves)
+    }
+
+    /// Each site's buildings in their current order, called back to back from the opening,
+    /// each band's window as long as the site's capacity takes to swab its residents at
+    /// `utilisation`; buildings with a pinned call-up stay. Kept only if the result keeps the
+    /// rules and scores better.
     public mutating func rateMatched(utilisation: Double = 0.9) {
         let s = state.surrogate
         let g = s.grid
-        let order = active.sorted { (state.placements[$0].start, $0) < (state.placements[$1].start, $1) }
-        for site in Set(active.map { state.placements[$0].site }).sorted() {
-            let mine = order.filter { state.placements[$0].site == site }
-            guard !mine.isEmpty else { continue }
+        let before = state.placements, beforeValue = value
+        let groups = activeGroups.filter { !space.groups[$0].contains { space.pinned[$0] } }
+            .sorted { (state.placements[space.groups[$0][0]].start, $0) < (state.placements[space.groups[$1][0]].start, $1) }
+        for site in Set(groups.map { state.placements[space.groups[$0][0]].site }).sorted() {
             // Residents per second the site can take: the slower of its two lines, per slot.
             func rate(_ t: Double) -> Double {
                 let k = min(g.slots - 1, max(0, Int((t - g.origin) / g.slotSeconds)))
@@ -58,17 +92,26 @@ public struct CallUpSearch {
                 return min(r1, r2) * utilisation
             }
             var clock = space.opening
-            for u in mine {
-                let need = s.units[u].residents * (1 - s.scenario.arrivals.ignoreCallUpShare)
-                var t = clock, got = 0.0
-                while got < need && t < space.latestEnd { got += rate(t) * 60; t += 60 }
-                let x = space.snap(Surrogate.Placement(site: site, start: clock, end: max(t, clock + space.step)))
-                state.move(u, to: x)
-                clock = x.end
+            for k in groups where state.placements[space.groups[k][0]].site == site {
+                for u in space.groups[k] {
+                    let need = s.units[u].residents * (1 - s.scenario.arrivals.ignoreCallUpShare)
+                    var t = clock, got = 0.0
+                    while got < need && t < space.latestEnd { got += rate(t) * 60; t += 60 }
+                    var x = space.snap(Surrogate.Placement(site: site, start: clock, end: max(t, clock + space.minLength[u])))
+                    if x.end - x.start < space.minLength[u] { x.end = x.start + space.minLength[u] }
+                    set(u, x)
+                    clock = x.end
+                }
             }
+        }
+        if !space.keepsRules(state.placements) || value > beforeValue + 1e-9 {
+            for (u, x) in before.enumerated() { set(u, x) }
         }
         keepIfBest()
     }
+
+    /// The buildings (groups) with an active unit, in order.
+    var activeGroups: [Int] { Array(Set(active.map { space.groupOf[$0] })).sorted() }
 
     /// Every move of one unit: other starts, lengths and sites around the current one.
     func candidates(_ u: Int) -> [Surrogate.Placement] {
@@ -98,24 +141,28 @@ public struct CallUpSearch {
                 let here = state.placements[u]
                 var bestMove = here, bestV = value
                 for y in candidates(u) {
-                    state.move(u, to: y)
+                    guard let undo = tryMove(u, y) else { continue }
                     let v = value
                     if v < bestV - 1e-9 { bestV = v; bestMove = y }
+                    apply(undo)
                 }
-                state.move(u, to: bestMove)
-                if bestMove != here { improved = true }
+                if bestMove != here, tryMove(u, bestMove) != nil { improved = true }
             }
-            // Swaps of two units' windows at the same site.
+            // Swaps of two buildings' times at the same site: each shifted to where the other
+            // started, its bands keeping their lengths and gaps.
+            let groups = activeGroups
             var atSite: [[Int]] = Array(repeating: [], count: state.surrogate.scenario.sites.count)
-            for u in active { atSite[state.placements[u].site].append(u) }
-            for u in shuffled(active) where state.evaluations < stop && !shouldStop() {
-                for w in atSite[state.placements[u].site] where w != u && state.placements[w].site == state.placements[u].site {
-                    let a = state.placements[u], b = state.placements[w]
-                    guard a.start != b.start else { continue }
+            for k in groups { atSite[state.placements[space.groups[k][0]].site].append(k) }
+            for k in shuffled(groups) where state.evaluations < stop && !shouldStop() {
+                for l in atSite[state.placements[space.groups[k][0]].site] where l != k {
+                    let a = state.placements[space.groups[k][0]], b = state.placements[space.groups[l][0]]
+                    guard a.start != b.start, a.site == b.site,
+                          let first = space.shifted(state.placements, group: k, by: b.start - a.start) else { continue }
                     let before = value
-                    state.move(u, to: space.snap(Surrogate.Placement(site: a.site, start: b.start, end: b.start + (a.end - a.start))))
-                    state.move(w, to: space.snap(Surrogate.Placement(site: b.site, start: a.start, end: a.start + (b.end - b.start))))
-                    if value < before - 1e-9 { improved = true } else { state.move(u, to: a); state.move(w, to: b) }
+                    let undoFirst = apply(first)
+                    guard let second = space.shifted(state.placements, group: l, by: a.start - b.start) else { apply(undoFirst); continue }
+                    let undoSecond = apply(second)
+                    if value < before - 1e-9 { improved = true } else { apply(undoSecond); apply(undoFirst) }
                 }
             }
             keepIfBest()
@@ -135,11 +182,12 @@ public struct CallUpSearch {
             for u in group {
                 var bestMove = state.placements[u], bestV = Double.infinity
                 for y in reinsertions(u) {
-                    state.move(u, to: y)
+                    guard let undo = tryMove(u, y) else { continue }
                     let v = value
                     if v < bestV { bestV = v; bestMove = y }
+                    apply(undo)
                 }
-                state.move(u, to: bestMove)
+                tryMove(u, bestMove)
             }
             descend(budget: max(0, min(stop - state.evaluations, budget / 4)))
             if value > bestValue + 1e-9 { restore(best) }
@@ -148,7 +196,7 @@ public struct CallUpSearch {
     }
 
     mutating func restore(_ placements: [Surrogate.Placement]) {
-        for (u, x) in placements.enumerated() { state.move(u, to: x) }
+        for (u, x) in placements.enumerated() { set(u, x) }
     }
 
     /// A unit's placements when it is put back: each allowed site, windows across the round

@@ -1,39 +1,71 @@
 import Scenario
 
-/// The call-up choices the optimiser considers for each unit: sites residents can reach within
-/// a few minutes of their nearest one that some team staffs, and windows on a five-minute grid
-/// from 10 to 90 minutes long, from the opening to half an hour before the deadline or an
-/// earlier finish target (the last residents called need that long to come, queue and be
-/// swabbed).
+/// The call-up choices the optimiser considers, under the scenario's planning rules
+/// (`PlanningRules`): each building's units (its bands of floors) go to one site among those
+/// the rules allow it (its own compound's, or a short walk past its nearest staffed one; its
+/// pinned site), in windows on the rules' clock grid at least the rules' shortest window long
+/// (at most 90 minutes), called in floor order one after another, between the opening and half
+/// an hour before the deadline or an earlier finish target (the last residents called need
+/// that long to come, queue and be swabbed). Pinned call-ups never move. Every move the
+/// searches and the MILP make is one of `moved(_:_:to:)`, so every plan they hold keeps the
+/// rules: they are constraints of the search, not a repair of its result.
 public struct CallUpSpace: Sendable {
     public let step: Double
     public let lengths: [Double]
+    /// The first grid time at or after the opening: the earliest a window may start.
     public let opening: Double
     public let deadline: Double
-    /// The latest a window may end.
+    /// The latest a window may end (on the grid).
     public let latestEnd: Double
     /// Time the last residents called are given to be done by the deadline.
     public static let lastCallMargin = 1800.0
-    /// Allowed sites per unit, nearest first.
+    /// Allowed sites per unit, nearest first (the same for every unit of a building).
     public private(set) var sites: [[Int]]
+    /// Each building's units in the order its bands are called, each unit's group and place
+    /// in it, whether it is pinned, and its shortest window.
+    public let groups: [[Int]]
+    public let groupOf: [Int]
+    public let place: [Int]
+    public let pinned: [Bool]
+    public let minLength: [Double]
+    /// Residents each unit calls to its site (for the rules' cap per 10 minutes), and the cap.
+    public let called: [Double]
+    public let cap: Double?
 
-    /// Extra walking a planner would ask of residents beyond their nearest staffed site.
-    public static let extraWalkSeconds = 300.0
-
-    public init(_ surrogate: Surrogate, staffed: [Int], step: Double = 300) {
-        self.step = step
-        lengths = stride(from: 600.0, through: 5400, by: step).map { $0 }
-        opening = surrogate.scenario.round.opening
-        deadline = surrogate.scenario.round.deadline
-        latestEnd = max(opening + 600, opening + CallUpSpace.finishLimitMinutes(surrogate.scenario) * 60 - CallUpSpace.lastCallMargin)
-        sites = surrogate.units.map { u in
-            let reach = u.walk.enumerated().compactMap { si, w -> (Int, Double)? in
-                guard let w, staffed[si] > 0 else { return nil }
-                return (si, w)
-            }.sorted { ($0.1, $0.0) < ($1.1, $1.0) }
-            guard let nearest = reach.first?.1 else { return [] }
-            return reach.filter { $0.1 <= nearest + CallUpSpace.extraWalkSeconds }.map(\.0)
+    public init(_ surrogate: Surrogate, staffed: [Int]) {
+        let s = surrogate.scenario, rules = s.planning
+        step = rules.gridSeconds
+        let longest = 5400.0
+        opening = (s.round.opening / step).rounded(.up) * step
+        deadline = s.round.deadline
+        let finish = s.round.opening + CallUpSpace.finishLimitMinutes(s) * 60 - CallUpSpace.lastCallMargin
+        let shortest = Double(rules.minWindowMinutes) * 60
+        latestEnd = max(opening + shortest, (finish / step).rounded(.down) * step)
+        lengths = stride(from: shortest, through: max(shortest, longest), by: step).map { $0 }
+        let units = surrogate.units
+        var firstUnit: [Int: Int] = [:]
+        for (u, unit) in units.enumerated() where firstUnit[unit.building] == nil { firstUnit[unit.building] = u }
+        var siteList: [Int: [Int]] = [:]
+        for (b, u) in firstUnit {
+            siteList[b] = s.allowedSites(b, staffed: staffed) { _, si in units[u].walk[si] }
         }
+        sites = units.map { siteList[$0.building] ?? [] }
+        // Groups in calling order: by floors, from the top where the rules say so.
+        var byBuilding: [Int: [Int]] = [:]
+        for (u, unit) in units.enumerated() { byBuilding[unit.building, default: []].append(u) }
+        var groups: [[Int]] = [], groupOf = [Int](repeating: 0, count: units.count), place = groupOf
+        for b in byBuilding.keys.sorted() {
+            let building = s.buildings[b]
+            var list = byBuilding[b]!.sorted { (units[$0].floors ?? 1...building.floors).lowerBound < (units[$1].floors ?? 1...building.floors).lowerBound }
+            if rules.topDown(building) { list.reverse() }
+            for (k, u) in list.enumerated() { groupOf[u] = groups.count; place[u] = k }
+            groups.append(list)
+        }
+        self.groups = groups; self.groupOf = groupOf; self.place = place
+        pinned = units.map(\.pinned)
+        minLength = units.map { max(shortest, rules.minWindowSeconds(s.buildings[$0.building])) }
+        called = units.map { $0.called }
+        cap = rules.siteCapPer10Minutes.map(Double.init)
     }
 
     /// The same space with each unit's sites limited to those `keep` accepts (a unit left with
@@ -61,12 +93,129 @@ public struct CallUpSpace: Sendable {
         return limit - min(15, limit / 10)
     }
 
-    /// The placement snapped to the grid and kept inside the round (at least one step long).
+    /// The placement snapped to the grid and kept inside the round (at least the shortest
+    /// window long).
     public func snap(_ x: Surrogate.Placement) -> Surrogate.Placement {
         var start = opening + ((x.start - opening) / step).rounded() * step
         var length = max(lengths.first!, min(lengths.last!, ((x.end - x.start) / step).rounded() * step))
         length = min(length, latestEnd - opening)
         start = min(max(start, opening), latestEnd - length)
         return Surrogate.Placement(site: x.site, start: start, end: start + length)
+    }
+
+    /// The moves that put unit `u` at `y` and keep the rules: the whole building goes to `y`'s
+    /// site, later bands start no earlier than the one before ends and earlier bands end no
+    /// later than the one after starts (each pushed along as far as it must). Nil when that
+    /// would move a pinned call-up, leave the round, go to a site the building may not use, or
+    /// give a window shorter than the rules allow. The moves are (unit, placement), `u` first.
+    public func moved(_ placements: [Surrogate.Placement], _ u: Int, to y: Surrogate.Placement) -> [(Int, Surrogate.Placement)]? {
+        let x = placements[u]
+        if x == y { return [] }
+        if pinned[u] { return nil }
+        let length = y.end - y.start
+        guard length >= minLength[u] - 0.5, length <= lengths.last! + 0.5, y.start >= opening - 0.5, y.end <= latestEnd + 0.5 else { return nil }
+        let g = groups[groupOf[u]], i = place[u]
+        if y.site != x.site {
+            guard sites[u].contains(y.site) else { return nil }
+            if g.contains(where: { pinned[$0] }) { return nil }
+        }
+        var out: [(Int, Surrogate.Placement)] = [(u, y)]
+        var prev = y
+        for w in g[(i + 1)...] {
+            var z = placements[w]
+            z.site = y.site
+            if z.start < prev.end {
+                let d = prev.end - z.start
+                z.start += d; z.end += d
+            }
+            if z != placements[w] {
+                guard !pinned[w], z.end <= latestEnd + 0.5 else { return nil }
+                out.append((w, z))
+            }
+            prev = z
+        }
+        var next = y
+        for w in g[..<i].reversed() {
+            var z = placements[w]
+            z.site = y.site
+            if z.end > next.start {
+                let d = z.end - next.start
+                z.start -= d; z.end -= d
+            }
+            if z != placements[w] {
+                guard !pinned[w], z.start >= opening - 0.5 else { return nil }
+                out.append((w, z))
+            }
+            next = z
+        }
+        return out
+    }
+
+    /// A whole building shifted by `d` seconds (and to `site`): its bands keep their lengths
+    /// and gaps. Nil where `moved` would refuse.
+    public func shifted(_ placements: [Surrogate.Placement], group k: Int, by d: Double, site: Int? = nil) -> [(Int, Surrogate.Placement)]? {
+        let g = groups[k]
+        var out: [(Int, Surrogate.Placement)] = []
+        for w in g {
+            var z = placements[w]
+            z.start += d; z.end += d
+            if let site { z.site = site }
+            guard z != placements[w] else { continue }
+            guard !pinned[w], z.start >= opening - 0.5, z.end <= latestEnd + 0.5, sites[w].contains(z.site) || z.site == placements[w].site else { return nil }
+            out.append((w, z))
+        }
+        return out
+    }
+
+    /// Whether `placements` keep every rule the space holds (for starts and assertions): one
+    /// site per building from its allowed ones, bands in order without overlap, lengths and
+    /// grid, the round's bounds. Pins and the cap are checked where moves are made.
+    public func keepsRules(_ placements: [Surrogate.Placement]) -> Bool {
+        for g in groups {
+            let site = placements[g[0]].site
+            var end = -Double.infinity
+            for w in g {
+                let x = placements[w]
+                if pinned[w] { end = x.end; continue }
+                guard x.site == site, sites[w].isEmpty || sites[w].contains(site), x.start >= end - 0.5,
+                      x.end - x.start >= minLength[w] - 0.5, x.start >= opening - 0.5, x.end <= latestEnd + 0.5,
+                      onGrid(x.start), onGrid(x.end) else { return false }
+                end = x.end
+            }
+        }
+        return true
+    }
+
+    func onGrid(_ t: Double) -> Bool { abs(t - (t / step).rounded() * step) < 0.5 }
+
+    /// Placements that keep the rules, as close to `placements` as they allow: each building
+    /// at its pinned call-ups' site, else its first unit's if allowed, else its nearest
+    /// allowed; its bands in calling order one after another from where its first band
+    /// starts, each on the grid and at least the shortest window; a building that would run
+    /// past the latest end moved earlier, then squeezed to its shortest windows. Pinned
+    /// call-ups stay as they are.
+    public func ruled(_ placements: [Surrogate.Placement]) -> [Surrogate.Placement] {
+        var out = placements
+        for g in groups {
+            let pinnedSite = g.first { pinned[$0] }.map { placements[$0].site }
+            let first = placements[g[0]].site
+            let site = pinnedSite ?? (sites[g[0]].isEmpty || sites[g[0]].contains(first) ? first : sites[g[0]][0])
+            func lay(squeezed: Bool, from start: Double) -> Double {
+                var clock = start
+                for w in g {
+                    if pinned[w] { clock = max(clock, out[w].end); continue }
+                    let want = squeezed ? minLength[w] : max(minLength[w], ((placements[w].end - placements[w].start) / step).rounded() * step)
+                    let length = min(lengths.last!, max(want, minLength[w]))
+                    out[w] = Surrogate.Placement(site: site, start: clock, end: clock + length)
+                    clock += length
+                }
+                return clock
+            }
+            let startAt = max(opening, opening + ((placements[g[0]].start - opening) / step).rounded() * step)
+            var end = lay(squeezed: false, from: startAt)
+            if end > latestEnd { end = lay(squeezed: false, from: max(opening, startAt - (end - latestEnd))) }
+            if end > latestEnd { _ = lay(squeezed: true, from: opening) }
+        }
+        return out
     }
 }

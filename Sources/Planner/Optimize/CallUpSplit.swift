@@ -2,7 +2,10 @@ import Scenario
 import SiteModel
 
 /// Call-ups split by floors before the search, as planners split them, so that the optimiser
-/// can send parts of a building to different sites or windows:
+/// can give parts of a building windows of their own (one after another, at one site: the
+/// planning rules). Only a building called whole is split, into no more bands than the rules
+/// allow it; a building called in more bands than they allow (and nothing of it pinned) is
+/// called whole first (`whole`):
 /// - a tower whose lifts cannot bring its upper floors down within one band (`bandMinutes`)
 ///   is called in bands of floors, top floors first, each window as long as its lifts take to
 ///   bring that band down, back to back from the call-up's start: the lifts stay busy from
@@ -12,7 +15,37 @@ import SiteModel
 public enum CallUpSplit {
     /// Both splits: towers in lift-matched bands, other large call-ups in halves.
     public static func forSearch(_ s: Scenario, _ plan: Plan) -> Plan {
-        halves(s, towers(s, plan), skippingTowers: true)
+        var out = halves(s, towers(s, whole(s, plan)), skippingTowers: true)
+        out.callUpPositions = []
+        return out
+    }
+
+    /// Each building called in more bands than the rules allow, with nothing of it pinned, as
+    /// one call-up of the whole building: at its first call-up's site, from its earliest
+    /// window's start to its latest's end.
+    public static func whole(_ s: Scenario, _ plan: Plan) -> Plan {
+        var calls: [String: [CallUp]] = [:]
+        for c in plan.callUps { calls[c.building, default: []].append(c) }
+        var out = plan
+        out.callUps = []
+        var done = Set<String>()
+        for c in plan.callUps {
+            let mine = calls[c.building]!
+            guard let bi = s.buildingIndex(c.building), mine.count > s.planning.maxBands(s.buildings[bi]),
+                  !mine.contains(where: \.pinned) else { out.callUps.append(c); continue }
+            guard done.insert(c.building).inserted else { continue }
+            let start = mine.map(\.window.start).min()!, end = mine.map(\.window.end).max()!
+            out.callUps.append(CallUp(building: c.building, floors: nil, site: mine[0].site, window: ClockWindow(start: start, end: end)))
+        }
+        out.callUpPositions = []
+        return out
+    }
+
+    /// Whether the building of `c` is called whole by this one call-up alone, and the rules
+    /// let it be split in `bands`.
+    static func splittable(_ s: Scenario, _ plan: Plan, _ c: CallUp, _ b: Building, bands: Int = 2) -> Bool {
+        !c.pinned && c.floors == nil && s.planning.maxBands(b) >= bands
+            && plan.callUps.lazy.filter { $0.building == c.building }.count == 1
     }
 
     public static func halves(_ s: Scenario, _ plan: Plan, minResidents: Int = 150, minFloors: Int = 4, skippingTowers: Bool = false) -> Plan {
@@ -23,14 +56,21 @@ public enum CallUpSplit {
             let b = s.buildings[bi]
             let floors = c.floors ?? 1...b.floors
             let residents = b.residents * floors.count / max(b.floors, 1)
-            guard floors.count >= minFloors, residents >= minResidents, !(skippingTowers && towerBands(s, b, floors) != nil) else {
+            guard splittable(s, plan, c, b), floors.count >= minFloors, residents >= minResidents, !(skippingTowers && towerBands(s, b, floors) != nil) else {
                 out.callUps.append(c); continue
             }
+            // The window shared between the halves in calling order (`CallUpSpace.ruled` makes
+            // each at least the shortest window).
             let mid = floors.lowerBound + floors.count / 2 - 1
             var low = c, high = c
             low.floors = floors.lowerBound...mid
             high.floors = (mid + 1)...floors.upperBound
-            out.callUps += [low, high]
+            let half = ((c.window.start + c.window.duration / 2) / 300).rounded() * 300
+            var first = low, second = high
+            if s.planning.topDown(b) { first = high; second = low }
+            first.window = ClockWindow(start: c.window.start, end: half)
+            second.window = ClockWindow(start: half, end: c.window.end)
+            out.callUps += [low, high].map { $0.floors == first.floors ? first : second }
         }
         return out
     }
@@ -40,22 +80,26 @@ public enum CallUpSplit {
         var out = plan
         out.callUps = []
         for c in plan.callUps {
-            guard let bi = s.buildingIndex(c.building), let bands = towerBands(s, s.buildings[bi], c.floors ?? 1...s.buildings[bi].floors,
-                                                                             bandMinutes: bandMinutes, maxBands: maxBands) else {
+            guard let bi = s.buildingIndex(c.building), splittable(s, plan, c, s.buildings[bi]),
+                  let bands = towerBands(s, s.buildings[bi], c.floors ?? 1...s.buildings[bi].floors, bandMinutes: bandMinutes,
+                                         maxBands: min(maxBands, s.planning.maxBands(s.buildings[bi]))) else {
                 out.callUps.append(c); continue
             }
             // Windows of 10 to 90 minutes on the five-minute grid the search uses, ending by
             // the last call the finish allows: squeezed, then moved earlier, if they do not fit.
             let opening = s.round.opening
             let latest = max(opening + 600, opening + CallUpSpace.finishLimitMinutes(s) * 60 - CallUpSpace.lastCallMargin)
-            var lengths = bands.map { min(5400, max(600, ($0.liftSeconds / 300).rounded(.up) * 300)) }
+            let shortest = s.planning.minWindowSeconds(s.buildings[bi])
+            var lengths = bands.map { min(5400, max(shortest, ($0.liftSeconds / 300).rounded(.up) * 300)) }
             let room = latest - opening
             if lengths.reduce(0, +) > room {
                 let squeeze = room / lengths.reduce(0, +)
-                lengths = lengths.map { max(600, ($0 * squeeze / 300).rounded(.down) * 300) }
+                lengths = lengths.map { max(shortest, ($0 * squeeze / 300).rounded(.down) * 300) }
             }
             var start = max(opening, min(c.window.start, latest - lengths.reduce(0, +)))
-            for (band, length) in zip(bands, lengths) {
+            // Top floors first where the rules say so (the lifts' order), else from the ground up.
+            let order = s.planning.topDown(s.buildings[bi]) ? Array(zip(bands, lengths)) : Array(zip(bands, lengths).reversed())
+            for (band, length) in order {
                 var part = c
                 part.floors = band.floors
                 part.window = ClockWindow(start: start, end: start + length)

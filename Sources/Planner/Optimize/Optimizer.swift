@@ -62,9 +62,13 @@ public enum Optimizer {
         let baseline = s.baselinePlan()
         // Big call-ups split by floors (towers in bands its lifts can carry), so that the parts
         // can go to different sites or windows.
-        let start = CallUpSplit.forSearch(s, own ?? baseline)
-        let surrogate = Surrogate(model: model, plan: start)
-        let space = CallUpSpace(surrogate, staffed: TeamRoster(scenario: s, plan: start).slotsPerSite)
+        // The search starts from that plan laid out under the planning rules (`CallUpSpace.ruled`)
+        // and only ever makes moves the rules allow.
+        let split = CallUpSplit.forSearch(s, own ?? baseline)
+        let surrogate = Surrogate(model: model, plan: split)
+        let space = CallUpSpace(surrogate, staffed: TeamRoster(scenario: s, plan: split).slotsPerSite)
+        let ruledStart = space.ruled(surrogate.placements(of: split))
+        let start = surrogate.plan(split, ruledStart)
         let bounds = Bounds(surrogate: surrogate, space: space)
         let latest = bounds.groups.max { $0.earliestFinishMinutes < $1.earliestFinishMinutes }
         say("bounds: \(bounds.groups.count) site group(s); earliest possible finish \(Int((latest?.earliestFinishMinutes ?? 0).rounded(.up))) min after opening (\(latest?.label ?? "-"))"
@@ -73,13 +77,13 @@ public enum Optimizer {
         // Budgets: evaluations when given (deterministic), else shares of the time limit.
         var evaluations = 0
         var pool: [(source: Selection.Source, plan: Plan, surrogate: Double)] = []
-        var bestMean: [Surrogate.Placement] = surrogate.placements(of: start)
+        var bestMean: [Surrogate.Placement] = ruledStart
         let clusters = Clusters(surrogate, space: space)
         if clusters.sites.count > 1 {
             // A district: clusters of nearby sites searched in parallel, then a repair over all.
             say("search: \(clusters.sites.count) clusters of about 8 sites in parallel (\(clusters.boundary.count) call-ups could cross a border: the repair after lets them)")
             let perCluster = o.evaluations.map { max(1, Int(Double($0) * 0.5) / clusters.sites.count) }
-            let merged = clusters.search(SurrogateState(surrogate, surrogate.placements(of: start)), space: space, objective: .mean,
+            let merged = clusters.search(SurrogateState(surrogate, ruledStart), space: space, objective: .mean,
                                          seed: o.seed, budget: perCluster, jobs: o.jobs, seconds: max(1, o.timeLimit * 0.4 - elapsed()))
             var repair = CallUpSearch(SurrogateState(surrogate, merged), space: space, objective: .mean, seed: o.seed &+ 1)
             let repairUntil = started + .milliseconds(Int(o.timeLimit * 1000 * 0.55))
@@ -101,7 +105,7 @@ public enum Optimizer {
                 let share = k == 0 ? 0.5 : 0.25
                 let budget = o.evaluations.map { Int(Double($0) * 0.6 * share) } ?? Int.max
                 let until = started + .milliseconds(Int(o.timeLimit * 1000 * (k == 0 ? 0.3 : (k == 1 ? 0.45 : 0.55))))
-                var search = CallUpSearch(SurrogateState(surrogate, surrogate.placements(of: start)), space: space, objective: objective, seed: o.seed &+ UInt64(k))
+                var search = CallUpSearch(SurrogateState(surrogate, ruledStart), space: space, objective: objective, seed: o.seed &+ UInt64(k))
                 search.shouldStop = { o.evaluations == nil && clock.now >= until }
                 search.rateMatched()
                 search.descend(budget: min(budget / 4, 50_000))
@@ -121,13 +125,13 @@ public enum Optimizer {
         var milp: CallUpMILP.Result?
         var boundMean: Double?
         let columns = surrogate.units.count > CallUpMILP.largestProblem ? Int.max
-            : CallUpMILP.patterns(surrogate, space: space, warm: bestMean.map { space.snap($0) }).reduce(0) { $0 + $1.count }
+            : CallUpMILP.patterns(surrogate, space: space, warm: bestMean).reduce(0) { $0 + $1.count }
         if surrogate.units.count > CallUpMILP.largestProblem || columns > CallUpMILP.largestColumns {
             say("MILP: skipped, \(surrogate.units.count) call-ups" + (columns == Int.max ? "" : " and \(columns) pattern columns")
                 + " (it runs on at most \(CallUpMILP.largestProblem) call-ups and \(CallUpMILP.largestColumns) columns)")
         } else if !timeUp {
             let state = SurrogateState(surrogate, bestMean)
-            let warm = bestMean.map { space.snap($0) }
+            let warm = bestMean
             let seconds = o.evaluations == nil ? max(1, o.timeLimit * 0.15) : nil
             say("MILP (CBC): call-ups with staffing fixed, " + (seconds.map { String(format: "%.0f s", $0) } ?? "5 nodes"))
             let r = CallUpMILP.solve(state, space: space, warm: warm, seconds: seconds, nodes: o.evaluations == nil ? nil : 5)
@@ -171,12 +175,20 @@ public enum Optimizer {
         }
 
         // Candidates for the simulation: the pool (distinct plans), the planner's own, the baseline.
+        // Only plans that keep the planning rules can be chosen; the planner's own plan and the
+        // baseline are simulated beside them whatever they keep.
         var candidates: [Selection.Candidate] = []
         var surrogateOf: [Double] = []
+        var choosable: [Bool] = []
         var seen = Set<String>()
         func offer(_ source: Selection.Source, _ plan: Plan, _ value: Double) {
             guard seen.insert(PlanCheckKey.key(plan)).inserted, PlanCheck.problems(s, plan).isEmpty else { return }
-            candidates.append(Selection.Candidate(source: source, plan: plan)); surrogateOf.append(value)
+            let postable = RuleCheck.violations(s, plan).isEmpty
+            guard postable || source == .own || source == .baseline else {
+                say("\(source.name): set aside, it breaks a planning rule (\(RuleCheck.violations(s, plan)[0]))")
+                return
+            }
+            candidates.append(Selection.Candidate(source: source, plan: plan)); surrogateOf.append(value); choosable.append(postable)
         }
         for c in pool { offer(c.source, c.plan, c.surrogate) }
         // A plan whose call-ups are not the search's units (the planner's own, unsplit; the
@@ -190,7 +202,8 @@ public enum Optimizer {
         say("verifying \(candidates.count) candidates in the simulation (Kim-Nelson, common random numbers)")
         let delta: Double = o.objective == .mean ? 0.25 : (o.objective == .p95 ? 1 : 0.01)
         let selection = try Selection.run(model: model, candidates: candidates, metric: o.objective.metric, seed: o.seed, jobs: o.jobs,
-                                          maxReplications: o.maxReplications, delta: delta,
+                                          maxReplications: o.maxReplications, delta: delta, choosable: choosable,
+                                          own: candidates.firstIndex { $0.source == .own },
                                           deadline: o.evaluations == nil ? max(deadline, clock.now + .seconds(5)) : nil, progress: say)
         var chosenPlan = candidates[selection.chosen].plan
         // Who does what: hour-by-hour roles for the community workers, kept only if the data

@@ -3,10 +3,16 @@ import Scenario
 import SimKit
 import SiteModel
 
-/// Choosing the best of a few candidate plans in the full simulation: Kim and Nelson's fully
-/// sequential procedure (2001) on paired differences under common random numbers. After `n0`
-/// replications of every candidate, a candidate whose targets are missed beyond doubt (its 95%
-/// interval lies on the wrong side) is set aside, unless none would be left; then replications
+/// Choosing the best of a few candidate plans in the full simulation: the targets first, then
+/// Kim and Nelson's fully sequential procedure (2001) on paired differences under common random
+/// numbers. Only candidates that keep the planning rules can be chosen (`choosable`; the
+/// others, such as a hand plan that breaks them, are simulated for comparison). After `n0`
+/// replications of every candidate, and again after every batch, a candidate is set aside when
+/// it misses the targets by more than the best choosable candidate does (the sum over targets
+/// of each miss as a share of the target, on the same replications), or misses a target by
+/// more than the planner's own plan does (`own`), unless none would be left; so is one whose
+/// targets are missed beyond doubt (its 95% interval on the wrong side) while another's are
+/// not. Then replications
 /// are added in batches and candidate i is eliminated when its mean objective exceeds another
 /// survivor's by more than W = max(0, delta / (2r) (h^2 S^2 / delta^2 - r)), S^2 the variance of
 /// their paired differences, h^2 = 2 eta (n0 - 1), eta = ((2 alpha / (k - 1))^(-2/(n0-1)) - 1) / 2.
@@ -33,11 +39,18 @@ public struct Selection: Sendable {
         case misses(Target, ConfidenceInterval)
         /// Kim-Nelson found another candidate better after this many replications.
         case worse(replications: Int)
+        /// It misses the targets by more than another candidate, or one by more than the
+        /// planner's own plan.
+        case missesMore(replications: Int)
+        /// It breaks the planning rules: simulated for comparison, never chosen.
+        case breaksRules
         public var text: String {
             switch self {
             case .misses(let t, let ci):
                 return "misses \(t.metric.rawValue) \(t.bound == .atMost ? "<=" : ">=") \(String(format: "%g", t.value)) (\(String(format: "%.2f ± %.2f", ci.mean, ci.halfWidth)))"
             case .worse(let n): return "worse than another candidate (Kim-Nelson, \(n) replications)"
+            case .missesMore(let n): return "misses the targets by more than another candidate or your plan (\(n) replications)"
+            case .breaksRules: return "breaks the planning rules (compared, not chosen)"
             }
         }
     }
@@ -55,9 +68,17 @@ public struct Selection: Sendable {
     public private(set) var eliminated: [Int: SetAside] = [:]
     public private(set) var chosen = 0
 
+    /// Thrown when no candidate keeps the planning rules.
+    public struct NothingPostable: Error, CustomStringConvertible {
+        public var description: String { "no candidate plan keeps the planning rules; loosen them in the scenario's `planning` section" }
+    }
+
     public static func run(model: RoundModel, candidates: [Candidate], metric: MetricName, seed: UInt64, jobs: Int,
                            n0: Int = 10, batch: Int = 10, maxReplications: Int = 100, delta: Double, alpha: Double = 0.05,
+                           choosable: [Bool]? = nil, own: Int? = nil,
                            deadline: ContinuousClock.Instant? = nil, progress: ((String) -> Void)? = nil) throws -> Selection {
+        let choosable = choosable ?? candidates.map { _ in true }
+        guard choosable.contains(true) else { throw NothingPostable() }
         var sel = Selection(candidates: candidates, values: Array(repeating: [], count: candidates.count))
         let rounds = try candidates.map { try CompiledRound(model: model, plan: $0.plan) }
         let k = candidates.count
@@ -71,18 +92,36 @@ public struct Selection: Sendable {
             sel.replications += count
         }
         add(n0)
-        // Targets beyond doubt: the whole 95% interval on the wrong side.
         let targets = model.scenario.targets
-        var alive = Set(0..<k)
-        for i in 0..<k {
+        var alive = Set((0..<k).filter { choosable[$0] })
+        for i in 0..<k where !choosable[i] { sel.eliminated[i] = .breaksRules }
+        // Targets beyond doubt: the whole 95% interval on the wrong side.
+        var beyondDoubt: [Int: SetAside] = [:]
+        for i in alive {
             for t in targets {
                 let ci = ConfidenceInterval(Tally(results[i].map { $0[t.metric] }.filter(\.isFinite)))
                 let missed = t.bound == .atMost ? ci.mean - ci.halfWidth > t.value : ci.mean + ci.halfWidth < t.value
-                if missed { sel.eliminated[i] = .misses(t, ci); break }
+                if missed { beyondDoubt[i] = .misses(t, ci); break }
             }
         }
-        alive.subtract(sel.eliminated.keys)
-        if alive.isEmpty { alive = Set(0..<k); sel.eliminated = [:] }
+        if beyondDoubt.count < alive.count {
+            for (i, why) in beyondDoubt { sel.eliminated[i] = why; alive.remove(i) }
+        }
+        // Targets first: those that miss them by more than another, or than the planner's plan.
+        func missing() {
+            let misses = (0..<k).map { i in targets.map { Selection.miss(results[i], $0) } }
+            let total = misses.map { $0.reduce(0, +) }
+            guard let least = alive.map({ total[$0] }).min() else { return }
+            var out = alive.filter { total[$0] > least + 0.005 * Double(targets.count) }
+            if let own {
+                out.formUnion(alive.filter { i in i != own && zip(misses[i], misses[own]).contains { $0 > $1 + 0.005 } })
+            }
+            if out.count < alive.count {
+                for i in out { sel.eliminated[i] = .missesMore(replications: sel.replications) }
+                alive.subtract(out)
+            }
+        }
+        missing()
         guard alive.count > 1 else { sel.chosen = alive.first!; return sel }
         let eta = (pow(2 * alpha / Double(alive.count - 1), -2 / Double(n0 - 1)) - 1) / 2
         let h2 = 2 * eta * Double(n0 - 1)
@@ -101,6 +140,7 @@ public struct Selection: Sendable {
             }
             for i in out { sel.eliminated[i] = .worse(replications: sel.replications) }
             alive.subtract(out)
+            missing()
             progress?("selection: \(sel.replications) replications, \(alive.count) of \(k) candidates left")
             let timeUp = deadline.map { ContinuousClock.now >= $0 } ?? false
             if alive.count <= 1 || sel.replications >= maxReplications || timeUp {
@@ -108,7 +148,17 @@ public struct Selection: Sendable {
                 return sel
             }
             add(min(batch, maxReplications - sel.replications))
+            missing()
         }
+    }
+
+    /// How far the runs' mean misses a target, as a share of the target's value (0: met).
+    static func miss(_ runs: [ReplicationResult], _ t: Target) -> Double {
+        let xs = runs.map { $0[t.metric] }.filter(\.isFinite)
+        guard !xs.isEmpty else { return 0 }
+        let mean = xs.reduce(0, +) / Double(xs.count)
+        let m = t.bound == .atMost ? mean - t.value : t.value - mean
+        return max(0, m) / max(abs(t.value), 1e-9)
     }
 
     public var means: [Double] { values.map { $0.isEmpty ? .nan : $0.reduce(0, +) / Double($0.count) } }

@@ -58,6 +58,10 @@ public struct Surrogate: Sendable {
         public var stairsSeconds: Double
         /// Walking seconds to each site (nil: unreachable).
         public var walk: [Double?]
+        /// Pinned by the planner: no search moves it.
+        public var pinned = false
+        /// Residents it calls to a site, as the planning rules' cap counts them.
+        public var called = 0.0
     }
 
     /// Where and when one unit is called: a site index and a window.
@@ -113,7 +117,8 @@ public struct Surrogate: Sendable {
                 stairs = Double(walkers.reduce(0) { $0 + $1 - 1 }) / Double(floors.count) * s.walking.stairsSecondsPerFloor
             }
             return Unit(building: bi, floors: c.floors, residents: coming, riders: riders, stairsSeconds: stairs,
-                        walk: s.sites.indices.map { model.walkingSeconds(building: bi, site: $0) })
+                        walk: s.sites.indices.map { model.walkingSeconds(building: bi, site: $0) }, pinned: c.pinned,
+                        called: RuleCheck.calledResidents(s, c, building: b))
         }
         var liftOf = [Int: Int](), lifts: [Lift] = []
         var liftOfUnit = Array(repeating: -1, count: units.count)

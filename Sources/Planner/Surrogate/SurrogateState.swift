@@ -23,6 +23,16 @@ public struct SurrogateScore: Sendable, Equatable {
 public enum Objective: String, Sendable, CaseIterable {
     case mean, p95, share20
 
+    /// The scenario's own time target as an objective: the first target on the 95th
+    /// percentile of time in system, the share waiting over 20 minutes or the mean, in the
+    /// order the scenario lists them; the mean when it has none.
+    public static func scenarios(_ s: Scenario) -> Objective {
+        for t in s.targets {
+            if let o = Objective.allCases.first(where: { $0.metric == t.metric }) { return o }
+        }
+        return .mean
+    }
+
     public var metric: MetricName {
         switch self {
         case .mean: return .timeInSystemMinutes

@@ -45,7 +45,7 @@ public enum Phrase: String, Sendable, CaseIterable {
     case optimizeCandidates, optimizeSetAside, optimizeTargets, optimizeBinds, optimizeMissed, optimizeLeastRoom
     case optimizeBeside, optimizeWritten
     case candidateLine, candidateClusters, candidateSearch, candidateMILP, candidateStaffing, candidateOwn, candidateBaseline
-    case setAsideMisses, setAsideWorse, impossibleFinish, impossibleService, impossibleTeams, impossibleCourier, impossibleLifts, impossibleLiftsStairs, liftRidersAboveGround, liftRidersAboveFloor, stairsFloors, stairsFloorTwo
+    case setAsideMisses, setAsideWorse, setAsideMissesMore, setAsideBreaksRules, impossibleFinish, impossibleService, impossibleTeams, impossibleCourier, impossibleLifts, impossibleLiftsStairs, liftRidersAboveGround, liftRidersAboveFloor, stairsFloors, stairsFloorTwo
     // What a plan changes
     case effectMean, effectP95, effectFinish, effectLine, down, up
     case changeMoved, moveSite, moveWindow, moreInSchedule, moreBuildings, changeRecut, recutItem, recutItemAt, partItem, partWindow, changeAdded

@@ -138,6 +138,7 @@ extension Wording {
         .impossibleLiftsStairs: "全部在{1}前完成：{2}的电梯（{3}部，每部{4}人，往返{5}秒）无论怎样通知，最早也要到{7}才能把{6}名{8}居民送下楼；请从开始就通知高层住户，或请{9}居民走楼梯（walking: stairs_up_to_floor: {10}，电梯最早{11}可送完），或放宽完成时间",
         .liftRidersAboveGround: "楼上", .liftRidersAboveFloor: "{1}层以上", .stairsFloors: "2至{1}层", .stairsFloorTwo: "2层",
         .setAsideMisses: "未达到{1}（{2} ± {3}）", .setAsideWorse: "不如另一个候选方案（Kim-Nelson检验，模拟{1}次）",
+        .setAsideMissesMore: "比另一个候选方案或您的方案更多地未达到目标（模拟{1}次）", .setAsideBreaksRules: "不符合排班规则（仅作对比，不采用）",
 
         .effectMean: "从到场到采样完成的平均用时", .effectP95: "其中95%的居民用时", .effectFinish: "最后一人采完",
         .effectLine: "{1}：{2} → {3}分钟（{4}{5} ± {6}）", .down: "减少", .up: "增加",

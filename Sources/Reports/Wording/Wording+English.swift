@@ -138,6 +138,7 @@ extension Wording {
         .impossibleLiftsStairs: "all done by {1}: the lifts of {2} ({3} × {4}-person car, {5} s a round trip) cannot bring its {6} residents above {8} down before {7}, whatever the call-ups; call its upper floors from the opening, ask {9} to take the stairs (walking: stairs_up_to_floor: {10}; the lifts could then be done by {11}), or give more time",
         .liftRidersAboveGround: "the ground floor", .liftRidersAboveFloor: "floor {1}", .stairsFloors: "floors 2-{1}", .stairsFloorTwo: "floor 2",
         .setAsideMisses: "misses {1} ({2} ± {3})", .setAsideWorse: "worse than another candidate (Kim-Nelson, {1} replications)",
+        .setAsideMissesMore: "misses the targets by more than another candidate or your plan ({1} replications)", .setAsideBreaksRules: "breaks the planning rules (compared, never chosen)",
 
         .effectMean: "mean time from arrival to swab done", .effectP95: "95th percentile of it", .effectFinish: "last swab",
         .effectLine: "{1}: {2} -> {3} minutes ({4} {5} ± {6})", .down: "down", .up: "up",

@@ -7,12 +7,20 @@ extension ScenarioLoader {
         guard let f = r.mapping(node, path, required: ["call_ups"], optional: ["name", "staffing", "roles", "drops", "breaks", "handovers", "couriers", "door_to_door"]) else { return nil }
         let errorsBefore = r.errors.count
         var calls: [CallUp] = []
+        var positions: [SourcePosition] = []
         for (n, p) in f.list("call_ups") ?? [] {
-            guard let c = r.mapping(n, p, required: ["building", "site", "window"], optional: ["floors"]) else { continue }
+            guard let c = r.mapping(n, p, required: ["building", "site", "window"], optional: ["floors", "pinned"]) else { continue }
             let building = c.identifier("building"), site = c.identifier("site"), window = c.window("window")
             let floors = c["floors"].map { readFloors(r, $0, c.path("floors")) }
+            var pinned = false
+            if let node = c["pinned"] {
+                switch node.string { case "true": pinned = true; case "false": pinned = false
+                default: r.fail(node, c.path("pinned"), "expected true or false, found `\(node.string ?? "?")`") }
+            }
             guard let building, let site, let window, floors != .some(nil) else { continue }
-            calls.append(CallUp(building: building, floors: floors ?? nil, site: site, window: window))
+            calls.append(CallUp(building: building, floors: floors ?? nil, site: site, window: window, pinned: pinned))
+            let mark = n.mark
+            positions.append(SourcePosition(file: r.file, line: mark?.line ?? 1, column: r.displayColumn(mark?.line ?? 1, mark?.column ?? 1)))
         }
         var staffing: [Staffing] = []
         for (n, p) in f.list("staffing") ?? [] {
@@ -77,6 +85,7 @@ extension ScenarioLoader {
         }
         guard r.errors.count == errorsBefore else { return nil }
         var plan = Plan(callUps: calls, staffing: staffing, roles: roles, origin: origin, name: f.string("name"))
+        plan.callUpPositions = positions
         plan.drops = drops
         plan.breaks = breaks
         plan.handovers = handovers

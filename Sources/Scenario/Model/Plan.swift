@@ -25,6 +25,9 @@ public struct Plan: Sendable {
     public var origin: String
     /// The plan file's optional `name`.
     public var name: String?
+    /// Where each call-up was written (file, line, column), parallel to `callUps`; empty for a
+    /// plan built in code. Warnings about a hand plan point there.
+    public var callUpPositions: [SourcePosition] = []
 
     public init(callUps: [CallUp], staffing: [Staffing] = [], roles: [RoleAssignment] = [], origin: String, name: String? = nil) {
         self.callUps = callUps; self.staffing = staffing; self.roles = roles; self.origin = origin; self.name = name
@@ -84,10 +87,20 @@ public struct CallUp: Sendable {
     public var floors: ClosedRange<Int>?
     public var site: String
     public var window: ClockWindow
+    /// Set by the planner (`pinned: true`): neither the optimiser nor the re-plan moves it.
+    public var pinned = false
 
-    public init(building: String, floors: ClosedRange<Int>? = nil, site: String, window: ClockWindow) {
-        self.building = building; self.floors = floors; self.site = site; self.window = window
+    public init(building: String, floors: ClosedRange<Int>? = nil, site: String, window: ClockWindow, pinned: Bool = false) {
+        self.building = building; self.floors = floors; self.site = site; self.window = window; self.pinned = pinned
     }
+}
+
+/// A place in a file, for messages that point at what a planner wrote.
+public struct SourcePosition: Sendable, Equatable {
+    public var file: String
+    public var line: Int
+    public var column: Int
+    public init(file: String, line: Int, column: Int) { self.file = file; self.line = line; self.column = column }
 }
 
 /// The registration desks and swab stations a site opens during a period.

@@ -24,6 +24,8 @@ public struct Scenario: Sendable {
     /// The plan written in the scenario file, if any; `effectivePlan` falls back to the baseline.
     public var plan: Plan?
     public var targets: [Target]
+    /// What makes a call-up list postable (the `planning` section; defaults otherwise).
+    public var planning = PlanningRules()
     /// Weather, tubes and couriers, door-to-door, data desk, patience; `.none` when absent.
     public var logistics: Logistics = .none
     /// The language of the report, site sheets, terminal tables and CSV headers.

@@ -18,6 +18,9 @@ public struct StreetJoin {
     public static func join(name: String, nameEn: String?, file: String, members: [Member], lab labMember: Int, weather weatherMember: Int) -> (Scenario, Plan) {
         let first = members[0].scenario
         var compounds: [Compound] = [], buildings: [Building] = [], sites: [Site] = []
+        // The first community's grid and cap; every community's own rules by building.
+        var rules = members[0].scenario.planning
+        rules.buildings = [:]
         var cohorts: [Cohort] = [], doorToDoor: [DoorToDoorTeam] = [], fleet: [Courier] = []
         var legs: [String: Double] = [:]
         var registrars = 0, workers = 0
@@ -32,6 +35,15 @@ public struct StreetJoin {
             let courierStart = fleet.count, callUpStart = plan.callUps.count
             for c in s.compounds { var c = c; c.id = id(c.id); compounds.append(c) }
             for b in s.buildings {
+                // Each community's planning rules stay its buildings' own.
+                let r = s.planning
+                var own = PlanningRules.BuildingRules()
+                own.site = r.pinnedSite(b).map(id)
+                own.maxBands = r.maxBands(b)
+                own.bandOrder = r.topDown(b) ? .topDown : .bottomUp
+                own.extraWalkMinutes = r.extraWalkSeconds(b) / 60
+                own.minWindowMinutes = Int(r.minWindowSeconds(b) / 60)
+                rules.buildings[id(b.id)] = own
                 var b = b
                 b.id = id(b.id)
                 if !b.compound.isEmpty { b.compound = id(b.compound) }
@@ -123,6 +135,7 @@ public struct StreetJoin {
         street.language = first.language
         street.noticeLanguages = first.noticeLanguages
         street.plan = plan
+        street.planning = rules
         return (street, plan)
     }
 }

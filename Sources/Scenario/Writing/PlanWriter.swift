@@ -12,6 +12,7 @@ public enum PlanWriter {
             var fields = ["building: " + quoted(c.building)]
             if let f = c.floors { fields.append("floors: " + quoted(f.lowerBound == f.upperBound ? "\(f.lowerBound)" : "\(f.lowerBound)-\(f.upperBound)")) }
             fields += ["site: " + quoted(c.site), "window: " + quoted(c.window.description)]
+            if c.pinned { fields.append("pinned: true") }
             lines.append("  - {" + fields.joined(separator: ", ") + "}")
         }
         if !plan.staffing.isEmpty {

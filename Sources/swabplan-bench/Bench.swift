@@ -31,6 +31,8 @@ struct Bench {
             OptimizerBench.run(path: path, runs: runs, plans: quick ? 20 : 40)
             OptimizerBench.towers(runs: runs, plans: quick ? 20 : 40)
             OptimizerBench.optimise(path: path, timeLimit: 60)
+            if let s = try? ScenarioLoader.load(path: path) { OptimizerBench.rulesPrice(s, timeLimit: 60) }
+            if let s = OptimizerBench.towerEstate { OptimizerBench.rulesPrice(s, timeLimit: 60) }
             if only == "optimizer" { return }
         }
         let path = args.drop(while: { $0 != "--scenario" }).dropFirst().first ?? "Scenarios/panjiayuan-nanli.yaml"

@@ -18,8 +18,7 @@ enum OptimizerBench {
     /// 30 floors with one or two lifts, at two sites, where the lifts decide the finish. Also
     /// the surrogate's mean error against the simulation on time in system, lift wait and finish.
     static func towers(runs: Int, plans: Int) {
-        let yaml = DistrictGenerator(residents: 8_000, buildings: 16, sites: 2, cohorts: 1, seed: 1, towers: true).yaml()
-        guard var s = try? ScenarioLoader.parse(yaml, file: "towers.yaml") else { print("cannot generate the tower estate"); return }
+        guard var s = towerEstate else { print("cannot generate the tower estate"); return }
         run(s, runs: runs, plans: plans)
         // The same estate with trips by floor: a car's round trip grows 3 s a floor.
         s.walking.liftSecondsPerFloor = 1.5
@@ -96,6 +95,42 @@ enum OptimizerBench {
         let chosen = r.candidates.first { $0.source.name == r.chosen }
         print(String(format: "optimiser %@: %.1f s wall on %d cores (limit %.0f s), %d surrogate evaluations; chosen %@: mean time in system %.2f min over %d replications",
                      s.name, seconds, jobs, timeLimit, r.surrogateEvaluations, r.chosen, chosen?.simulated ?? .nan, r.selectionReplications))
+    }
+
+    /// The price of the planning rules: the optimiser on the same seed and time limit with the
+    /// scenario's rules (the defaults) and with none (`PlanningRules.unruled`), on its own
+    /// objective; both chosen plans simulated on the same 100 replications (common random
+    /// numbers), p95 and mean time in system with 95% intervals and the paired difference, and
+    /// the rule violations of each written plan read against the default rules.
+    static func rulesPrice(_ s: Scenario, timeLimit: Double) {
+        let jobs = ProcessInfo.processInfo.activeProcessorCount
+        let objective = Objective.scenarios(s)
+        var plans: [Plan] = []
+        for ruled in [true, false] {
+            var t = s
+            if !ruled { t.planning = .unruled }
+            guard let r = try? Optimizer.run(scenario: t, options: Optimizer.Options(objective: objective, timeLimit: timeLimit, seed: 1, jobs: jobs)) else {
+                print("optimiser failed on \(s.name)"); return
+            }
+            plans.append(r.plan)
+        }
+        let model = RoundModel(s)
+        guard let rounds = try? plans.map({ try CompiledRound(model: model, plan: $0) }) else { print("cannot compile the plans"); return }
+        let runs = Experiment.runs(rounds, replications: 0..<100, seed: 7, jobs: jobs)
+        func ci(_ xs: [Double]) -> String { let c = ConfidenceInterval(Tally(xs)); return String(format: "%.2f ± %.2f", c.mean, c.halfWidth) }
+        print("price of the planning rules on \(s.name) (objective \(objective.rawValue), \(Int(timeLimit)) s each, 100 replications, common random numbers):")
+        for m in [MetricName.timeInSystemP95Minutes, .timeInSystemMinutes, .finishTimeMinutesAfterOpening] {
+            let a = runs[0].map { $0[m] }, b = runs[1].map { $0[m] }
+            let ratio = (a.reduce(0, +) / Double(a.count)) / (b.reduce(0, +) / Double(b.count))
+            print(String(format: "  %@: ruled %@, unruled %@, ruled - unruled %@ (ratio %.3f)", m.rawValue, ci(a), ci(b), ci(zip(a, b).map { $0 - $1 }), ratio))
+        }
+        let counts = plans.map { p in Dictionary(grouping: RuleCheck.violations(s, p), by: \.kind.rawValue).mapValues(\.count) }
+        print("  rule violations in the written plan: ruled \(counts[0].values.reduce(0, +)) \(counts[0].sorted { $0.key < $1.key }), unruled \(counts[1].values.reduce(0, +)) \(counts[1].sorted { $0.key < $1.key })")
+    }
+
+    /// The tower estate the rules are priced on (16 towers at two sites).
+    static var towerEstate: Scenario? {
+        try? ScenarioLoader.parse(DistrictGenerator(residents: 8_000, buildings: 16, sites: 2, cohorts: 1, seed: 1, towers: true).yaml(), file: "towers.yaml")
     }
 
     /// Spearman's rank correlation (average ranks for ties).

@@ -92,6 +92,11 @@ final class MalformedCorpusTests: XCTestCase {
         ("84-name-with-line-break.yaml", "84-name-with-line-break.yaml", 22, 20, "expected a name of 1 to 100 characters on one line", 65),
         ("85-stairs-up-to-floor-zero.yaml", "85-stairs-up-to-floor-zero.yaml", 47, 23, "0 is out of range; expected a whole number from 1 to 200", 65),
         ("86-lift-seconds-per-floor-too-many.yaml", "86-lift-seconds-per-floor-too-many.yaml", 47, 27, "61 is out of range; expected a number from 0 to 60", 65),
+        ("87-planning-band-order.yaml", "87-planning-band-order.yaml", 58, 15, "unknown band order `top_first`; expected one of: top_down_where_lifts, top_down, bottom_up", 65),
+        ("88-planning-unknown-building.yaml", "88-planning-unknown-building.yaml", 59, 5, "no building `B9` in the scenario; did you mean `B1`?", 65),
+        ("89-planning-grid-seven.yaml", "89-planning-grid-seven.yaml", 58, 17, "a 7-minute grid does not divide the hour; expected one of 5, 10, 15, 20, 30, 60", 65),
+        ("90-planning-unknown-key.yaml", "90-planning-unknown-key.yaml", 58, 3, "unknown key `min_window`", 65),
+        ("91-planning-pinned-unknown-site.yaml", "91-planning-pinned-unknown-site.yaml", 59, 16, "no site `S3` in the scenario; expected one of: S1, S2", 65),
     ]
 
     static var folder: String { Bundle.module.resourcePath! + "/Malformed" }

@@ -56,6 +56,11 @@ public struct CallUpSpace: Sendable {
         var groups: [[Int]] = [], groupOf = [Int](repeating: 0, count: units.count), place = groupOf
         for b in byBuilding.keys.sorted() {
             let building = s.buildings[b]
+            guard rules.tiesBands else {
+                // Unruled (to price the rules): each band a group of its own.
+                for u in byBuilding[b]! { groupOf[u] = groups.count; place[u] = 0; groups.append([u]) }
+                continue
+            }
             var list = byBuilding[b]!.sorted { (units[$0].floors ?? 1...building.floors).lowerBound < (units[$1].floors ?? 1...building.floors).lowerBound }
             if rules.topDown(building) { list.reverse() }
             for (k, u) in list.enumerated() { groupOf[u] = groups.count; place[u] = k }
@@ -119,34 +124,12 @@ public struct CallUpSpace: Sendable {
             guard sites[u].contains(y.site) else { return nil }
             if g.contains(where: { pinned[$0] }) { return nil }
         }
+        guard let windows = BandLayout.pushed(g.map { (placements[$0].start, placements[$0].end) }, pinned: g.map { pinned[$0] },
+                                              moving: i, to: (y.start, y.end), earliest: opening, latest: latestEnd) else { return nil }
         var out: [(Int, Surrogate.Placement)] = [(u, y)]
-        var prev = y
-        for w in g[(i + 1)...] {
-            var z = placements[w]
-            z.site = y.site
-            if z.start < prev.end {
-                let d = prev.end - z.start
-                z.start += d; z.end += d
-            }
-            if z != placements[w] {
-                guard !pinned[w], z.end <= latestEnd + 0.5 else { return nil }
-                out.append((w, z))
-            }
-            prev = z
-        }
-        var next = y
-        for w in g[..<i].reversed() {
-            var z = placements[w]
-            z.site = y.site
-            if z.end > next.start {
-                let d = z.end - next.start
-                z.start -= d; z.end -= d
-            }
-            if z != placements[w] {
-                guard !pinned[w], z.start >= opening - 0.5 else { return nil }
-                out.append((w, z))
-            }
-            next = z
+        for (k, w) in g.enumerated() where w != u {
+            let z = Surrogate.Placement(site: y.site, start: windows[k].start, end: windows[k].end)
+            if z != placements[w] { out.append((w, z)) }
         }
         return out
     }

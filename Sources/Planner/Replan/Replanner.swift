@@ -96,7 +96,17 @@ public enum Replanner {
             let comparison = perScore * Double(2 * options.compareReplications) / Double(max(options.searchReplications, 1))
             return Date().timeIntervalSince(clock) + perScore + comparison > options.timeLimit
         }
-        let movable = plan.callUps.indices.filter { !state.isIssued(plan.callUps[$0]) && plan.callUps[$0].window.start >= state.at }
+        let movable = plan.callUps.indices.filter {
+            !state.isIssued(plan.callUps[$0]) && plan.callUps[$0].window.start >= state.at && !plan.callUps[$0].pinned
+        }
+        let movableSet = Set(movable)
+        // Sites the morning has short of desks or with a line over what their desks clear in
+        // 20 minutes take no one new; the planning rules hold for every candidate (a plan
+        // that already broke them as issued breaks them no more).
+        let closed = overloaded(s, state: state)
+        let staffed = TeamRoster(scenario: s, plan: plan).slotsPerSite
+        let violations = { (p: Plan) in RuleCheck.violations(s, p).count }
+        var bestViolations = violations(plan)
         var best = base
         var bestScore = score(base)
         var tried = 1
@@ -108,19 +118,21 @@ public enum Replanner {
             improved = false
             for i in movable {
                 let c = best.plan.callUps[i]
-                var choice: (CompiledRound, Double)?
-                for candidate in moves(of: c, scenario: s, earliest: earliest) {
+                var choice: (CompiledRound, Double, Int)?
+                for candidate in moves(of: i, in: best.plan, scenario: s, movable: movableSet, earliest: earliest, closed: closed, staffed: staffed) {
                     if let budget = options.candidates {
                         if tried >= budget { break search }
                     } else if outOfTime() { break search }
                     var round = best
-                    do { try round.moveCallUp(i, toSite: candidate.site, window: candidate.window) } catch { continue }
+                    do { for (j, x) in candidate { try round.moveCallUp(j, toSite: x.site, window: x.window) } } catch { continue }
+                    let v = violations(round.plan)
+                    guard v <= bestViolations else { continue }
                     tried += 1
                     let x = score(round)
-                    if x < (choice?.1 ?? bestScore) - 1e-9 { choice = (round, x) }
+                    if x < (choice?.1 ?? bestScore) - 1e-9 { choice = (round, x, v) }
                 }
-                if let (round, x) = choice {
-                    best = round; bestScore = x; improved = true
+                if let (round, x, v) = choice {
+                    best = round; bestScore = x; improved = true; bestViolations = v
                     progress?(String(format: "replan: %@ moved, score %.3f (%d candidates)", c.building, x, tried))
                 }
             }
@@ -196,18 +208,50 @@ public enum Replanner {
         return x + 10 * mean(.residentsNotSwabbed)
     }
 
-    /// Where and when a call-up may go instead: its window shifted by up to 45 minutes (never
-    /// before `earliest`, the residents' notice, nor past the deadline), or to another site.
-    static func moves(of c: CallUp, scenario s: Scenario, earliest: Double) -> [CallUp] {
-        var out: [CallUp] = []
-        let length = c.window.duration
+    /// Where and when call-up `i` may go instead, each a set of call-ups changed, under the
+    /// planning rules: its window shifted by up to 45 minutes (never before `earliest`, the
+    /// residents' notice, nor past the deadline), the building's other bands pushed along so
+    /// that they still follow one another (`BandLayout`); or the whole building to another
+    /// site the rules allow it and the morning has not closed (`overloaded`), when none of its
+    /// call-ups is issued or pinned.
+    static func moves(of i: Int, in plan: Plan, scenario s: Scenario, movable: Set<Int>, earliest: Double,
+                      closed: Set<String>, staffed: [Int]) -> [[(Int, CallUp)]] {
+        let c = plan.callUps[i]
+        guard let bi = s.buildingIndex(c.building) else { return [] }
+        // The building's call-ups in the order they are called.
+        let group = plan.callUps.indices.filter { plan.callUps[$0].building == c.building }
+            .sorted { (plan.callUps[$0].window.start, $0) < (plan.callUps[$1].window.start, $1) }
+        let k = group.firstIndex(of: i)!
+        let pinned = group.map { !movable.contains($0) }
+        let windows = group.map { (plan.callUps[$0].window.start, plan.callUps[$0].window.end) }
+        var out: [[(Int, CallUp)]] = []
         for shift in [-45.0, -30, -15, 15, 30, 45] {
-            let start = c.window.start + shift * 60
-            guard start >= earliest, start + length <= s.round.deadline else { continue }
-            var x = c; x.window = ClockWindow(start: start, end: start + length); out.append(x)
+            let to = (start: c.window.start + shift * 60, end: c.window.end + shift * 60)
+            guard to.start >= earliest, to.end <= s.round.deadline,
+                  let moved = BandLayout.pushed(windows, pinned: pinned, moving: k, to: to, earliest: earliest, latest: s.round.deadline) else { continue }
+            out.append(zip(group, moved).compactMap { j, w in
+                var x = plan.callUps[j]
+                x.window = ClockWindow(start: w.start, end: w.end)
+                return x.window == plan.callUps[j].window ? nil : (j, x)
+            })
         }
-        for site in s.sites where site.id != c.site {
-            var x = c; x.site = site.id; out.append(x)
+        guard !pinned.contains(true), s.planning.pinnedSite(s.buildings[bi]) == nil else { return out }
+        for si in s.allowedSites(bi, staffed: staffed, walk: { s.walkingSeconds(building: s.buildings[$0], site: s.sites[$1]) })
+        where s.sites[si].id != c.site && !closed.contains(s.sites[si].id) {
+            out.append(group.map { j in var x = plan.callUps[j]; x.site = s.sites[si].id; return (j, x) })
+        }
+        return out
+    }
+
+    /// Sites that take no one new in a re-plan: short of registration desks in the state (fewer
+    /// working than the site holds), or with a line over what their desks clear in 20 minutes.
+    static func overloaded(_ s: Scenario, state: MorningState) -> Set<String> {
+        let registration = Distribution(s.service.registration).mean
+        var out = Set<String>()
+        for site in s.sites {
+            let desks = state.desks[site.id] ?? site.registrationDesks
+            if desks < site.registrationDesks { out.insert(site.id); continue }
+            if let q = state.queues[site.id], Double(q.registration) > Double(max(desks, 1)) * 1200 / registration { out.insert(site.id) }
         }
         return out
     }

@@ -29,8 +29,22 @@ public struct PlanningRules: Sendable, Equatable {
     public var siteCapPer10Minutes: Int?
     /// Per-building settings, by building id.
     public var buildings: [String: BuildingRules] = [:]
+    /// False only to measure what the rules cost (`unruled`): the optimiser then moves each
+    /// band on its own, as it did before there were rules. A scenario file cannot set it.
+    public var tiesBands = true
 
     public init() {}
+
+    /// No rules but the plan rules: bands of a building anywhere, at any site within the
+    /// extra walk, windows of 10 minutes or more, up to 8 bands. What the optimiser did before
+    /// the planning rules; `swabplan-bench --only optimizer` prices the rules against it.
+    public static var unruled: PlanningRules {
+        var r = PlanningRules()
+        r.tiesBands = false
+        r.maxBandsLowRise = 8; r.maxBandsHighRise = 8
+        r.minWindowMinutes = 10
+        return r
+    }
 
     /// A building's own settings, where the scenario gives them.
     public struct BuildingRules: Sendable, Equatable {

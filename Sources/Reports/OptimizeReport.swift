@@ -98,6 +98,11 @@ public enum OptimizeReport {
         out.append(w(.optimizeTargets))
         out += SummaryTable.targetLines(TargetCheck.evaluate(c.results[0]), s)
         for b in binding(c) { out.append("  " + w(.optimizeBinds, b)) }
+        // The planner's own plan beside it (the comparison's second plan when there is one).
+        if c.results.count > 2, !s.targets.isEmpty {
+            out.append(w(.optimizeOwnTargets))
+            out += SummaryTable.targetLines(TargetCheck.evaluate(c.results[1]), s)
+        }
         out.append("")
         out.append(w(.optimizeBeside))
         out.append(ComparisonReport.table(c))

@@ -20,6 +20,7 @@ public struct RuleViolation: Sendable, Equatable, CustomStringConvertible {
 ///     let found = RuleCheck.violations(scenario, plan)
 public enum RuleCheck {
     public static func violations(_ s: Scenario, _ plan: Plan) -> [RuleViolation] {
+        guard s.planning.tiesBands else { return [] } // `PlanningRules.unruled`: no rules to break
         let staffed = TeamRoster(scenario: s, plan: plan).slotsPerSite
         let rules = s.planning
         var out: [RuleViolation] = []

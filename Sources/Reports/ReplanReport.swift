@@ -62,6 +62,22 @@ public enum ReplanReport {
         } else {
             out.append(w(.replanBoundNoTeams, Int(b.residentsLeft.rounded()), at))
         }
+        // What the re-plan makes worse, beyond doubt (the paired interval wholly on the wrong
+        // side): said in words, not left for the planner to find in the table.
+        let worse = r.figures.filter { f in
+            let d = f.difference
+            guard d.halfWidth.isFinite, abs(d.mean) >= f.metric.indifference else { return false }
+            switch f.metric.better {
+            case .lower: return d.lower > 0
+            case .higher: return d.upper < 0
+            case .neither: return false
+            }
+        }
+        for f in worse {
+            let d = Format.decimals(f.metric, mean: f.kept.mean)
+            out.append(w(.replanWorse, w.metric(f.metric), Format.fixed(f.kept.mean, d), Format.fixed(f.replanned.mean, d),
+                         Format.fixed(f.difference.mean, d), Format.fixed(f.difference.halfWidth, d), w.unit(f.metric)))
+        }
         out.append("")
         let rows: [[String]] = r.figures.map { f in
             let d = Format.decimals(f.metric, mean: f.kept.mean)

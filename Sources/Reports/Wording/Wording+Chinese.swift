@@ -123,7 +123,7 @@ extension Wording {
         .optimizeBound: "所选方案在近似模型上的平均用时{1}分钟；与它相差90分钟以内的方案都不低于{2}分钟（规划下界）",
         .optimizeBoundNoLifts: "所选方案在近似模型上的平均用时{1}分钟；不给规划下界：其模型不含电梯排队，而这里有{2}栋楼要排队等电梯",
         .optimizeCandidates: "候选方案的模拟（各{1}次，共用随机数）",
-        .optimizeSetAside: "；不采用：{1}", .optimizeTargets: "所选方案的目标", .optimizeOwnTargets: "您的方案的目标（同样的模拟）", .optimizeBinds: "最紧：{1}",
+        .optimizeSetAside: "；不采用：{1}", .replanWorse: "注意：重新安排后{1}变差：{2} → {3}（差值{4} ± {5} {6}）", .optimizeTargets: "所选方案的目标", .optimizeOwnTargets: "您的方案的目标（同样的模拟）", .optimizeBinds: "最紧：{1}",
         .optimizeMissed: "未达到：{1}", .optimizeLeastRoom: "{1}：余地最小（{2} ± {3}）",
         .optimizeBeside: "所选方案（第一个）与其他方案对比；差值为其他方案减所选方案：",
         .optimizeWritten: "方案已写入{1}：swabplan simulate 情景文件 --plan {1}",

@@ -123,7 +123,7 @@ extension Wording {
         .optimizeBound: "surrogate mean time in system of the chosen plan {1} min; no plan within 90 minutes of it scores below {2} min (MILP bound)",
         .optimizeBoundNoLifts: "surrogate mean time in system of the chosen plan {1} min; no MILP bound given: its model has no lift queue, and {2} tower(s) here have one",
         .optimizeCandidates: "Candidates in the simulation ({1} replications each, common random numbers)",
-        .optimizeSetAside: "; set aside: {1}", .optimizeTargets: "Targets of the chosen plan", .optimizeOwnTargets: "Targets of your plan (the same replications)", .optimizeBinds: "binds: {1}",
+        .optimizeSetAside: "; set aside: {1}", .replanWorse: "Note: the re-plan makes {1} worse: {2} -> {3} (difference {4} ± {5} {6})", .optimizeTargets: "Targets of the chosen plan", .optimizeOwnTargets: "Targets of your plan (the same replications)", .optimizeBinds: "binds: {1}",
         .optimizeMissed: "{1} is missed", .optimizeLeastRoom: "{1}: the least room ({2} ± {3})",
         .optimizeBeside: "The chosen plan (first) beside the others; differences are theirs minus the chosen plan's:",
         .optimizeWritten: "Plan written to {1}: swabplan simulate SCENARIO --plan {1}",

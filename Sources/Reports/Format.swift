@@ -13,6 +13,9 @@ public enum Format {
     /// Decimals for a metric's mean in the terminal table and the report: shares to 3; counts of
     /// people, tubes and households whole, unless a few on average (0.4 not swabbed must not
     /// read 0); everything else to 1.
+    /// A share as a whole percentage ("86%").
+    public static func percent(_ x: Double) -> String { "\(Int((x * 100).rounded()))%" }
+
     public static func decimals(_ m: MetricName, mean: Double) -> Int {
         switch m.unit {
         case "share": return 3

@@ -56,7 +56,8 @@ extension Wording {
 public enum OptimizeReport {
     /// `timings: false` leaves the wall-clock seconds out, so that a run on an evaluation
     /// budget prints the same report every time (the published `optimise.txt`).
-    public static func table(_ r: Optimizer.Result, _ c: PlanComparison, written path: String, timings: Bool = true) -> String {
+    public static func table(_ r: Optimizer.Result, _ c: PlanComparison, written path: String, timings: Bool = true,
+                             whatItWouldTake take: WhatItWouldTake? = nil) -> String {
         var out: [String] = []
         let s = c.results[0].scenario, w = Wording(s.language)
         let objective = s.language == .en ? r.objective.metric.rawValue : w.metric(r.objective.metric)
@@ -103,6 +104,7 @@ public enum OptimizeReport {
             out.append(w(.optimizeOwnTargets))
             out += SummaryTable.targetLines(TargetCheck.evaluate(c.results[1]), s)
         }
+        if let take { out += WhatItWouldTakeReport.lines(take, s) }
         out.append("")
         out.append(w(.optimizeBeside))
         out.append(ComparisonReport.table(c))
@@ -126,8 +128,9 @@ public enum OptimizeReport {
         return [w(.optimizeLeastRoom, tight.0.terminal(s), Format.fixed(tight.0.interval.mean, 2), Format.fixed(tight.0.interval.halfWidth, 2))]
     }
 
-    public static func json(_ r: Optimizer.Result, _ c: PlanComparison, written path: String) -> JSON {
+    public static func json(_ r: Optimizer.Result, _ c: PlanComparison, written path: String, whatItWouldTake take: WhatItWouldTake? = nil) -> JSON {
         .object([
+            ("what_it_would_take", take.map { WhatItWouldTakeReport.json($0, c.results[0].scenario) } ?? .null),
             ("objective", .string(r.objective.metric.rawValue)),
             ("plan_file", .string(path)),
             ("chosen", .string(r.chosen)),

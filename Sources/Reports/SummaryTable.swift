@@ -34,7 +34,8 @@ public enum SummaryTable {
         let width = marks.map { DisplayWidth.of(text: $0) }.max() ?? 0
         return checks.map { c in
             let what = c.terminal(s)
-            return "  \(pad(c.met ? marks[0] : marks[1], width)) \(what)   (\(Format.fixed(c.interval.mean, 2)) ± \(Format.fixed(c.interval.halfWidth, 2)))"
+            let share = c.holdShare.map { w(.targetMornings, Format.percent($0), Format.percent(c.requiredShare)) } ?? ""
+            return "  \(pad(c.met ? marks[0] : marks[1], width)) \(what)   (\(Format.fixed(c.interval.mean, 2)) ± \(Format.fixed(c.interval.halfWidth, 2))\(share))"
         }
     }
 

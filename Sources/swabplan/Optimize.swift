@@ -77,9 +77,16 @@ struct Optimize: ParsableCommand {
         plans.append(s.baselinePlan())
         printError("comparing the chosen plan with " + (s.plan == nil ? "the baseline" : "your plan and the baseline"))
         let c = try PlanComparison.run(scenario: s, plans: plans, seed: streams.seed, jobs: streams.threads, initial: 20, limit: max(20, maxReplications))
+        // A target the chosen plan still misses: what it would take, checked in the simulation.
+        let missed = TargetCheck.evaluate(c.results[0]).filter { !$0.met }.map(\.target)
+        var take: WhatItWouldTake?
+        if !missed.isEmpty {
+            printError("what it would take: trying additions in the simulation")
+            take = try WhatItWouldTake.run(s, result.plan, missed: missed, seed: streams.seed, jobs: streams.threads)
+        }
         switch format {
-        case .json: print(OptimizeReport.json(result, c, written: out).rendered())
-        case .table: print(OptimizeReport.table(result, c, written: out, timings: !noTimings), terminator: "")
+        case .json: print(OptimizeReport.json(result, c, written: out, whatItWouldTake: take).rendered())
+        case .table: print(OptimizeReport.table(result, c, written: out, timings: !noTimings, whatItWouldTake: take), terminator: "")
         }
     }
 }

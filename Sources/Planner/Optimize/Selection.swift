@@ -109,7 +109,7 @@ public struct Selection: Sendable {
         }
         // Targets first: those that miss them by more than another, or than the planner's plan.
         func missing() {
-            let misses = (0..<k).map { i in targets.map { Selection.miss(results[i], $0) } }
+            let misses = (0..<k).map { i in targets.map { Selection.miss(results[i], $0, share: model.scenario.everyMorningShare) } }
             let total = misses.map { $0.reduce(0, +) }
             guard let least = alive.map({ total[$0] }).min() else { return }
             var out = alive.filter { total[$0] > least + 0.005 * Double(targets.count) }
@@ -152,14 +152,11 @@ public struct Selection: Sendable {
         }
     }
 
-    /// How far the runs' mean misses a target, as a share of the target's value (0: met).
-    static func miss(_ runs: [ReplicationResult], _ t: Target) -> Double {
-        let xs = runs.map { $0[t.metric] }.filter(\.isFinite)
-        guard !xs.isEmpty else { return 0 }
-        let mean = xs.reduce(0, +) / Double(xs.count)
-        let m = t.bound == .atMost ? mean - t.value : t.value - mean
-        return max(0, m) / max(abs(t.value), 1e-9)
-    }
-
     public var means: [Double] { values.map { $0.isEmpty ? .nan : $0.reduce(0, +) / Double($0.count) } }
+
+    /// How far the runs miss a target (`Target.miss`: the share of mornings short of the
+    /// scenario's for an every-morning target, else the mean's miss as a share of the target).
+    static func miss(_ runs: [ReplicationResult], _ t: Target, share: Double) -> Double {
+        t.miss(mornings: runs.map { $0[t.metric] }, share: share)
+    }
 }

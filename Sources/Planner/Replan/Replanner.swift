@@ -86,7 +86,7 @@ public enum Replanner {
             let started = Date()
             let runs = Replications.run(count: seeds.count, jobs: options.jobs) { round.simulate(seed: options.seed, replication: seeds.lowerBound + $0) }
             scoring.seconds += Date().timeIntervalSince(started); scoring.count += 1
-            return Replanner.score(runs, targets: targets, objective: options.objective)
+            return Replanner.score(runs, targets: targets, objective: options.objective, share: s.everyMorningShare)
         }
         // The time limit covers the whole re-plan: the search stops while there is still time
         // for one more candidate and the final comparison (both plans on the fresh replications),
@@ -177,8 +177,8 @@ public enum Replanner {
             let unswabbedA = kept.map { $0[.residentsNotSwabbed] }.reduce(0, +), unswabbedB = new.map { $0[.residentsNotSwabbed] }.reduce(0, +)
             let everyone = t.metric.needsEveryoneSwabbed
             return TargetOutcome(target: t, kept: a, replanned: b,
-                                 keptMet: t.isMet(by: a.mean) && !(everyone && unswabbedA > 0),
-                                 replannedMet: t.isMet(by: b.mean) && !(everyone && unswabbedB > 0),
+                                 keptMet: t.isMet(mornings: kept.map { $0[t.metric] }, share: s.everyMorningShare) && !(everyone && unswabbedA > 0),
+                                 replannedMet: t.isMet(mornings: new.map { $0[t.metric] }, share: s.everyMorningShare) && !(everyone && unswabbedB > 0),
                                  impossible: bound.rulesOut(t))
         }
         var newPlan = best.plan
@@ -192,19 +192,16 @@ public enum Replanner {
                       seconds: Date().timeIntervalSince(clock), figures: figures, targets: outcomes, bound: bound)
     }
 
-    /// Lower is better: each target's miss as a share of its value (times 100, so any miss
-    /// outweighs the objective), residents left unswabbed, then the objective's mean.
-    static func score(_ runs: [ReplicationResult], targets: [Target], objective: Objective) -> Double {
+    /// Lower is better: each target's miss (`Target.miss`: a share of its value, or of mornings
+    /// short; times 100, so any miss outweighs the objective), residents left unswabbed, then
+    /// the objective's mean.
+    static func score(_ runs: [ReplicationResult], targets: [Target], objective: Objective, share: Double) -> Double {
         func mean(_ m: MetricName) -> Double {
             let xs = runs.map { $0[m] }.filter(\.isFinite)
             return xs.isEmpty ? 0 : xs.reduce(0, +) / Double(xs.count)
         }
         var x = mean(objective.metric)
-        for t in targets {
-            let v = mean(t.metric)
-            let miss = t.bound == .atMost ? max(0, v - t.value) : max(0, t.value - v)
-            x += 100 * miss / max(abs(t.value), 1e-9)
-        }
+        for t in targets { x += 100 * t.miss(mornings: runs.map { $0[t.metric] }, share: share) }
         return x + 10 * mean(.residentsNotSwabbed)
     }
 

@@ -42,7 +42,7 @@ public enum Phrase: String, Sendable, CaseIterable {
     case optimizeAgeLimit, optimizeService, optimizeImpossible, optimizeSearch, optimizeMILP, optimizeOptimal, optimizeBound
     case optimizeBoundNoLifts
     case optimizeTitleUntimed, optimizeMILPUntimed
-    case optimizeCandidates, optimizeSetAside, optimizeTargets, replanWorse, optimizeOwnTargets, optimizeBinds, optimizeMissed, optimizeLeastRoom
+    case optimizeCandidates, optimizeSetAside, optimizeTargets, targetMornings, takeTitle, takeAnswer, takeTeams, takeTeamsTables, takeDesks, takeStairs, takeTent, takeNone, takeLaterFinish, replanWorse, optimizeOwnTargets, optimizeBinds, optimizeMissed, optimizeLeastRoom
     case optimizeBeside, optimizeWritten
     case candidateLine, candidateClusters, candidateSearch, candidateMILP, candidateStaffing, candidateOwn, candidateBaseline
     case setAsideMisses, setAsideWorse, setAsideMissesMore, setAsideBreaksRules, impossibleFinish, impossibleService, impossibleTeams, impossibleCourier, impossibleLifts, impossibleLiftsStairs, liftRidersAboveGround, liftRidersAboveFloor, stairsFloors, stairsFloorTwo

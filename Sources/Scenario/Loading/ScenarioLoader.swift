@@ -6,7 +6,7 @@ import Foundation
 ///     let scenario = try ScenarioLoader.load(path: "Scenarios/panjiayuan-nanli.yaml")
 public enum ScenarioLoader {
     static let topKeys = ["version", "name", "name_en", "round", "compounds", "buildings", "sites", "walking",
-                          "staff", "service", "arrivals", "plan", "targets", "planning",
+                          "staff", "service", "arrivals", "plan", "targets", "planning", "every_morning_share",
                           "weather", "tubes", "lab", "couriers", "door_to_door", "data_desk", "notices", "language"]
 
     /// Larger files are not scenarios a person wrote (a district of a million buildings in CSV
@@ -92,6 +92,7 @@ public enum ScenarioLoader {
             checkCouriers(r, top, scenario!)
             scenario!.language = language
             scenario!.planning = readPlanning(r, top["planning"], scenario: scenario!)
+            scenario!.everyMorningShare = top.double("every_morning_share", default: 0.9, in: 0.5...1) ?? 0.9
             scenario!.sourceFiles = [file] + r.filesRead
             scenario!.nameEn = top.name("name_en")
             if let n = top["notices"], let f = r.mapping(n, "notices", optional: ["languages", "issuer", "contact"]) {

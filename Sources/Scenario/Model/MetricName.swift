@@ -130,6 +130,17 @@ public enum MetricName: String, Sendable, CaseIterable {
 
     public enum Better: Sendable { case lower, higher, neither }
 
+    /// Figures a target on reads "every morning": the finish, the longest stand, the oldest
+    /// sample, samples over the age limit, tubes left, the latest data, the longest visit.
+    public var readsAsEveryMorning: Bool {
+        switch self {
+        case .finishTimeMinutesAfterOpening, .longestStandingMinutes, .sampleAgeAtLabMaxMinutes, .shareSamplesOverAgeLimit,
+             .tubesUncollected, .dataLargestLatenessMinutes, .doorToDoorFinishMinutesAfterOpening, .timeInSystemMaxMinutes:
+            return true
+        default: return false
+        }
+    }
+
     /// Which way is an improvement (utilisation, hours and courier runs are neither: a plan is
     /// not better for working people harder or less).
     public var better: Better {

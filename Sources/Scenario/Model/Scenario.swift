@@ -26,6 +26,9 @@ public struct Scenario: Sendable {
     public var targets: [Target]
     /// What makes a call-up list postable (the `planning` section; defaults otherwise).
     public var planning = PlanningRules()
+    /// The share of simulated mornings an every-morning target must hold in to be met
+    /// (`every_morning_share`, 0.5 to 1, default 0.9).
+    public var everyMorningShare = 0.9
     /// Weather, tubes and couriers, door-to-door, data desk, patience; `.none` when absent.
     public var logistics: Logistics = .none
     /// The language of the report, site sheets, terminal tables and CSV headers.
@@ -338,6 +341,37 @@ public struct Target: Sendable {
     public var bound: Bound
     public var value: Double
     public func isMet(by x: Double) -> Bool { bound == .atMost ? x <= value : x >= value }
+
+    /// A target a planner reads as holding every morning ("all done by 11:30", "no sample over
+    /// the age limit", "no team stands over 3 hours"): judged by the share of simulated mornings
+    /// it holds in, not by the mean.
+    public var isEveryMorning: Bool { metric.readsAsEveryMorning }
+
+    /// The share of mornings (replications' values) the target holds in; NaN values (a figure
+    /// undefined that morning) are left out.
+    public func holdShare(_ values: [Double]) -> Double {
+        let xs = values.filter(\.isFinite)
+        return xs.isEmpty ? 1 : Double(xs.filter(isMet).count) / Double(xs.count)
+    }
+
+    /// How far these mornings miss the target (0: met): an every-morning target by the share of
+    /// mornings short of `share`, any other by its mean's miss as a share of the target's value.
+    /// What the optimiser's selection and the re-plan rank plans by, targets first.
+    public func miss(mornings values: [Double], share: Double) -> Double {
+        if isEveryMorning { return max(0, share - holdShare(values)) }
+        let xs = values.filter(\.isFinite)
+        guard !xs.isEmpty else { return 0 }
+        let mean = xs.reduce(0, +) / Double(xs.count)
+        return max(0, bound == .atMost ? mean - value : value - mean) / max(abs(value), 1e-9)
+    }
+
+    /// Whether the target is met on these mornings: an every-morning target when it holds in at
+    /// least `share` of them, any other on their mean.
+    public func isMet(mornings values: [Double], share: Double) -> Bool {
+        if isEveryMorning { return holdShare(values) >= share - 1e-12 }
+        let xs = values.filter(\.isFinite)
+        return xs.isEmpty || isMet(by: xs.reduce(0, +) / Double(xs.count))
+    }
 
     public init(metric: MetricName, bound: Bound, value: Double) {
         self.metric = metric; self.bound = bound; self.value = value

@@ -52,15 +52,19 @@ public enum ReplanReport {
                 let b = r.bound, left = Int(b.residentsLeft.rounded())
                 // No team working: nothing to divide by, so no clock time to give.
                 out.append("  " + (b.earliestFinish.isFinite
-                    ? w(.replanImpossible, TargetCheck.terminal(t.target, s), left, b.teams, at, Int(b.swabsPerHour.rounded()), ClockTime.format(b.earliestFinish))
-                    : w(.replanImpossibleNoTeams, TargetCheck.terminal(t.target, s), left, at)))
+                    ? w(.replanImpossibleBound, TargetCheck.terminal(t.target, s), left, steps(b, w), ClockTime.format(b.earliestFinish),
+                        cause(b, s, w), w(b.cause == .teams ? .replanAskTeams : .replanAskDesks))
+                    : (b.teamSteps.isEmpty ? w(.replanImpossibleNoTeams, TargetCheck.terminal(t.target, s), left, at)
+                                           : w(.replanImpossibleShifts, TargetCheck.terminal(t.target, s), left, steps(b, w)))))
             }
         }
         let b = r.bound
         if b.earliestFinish.isFinite {
-            out.append(w(.replanBound, Int(b.residentsLeft.rounded()), b.teams, at, ClockTime.format(b.earliestFinish)))
-        } else {
+            out.append(w(.replanBoundSteps, Int(b.residentsLeft.rounded()), steps(b, w), ClockTime.format(b.earliestFinish), cause(b, s, w)))
+        } else if b.teamSteps.isEmpty {
             out.append(w(.replanBoundNoTeams, Int(b.residentsLeft.rounded()), at))
+        } else {
+            out.append(w(.replanBoundShifts, Int(b.residentsLeft.rounded()), steps(b, w)))
         }
         // What the re-plan makes worse, beyond doubt (the paired interval wholly on the wrong
         // side): said in words, not left for the planner to find in the table.
@@ -86,6 +90,24 @@ public enum ReplanReport {
         }
         out += SummaryTable.table(header: w.columns(.replanColumns), rows: rows, rightAligned: [1, 2, 3])
         return out.joined(separator: "\n") + "\n"
+    }
+
+    /// The teams at work as the morning goes on: "8 teams at work from 08:40, 16 from 09:40".
+    static func steps(_ b: RestBound, _ w: Wording) -> String {
+        let shown = b.teamSteps.prefix(4)
+        guard let first = shown.first else { return w(.boundNoTeamsFrom, ClockTime.format(b.at)) }
+        var parts = [w(.boundTeamsFrom, ClockTime.format(first.at), first.teams)]
+        parts += shown.dropFirst().map { w(.boundTeamsThen, ClockTime.format($0.at), $0.teams) }
+        return parts.joined(separator: w.language == .zh ? "，" : ", ")
+    }
+
+    /// What sets the bound, in words.
+    static func cause(_ b: RestBound, _ s: Scenario, _ w: Wording) -> String {
+        switch b.cause {
+        case .teams: return w(.boundByTeams)
+        case .desks(let n): return w(.boundByDesks, n)
+        case .line(let site, let people, let desks): return w(.boundByLine, w.siteName(site, s), people, desks)
+        }
     }
 
     /// The state in one line: lines, late buses, gone teams, desks, weather.

@@ -4,7 +4,7 @@ import SimKit
 import SiteModel
 
 /// Throughput figures for SwabPlan, as medians of several runs. Build in release mode:
-///     swift run -c release swabplan-bench [--quick] [--only engine|community|district|scale|optimizer|towers] [--scenario FILE]
+///     swift run -c release swabplan-bench [--quick] [--only engine|community|district|scale|optimizer|towers|rules] [--scenario FILE]
 @main
 struct Bench {
     static func main() {
@@ -26,6 +26,12 @@ struct Bench {
         if only == "district" || only == nil { District.bench(sizes: [10_000, 40_000], runs: quick ? 1 : 3) }
         if only == "district" { return }
         if only == "towers" { OptimizerBench.towers(runs: runs, plans: quick ? 20 : 40); return }
+        if only == "rules" {
+            let path = args.drop(while: { $0 != "--scenario" }).dropFirst().first ?? "Scenarios/panjiayuan-nanli.yaml"
+            if let s = try? ScenarioLoader.load(path: path) { OptimizerBench.rulesPrice(s, timeLimit: 60) }
+            if let s = OptimizerBench.towerEstate { OptimizerBench.rulesPrice(s, timeLimit: 60) }
+            return
+        }
         if only == "optimizer" || only == nil {
             let path = args.drop(while: { $0 != "--scenario" }).dropFirst().first ?? "Scenarios/panjiayuan-nanli.yaml"
             OptimizerBench.run(path: path, runs: runs, plans: quick ? 20 : 40)

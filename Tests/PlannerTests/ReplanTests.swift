@@ -1,5 +1,5 @@
 import XCTest
-import Planner
+@testable import Planner
 import Scenario
 import SimKit
 import SiteModel
@@ -51,8 +51,62 @@ final class ReplanTests: XCTestCase {
                                   options: Replanner.Options(seed: 1, jobs: 2, searchReplications: 4, compareReplications: 10, candidates: 5))
         XCTAssertEqual(r.bound.teams, 1)
         XCTAssertTrue(try XCTUnwrap(r.targets.first).impossible)
-        // By hand: residents left times the mean swab, from 09:40, on one team.
-        let swab = Distribution(s.service.swab).mean
-        XCTAssertEqual(r.bound.earliestFinish, state.at + r.bound.residentsLeft * swab, accuracy: 1)
+        // By hand: the one relief team left works from 09:40 to its shift's end at 13:00 less a
+        // 20-minute break (at 12:00, three hours after it was ready at 09:00): 180 minutes of
+        // 24-second swabs, 450, fewer than the residents left: the shifts end first.
+        XCTAssertGreaterThan(r.bound.residentsLeft, 450)
+        XCTAssertEqual(r.bound.earliestFinish, .infinity)
+        XCTAssertEqual(r.bound.teamSteps.map(\.teams), [1, 0])
+        XCTAssertEqual(r.bound.teamSteps.map { ClockTime.format($0.at) }, ["09:40", "13:00"])
+    }
+}
+
+/// The re-plan's bound counts who is really there, worked by hand: two morning teams at work
+/// from 07:00 to 09:50, two more (not relieving them) ready at 09:40, 30-second swabs and
+/// 20-second registrations, two desks, 600 residents left at 08:40.
+final class RestBoundTests: XCTestCase {
+    func scenario() -> Scenario {
+        var b = ScenarioBuilder(opening: "07:00", deadline: "13:00")
+        b.site("S1", desks: 2, stations: 4)
+        b.building("B1", residents: 900, floors: 6, walk: ["S1": 2])
+        b.cohort("morning", departs: "06:50", drops: [("S1", 2)], shiftEnd: "09:50", setupMinutes: 10)
+        b.cohort("late", departs: "09:30", drops: [("S1", 2)], shiftEnd: "13:00", setupMinutes: 10)
+        b.staff(registrars: 2)
+        b.service(registration: .deterministic(20), swab: .deterministic(30))
+        return b.scenario
+    }
+
+    func testTeamsCountFromWhenTheyAreThere() {
+        let s = scenario()
+        let b = RestBound(s, plan: s.baselinePlan(), state: MorningState(sourcePath: "t", at: ClockTime.parse("08:40")!), residentsLeft: 600)
+        // 18,000 station-seconds: the morning pair gives 2 x 70 min to 09:50 (8,400), the late
+        // pair 2 x 10 min to 09:50 (1,200), then 8,400 more between them: 70 minutes, 11:00.
+        XCTAssertEqual(b.teams, 2)
+        XCTAssertEqual(b.teamSteps.map { "\(ClockTime.format($0.at)) \($0.teams)" }, ["08:40 2", "09:40 4", "09:50 2", "13:00 0"])
+        XCTAssertEqual(b.earliestFinish, ClockTime.parse("11:00")!, accuracy: 1)
+        XCTAssertEqual(b.cause, .teams)
+        // Registration: 600 x 20 s over 2 desks is 100 minutes, 10:20: not the limit.
+        XCTAssertEqual(b.desksFinish, ClockTime.parse("10:20")!, accuracy: 1)
+    }
+
+    func testALongLineAtOneDeskSetsTheBound() {
+        let s = scenario()
+        var state = MorningState(sourcePath: "t", at: ClockTime.parse("08:40")!)
+        state.desks = ["S1": 1]
+        state.queues = ["S1": MorningState.Queue(registration: 900, swab: 0)]
+        let b = RestBound(s, plan: s.baselinePlan(), state: state, residentsLeft: 600)
+        // One desk: the 600 left take 200 minutes (12:00); the 900 in line, 300 minutes (13:40).
+        XCTAssertEqual(b.desksFinish, ClockTime.parse("12:00")!, accuracy: 1)
+        XCTAssertEqual(b.earliestFinish, ClockTime.parse("13:40")!, accuracy: 1)
+        XCTAssertEqual(b.cause, .line(site: "S1", people: 900, desks: 1))
+    }
+
+    func testABreakIsLeftOut() {
+        var s = scenario()
+        // The morning pair's standing limit of 120 minutes puts their breaks at 09:00-09:20.
+        s.staff.cohorts[0].standingLimitSeconds = 7200
+        let b = RestBound(s, plan: s.baselinePlan(), state: MorningState(sourcePath: "t", at: ClockTime.parse("08:40")!), residentsLeft: 600)
+        // 2 x 20 minutes less by 09:50 (2,400 station-seconds): 20 minutes more for the late pair.
+        XCTAssertEqual(b.earliestFinish, ClockTime.parse("11:20")!, accuracy: 1)
     }
 }

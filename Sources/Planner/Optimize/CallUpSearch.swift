@@ -148,21 +148,32 @@ public struct CallUpSearch {
                 }
                 if bestMove != here, tryMove(u, bestMove) != nil { improved = true }
             }
-            // Swaps of two buildings' times at the same site: each shifted to where the other
-            // started, its bands keeping their lengths and gaps.
+            // Swaps of two buildings: each shifted to where the other started and to its site
+            // (at the same site, or at two sites both may use), its bands keeping their
+            // lengths and gaps: a move no single re-siting reaches without a detour.
             let groups = activeGroups
             var atSite: [[Int]] = Array(repeating: [], count: state.surrogate.scenario.sites.count)
             for k in groups { atSite[state.placements[space.groups[k][0]].site].append(k) }
             for k in shuffled(groups) where state.evaluations < stop && !shouldStop() {
-                for l in atSite[state.placements[space.groups[k][0]].site] where l != k {
-                    let a = state.placements[space.groups[k][0]], b = state.placements[space.groups[l][0]]
-                    guard a.start != b.start, a.site == b.site,
-                          let first = space.shifted(state.placements, group: k, by: b.start - a.start) else { continue }
-                    let before = value
-                    let undoFirst = apply(first)
-                    guard let second = space.shifted(state.placements, group: l, by: a.start - b.start) else { apply(undoFirst); continue }
-                    let undoSecond = apply(second)
-                    if value < before - 1e-9 { improved = true } else { apply(undoSecond); apply(undoFirst) }
+                let u = space.groups[k][0]
+                for site in space.sites[u].isEmpty ? [state.placements[u].site] : space.sites[u] {
+                    for l in atSite[site] where l != k && state.placements[space.groups[l][0]].site == site {
+                        let a = state.placements[u], b = state.placements[space.groups[l][0]]
+                        guard a.start != b.start || a.site != b.site, space.sites[space.groups[l][0]].contains(a.site) || a.site == b.site,
+                              let first = space.shifted(state.placements, group: k, by: b.start - a.start, site: b.site) else { continue }
+                        let before = value
+                        let undoFirst = apply(first)
+                        guard let second = space.shifted(state.placements, group: l, by: a.start - b.start, site: a.site) else { apply(undoFirst); continue }
+                        let undoSecond = apply(second)
+                        if value < before - 1e-9 {
+                            improved = true
+                            if a.site != b.site {
+                                atSite[a.site].removeAll { $0 == k }; atSite[b.site].append(k)
+                                atSite[b.site].removeAll { $0 == l }; atSite[a.site].append(l)
+                            }
+                            break
+                        } else { apply(undoSecond); apply(undoFirst) }
+                    }
                 }
             }
             keepIfBest()

@@ -32,7 +32,7 @@ public enum Phrase: String, Sendable, CaseIterable {
     case streetCommunities, streetColumns, streetPublished
     case replanTitle, replanTitleUntimed, replanState, replanMoved, replanNoMove, replanMove, replanColumns, replanTargets
     case replanTeamsMoved, replanBreakMove, replanDropMove
-    case replanMetKept, replanMetNew, replanImpossible, replanImpossibleNoTeams, replanBound, replanBoundNoTeams, replanWrote, fromTitle, fromState
+    case replanMetKept, replanMetNew, replanImpossibleNoTeams, replanBoundNoTeams, replanWrote, fromTitle, fromState
     case terminalTitle, terminalColumns, warnUndecided, warnNotSwabbed, warnBreaksTogether
     case publishWrote, publishCompared, publishMissed, progressSimulating, progressComparing
     // compare and optimize
@@ -42,7 +42,7 @@ public enum Phrase: String, Sendable, CaseIterable {
     case optimizeAgeLimit, optimizeService, optimizeImpossible, optimizeSearch, optimizeMILP, optimizeOptimal, optimizeBound
     case optimizeBoundNoLifts
     case optimizeTitleUntimed, optimizeMILPUntimed
-    case optimizeCandidates, optimizeSetAside, optimizeTargets, targetMornings, takeTitle, takeAnswer, takeTeams, takeTeamsTables, takeDesks, takeStairs, takeTent, takeNone, takeLaterFinish, replanWorse, optimizeOwnTargets, optimizeBinds, optimizeMissed, optimizeLeastRoom
+    case optimizeCandidates, optimizeSetAside, optimizeTargets, replanImpossibleShifts, replanBoundShifts, replanImpossibleBound, replanAskTeams, replanAskDesks, replanBoundSteps, boundTeamsFrom, boundTeamsThen, boundNoTeamsFrom, boundByTeams, boundByDesks, boundByLine, targetMornings, takeTitle, takeAnswer, takeTeams, takeTeamsTables, takeDesks, takeStairs, takeTent, takeNone, takeLaterFinish, replanWorse, optimizeOwnTargets, optimizeBinds, optimizeMissed, optimizeLeastRoom
     case optimizeBeside, optimizeWritten
     case candidateLine, candidateClusters, candidateSearch, candidateMILP, candidateStaffing, candidateOwn, candidateBaseline
     case setAsideMisses, setAsideWorse, setAsideMissesMore, setAsideBreaksRules, impossibleFinish, impossibleService, impossibleTeams, impossibleCourier, impossibleLifts, impossibleLiftsStairs, liftRidersAboveGround, liftRidersAboveFloor, stairsFloors, stairsFloorTwo

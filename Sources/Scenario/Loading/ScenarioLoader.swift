@@ -92,6 +92,12 @@ public enum ScenarioLoader {
             checkCouriers(r, top, scenario!)
             scenario!.language = language
             scenario!.planning = readPlanning(r, top["planning"], scenario: scenario!)
+            for k in scenario!.staff.cohorts.indices {
+                let path = "cohorts[\(k)].shift_end"
+                let node = r.node(at: path, in: top["staff"]!)
+                let line = node.mark?.line ?? 1
+                scenario!.keyPositions["staff." + path] = SourcePosition(file: file, line: line, column: r.displayColumn(line, node.mark?.column ?? 1))
+            }
             scenario!.everyMorningShare = top.double("every_morning_share", default: 0.9, in: 0.5...1) ?? 0.9
             scenario!.sourceFiles = [file] + r.filesRead
             scenario!.nameEn = top.name("name_en")

@@ -26,6 +26,9 @@ public struct Scenario: Sendable {
     public var targets: [Target]
     /// What makes a call-up list postable (the `planning` section; defaults otherwise).
     public var planning = PlanningRules()
+    /// Where some keys were written (key path -> file, line, column), for warnings about a
+    /// scenario that loads but a planner should look at again (`GapCheck`).
+    public var keyPositions: [String: SourcePosition] = [:]
     /// The share of simulated mornings an every-morning target must hold in to be met
     /// (`every_morning_share`, 0.5 to 1, default 0.9).
     public var everyMorningShare = 0.9

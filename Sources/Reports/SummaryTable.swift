@@ -19,7 +19,9 @@ public enum SummaryTable {
         let rows: [[String]] = r.metrics.map { m in
             let d = Format.decimals(m.name, mean: m.interval.mean)
             let hw = m.interval.halfWidth.isFinite ? Format.fixed(m.interval.halfWidth, d) : w(.notAvailable)
-            return [w.metric(m.name), Format.fixed(m.interval.mean, d), "± " + hw, w.unit(m.name), String(m.interval.count)]
+            // A figure whose interval holds zero cannot be told from it: the unit says so.
+            let zero = m.interval.mean != 0 && m.interval.halfWidth.isFinite && abs(m.interval.mean) <= m.interval.halfWidth
+            return [w.metric(m.name), Format.fixed(m.interval.mean, d), "± " + hw, w.unit(m.name) + (zero ? w(.notFromZero) : ""), String(m.interval.count)]
         }
         out.append(contentsOf: table(header: w.columns(.terminalColumns), rows: rows, rightAligned: [1, 2, 4]))
         for x in warnings(r) { out.append(w(.warningPrefix) + x) }

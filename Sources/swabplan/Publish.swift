@@ -88,7 +88,9 @@ struct Publish: ParsableCommand {
         }
         // What if swabs or registrations are slower or faster, or more residents come.
         let sensitivity = try Sensitivity.run(s, p, seed: streams.seed, jobs: streams.threads, replications: min(40, replications))
-        let files = Publication.files(result, changes: changes, sensitivity: sensitivity)
+        // Where the round is stuck, and what helps, each piece checked in the simulation.
+        let advice = try CheckedAdvice.run(result, jobs: streams.threads, replications: min(40, replications))
+        let files = Publication.files(result, changes: changes, sensitivity: sensitivity, advice: advice)
         try writeFolder(files)
         let w = Wording(s.language)
         print(w(.publishWrote, out, files.count))
@@ -101,6 +103,7 @@ struct Publish: ParsableCommand {
         let checks = TargetCheck.evaluate(result)
         let missed = checks.filter { !$0.met }
         for line in SummaryTable.targetLines(checks, s) { print(line) }
+        for line in AdviceText.spellLines(result, advice).prefix(6) + AdviceText.adviceLines(result, advice) { print("  " + line) }
         if !missed.isEmpty {
             printError(w(.warningPrefix) + w(.publishMissed, missed.count, checks.count))
             if check { throw Exit.targetMissed }

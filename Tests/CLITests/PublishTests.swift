@@ -330,30 +330,6 @@ final class BreaksTogetherTests: XCTestCase {
     }
 }
 
-/// Advice a planner can follow: a desk only where one is closed and someone is free,
-/// otherwise the call-ups feeding the line, named with their windows.
-final class AdviceTests: XCTestCase {
-    func testAdviceKnowsWhatIsSpare() throws {
-        var b = ScenarioBuilder(opening: "07:00", deadline: "10:00")
-        b.site("S1", desks: 3, stations: 2)
-        b.building("B1", residents: 200, walk: ["S1": 1])
-        b.cohort("c", departs: "06:40", drops: [("S1", 2)], shiftEnd: "10:00")
-        b.staff(registrars: 3)
-        let s = b.scenario
-        var plan = Plan(callUps: [CallUp(building: "B1", site: "S1", window: ClockWindow.parse("07:00-07:30")!)], origin: "code")
-        plan.staffing = [Staffing(site: "S1", period: ClockWindow.parse("07:00-10:00")!, desks: 1, stations: 2)]
-        func advice(_ p: Plan) throws -> String {
-            let r = Experiment.run(try CompiledRound(scenario: s, plan: p), replications: 2, seed: 1, jobs: 1)
-            return ReportPage.advice(r, site: "S1", from: ClockTime.parse("07:15")!, to: ClockTime.parse("07:45")!, swab: false)
-        }
-        let closed = try advice(plan)
-        XCTAssertTrue(closed.hasPrefix("open another desk (1 of 3 are open, and 2 of the staff are free then)"), closed)
-        plan.staffing = []
-        let all = try advice(plan)
-        XCTAssertTrue(all.hasPrefix("every desk is open or nobody is free to open another; move some of the call-ups feeding it to a later window: B1 07:00-07:30"), all)
-    }
-}
-
 /// What-if without editing the file: `--weather` adds a forecast spell; a bad one is a usage
 /// error naming what is valid; the report has its sensitivity table.
 final class WhatIfTests: XCTestCase {

@@ -60,6 +60,23 @@ final class MorningStateLoaderTests: XCTestCase {
         XCTAssertEqual(back.issued, m.issued)
     }
 
+    /// The written state's example lines name the scenario's own cohorts and sites: uncommented
+    /// as they stand, they read back (on a scenario other than Panjiayuan).
+    func testTheExamplesNameTheScenariosOwnIDs() throws {
+        let path = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("Scenarios/small/two-sites.yaml").path
+        let s = try ScenarioLoader.load(path: path)
+        let text = StateWriter.yaml(MorningState(sourcePath: "", at: ClockTime.parse("08:40")!), scenario: s)
+        XCTAssertFalse(text.contains("S17"))
+        let uncommented = text.split(separator: "\n").map { line in
+            ["# teams:", "# desks:", "# weather:"].contains { line.hasPrefix($0) } ? String(line.dropFirst(2)) : String(line)
+        }.joined(separator: "\n")
+        let back = try MorningStateLoader.parse(uncommented, file: "state.yaml", scenario: s, plan: s.effectivePlan)
+        XCTAssertEqual(back.desks.count, 1)
+        XCTAssertEqual(back.goneTeams.count, 1)
+        XCTAssertEqual(back.weather.count, 1)
+    }
+
     func assertRefused(_ text: String, _ expected: String, line: Int, column: Int, file: StaticString = #filePath, at: UInt = #line) throws {
         let s = try panjiayuan()
         do {

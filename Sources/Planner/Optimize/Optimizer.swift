@@ -183,9 +183,9 @@ public enum Optimizer {
         var seen = Set<String>()
         func offer(_ source: Selection.Source, _ plan: Plan, _ value: Double) {
             guard seen.insert(PlanCheckKey.key(plan)).inserted, PlanCheck.problems(s, plan).isEmpty else { return }
-            let postable = RuleCheck.violations(s, plan).isEmpty
+            let postable = RuleCheck.unpinnedViolations(s, plan).isEmpty
             guard postable || source == .own || source == .baseline else {
-                say("\(source.name): set aside, it breaks a planning rule (\(RuleCheck.violations(s, plan)[0]))")
+                say("\(source.name): set aside, it breaks a planning rule (\(RuleCheck.unpinnedViolations(s, plan)[0]))")
                 return
             }
             candidates.append(Selection.Candidate(source: source, plan: plan)); surrogateOf.append(value); choosable.append(postable)

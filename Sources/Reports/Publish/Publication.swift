@@ -2,15 +2,17 @@ import Foundation
 import Scenario
 import SimKit
 import SiteModel
+import Planner
 
 /// Everything `swabplan publish` writes, as relative paths and texts (written by `FolderWriter`).
 public enum Publication {
     /// Needs an experiment run with `RunOptions.recordDetail`.
-    public static func files(_ r: ExperimentResult, changes: ChangeNote? = nil, sensitivity: Sensitivity? = nil) -> [(path: String, text: String)] {
+    public static func files(_ r: ExperimentResult, changes: ChangeNote? = nil, sensitivity: Sensitivity? = nil,
+                             advice: CheckedAdvice? = nil) -> [(path: String, text: String)] {
         var files: [(path: String, text: String)] = [
             ("schedule.csv", ScheduleFiles.schedule(r)),
             ("rosters.csv", ScheduleFiles.rosters(r)),
-            ("report.html", ReportPage.html(r, changes: changes, sensitivity: sensitivity)),
+            ("report.html", ReportPage.html(r, changes: changes, sensitivity: sensitivity, advice: advice)),
             ("site-sheets.html", SiteSheets.html(r)),
             ("summary.json", Summary.json(r).rendered() + "\n"),
             ("sites.csv", Summary.sitesCSV(r)),

@@ -2,6 +2,7 @@ import Foundation
 import Scenario
 import SimKit
 import SiteModel
+import Planner
 
 /// `report.html`: one self-contained page (inline CSS and SVG, no scripts, no network), in the
 /// scenario's language. A verdict and the targets first, then what the plan changes, the
@@ -21,7 +22,7 @@ enum ReportPage {
     @media print{figure{break-inside:avoid;page-break-inside:avoid;overflow:visible}figure svg{min-width:0}h2{break-after:avoid;page-break-after:avoid}.warn{break-inside:avoid}}
     """
 
-    static func html(_ r: ExperimentResult, changes: ChangeNote? = nil, sensitivity: Sensitivity? = nil) -> String {
+    static func html(_ r: ExperimentResult, changes: ChangeNote? = nil, sensitivity: Sensitivity? = nil, advice: CheckedAdvice? = nil) -> String {
         let s = r.scenario, w = Wording(s.language)
         var h = PageStyle.head(s.language, title: w(.reportTitle, w.name(s)), style: style)
         h += "<h1>\(HTML.escape(w.name(s)))</h1>\n"
@@ -30,7 +31,7 @@ enum ReportPage {
         h += "<p class=\"\(checks.allSatisfy(\.met) ? "met" : "missed")\" style=\"font-size:16px\">\(HTML.escape(TargetCheck.verdict(checks, s)))</p>\n"
         h += targets(r)
         if let changes { h += changeSection(changes, w) }
-        h += warnings(r)
+        h += warnings(r, advice: advice)
         if let sensitivity { h += sensitivitySection(r, sensitivity) }
         for site in r.sites.indices { h += figure(queueChart(r, site), w(.captionQueue)) }
         h += figure(timeInSystemChart(r), w(.captionTimeInSystem))

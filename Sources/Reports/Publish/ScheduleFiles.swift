@@ -166,7 +166,7 @@ enum ScheduleFiles {
         let walkers = s.walking.stairsUpToFloor
         func liftsToSpare(_ b: Building) -> Bool { walkers > 1 && b.lifts > 0 && b.floors > 1 }
         func body(_ words: Wording, header: String, calls: [(Int, CallUp)], label: (CallUp) -> String, atHome: Bool,
-                  stairs: Bool, replaces: [CallUp] = []) -> String {
+                  stairs: Bool, replaces: [CallUp] = [], liftsDown: Int = 0) -> String {
             var lines = [header]
             if earlier != nil {
                 let said = replaces.map { label($0) + " " + ClockTime.format($0.window.start) + "-" + ClockTime.format($0.window.end) + " " + words.siteName($0.site, s) }
@@ -181,6 +181,7 @@ enum ScheduleFiles {
                 lines.append(words(.noticeCatchUp, words.siteName(site, s), ClockTime.format(w.start), ClockTime.format(w.end)))
             }
             lines += [words(.noticeRules), words(.noticeBring), words.noticeHealthCode(s.noticeContact), words(.noticePriorityLane)]
+            if liftsDown > 0 { lines.append(words(.noticeLiftsDown, liftsDown)) }
             if stairs {
                 lines.append(words(.noticeStairs, walkers == 2 ? words(.stairsFloorTwo) : words(.stairsFloors, walkers), walkers + 1))
             }
@@ -194,6 +195,9 @@ enum ScheduleFiles {
         // Call-ups by building, once (a district has tens of thousands of both).
         var callsOf: [String: [(Int, CallUp)]] = [:]
         for (i, c) in plan.callUps.enumerated() { callsOf[c.building, default: []].append((i, c)) }
+        // A building's bands in the order residents are called (the planning rules keep that in
+        // floor order too).
+        for k in callsOf.keys { callsOf[k]!.sort { ($0.1.window.start, $0.0) < ($1.1.window.start, $1.0) } }
         let languages = s.noticeLanguages.map(Wording.init)
         var names = SafeName.Unique()
         let changed = Set(s.buildings.map(\.id).filter { !same(callsOf[$0]?.map(\.1) ?? [], earlierOf[$0] ?? []) })
@@ -204,7 +208,7 @@ enum ScheduleFiles {
             guard earlier == nil || changed.contains(b.id) else { return nil }
             let parts = languages.map { words in
                 body(words, header: words(.noticeHeader, words.name(b)), calls: calls, label: { words.noticeFloors($0.floors) }, atHome: atHome,
-                     stairs: liftsToSpare(b), replaces: earlierOf[b.id] ?? [])
+                     stairs: liftsToSpare(b), replaces: earlierOf[b.id] ?? [], liftsDown: b.liftsOutOfOrder)
             }
             return ("notices/" + names.claim(SafeName.file(b.id)) + ".txt", parts.joined(separator: "\n\n") + "\n")
         }

@@ -81,6 +81,12 @@ public enum RuleCheck {
         return out
     }
 
+    /// The violations a search could have avoided: those of call-ups the planner did not pin
+    /// (a pinned call-up is the planner's own choice, kept as written).
+    public static func unpinnedViolations(_ s: Scenario, _ plan: Plan) -> [RuleViolation] {
+        violations(s, plan).filter { !plan.callUps[$0.callUp].pinned }
+    }
+
     /// Residents a call-up brings per 10 minutes of clock time, by site and bin (its residents
     /// who come to a site, spread evenly over its window), when the rules set a cap.
     public static func capViolations(_ s: Scenario, _ plan: Plan) -> [RuleViolation] {

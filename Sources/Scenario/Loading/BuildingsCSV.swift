@@ -6,7 +6,7 @@ import Foundation
 /// (`id` and `residents` required; the others optional columns with the YAML defaults).
 enum BuildingsCSV {
     static let columns = ["id", "name", "name_en", "compound", "residents", "floors", "lifts", "elderly_share",
-                          "no_smartphone_share", "x_metres", "y_metres", "quarantined_households", "bedridden_households", "sealed"]
+                          "no_smartphone_share", "x_metres", "y_metres", "quarantined_households", "bedridden_households", "sealed", "lifts_out_of_order"]
 
     /// Where a table came from, for its errors: a CSV's text lines (columns are counted in
     /// display columns, as in YAML errors) or a workbook's sheet (cells named as Excel does, C5).
@@ -101,6 +101,7 @@ enum BuildingsCSV {
             let residents = int("residents", 0, min: 0, max: 100_000)
             let floors = int("floors", 1, min: 1, max: 200)
             let lifts = int("lifts", 0, min: 0, max: 50)
+            let outOfOrder = int("lifts_out_of_order", 0, min: 0, max: lifts ?? 0)
             let elderly = number("elderly_share", min: 0, max: 1)
             let noPhone = number("no_smartphone_share", min: 0, max: 1)
             let x = number("x_metres", min: -1e6, max: 1e6), y = number("y_metres", min: -1e6, max: 1e6)
@@ -116,16 +117,17 @@ enum BuildingsCSV {
                 guard let t = text(column) else { continue }
                 if let problem = Limits.nameProblem(t) { fail(cell(column)!, column, problem) } else { names[column] = t }
             }
-            guard let residents, let floors, let lifts, let elderly, let noPhone, let x, let y, let quarantined, let bedridden else { continue }
+            guard let residents, let floors, let lifts, let elderly, let noPhone, let x, let y, let quarantined, let bedridden, let outOfOrder else { continue }
             if (x == nil) != (y == nil) {
                 fail(row[0], "x_metres", "give both x_metres and y_metres, or neither"); continue
             }
             var b = Building(id: id, name: names["name"] ?? id, compound: compound, residents: residents,
-                             floors: floors, lifts: lifts, elderlyShare: elderly ?? 0, noSmartphoneShare: noPhone ?? 0,
+                             floors: floors, lifts: lifts - outOfOrder, elderlyShare: elderly ?? 0, noSmartphoneShare: noPhone ?? 0,
                              position: x.map { Point(x: $0, y: y!) }, walkMinutes: [:])
             b.quarantinedHouseholds = quarantined
             b.bedriddenHouseholds = bedridden
             b.sealed = sealed
+            b.liftsOutOfOrder = outOfOrder
             b.nameEn = names["name_en"]
             buildings.append(b)
         }

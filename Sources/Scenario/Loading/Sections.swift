@@ -38,7 +38,7 @@ extension ScenarioLoader {
 
     static let buildingKeys = ["id", "name", "name_en", "compound", "residents", "floors", "lifts", "elderly_share",
                                "no_smartphone_share", "x_metres", "y_metres", "walk_minutes",
-                               "quarantined_households", "bedridden_households", "sealed"]
+                               "quarantined_households", "bedridden_households", "sealed", "lifts_out_of_order"]
 
     static func readBuildings(_ r: YAMLReader, _ node: Node, _ path: String, compounds: KnownIDs, siteIDs: KnownIDs,
                               directory: String, csvErrors: inout [ScenarioError]) -> [Building] {
@@ -122,9 +122,11 @@ extension ScenarioLoader {
             switch n.string { case "true": sealed = true; case "false": sealed = false
             default: r.fail(n, f.path("sealed"), "expected true or false, found `\(n.string ?? "?")`") }
         }
-        guard let id, let residents, let floors, let lifts, let elderly, let noPhone, let quarantined, let bedridden else { return nil }
+        let outOfOrder = f.int("lifts_out_of_order", default: 0, max: lifts ?? 0)
+        guard let id, let residents, let floors, let lifts, let elderly, let noPhone, let quarantined, let bedridden, let outOfOrder else { return nil }
         var b = Building(id: id, name: f.name("name") ?? id, compound: compound, residents: residents, floors: floors,
-                         lifts: lifts, elderlyShare: elderly, noSmartphoneShare: noPhone, position: position, walkMinutes: walk)
+                         lifts: lifts - outOfOrder, elderlyShare: elderly, noSmartphoneShare: noPhone, position: position, walkMinutes: walk)
+        b.liftsOutOfOrder = outOfOrder
         b.quarantinedHouseholds = quarantined
         b.bedriddenHouseholds = bedridden
         b.sealed = sealed

@@ -140,6 +140,9 @@ public struct Building: Sendable {
     public var quarantinedHouseholds: Int = 0
     public var bedriddenHouseholds: Int = 0
     public var sealed: Bool = false
+    /// Lifts out of order on the day (`lifts_out_of_order`): `lifts` counts only those working;
+    /// the notice says how many stand idle.
+    public var liftsOutOfOrder = 0
     /// Which of a street's populations the residents belong to (0 in a community's scenario).
     public var population: Int = 0
 

@@ -12,9 +12,16 @@ public enum StateWriter {
         let left = s.sites.compactMap { x in state.left[x.id].map { "\(x.id): \($0)" } }
         if !left.isEmpty { out.append("left: {\(left.joined(separator: ", "))}   # left the line, coming back") }
         out.append("# A site left out of `queues` or `left` takes the plan's expected lines at `at`.")
-        out.append("# teams: [{cohort: relief, late_minutes: 30}, {cohort: morning, team: 3, gone: true}]")
-        out.append("# desks: {S17: 2}")
-        out.append("# weather: [{kind: rain, severity: heavy, window: \"09:40-10:20\"}]")
+        // The examples name this scenario's own cohorts and sites, so they can be uncommented as
+        // they stand.
+        let cohorts = s.staff.cohorts.map(\.id)
+        let late = cohorts.last ?? "relief", gone = cohorts.first ?? "morning"
+        let site = s.sites.first.map { $0.id } ?? "S1"
+        let desks = max(1, (s.sites.first?.registrationDesks ?? 2) - 1)
+        let rain = ClockWindow(start: state.at, end: min(state.at + 2400, 86_340))
+        out.append("# teams: [{cohort: \(late), late_minutes: 30}, {cohort: \(gone), team: 1, gone: true}]")
+        out.append("# desks: {\(site): \(desks)}")
+        out.append("# weather: [{kind: rain, severity: heavy, window: \"\(rain.description)\"}]")
         return out.joined(separator: "\n") + "\n"
     }
 }

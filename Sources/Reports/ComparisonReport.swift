@@ -25,7 +25,7 @@ public enum ComparisonReport {
             var row = [w.metric(name) + (c.deciding.contains(name) ? " *" : "")]
             for r in c.results {
                 guard let ci = r.metrics.first(where: { $0.name == name })?.interval else { row.append(absent); continue }
-                row.append(Format.fixed(ci.mean, d) + " ± " + Format.fixed(ci.halfWidth, d))
+                row.append(Format.cell(name, ci.mean, ci.halfWidth, decimals: d, opening: c.results[0].scenario.round.opening))
             }
             for i in c.results.indices.dropFirst() {
                 guard let x = c.difference(i, name) else { row.append(absent); continue }

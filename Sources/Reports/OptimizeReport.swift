@@ -69,7 +69,7 @@ public enum OptimizeReport {
             out.append("  " + w(.optimizeGroup, g.label, Format.fixed(g.earliestFinishMinutes, 0), Format.fixed(g.swabWorkHours, 1), Format.fixed(g.registrationWorkHours, 1)))
         }
         if r.bounds.groups.count > 5 { out.append("  " + w(.optimizeMoreGroups, r.bounds.groups.count - 5)) }
-        out.append("  " + w(.optimizeStaff, r.bounds.fewestTeams, r.bounds.teamsAvailable, r.bounds.fewestDesks, r.bounds.desksAvailable))
+        out.append("  " + w(.optimizeStaff, r.bounds.fewestTeams, r.bounds.teamsAvailable, r.bounds.fewestDesks, r.bounds.desksAtSites, r.bounds.peopleForDesks))
         for k in r.bounds.couriers {
             out.append("  " + w(.optimizeCourier, k.id, Format.fixed(k.roundTripMinutes, 0), Format.fixed(k.worstAgeMinutes, 0))
                        + (r.bounds.sampleAgeLimitMinutes.map { w(.optimizeAgeLimit, Format.fixed($0, 0)) } ?? ""))

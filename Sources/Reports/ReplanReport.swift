@@ -86,7 +86,9 @@ public enum ReplanReport {
         let rows: [[String]] = r.figures.map { f in
             let d = Format.decimals(f.metric, mean: f.kept.mean)
             func ci(_ c: ConfidenceInterval) -> String { Format.fixed(c.mean, d) + " ± " + (c.halfWidth.isFinite ? Format.fixed(c.halfWidth, d) : w(.notAvailable)) }
-            return [w.metric(f.metric), ci(f.kept), ci(f.replanned), ci(f.difference), w.unit(f.metric)]
+            // The last swab as a clock time; its difference in minutes.
+            func clock(_ c: ConfidenceInterval) -> String { Format.cell(f.metric, c.mean, c.halfWidth, decimals: d, opening: s.round.opening) }
+            return [w.metric(f.metric), clock(f.kept), clock(f.replanned), ci(f.difference), Format.isClockTime(f.metric) ? w(.unitClock) : w.unit(f.metric)]
         }
         out += SummaryTable.table(header: w.columns(.replanColumns), rows: rows, rightAligned: [1, 2, 3])
         return out.joined(separator: "\n") + "\n"

@@ -21,7 +21,14 @@ public enum SummaryTable {
             let hw = m.interval.halfWidth.isFinite ? Format.fixed(m.interval.halfWidth, d) : w(.notAvailable)
             // A figure whose interval holds zero cannot be told from it: the unit says so.
             let zero = m.interval.mean != 0 && m.interval.halfWidth.isFinite && abs(m.interval.mean) <= m.interval.halfWidth
-            return [w.metric(m.name), Format.fixed(m.interval.mean, d), "± " + hw, w.unit(m.name) + (zero ? w(.notFromZero) : ""), String(m.interval.count)]
+            // Those who gave up are unswabbed too: said beside the residents never swabbed in line.
+            let gaveUp = m.name == .residentsNotSwabbed ? r.metrics.first { $0.name == .residentsGaveUp }?.interval.mean ?? 0 : 0
+            let also = gaveUp >= 0.5 ? w(.alsoGaveUp, Format.people(gaveUp)) : ""
+            // The last swab as a clock time, its half-width in minutes.
+            let mean = Format.isClockTime(m.name) && m.interval.mean.isFinite
+                ? ClockTime.format(r.scenario.round.opening + (m.interval.mean * 60).rounded()) : Format.fixed(m.interval.mean, d)
+            let unit = Format.isClockTime(m.name) ? w(.unitClock) : w.unit(m.name)
+            return [w.metric(m.name), mean, "± " + hw, unit + (zero ? w(.notFromZero) : "") + also, String(m.interval.count)]
         }
         out.append(contentsOf: table(header: w.columns(.terminalColumns), rows: rows, rightAligned: [1, 2, 4]))
         for x in warnings(r) { out.append(w(.warningPrefix) + x) }
@@ -37,7 +44,9 @@ public enum SummaryTable {
         return checks.map { c in
             let what = c.terminal(s)
             let share = c.holdShare.map { w(.targetMornings, Format.percent($0), Format.percent(c.requiredShare)) } ?? ""
-            return "  \(pad(c.met ? marks[0] : marks[1], width)) \(what)   (\(Format.fixed(c.interval.mean, 2)) ± \(Format.fixed(c.interval.halfWidth, 2))\(share))"
+            let figure = Format.isClockTime(c.target.metric) ? Format.cell(c.target.metric, c.interval.mean, c.interval.halfWidth, decimals: 1, opening: s.round.opening)
+                : "\(Format.fixed(c.interval.mean, 2)) ± \(Format.fixed(c.interval.halfWidth, 2))"
+            return "  \(pad(c.met ? marks[0] : marks[1], width)) \(what)   (\(figure)\(share))"
         }
     }
 
@@ -51,7 +60,7 @@ public enum SummaryTable {
             out.append(w(.warnUndecided, name, Format.fixed(c.interval.lower, 2), Format.fixed(c.interval.upper, 2), Format.fixed(c.target.value, 2)))
         }
         let notSwabbed = r[.residentsNotSwabbed].mean
-        if notSwabbed > 0 { out.append(w(.warnNotSwabbed, Format.fixed(notSwabbed, 1))) }
+        if notSwabbed > 0 { out.append(w(.warnNotSwabbed, Format.people(notSwabbed))) }
         out += breaksTogether(r.scenario, r.plan)
         return out
     }

@@ -39,7 +39,7 @@ public struct TargetCheck: Sendable {
     /// 20 minutes of arriving"), in the scenario's language, for the report.
     public func plain(_ s: Scenario) -> String {
         let text = TargetCheck.words(target, s)
-        return missedByUnswabbed ? Wording(s.language)(.neverSwabbed, text, Format.fixed(notSwabbed, 1)) : text
+        return missedByUnswabbed ? Wording(s.language)(.neverSwabbed, text, Format.people(notSwabbed)) : text
     }
 
     /// A target in words, in the scenario's language.
@@ -96,7 +96,7 @@ public struct TargetCheck: Sendable {
 
     public var statement: String {
         let base = TargetCheck.statement(target)
-        return missedByUnswabbed ? base + " (\(Format.fixed(notSwabbed, 1)) residents never swabbed)" : base
+        return missedByUnswabbed ? base + " (\(Format.people(notSwabbed)) residents never swabbed)" : base
     }
 
     /// A target as the scenario file writes it: `time_in_system_p95_minutes <= 20.00`.

@@ -22,7 +22,11 @@ public struct Bounds: Sendable {
     public var fewestTeams: Int
     public var fewestDesks: Int
     public var teamsAvailable: Int
+    /// Desks that can be open at once: the fewer of the sites' desks and the people who can
+    /// run one (registrars and community workers, as the staff section counts them).
     public var desksAvailable: Int
+    public var desksAtSites: Int
+    public var peopleForDesks: Int
     /// Per courier: the round trip and the worst age a sample could reach the lab at (holding,
     /// the longest gap between departures, the round trip), in minutes.
     public var couriers: [(id: String, roundTripMinutes: Double, worstAgeMinutes: Double)]
@@ -115,7 +119,9 @@ public struct Bounds: Sendable {
         fewestTeams = Int((people * sur.swabMean / duration).rounded(.up))
         fewestDesks = Int((people * sur.registrationMean / duration).rounded(.up))
         teamsAvailable = s.staff.cohorts.filter { $0.relieves == nil }.reduce(0) { $0 + $1.teams }
-        desksAvailable = min(s.sites.reduce(0) { $0 + $1.registrationDesks }, s.staff.registrars + s.staff.communityWorkers)
+        desksAtSites = s.sites.reduce(0) { $0 + $1.registrationDesks }
+        peopleForDesks = s.staff.registrars + s.staff.communityWorkers
+        desksAvailable = min(desksAtSites, peopleForDesks)
         let holding = s.logistics.tubes.maxHoldingSeconds
         couriers = s.logistics.couriers.fleet.map { c in
             let places = ["lab"] + c.route + ["lab"]

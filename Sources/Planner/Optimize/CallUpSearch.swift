@@ -189,6 +189,10 @@ public struct CallUpSearch {
         var round = 0
         while state.evaluations < stop && !shouldStop() {
             round += 1
+            // A round in which the rules allow no move at all would never spend the budget.
+            let before = state.evaluations
+            defer { if state.evaluations == before { stalled += 1 } else { stalled = 0 } }
+            if stalled >= CallUpSearch.stalledRounds { break }
             let group = pickGroup()
             for u in group {
                 var bestMove = state.placements[u], bestV = Double.infinity
@@ -205,6 +209,10 @@ public struct CallUpSearch {
             if let onRound, !onRound(round, bestValue) { break }
         }
     }
+
+    /// Rounds in a row that moved nothing, and how many end the search.
+    var stalled = 0
+    static let stalledRounds = 50
 
     mutating func restore(_ placements: [Surrogate.Placement]) {
         for (u, x) in placements.enumerated() { set(u, x) }

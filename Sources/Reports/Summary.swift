@@ -39,12 +39,13 @@ public enum Summary {
 
     /// Per site and 15-minute bin: mean queue lengths with half-widths, and team utilisation.
     public static func sitesCSV(_ r: ExperimentResult) -> String {
-        var csv = CSVDocument(header: Wording(r.scenario.language).columns(.csvSites))
+        let w = Wording(r.scenario.language)
+        var csv = CSVDocument(header: w.columns(.csvSites))
         let bins = r.activeBins
         for s in r.sites {
             for b in 0..<min(bins, s.swabQueue.count) {
                 let start = r.scenario.round.opening + Double(b) * CompiledRound.binSeconds
-                csv.append([.text(s.site.id), .text(ClockTime.format(start)),
+                csv.append([.text(w.name(s.site)), .text(ClockTime.format(start)),
                             .number(s.registrationQueue[b].mean, decimals: 3), .number(finite(s.registrationQueue[b].halfWidth), decimals: 3),
                             .number(s.swabQueue[b].mean, decimals: 3), .number(finite(s.swabQueue[b].halfWidth), decimals: 3),
                             .number(s.utilisation[b], decimals: 3), .number(s.paused[b] * CompiledRound.binSeconds / 60, decimals: 2),

@@ -59,8 +59,10 @@ struct Publish: ParsableCommand {
             return try publishStreet(s, p, options: options)
         }
         var round = try compile(s, p)
+        var morning: MorningState?
         if let from {
             let state = try loadState(from, scenario: s, plan: p)
+            morning = state
             do { round = try round.from(state) } catch let e as PlanProblems {
                 for problem in e.problems { printError("error: plan \(p.origin) after the morning in \(from): \(problem)") }
                 throw Exit.dataError
@@ -73,7 +75,7 @@ struct Publish: ParsableCommand {
         progress.finish()
         if let changedSince {
             let earlier = try loadScenario(scenario, plan: changedSince).1
-            let files = Publication.changes(result, since: earlier)
+            let files = Publication.changes(result, since: earlier, state: morning)
             try writeFolder(files)
             let notices = files.filter { $0.path.hasPrefix("notices/") }.count
             print(Wording(s.language)(.streetPublished, out, files.count))

@@ -28,10 +28,10 @@ public enum Publication {
     /// What a re-plan re-issues: notices only for the buildings whose call-ups differ from the
     /// `earlier` plan (each saying it replaces the earlier notice), the site sheets and the site
     /// timetables, the summary, and a README that says so.
-    public static func changes(_ r: ExperimentResult, since earlier: Plan) -> [(path: String, text: String)] {
+    public static func changes(_ r: ExperimentResult, since earlier: Plan, state: MorningState? = nil) -> [(path: String, text: String)] {
         var files: [(path: String, text: String)] = [
             ("schedule.csv", ScheduleFiles.schedule(r)),
-            ("site-sheets.html", SiteSheets.html(r)),
+            ("site-sheets.html", SiteSheets.html(r, state: state)),
             ("summary.json", Summary.json(r).rendered() + "\n"),
         ]
         // Teams' breaks or drops changed: the rosters are re-issued too.

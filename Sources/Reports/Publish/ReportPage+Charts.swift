@@ -31,6 +31,17 @@ extension ReportPage {
         c.band(xs, lower: (0..<bins).map { site.swabQueue[$0].lower }, upper: (0..<bins).map { site.swabQueue[$0].upper }, colour: "#c2410c")
         c.line(xs, (0..<bins).map { site.swabQueue[$0].mean }, colour: "#c2410c", label: w(.swabLine))
         c.vertical(r.scenario.round.deadline, colour: "#b3261e", label: w(.deadline))
+        // The finish target, and the site's call-up windows along the bottom (lanes by turns).
+        let s = r.scenario
+        if let finish = s.targets.filter({ $0.metric == .finishTimeMinutesAfterOpening && $0.bound == .atMost }).map(\.value).min(),
+           abs(s.round.opening + finish * 60 - s.round.deadline) > 60 {
+            c.vertical(s.round.opening + finish * 60, colour: "#7a1fa2", label: w(.targetFinishLine, ClockTime.format(s.round.opening + finish * 60)))
+        }
+        let windows = r.plan.callUps.filter { $0.site == site.site.id }.sorted { ($0.window.start, $0.building) < ($1.window.start, $1.building) }
+        for (k, call) in windows.enumerated() {
+            c.strip(call.window.start, call.window.end, lane: k % 3, colour: "#555555",
+                    label: w.building(w.buildingName(call.building, s), floors: call.floors) + " " + call.window.description)
+        }
         c.body.append("<text x=\"560\" y=\"16\" font-size=\"11\" fill=\"#1f5fa8\">\(HTML.escape(w(.legendRegistration)))</text><text x=\"660\" y=\"16\" font-size=\"11\" fill=\"#c2410c\">\(HTML.escape(w(.legendSwab)))</text>")
         return c.render(timeAxis: true, xLabel: w(.clockTime), yLabel: w(.people))
     }
@@ -81,7 +92,7 @@ extension ReportPage {
         let ends = roster.workEnds
         for (t, team) in roster.teams.enumerated() {
             let cohort = s.staff.cohorts[team.cohort]
-            c.rowLabel("\(cohort.id) \(team.number) · \(s.sites[team.site].id)", row: t, rows: rows)
+            c.rowLabel("\(w.team(roster, t, s)) · \(w.name(s.sites[team.site]))", row: t, rows: rows)
             c.rect(x0: cohort.departsDepot, x1: team.arrivesAtSite, row: t, rows: rows, colour: "#bbbbbb", label: w(.bus))
             c.rect(x0: team.arrivesAtSite, x1: team.readyAt, row: t, rows: rows, colour: "#a7d7b0", label: w(.setUp))
             let stop = ends[t]

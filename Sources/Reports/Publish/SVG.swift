@@ -59,6 +59,15 @@ struct SVGChart {
         body.append("<text x=\"\(Self.f(nearEdge ? px(x) - 4 : px(x) + 4))\" y=\"\(Self.f(top + 12))\" font-size=\"11\" fill=\"\(colour)\" text-anchor=\"\(nearEdge ? "end" : "start")\">\(HTML.escape(label))</text>")
     }
 
+    /// A thin bar along the bottom of the plot from `from` to `to` (a call-up window), in one of
+    /// a few lanes so that windows that meet or overlap stay apart.
+    mutating func strip(_ from: Double, _ to: Double, lane: Int, colour: String, label: String) {
+        let a = px(max(from, xRange.lowerBound)), b = px(min(to, xRange.upperBound))
+        guard b > a else { return }
+        let y = height - bottom - 5 - Double(lane) * 5
+        body.append("<rect x=\"\(Self.f(a))\" y=\"\(Self.f(y))\" width=\"\(Self.f(max(1, b - a - 1)))\" height=\"3\" fill=\"\(colour)\"><title>\(HTML.escape(label))</title></rect>")
+    }
+
     /// A bar in a row, clipped to the time axis (nothing drawn past it).
     mutating func rect(x0 a: Double, x1 b: Double, row: Int, rows: Int, colour: String, label: String) {
         let x0 = max(a, xRange.lowerBound), x1 = min(b, xRange.upperBound)

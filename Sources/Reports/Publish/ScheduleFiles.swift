@@ -71,7 +71,7 @@ enum ScheduleFiles {
             let end = ends[t]
             let breaks = team.breaks(until: end).map(\.description)
             let reliefName = relievedBy[t].map { w(.reliefAt, w.team(roster, $0, s), ClockTime.format(roster.teams[$0].readyAt)) } ?? ""
-            csv.append([.text(name), .text(cohort.id), .text(w(.roleSwabTeam)), .text(w.name(s.sites[team.site])), .integer(team.slot + 1),
+            csv.append([.text(name), .text(w.name(cohort)), .text(w(.roleSwabTeam)), .text(w.name(s.sites[team.site])), .integer(team.slot + 1),
                         .text(ClockTime.format(cohort.departsDepot)), .text(ClockTime.format(team.arrivesAtSite)),
                         .text(ClockTime.format(team.readyAt)), .text(ClockTime.format(end)),
                         .text(w.list(breaks)), .text(reliefName)])

@@ -17,8 +17,21 @@ enum SiteSheets {
     @media print{section{break-after:page;page-break-after:always;margin:0}section:last-child{break-after:auto}}
     """
 
-    static func html(_ r: ExperimentResult) -> String {
+    /// `state`: the morning as it stands, for sheets re-issued after a re-plan: the desks and
+    /// teams the command post reported replace the plan's from its time on.
+    static func html(_ r: ExperimentResult, state: MorningState? = nil) -> String {
         let s = r.scenario, plan = r.plan, w = Wording(s.language)
+        // Registrars numbered across the sites in order, as many at each as its desks open at
+        // most (the plan's staffing, else all it has), so each sheet names who runs its desks.
+        var registrarsAt: [Range<Int>] = []
+        var next = 1
+        for site in s.sites {
+            let periods = plan.staffing.filter { $0.site == site.id }
+            let most = periods.isEmpty ? site.registrationDesks : periods.map(\.desks).max()!
+            let k = max(0, min(most, s.staff.registrars - next + 1))
+            registrarsAt.append(next..<(next + k))
+            next += k
+        }
         let d = ScheduleFiles.details(r)
         let roster = TeamRoster(scenario: s, plan: plan)
         var h = PageStyle.head(s.language, title: w(.sheetsTitle, w.name(s)), style: style)
@@ -61,6 +74,24 @@ enum SiteSheets {
             let periods = plan.staffing.filter { $0.site == site.id }.sorted { $0.period.start < $1.period.start }
             h += heading(.sheetDesks) + "<p>" + HTML.escape(periods.isEmpty ? w(.desksAllOpen, site.registrationDesks)
                 : w.list(periods.map { w(.deskPeriod, $0.period.description, $0.desks, $0.stations) }) + w(.desksOtherwise, site.registrationDesks)) + "</p>"
+            if !registrarsAt[si].isEmpty {
+                let range = registrarsAt[si]
+                h += "<p>" + HTML.escape(range.count == 1 ? w(.registrarHere, range.lowerBound) : w(.registrarsHere, range.lowerBound, range.upperBound - 1)) + "</p>"
+            }
+            if let state {
+                // What the morning has changed here since the plan.
+                var said: [String] = []
+                if let n = state.desks[site.id] { said.append(w(.stateDesks, ClockTime.format(state.at), n)) }
+                for gone in state.goneTeams {
+                    guard let t = roster.index(cohort: gone.cohort, number: gone.team), roster.teams[t].site == si else { continue }
+                    said.append(w(.stateTeamGone, w.team(roster, t, s), ClockTime.format(state.at)))
+                }
+                for (c, late) in state.lateCohorts.sorted(by: { $0.key < $1.key })
+                where roster.teams.contains(where: { s.staff.cohorts[$0.cohort].id == c && $0.site == si }) {
+                    said.append(w(.stateLate, s.staff.cohorts.first { $0.id == c }.map(w.name) ?? c, Int((late / 60).rounded())))
+                }
+                if !said.isEmpty { h += "<p><strong>" + HTML.escape(w(.stateOnSheet, ClockTime.format(state.at)) + w.list(said)) + "</strong></p>" }
+            }
             let workers = plan.roles.filter { $0.site == site.id }.sorted { ($0.period.start, $0.worker) < ($1.period.start, $1.worker) }
             if !workers.isEmpty {
                 h += "<p>" + HTML.escape(w(.workersHere, w.list(workers.map { w(.workerItem, $0.worker, w.role($0.role), $0.period.description) }))) + "</p>"

@@ -125,7 +125,10 @@ public enum OptimizeReport {
             return (t, slack / (t.target.metric.unit == "share" ? 1 : max(abs(t.target.value), 1e-9)))
         }
         guard let tight = room.min(by: { $0.1 < $1.1 }) else { return [] }
-        return [w(.optimizeLeastRoom, tight.0.terminal(s), Format.fixed(tight.0.interval.mean, 2), Format.fixed(tight.0.interval.halfWidth, 2))]
+        let t = tight.0
+        let figure = Format.isClockTime(t.target.metric) ? Format.cell(t.target.metric, t.interval.mean, t.interval.halfWidth, decimals: 1, opening: s.round.opening)
+            : "\(Format.fixed(t.interval.mean, 2)) ± \(Format.fixed(t.interval.halfWidth, 2))"
+        return [w(.optimizeLeastRoom, t.terminal(s), figure)]
     }
 
     public static func json(_ r: Optimizer.Result, _ c: PlanComparison, written path: String, whatItWouldTake take: WhatItWouldTake? = nil) -> JSON {

@@ -138,7 +138,7 @@ extension Wording {
         .alsoGaveUp: "（另有{1}人排队中途离开、没有回来采样）", .unitClock: "时刻（半宽为分钟）", .registrarHere: "登记员：第{1}号", .registrarsHere: "登记员：第{1}至{2}号", .stateOnSheet: "今晨{1}的实际情况：",
         .stateDesks: "{1}起{2}个登记台在开", .stateTeamGone: "{1}自{2}起缺岗", .stateLate: "{1}晚到{2}分钟",
         .targetFinishLine: "目标{1}完成", .optimizeTargets: "所选方案的目标", .optimizeOwnTargets: "您的方案的目标（同样的模拟）", .optimizeBinds: "最紧：{1}",
-        .optimizeMissed: "未达到：{1}", .optimizeLeastRoom: "{1}：余地最小（{2} ± {3}）",
+        .optimizeMissed: "未达到：{1}", .optimizeLeastRoom: "{1}：余地最小（{2}）",
         .optimizeBeside: "所选方案（第一个）与其他方案对比；差值为其他方案减所选方案：",
         .optimizeWritten: "方案已写入{1}：swabplan simulate 情景文件 --plan {1}",
         .candidateLine: "{1}：{2} {3}", .candidateClusters: "分区搜索再整体修补（近似模型，平均用时）", .candidateSearch: "搜索{1}（近似模型，{2}）",

@@ -138,7 +138,7 @@ extension Wording {
         .alsoGaveUp: " (and {1} who left the line and did not come back)", .unitClock: "clock time (hw in min)", .registrarHere: "Registrar: no. {1}", .registrarsHere: "Registrars: nos. {1} to {2}", .stateOnSheet: "The morning as it stands at {1}: ",
         .stateDesks: "{2} desks open from {1}", .stateTeamGone: "{1} gone from {2}", .stateLate: "{1} {2} minutes late",
         .targetFinishLine: "target: done by {1}", .optimizeTargets: "Targets of the chosen plan", .optimizeOwnTargets: "Targets of your plan (the same replications)", .optimizeBinds: "binds: {1}",
-        .optimizeMissed: "{1} is missed", .optimizeLeastRoom: "{1}: the least room ({2} ± {3})",
+        .optimizeMissed: "{1} is missed", .optimizeLeastRoom: "{1}: the least room ({2})",
         .optimizeBeside: "The chosen plan (first) beside the others; differences are theirs minus the chosen plan's:",
         .optimizeWritten: "Plan written to {1}: swabplan simulate SCENARIO --plan {1}",
         .candidateLine: "{1}: {2} {3}", .candidateClusters: "clusters and repair, surrogate mean", .candidateSearch: "search {1}, surrogate {2}",

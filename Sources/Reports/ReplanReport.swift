@@ -15,7 +15,9 @@ public enum ReplanReport {
                            : w(.replanTitleUntimed, w.name(s), at, "", r.candidatesTried, replications))
         out.append(w(.replanState, at, (state.sourcePath as NSString).lastPathComponent, describe(state, s, w.language)))
         out.append("")
-        if r.moves.isEmpty {
+        if let t = r.keptBecause {
+            out.append(w(.replanKept, TargetCheck.terminal(t, s)))
+        } else if r.moves.isEmpty {
             out.append(w(.replanNoMove, r.movable))
         } else {
             out.append(w(.replanMoved, r.moves.count, r.movable))
@@ -41,8 +43,12 @@ public enum ReplanReport {
         out.append(w(.replanTargets, replications))
         for t in r.targets {
             let mark = w(t.replannedMet ? .markMet : .markMissed)
-            let kept = w(.replanMetKept, "\(Format.fixed(t.kept.mean, 2)) ± \(Format.fixed(t.kept.halfWidth, 2)) " + w(t.keptMet ? .markMet : .markMissed))
-            let new = w(.replanMetNew, "\(Format.fixed(t.replanned.mean, 2)) ± \(Format.fixed(t.replanned.halfWidth, 2)) " + mark)
+            func figure(_ c: ConfidenceInterval) -> String {
+                Format.isClockTime(t.target.metric) ? Format.cell(t.target.metric, c.mean, c.halfWidth, decimals: 1, opening: s.round.opening)
+                    : "\(Format.fixed(c.mean, 2)) ± \(Format.fixed(c.halfWidth, 2))"
+            }
+            let kept = w(.replanMetKept, figure(t.kept) + " " + w(t.keptMet ? .markMet : .markMissed))
+            let new = w(.replanMetNew, figure(t.replanned) + " " + mark)
             var line = "  \(TargetCheck.terminal(t.target, s))   \(kept); \(new)"
             if let d = r.figures.first(where: { $0.metric == t.target.metric })?.difference, d.halfWidth.isFinite {
                 line += "; Δ \(Format.fixed(d.mean, 2)) ± \(Format.fixed(d.halfWidth, 2))"
@@ -79,7 +85,8 @@ public enum ReplanReport {
         }
         for f in worse {
             let d = Format.decimals(f.metric, mean: f.kept.mean)
-            out.append(w(.replanWorse, w.metric(f.metric), Format.fixed(f.kept.mean, d), Format.fixed(f.replanned.mean, d),
+            let clock = { (x: Double) in Format.isClockTime(f.metric) ? ClockTime.format(s.round.opening + (x * 60).rounded()) : Format.fixed(x, d) }
+            out.append(w(.replanWorse, w.metric(f.metric), clock(f.kept.mean), clock(f.replanned.mean),
                          Format.fixed(f.difference.mean, d), Format.fixed(f.difference.halfWidth, d), w.unit(f.metric)))
         }
         out.append("")

@@ -61,6 +61,9 @@ public enum Replanner {
         public var figures: [Figure]
         public var targets: [TargetOutcome]
         public var bound: RestBound
+        /// Set when the search's best would have missed this target, which the kept plan
+        /// meets, on the fresh replications: the plan is kept as it was.
+        public var keptBecause: Target?
     }
 
     /// A target under both plans, and whether any plan can still meet it.
@@ -104,6 +107,9 @@ public enum Replanner {
         // 20 minutes take no one new; the planning rules hold for every candidate (a plan
         // that already broke them as issued breaks them no more).
         let closed = overloaded(s, state: state)
+        // No window ends later than the optimiser's would: half an hour before the deadline or
+        // an earlier finish target (a window already later may only move earlier).
+        let latest = s.round.opening + CallUpSpace.finishLimitMinutes(s) * 60 - CallUpSpace.lastCallMargin
         let staffed = TeamRoster(scenario: s, plan: plan).slotsPerSite
         let violations = { (p: Plan) in RuleCheck.violations(s, p).count }
         var bestViolations = violations(plan)
@@ -119,7 +125,8 @@ public enum Replanner {
             for i in movable {
                 let c = best.plan.callUps[i]
                 var choice: (CompiledRound, Double, Int)?
-                for candidate in moves(of: i, in: best.plan, scenario: s, movable: movableSet, earliest: earliest, closed: closed, staffed: staffed) {
+                for candidate in moves(of: i, in: best.plan, scenario: s, movable: movableSet, earliest: earliest, latest: latest,
+                                       closed: closed, staffed: staffed) {
                     if let budget = options.candidates {
                         if tried >= budget { break search }
                     } else if outOfTime() { break search }
@@ -161,7 +168,15 @@ public enum Replanner {
         let fresh = options.searchReplications..<(options.searchReplications + options.compareReplications)
         let kept = Replications.run(count: fresh.count, jobs: options.jobs) { base.simulate(seed: options.seed, replication: fresh.lowerBound + $0) }
         let chosen = best
-        let new = Replications.run(count: fresh.count, jobs: options.jobs) { chosen.simulate(seed: options.seed, replication: fresh.lowerBound + $0) }
+        var new = Replications.run(count: fresh.count, jobs: options.jobs) { chosen.simulate(seed: options.seed, replication: fresh.lowerBound + $0) }
+        // A re-plan that misses, on the fresh replications, a target the kept plan meets is not
+        // written: the plan is kept, and the report says which target it would have cost.
+        func met(_ t: Target, _ runs: [ReplicationResult]) -> Bool {
+            t.isMet(mornings: runs.map { $0[t.metric] }, share: s.everyMorningShare)
+                && !(t.metric.needsEveryoneSwabbed && runs.contains { $0[.residentsNotSwabbed] > 0 })
+        }
+        let lost = targets.first { met($0, kept) && !met($0, new) }
+        if lost != nil { best = base; new = kept; teamMoves = [] }
         // Figures the rest of a round has (not the weather's cost: the weather so far is past).
         let metrics = MetricName.allCases.filter { m in m.applies(to: s, plan: best.plan) && kept.contains { $0[m].isFinite } }
         let figures = metrics.map { m -> Figure in
@@ -174,11 +189,8 @@ public enum Replanner {
         let outcomes = targets.map { t -> TargetOutcome in
             let a = ConfidenceInterval(Tally(kept.map { $0[t.metric] }.filter(\.isFinite)))
             let b = ConfidenceInterval(Tally(new.map { $0[t.metric] }.filter(\.isFinite)))
-            let unswabbedA = kept.map { $0[.residentsNotSwabbed] }.reduce(0, +), unswabbedB = new.map { $0[.residentsNotSwabbed] }.reduce(0, +)
-            let everyone = t.metric.needsEveryoneSwabbed
             return TargetOutcome(target: t, kept: a, replanned: b,
-                                 keptMet: t.isMet(mornings: kept.map { $0[t.metric] }, share: s.everyMorningShare) && !(everyone && unswabbedA > 0),
-                                 replannedMet: t.isMet(mornings: new.map { $0[t.metric] }, share: s.everyMorningShare) && !(everyone && unswabbedB > 0),
+                                 keptMet: met(t, kept), replannedMet: met(t, new),
                                  impossible: bound.rulesOut(t))
         }
         var newPlan = best.plan
@@ -189,7 +201,7 @@ public enum Replanner {
             return a.site != b.site || a.window != b.window
         }.map { Move(index: $0, before: plan.callUps[$0], after: newPlan.callUps[$0]) }
         return Result(plan: newPlan, moves: moved, teamMoves: teamMoves, movable: movable.count, candidatesTried: tried,
-                      seconds: Date().timeIntervalSince(clock), figures: figures, targets: outcomes, bound: bound)
+                      seconds: Date().timeIntervalSince(clock), figures: figures, targets: outcomes, bound: bound, keptBecause: lost)
     }
 
     /// Lower is better: each target's miss (`Target.miss`: a share of its value, or of mornings
@@ -211,7 +223,7 @@ public enum Replanner {
     /// that they still follow one another (`BandLayout`); or the whole building to another
     /// site the rules allow it and the morning has not closed (`overloaded`), when none of its
     /// call-ups is issued or pinned.
-    static func moves(of i: Int, in plan: Plan, scenario s: Scenario, movable: Set<Int>, earliest: Double,
+    static func moves(of i: Int, in plan: Plan, scenario s: Scenario, movable: Set<Int>, earliest: Double, latest: Double,
                       closed: Set<String>, staffed: [Int]) -> [[(Int, CallUp)]] {
         let c = plan.callUps[i]
         guard let bi = s.buildingIndex(c.building) else { return [] }
@@ -222,10 +234,11 @@ public enum Replanner {
         let pinned = group.map { !movable.contains($0) }
         let windows = group.map { (plan.callUps[$0].window.start, plan.callUps[$0].window.end) }
         var out: [[(Int, CallUp)]] = []
+        let last = max(min(latest, s.round.deadline), windows.map(\.1).max() ?? 0)
         for shift in [-45.0, -30, -15, 15, 30, 45] {
             let to = (start: c.window.start + shift * 60, end: c.window.end + shift * 60)
-            guard to.start >= earliest, to.end <= s.round.deadline,
-                  let moved = BandLayout.pushed(windows, pinned: pinned, moving: k, to: to, earliest: earliest, latest: s.round.deadline) else { continue }
+            guard to.start >= earliest, to.end <= max(min(latest, s.round.deadline), shift < 0 ? c.window.end : 0),
+                  let moved = BandLayout.pushed(windows, pinned: pinned, moving: k, to: to, earliest: earliest, latest: last) else { continue }
             out.append(zip(group, moved).compactMap { j, w in
                 var x = plan.callUps[j]
                 x.window = ClockWindow(start: w.start, end: w.end)

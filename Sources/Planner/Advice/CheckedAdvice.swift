@@ -47,7 +47,9 @@ public struct CheckedAdvice: Sendable {
     public static func run(_ base: ExperimentResult, jobs: Int, replications: Int = 40) throws -> CheckedAdvice {
         let s = base.scenario, plan = base.plan
         let diagnosis = Diagnosis(base)
-        let n = min(replications, base.runs.count)
+        // A district's replication takes seconds: fewer of them (at least 10) per what-if.
+        let affordable = max(10, 2_000_000 / max(s.totalResidents, 1))
+        let n = min(replications, base.runs.count, affordable)
         let model = RoundModel(s)
         var candidates: [(Diagnosis.Spell, Action, Plan)] = []
         var resited = Set<String>() // "from>to" pairs already advised
@@ -115,7 +117,8 @@ public struct CheckedAdvice: Sendable {
                 add(spell, .shiftCallUp(building: c.building, floors: c.floors, from: c.window, to: ClockWindow(start: to.start, end: to.end)), p)
             }
         }
-        // Each piece on the plan's own replications.
+        // Each piece on the plan's own replications; at most `largest` of them.
+        if candidates.count > CheckedAdvice.largest { candidates = Array(candidates.prefix(CheckedAdvice.largest)) }
         let baseRuns = Array(base.runs.prefix(n))
         let rounds = try candidates.map { try CompiledRound(model: model, plan: $0.2) }
         let runs = rounds.isEmpty ? [] : Experiment.runs(rounds, replications: 0..<n, seed: base.seed, jobs: jobs)
@@ -133,6 +136,9 @@ public struct CheckedAdvice: Sendable {
         return CheckedAdvice(diagnosis: diagnosis, items: items, triedWithoutEffect: candidates.count - items.count,
                              replications: n, allDesksOpen: allOpen, noSlack: noSlack)
     }
+
+    /// Most pieces of advice tried in the simulation (the longest queues' first).
+    static let largest = 8
 
     /// Registrars and community workers at no desk and with no door-to-door team at `t`.
     static func freePeople(_ s: Scenario, _ plan: Plan, at t: Double) -> Int {

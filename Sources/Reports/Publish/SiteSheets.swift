@@ -14,7 +14,8 @@ enum SiteSheets {
     section{margin-bottom:28px}.muted{font-size:11px}
     .timetable td,.teams td:nth-child(-n+3){white-space:nowrap}.scroll{overflow-x:auto}
     @page{size:A4;margin:12mm}
-    @media print{section{break-after:page;page-break-after:always;margin:0}section:last-child{break-after:auto}}
+    @media print{body{font-size:11px;padding:0}h1{font-size:17px}h2{font-size:13px;margin:7px 0 2px}td,th{padding:1px 4px}
+    section{break-after:page;page-break-after:always;margin:0}section:last-child{break-after:auto}p{margin:3px 0}}
     """
 
     /// `state`: the morning as it stands, for sheets re-issued after a re-plan: the desks and
@@ -43,12 +44,20 @@ enum SiteSheets {
         let end = roster.workEnds, relievedBy = roster.relievedBy
         let runs = ScheduleFiles.plannedRuns(r)
         let doorToDoor = s.doorToDoorTeams(under: plan)
+        // The round's name, and its date only when the name does not say it already (a sheet
+        // shows the date once).
+        let name = w.name(s)
+        let named = NoticeDate(s.round.date).map { d in
+            [s.round.date, "\(d.month)月\(d.day)日", "\(d.day) \(w(Wording.months[d.month - 1]))"].contains { name.contains($0) }
+        } ?? false
+        let meta = named ? w(.sheetMetaNamed, name, ClockTime.format(s.round.opening), ClockTime.format(s.round.deadline))
+            : w(.sheetMeta, name, w.date(s.round.date), ClockTime.format(s.round.opening), ClockTime.format(s.round.deadline))
         // Call-ups by site, in time order, once (a district has hundreds of sites).
         var callsAt: [String: [Int]] = [:]
         for i in plan.callUps.indices { callsAt[plan.callUps[i].site, default: []].append(i) }
         for (si, site) in s.sites.enumerated() {
             h += "<section><h1>\(HTML.escape(w.name(site)))</h1>"
-            h += "<p class=\"muted\">\(HTML.escape(w(.sheetMeta, w.name(s), w.date(s.round.date), ClockTime.format(s.round.opening), ClockTime.format(s.round.deadline))))</p>"
+            h += "<p class=\"muted\">\(HTML.escape(meta))</p>"
             // Timetable.
             let calls = (callsAt[site.id] ?? []).sorted { (plan.callUps[$0].window.start, $0) < (plan.callUps[$1].window.start, $1) }
             h += heading(.sheetTimetable) + "<div class=\"scroll\"><table class=\"timetable\">" + header(.timetableColumns)

@@ -167,7 +167,7 @@ extension Wording {
         .changeCourier: "转运时刻表有变（见 courier-runs.csv）",
         .changeDoorToDoor: "上门采样名单有变",
 
-        .sheetsTitle: "{1}：采样点工作单", .sheetMeta: "{1}，{2} {3}-{4}", .sheetTimetable: "时间表",
+        .sheetsTitle: "{1}：采样点工作单", .sheetMeta: "{1}，{2} {3}-{4}", .sheetMetaNamed: "{1}，{2}-{3}", .sheetTimetable: "时间表",
         .timetableColumns: "时段|楼栋|楼层|预计人数|等候：一般 / 人多时（分钟）",
         .noCallUps: "本采样点没有安排楼栋。", .sheetTeams: "采样组", .teamColumns: "组|采样台|就位|至|休息",
         .relievedBy: "{1}（由{2}接班）", .sheetDesks: "登记台",

@@ -167,7 +167,7 @@ extension Wording {
         .changeCourier: "the courier timetable changed (courier-runs.csv)",
         .changeDoorToDoor: "door-to-door lists changed",
 
-        .sheetsTitle: "{1}: site sheets", .sheetMeta: "{1}, {2} {3}-{4}", .sheetTimetable: "Timetable",
+        .sheetsTitle: "{1}: site sheets", .sheetMeta: "{1}, {2} {3}-{4}", .sheetMetaNamed: "{1}, {2}-{3}", .sheetTimetable: "Timetable",
         .timetableColumns: "window|building|floors|residents|wait, typical / busy (min)",
         .noCallUps: "No call-ups here.", .sheetTeams: "Swab teams", .teamColumns: "team|station|ready|until|breaks",
         .relievedBy: "{1} (relieved by {2})", .sheetDesks: "Registration desks",

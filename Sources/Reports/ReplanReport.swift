@@ -59,7 +59,7 @@ public enum ReplanReport {
                 // No team working: nothing to divide by, so no clock time to give.
                 out.append("  " + (b.earliestFinish.isFinite
                     ? w(.replanImpossibleBound, TargetCheck.terminal(t.target, s), left, steps(b, w), ClockTime.format(b.earliestFinish),
-                        cause(b, s, w), w(b.cause == .teams ? .replanAskTeams : .replanAskDesks))
+                        cause(b, s, w), w(b.cause == .teams ? .replanAskTeams : (isLifts(b.cause) ? .replanAskStairs : .replanAskDesks)))
                     : (b.teamSteps.isEmpty ? w(.replanImpossibleNoTeams, TargetCheck.terminal(t.target, s), left, at)
                                            : w(.replanImpossibleShifts, TargetCheck.terminal(t.target, s), left, steps(b, w)))))
             }
@@ -110,12 +110,15 @@ public enum ReplanReport {
         return parts.joined(separator: w.language == .zh ? "，" : ", ")
     }
 
+    static func isLifts(_ c: RestBound.Cause) -> Bool { if case .lifts = c { return true } else { return false } }
+
     /// What sets the bound, in words.
     static func cause(_ b: RestBound, _ s: Scenario, _ w: Wording) -> String {
         switch b.cause {
         case .teams: return w(.boundByTeams)
         case .desks(let n): return w(.boundByDesks, n)
         case .line(let site, let people, let desks): return w(.boundByLine, w.siteName(site, s), people, desks)
+        case .lifts(let b, let riders, let lifts): return w(.boundByLifts, w.buildingName(b, s), riders, lifts)
         }
     }
 

@@ -101,6 +101,28 @@ final class RestBoundTests: XCTestCase {
         XCTAssertEqual(b.cause, .line(site: "S1", people: 900, desks: 1))
     }
 
+    /// A 10-floor tower of 1,000 residents (100 a floor) with one lift of 8, 90-second trips,
+    /// everyone turning out, called at 09:00: the 900 riders above the ground floor need 113
+    /// trips, the last leaving after 112 round trips and down half-way through its own
+    /// (10,125 s), then a 2-minute walk: 11:50:45, later than the ten teams could swab them.
+    func testATowersLiftsSetTheBound() {
+        var b = ScenarioBuilder(opening: "07:00", deadline: "13:00")
+        b.site("S1", desks: 10, stations: 10)
+        b.building("T1", residents: 1000, floors: 10, lifts: 1, walk: ["S1": 2])
+        b.cohort("c", departs: "06:50", drops: [("S1", 10)], shiftEnd: "13:00", setupMinutes: 10)
+        b.staff(registrars: 10)
+        b.service(registration: .deterministic(20), swab: .deterministic(30))
+        b.arrivals { $0.turnoutShare = 1 }
+        let s = b.scenario
+        let plan = Plan(callUps: [CallUp(building: "T1", site: "S1", window: ClockWindow.parse("09:00-09:30")!)], origin: "code")
+        let bound = RestBound(s, plan: plan, state: MorningState(sourcePath: "t", at: ClockTime.parse("08:40")!), residentsLeft: 1000)
+        XCTAssertEqual(bound.cause, .lifts(building: "T1", riders: 900, lifts: 1))
+        XCTAssertEqual(bound.earliestFinish, ClockTime.parse("09:00")! + 112 * 90 + 45 + 120, accuracy: 0.5)
+        // A call-up already begun is not counted: its residents may be down by now.
+        let begun = Plan(callUps: [CallUp(building: "T1", site: "S1", window: ClockWindow.parse("08:30-09:00")!)], origin: "code")
+        XCTAssertEqual(RestBound(s, plan: begun, state: MorningState(sourcePath: "t", at: ClockTime.parse("08:40")!), residentsLeft: 1000).cause, .teams)
+    }
+
     func testABreakIsLeftOut() {
         var s = scenario()
         // The morning pair's standing limit of 120 minutes puts their breaks at 09:00-09:20.

@@ -11,7 +11,10 @@ import SiteModel
 ///   swab the scenario's mean; infinite when the shifts end before the work is done;
 /// - registration: the same residents over the desks working (the state's, else every desk a
 ///   registrar can run), each the mean registration;
-/// - each site's line: the people the state has in its registration line over its desks.
+/// - each site's line: the people the state has in its registration line over its desks;
+/// - each tower's lifts: the riders of its call-ups not yet begun (the fewest who come in all but
+///   one morning in a thousand) down its lifts, full cars, from the first of those windows, and
+///   the walk to their site.
 /// No plan can end before it; a finish target before it is ruled out.
 public struct RestBound: Sendable {
     /// What sets the bound.
@@ -20,6 +23,8 @@ public struct RestBound: Sendable {
         case desks(Int)
         /// A site's registration line, its people and desks.
         case line(site: String, people: Int, desks: Int)
+        /// A tower's lifts: its riders still to come down, and its working lifts.
+        case lifts(building: String, riders: Int, lifts: Int)
     }
 
     public var at: Double
@@ -99,6 +104,29 @@ public struct RestBound: Sendable {
             let d = state.desks[site.id] ?? site.registrationDesks
             let finish = d > 0 ? state.at + Double(q.registration) * registration / Double(d) : .infinity
             if finish > worst.finish { worst = (finish, .line(site: site.id, people: q.registration, desks: d)) }
+        }
+        for (bi, b) in s.buildings.enumerated() where b.lifts > 0 && b.floors > s.walking.stairsUpToFloor {
+            let ahead = plan.callUps.filter { $0.building == b.id && $0.window.start >= state.at }
+            guard let first = ahead.map(\.window.start).min(), let site = ahead.first.flatMap({ s.siteIndex($0.site) }) else { continue }
+            // Riders: residents of those floors above the walkers, less door-to-door, at the low
+            // quantile of turnout.
+            var upstairs = 0
+            let callers = b.residents - s.doorToDoorResidents(b)
+            for c in ahead {
+                let f = c.floors ?? 1...b.floors
+                let from = CompiledRound.firstResident(onFloor: max(f.lowerBound, s.walking.stairsUpToFloor + 1), residents: b.residents, floors: b.floors)
+                let to = min(callers, CompiledRound.firstResident(onFloor: f.upperBound + 1, residents: b.residents, floors: b.floors))
+                upstairs += max(0, to - from)
+            }
+            let p = s.arrivals.turnoutShare
+            let riders = max(0, Int((Double(upstairs) * p - 3.1 * (Double(upstairs) * p * (1 - p)).squareRoot()).rounded(.down)))
+            guard riders > 0 else { continue }
+            let trips = (riders + s.walking.liftCapacityPersons - 1) / s.walking.liftCapacityPersons
+            let perLift = (trips + b.lifts - 1) / b.lifts
+            let trip = s.walking.liftRoundTrip(toFloor: s.walking.stairsUpToFloor + 1)
+            let walk = s.walkingSeconds(building: s.buildings[bi], site: s.sites[site]) ?? 0
+            let finish = first + Double(perLift - 1) * trip + trip / 2 + walk
+            if finish > worst.finish { worst = (finish, .lifts(building: b.id, riders: riders, lifts: b.lifts)) }
         }
         earliestFinish = worst.finish
         cause = worst.cause

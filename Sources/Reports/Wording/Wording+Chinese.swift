@@ -137,7 +137,7 @@ extension Wording {
         .actionMoveBuilding: "把{1}从{2}改到{3}采样", .actionShiftCallUp: "把{1}的通知时段从{2}改到{3}",
         .alsoGaveUp: "（另有{1}人排队中途离开、没有回来采样）", .unitClock: "时刻（半宽为分钟）", .registrarHere: "登记员：第{1}号", .registrarsHere: "登记员：第{1}至{2}号", .stateOnSheet: "今晨{1}的实际情况：",
         .stateDesks: "{1}起{2}个登记台在开", .stateTeamGone: "{1}自{2}起缺岗", .stateLate: "{1}晚到{2}分钟",
-        .targetFinishLine: "目标{1}完成", .replanKept: "保持原方案：搜索到的调整会使“{1}”达不到（原方案能达到），所以没有采用。", .optimizeTargets: "所选方案的目标", .optimizeOwnTargets: "您的方案的目标（同样的模拟）", .optimizeBinds: "最紧：{1}",
+        .targetFinishLine: "目标{1}完成", .replanKept: "保持原方案：搜索到的调整会使“{1}”达不到（原方案能达到），所以没有采用。", .boundByLifts: "受{1}的电梯所限：还有{2}人要乘{3}部电梯下楼", .replanAskStairs: "请让低层居民走楼梯或推迟截止时间", .optimizeTargets: "所选方案的目标", .optimizeOwnTargets: "您的方案的目标（同样的模拟）", .optimizeBinds: "最紧：{1}",
         .optimizeMissed: "未达到：{1}", .optimizeLeastRoom: "{1}：余地最小（{2}）",
         .optimizeBeside: "所选方案（第一个）与其他方案对比；差值为其他方案减所选方案：",
         .optimizeWritten: "方案已写入{1}：swabplan simulate 情景文件 --plan {1}",

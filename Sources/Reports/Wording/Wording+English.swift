@@ -137,7 +137,7 @@ extension Wording {
         .actionMoveBuilding: "call {1} to {3} instead of {2}", .actionShiftCallUp: "move {1}'s call-up from {2} to {3}",
         .alsoGaveUp: " (and {1} who left the line and did not come back)", .unitClock: "clock time (hw in min)", .registrarHere: "Registrar: no. {1}", .registrarsHere: "Registrars: nos. {1} to {2}", .stateOnSheet: "The morning as it stands at {1}: ",
         .stateDesks: "{2} desks open from {1}", .stateTeamGone: "{1} gone from {2}", .stateLate: "{1} {2} minutes late",
-        .targetFinishLine: "target: done by {1}", .replanKept: "The plan is kept: the best changes found would miss {1}, which the plan as it stands meets.", .optimizeTargets: "Targets of the chosen plan", .optimizeOwnTargets: "Targets of your plan (the same replications)", .optimizeBinds: "binds: {1}",
+        .targetFinishLine: "target: done by {1}", .replanKept: "The plan is kept: the best changes found would miss {1}, which the plan as it stands meets.", .boundByLifts: "set by the lifts of {1}: {2} riders still to come down in {3} lift(s)", .replanAskStairs: "send the low floors down the stairs or move the deadline", .optimizeTargets: "Targets of the chosen plan", .optimizeOwnTargets: "Targets of your plan (the same replications)", .optimizeBinds: "binds: {1}",
         .optimizeMissed: "{1} is missed", .optimizeLeastRoom: "{1}: the least room ({2})",
         .optimizeBeside: "The chosen plan (first) beside the others; differences are theirs minus the chosen plan's:",
         .optimizeWritten: "Plan written to {1}: swabplan simulate SCENARIO --plan {1}",

@@ -17,22 +17,27 @@ public enum SummaryTable {
         }
         out.append("")
         let rows: [[String]] = r.metrics.map { m in
-            let d = Format.decimals(m.name, mean: m.interval.mean)
-            let hw = m.interval.halfWidth.isFinite ? Format.fixed(m.interval.halfWidth, d) : w(.notAvailable)
-            // A figure whose interval holds zero cannot be told from it: the unit says so.
-            let zero = m.interval.mean != 0 && m.interval.halfWidth.isFinite && abs(m.interval.mean) <= m.interval.halfWidth
-            // Those who gave up are unswabbed too: said beside the residents never swabbed in line.
-            let gaveUp = m.name == .residentsNotSwabbed ? r.metrics.first { $0.name == .residentsGaveUp }?.interval.mean ?? 0 : 0
-            let also = gaveUp >= 0.5 ? w(.alsoGaveUp, Format.people(gaveUp)) : ""
-            // The last swab as a clock time, its half-width in minutes.
-            let mean = Format.isClockTime(m.name) && m.interval.mean.isFinite
-                ? ClockTime.format(r.scenario.round.opening + (m.interval.mean * 60).rounded()) : Format.fixed(m.interval.mean, d)
-            let unit = Format.isClockTime(m.name) ? w(.unitClock) : w.unit(m.name)
-            return [w.metric(m.name), mean, "± " + hw, unit + (zero ? w(.notFromZero) : "") + also, String(m.interval.count)]
+            let c = cells(r, m.name, m.interval)
+            return [w.metric(m.name), c.mean, "± " + c.halfWidth, c.unit, String(m.interval.count)]
         }
         out.append(contentsOf: table(header: w.columns(.terminalColumns), rows: rows, rightAligned: [1, 2, 4]))
         for x in warnings(r) { out.append(w(.warningPrefix) + x) }
         return out.joined(separator: "\n") + "\n"
+    }
+
+    /// A metric's mean, half-width and unit as every table of figures shows them: the last swab
+    /// as a clock time; a figure whose interval holds zero said to be indistinguishable from it;
+    /// those who gave up said beside the residents never swabbed in line.
+    static func cells(_ r: ExperimentResult, _ name: MetricName, _ ci: ConfidenceInterval) -> (mean: String, halfWidth: String, unit: String) {
+        let w = Wording(r.scenario.language)
+        let d = Format.decimals(name, mean: ci.mean)
+        let hw = ci.halfWidth.isFinite ? Format.fixed(ci.halfWidth, d) : w(.notAvailable)
+        let zero = ci.mean != 0 && ci.halfWidth.isFinite && abs(ci.mean) <= ci.halfWidth
+        let gaveUp = name == .residentsNotSwabbed ? r.metrics.first { $0.name == .residentsGaveUp }?.interval.mean ?? 0 : 0
+        let also = gaveUp >= 0.5 ? w(.alsoGaveUp, Format.people(gaveUp)) : ""
+        let clock = Format.isClockTime(name) && ci.mean.isFinite
+        let mean = clock ? ClockTime.format(r.scenario.round.opening + (ci.mean * 60).rounded()) : Format.fixed(ci.mean, d)
+        return (mean, hw, (clock ? w(.unitClock) : w.unit(name)) + (zero ? w(.notFromZero) : "") + also)
     }
 
     /// One line per target, met or missed, with the simulated figure. English keeps the

@@ -94,10 +94,8 @@ enum ReportPage {
         let w = Wording(r.scenario.language)
         var h = "<h2>\(HTML.escape(w(.figuresHeading)))</h2><table>" + row(w.columns(.figureColumns).map(HTML.escape), header: true)
         for m in r.metrics {
-            let d = Format.decimals(m.name, mean: m.interval.mean)
-            h += row([HTML.escape(w.metric(m.name)), Format.fixed(m.interval.mean, d),
-                      m.interval.halfWidth.isFinite ? Format.fixed(m.interval.halfWidth, d) : HTML.escape(w(.notAvailable)),
-                      HTML.escape(w.unit(m.name)), String(m.interval.count)])
+            let c = SummaryTable.cells(r, m.name, m.interval)
+            h += row([HTML.escape(w.metric(m.name)), HTML.escape(c.mean), HTML.escape(c.halfWidth), HTML.escape(c.unit), String(m.interval.count)])
         }
         return h + "</table>\n"
     }

@@ -83,7 +83,9 @@ enum ReportPage {
         guard !checks.isEmpty else { return heading + "<p>\(HTML.escape(w(.noTargets)))</p>\n" }
         var h = heading + "<table>" + row(w.columns(.targetColumns).map(HTML.escape), header: true)
         for c in checks {
-            h += "<tr><td>\(HTML.escape(c.plain(r.scenario)))</td><td>\(HTML.escape(c.plainFigure(r.scenario)))</td>"
+            // An every-morning target with the share of mornings it holds in.
+            let share = c.holdShare.map { w(.targetMornings, Format.percent($0), Format.percent(c.requiredShare)) } ?? ""
+            h += "<tr><td>\(HTML.escape(c.plain(r.scenario)))</td><td>\(HTML.escape(c.plainFigure(r.scenario) + share))</td>"
             h += c.met ? "<td class=\"met\">\(HTML.escape(w(.met)))</td></tr>" : "<td class=\"missed\">\(HTML.escape(w(.missed)))</td></tr>"
             if !c.met, let behind = behindMiss(r, c) { h += "<tr><td colspan=\"3\" class=\"muted\">\(HTML.escape(behind))</td></tr>" }
         }

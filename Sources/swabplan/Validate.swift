@@ -25,16 +25,14 @@ struct Validate: ParsableCommand {
         }
         // A plan that breaks a planning rule still simulates; a street office would not post it.
         let warnings = RuleCheck.violations(s, p)
-        for v in warnings {
-            let at = v.callUp < p.callUpPositions.count ? p.callUpPositions[v.callUp] : nil
-            printError((at.map { "\($0.file):\($0.line):\($0.column): " } ?? "") + "warning: \(v)")
-        }
+        func warn(_ at: SourcePosition?, _ text: String) { printError((at.map { "\($0.file):\($0.line):\($0.column): " } ?? "") + "warning: " + text) }
+        func callUp(_ i: Int) -> SourcePosition? { i < p.callUpPositions.count ? p.callUpPositions[i] : nil }
+        for v in warnings { warn(callUp(v.callUp), v.description) }
         // A site left without a team or a desk while residents come to it.
         let gaps = GapCheck.gaps(s, p)
         for g in gaps {
-            var at: SourcePosition? = s.keyPositions[g.keyPath]
-            if g.keyPath.hasPrefix("call_ups["), let i = Int(g.keyPath.dropFirst(9).prefix { $0.isNumber }), i < p.callUpPositions.count { at = p.callUpPositions[i] }
-            printError((at.map { "\($0.file):\($0.line):\($0.column): " } ?? "") + "warning: \(g)")
+            let i = g.keyPath.hasPrefix("call_ups[") ? Int(g.keyPath.dropFirst(9).prefix { $0.isNumber }) : nil
+            warn(i.flatMap(callUp) ?? s.keyPositions[g.keyPath], g.description)
         }
         let teams = s.staff.cohorts.reduce(0) { $0 + $1.teams }
         print("\(scenario): ok: \(s.buildings.count) buildings, \(s.totalResidents) residents, \(s.sites.count) sites, \(teams) swab teams in \(s.staff.cohorts.count) cohorts; plan \(p.origin) with \(p.callUps.count) call-ups" + (warnings.isEmpty ? "" : "; \(warnings.count) planning-rule warning(s)") + (gaps.isEmpty ? "" : "; \(gaps.count) staffing gap(s)"))

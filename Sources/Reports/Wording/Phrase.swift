@@ -14,8 +14,7 @@ public enum Phrase: String, Sendable, CaseIterable {
     case targetsHeading, noTargets, targetColumns
     case behindIt, behindItem
     case bottleneckSwab, bottleneckRegistration
-    case optimizeHint, staggerHint, adviceCallFewer, adviceOpenStations, adviceOpenDesk, reasonSwab, reasonDesk, adviceNoFeeding, adviceMove
-    case earlierWindow, laterWindow, orToSite, andMore
+    case optimizeHint, staggerHint, reasonSwab
     case warningsHeading, noWarnings, moreSpells, moreSpell, weatherWarning, weatherDrivesAway
     case figuresHeading, figureColumns
     // Charts

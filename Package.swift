@@ -2,8 +2,15 @@
 import PackageDescription
 
 /// Release builds keep Swift's bounds and overflow checks everywhere: `-Ounchecked` bought 1-3%
-/// and turned a missed check into silent memory corruption. The few unsafe buffers live in
-/// `Slab`, `EventList` and `BucketSort`, whose accesses are checked with `precondition`.
+/// and turned a missed check into silent memory corruption. Raw pointers are used where a hot
+/// loop or a C library needs them, each behind a small type or a single function:
+/// - the engine's storage: `Slab`, `EventList`, `BucketSort` (accesses checked with
+///   `precondition`) and `Replications`' result slots (SimKit);
+/// - scratch buffers of the lift queue in `Residents`, and `SiteGroups`' arrival array
+///   filled in place (SiteModel);
+/// - calls into C: GSL's generator state (`RandomStream`), zlib (`ZipArchive`), libyaml
+///   (`YAMLComposer`), the UTF-16 and GB18030 decoders (`TextDecoding`);
+/// - `withUnsafe...BufferPointer` reads in `Quantiles` and the shard format (`PartialResult`).
 
 let package = Package(
     name: "SwabPlan",
@@ -25,12 +32,18 @@ let package = Package(
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     // MARK: Implementation
-    // Data flows one way: Scenario -> SiteModel -> Reports -> swabplan. No target imports one to its right.
+    // Data flows one way: scenario -> plan -> simulation -> results -> reports. Targets build on
+    // the ones above them only: SimKit (the engine) and Scenario (the model and its files) at
+    // the bottom, then SiteModel (the simulated round), Planner (optimise, re-plan, compare),
+    // Reports (formatting only), and the two front ends: swabplan (CLI) and swabplan-bench.
     targets: [
         .systemLibrary(name: "CGSL", pkgConfig: "gsl", providers: [.apt(["libgsl-dev"])]),
         .target(name: "SimKit", dependencies: ["CGSL"]),
         // zlib's inflate for the deflated parts of an .xlsx workbook (zlib1g-dev).
         .systemLibrary(name: "CInflate", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+        // The YAML composer reads libyaml's events through Yams's `CYaml` target, which Yams
+        // builds but does not export as a product: only `YAMLComposer.swift` imports it
+        // (`internal import`), so the rest of the package sees Yams's product alone.
         .target(name: "Scenario", dependencies: [.product(name: "Yams", package: "Yams"), "CInflate"]),
         .target(name: "SiteModel", dependencies: ["SimKit", "Scenario"]),
         // CBC (COIN-OR branch and cut) for the optimiser's call-up MILP, through its C interface.

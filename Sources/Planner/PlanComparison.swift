@@ -50,7 +50,8 @@ public struct PlanComparison: Sendable {
     public var replications: Int { results.first?.replications ?? 0 }
 
     public static func run(scenario: Scenario, plans: [Plan], seed: UInt64, jobs: Int, initial: Int = 20, batch: Int = 20,
-                           limit: Int = 1000, progress: (@Sendable (Int) -> Void)? = nil) throws -> PlanComparison {
+                           limit: Int = 1000, shouldStop: () -> Bool = { false },
+                           progress: (@Sendable (Int) -> Void)? = nil) throws -> PlanComparison {
         precondition(plans.count >= 2)
         let model = RoundModel(scenario)
         let rounds = try plans.map { try CompiledRound(model: model, plan: $0) }
@@ -72,7 +73,7 @@ public struct PlanComparison: Sendable {
                     undecided.append("\(m.rawValue) (\(plans[i].origin))")
                 }
             }
-        } while !undecided.isEmpty && n < limit
+        } while !undecided.isEmpty && n < limit && !shouldStop()
         let results = zip(rounds, runs).map { ExperimentResult(round: $0, seed: seed, runs: $1) }
         // Plans may differ in the metrics that apply (worker roles add worker-hours): a
         // difference exists only for a metric both plans report, and is found by its name.

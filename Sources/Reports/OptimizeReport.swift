@@ -1,3 +1,4 @@
+import SiteModel
 import Planner
 import Scenario
 import SimKit
@@ -56,10 +57,9 @@ extension Wording {
 public enum OptimizeReport {
     /// `timings: false` leaves the wall-clock seconds out, so that a run on an evaluation
     /// budget prints the same report every time (the published `optimise.txt`).
-    public static func table(_ r: Optimizer.Result, _ c: PlanComparison, written path: String, timings: Bool = true,
-                             whatItWouldTake take: WhatItWouldTake? = nil) -> String {
+    public static func table(_ r: Optimizer.Result, _ s: Scenario, written path: String, timings: Bool = true) -> String {
         var out: [String] = []
-        let s = c.results[0].scenario, w = Wording(s.language)
+        let w = Wording(s.language)
         let objective = s.language == .en ? r.objective.metric.rawValue : w.metric(r.objective.metric)
         let title = timings ? w(.optimizeTitle, w.name(s), objective, Format.fixed(r.seconds, 1)) : w(.optimizeTitleUntimed, w.name(s), objective)
         out.append(title + (r.stoppedByTimeLimit ? w(.optimizeStopped) : ""))
@@ -91,10 +91,11 @@ public enum OptimizeReport {
         out.append("")
         out.append(w(.optimizeCandidates, r.selectionReplications))
         for cand in r.candidates {
-            let mark = cand.source.name == r.chosen ? "*" : " "
+            let mark = cand.source == r.chosen ? "*" : " "
             out.append("  \(mark) " + w(.candidateLine, w.candidate(cand.source, s), objective, Format.fixed(cand.simulated, 2))
                        + (cand.setAside.map { w(.optimizeSetAside, w.setAside($0, s)) } ?? ""))
         }
+        guard let c = r.comparison else { return out.joined(separator: "\n") + "\n" + w(.optimizeWritten, path) + "\n" }
         out.append("")
         out.append(w(.optimizeTargets))
         out += SummaryTable.targetLines(TargetCheck.evaluate(c.results[0]), s)
@@ -104,7 +105,7 @@ public enum OptimizeReport {
             out.append(w(.optimizeOwnTargets))
             out += SummaryTable.targetLines(TargetCheck.evaluate(c.results[1]), s)
         }
-        if let take { out += WhatItWouldTakeReport.lines(take, s) }
+        if let take = r.whatItWouldTake { out += WhatItWouldTakeReport.lines(take, s) }
         out.append("")
         out.append(w(.optimizeBeside))
         out.append(ComparisonReport.table(c))
@@ -131,12 +132,12 @@ public enum OptimizeReport {
         return [w(.optimizeLeastRoom, t.terminal(s), figure)]
     }
 
-    public static func json(_ r: Optimizer.Result, _ c: PlanComparison, written path: String, whatItWouldTake take: WhatItWouldTake? = nil) -> JSON {
+    public static func json(_ r: Optimizer.Result, _ s: Scenario, written path: String) -> JSON {
         .object([
-            ("what_it_would_take", take.map { WhatItWouldTakeReport.json($0, c.results[0].scenario) } ?? .null),
+            ("what_it_would_take", r.whatItWouldTake.map { WhatItWouldTakeReport.json($0, s) } ?? .null),
             ("objective", .string(r.objective.metric.rawValue)),
             ("plan_file", .string(path)),
-            ("chosen", .string(r.chosen)),
+            ("chosen", .string(r.chosen.name)),
             ("seconds", .number(r.seconds, decimals: 1)),
             ("stopped_by_time_limit", .bool(r.stoppedByTimeLimit)),
             ("bounds", .object([
@@ -160,8 +161,8 @@ public enum OptimizeReport {
                 .object([("name", .string(cand.source.name)), ("surrogate", .number(cand.surrogate, decimals: 3)),
                          ("simulated", .number(cand.simulated, decimals: 3)), ("set_aside", cand.setAside.map { .string($0.text) } ?? .null)])
             })),
-            ("binding", .array(binding(c).map { .string($0) })),
-            ("comparison", ComparisonReport.json(c)),
+            ("binding", .array((r.comparison.map(binding) ?? []).map { .string($0) })),
+            ("comparison", r.comparison.map(ComparisonReport.json) ?? .null),
         ])
     }
 }

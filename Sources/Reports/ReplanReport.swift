@@ -1,3 +1,4 @@
+import SiteModel
 import Foundation
 import Planner
 import Scenario
@@ -30,14 +31,7 @@ public enum ReplanReport {
         }
         if !r.teamMoves.isEmpty {
             out.append(w(.replanTeamsMoved))
-            for m in r.teamMoves {
-                switch m {
-                case .breakMoved(let c, let t, let from, let to):
-                    out.append(w(.replanBreakMove, w.teamName(c, t, s), ClockTime.format(from), ClockTime.format(to)))
-                case .teamDropped(let c, let from, let to):
-                    out.append(w(.replanDropMove, s.staff.cohorts.first { $0.id == c }.map(w.name) ?? c, w.siteName(from, s), w.siteName(to, s)))
-                }
-            }
+            for m in r.teamMoves { out.append(w.teamMove(m, s)) }
         }
         out.append("")
         out.append(w(.replanTargets, replications))
@@ -141,5 +135,17 @@ public enum ReplanReport {
             parts.append(zh ? "\(x.window.description)\(severities[x.severity] ?? "")\(kinds[x.kind] ?? "")" : "\(x.kind.rawValue) \(x.severity.rawValue) \(x.window.description)")
         }
         return parts.isEmpty ? (zh ? "按方案进行" : "as planned") : parts.joined(separator: zh ? "；" : "; ")
+    }
+}
+
+extension Wording {
+    /// A break or a drop the re-plan moved, in words.
+    func teamMove(_ m: TeamMove, _ s: Scenario) -> String {
+        switch m {
+        case .breakMoved(let c, let t, let from, let to):
+            return self(.replanBreakMove, teamName(c, t, s), ClockTime.format(from), ClockTime.format(to))
+        case .teamDropped(let c, let from, let to):
+            return self(.replanDropMove, s.staff.cohorts.first { $0.id == c }.map(name) ?? c, siteName(from, s), siteName(to, s))
+        }
     }
 }

@@ -1,3 +1,4 @@
+import SiteModel
 import Scenario
 import Planner
 import SimKit
@@ -15,7 +16,7 @@ public enum WhatItWouldTakeReport {
             let finish = ClockTime.format(s.round.opening + (a.finish.mean * 60 / 60).rounded(.up) * 60)
             out.append("  " + words(.takeAnswer, addition(a.addition, s, words), figures, finish))
         }
-        if w.answers.isEmpty { out.append("  " + words(.takeNone, w.tried)) }
+        if w.answers.isEmpty { out.append("  " + words(w.stoppedByTimeLimit ? .takeStopped : .takeNone, w.tried)) }
         if let later = w.laterFinishMinutes {
             out.append("  " + words(.takeLaterFinish, ClockTime.format(s.round.opening + later * 60)))
         }

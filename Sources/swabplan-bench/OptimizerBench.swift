@@ -90,11 +90,11 @@ enum OptimizerBench {
         guard let s = try? ScenarioLoader.load(path: path) else { print("cannot load \(path)"); return }
         let jobs = ProcessInfo.processInfo.activeProcessorCount
         var result: Optimizer.Result?
-        let seconds = Bench.seconds { result = try? Optimizer.run(scenario: s, options: Optimizer.Options(objective: .mean, timeLimit: timeLimit, seed: 1, jobs: jobs)) }
+        let seconds = Bench.seconds { result = try? Optimizer.run(scenario: s, options: Optimizer.Options(objective: .mean, budget: .seconds(timeLimit), seed: 1, jobs: jobs)) }
         guard let r = result else { print("optimiser failed on \(path)"); return }
-        let chosen = r.candidates.first { $0.source.name == r.chosen }
+        let chosen = r.candidates.first { $0.source == r.chosen }
         print(String(format: "optimiser %@: %.1f s wall on %d cores (limit %.0f s), %d surrogate evaluations; chosen %@: mean time in system %.2f min over %d replications",
-                     s.name, seconds, jobs, timeLimit, r.surrogateEvaluations, r.chosen, chosen?.simulated ?? .nan, r.selectionReplications))
+                     s.name, seconds, jobs, timeLimit, r.surrogateEvaluations, r.chosen.name, chosen?.simulated ?? .nan, r.selectionReplications))
     }
 
     /// The price of the planning rules: the optimiser on the same seed and time limit with the
@@ -109,7 +109,7 @@ enum OptimizerBench {
         for ruled in [true, false] {
             var t = s
             if !ruled { t.planning = .unruled }
-            guard let r = try? Optimizer.run(scenario: t, options: Optimizer.Options(objective: objective, timeLimit: timeLimit, seed: 1, jobs: jobs)) else {
+            guard let r = try? Optimizer.run(scenario: t, options: Optimizer.Options(objective: objective, budget: .seconds(timeLimit), seed: 1, jobs: jobs)) else {
                 print("optimiser failed on \(s.name)"); return
             }
             plans.append(r.plan)

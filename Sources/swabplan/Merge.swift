@@ -14,7 +14,7 @@ struct Merge: ParsableCommand {
         foreign part is refused (exit 65) and nothing is written.
         """)
 
-    @Argument(help: "The partial results (shard-K-of-N.swabpart files), in any order.")
+    @Argument(help: "The partial results (shard-K-of-N.swabpart files), in any order, or folders holding them (every .swabpart file inside is read).")
     var parts: [String] = []
 
     @Option(help: "The scenario file, if it is no longer where the shards read it.")
@@ -35,7 +35,7 @@ struct Merge: ParsableCommand {
     }
 
     func run() throws {
-        let loaded = try parts.map(read)
+        let loaded = try parts.flatMap(partFiles).map(read)
         let run = try checkSameRun(loaded)
         try checkEveryShardOnce(loaded, run)
         let path = scenario ?? run.scenarioPath
@@ -95,6 +95,20 @@ struct Merge: ParsableCommand {
         do { return try round.mergeGroups(byGroups.map(\.part)) } catch {
             try fail("a part does not fit \(path): \(error)")
         }
+    }
+
+    /// A folder stands for the .swabpart files directly inside it, in name order; a folder
+    /// without any is an error (a shard that never ran, or the wrong folder).
+    private func partFiles(_ path: String) throws -> [String] {
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue else { return [path] }
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
+        let parts = names.filter { $0.hasSuffix(".swabpart") }.sorted().map { (path as NSString).appendingPathComponent($0) }
+        if parts.isEmpty {
+            printError("error: \(path): a folder with no .swabpart files in it; give the folder the shards wrote to, or the files")
+            throw Exit.noInput
+        }
+        return parts
     }
 
     private func read(_ path: String) throws -> (path: String, part: Part) {

@@ -87,10 +87,11 @@ struct Replan: ParsableCommand {
         let s = language.apply(loaded)
         try Street.refuseWhole(s, command: "replan")
         let state = try loadState(from, scenario: s, plan: p)
-        let options = Replanner.Options(objective: objective ?? Objective.scenarios(s), timeLimit: timeLimit, seed: streams.seed, jobs: streams.threads,
-                                        searchReplications: searchReplications, compareReplications: replications, candidates: candidates)
+        let options = Replanner.Options(objective: objective ?? Objective.scenarios(s), budget: candidates.map { .evaluations($0) } ?? .seconds(timeLimit),
+                                        seed: streams.seed, jobs: streams.threads, searchReplications: searchReplications, compareReplications: replications)
+        let words = Wording(s.language)
         let result: Replanner.Result
-        do { result = try Replanner.run(scenario: s, plan: p, state: state, options: options, progress: { printError($0) }) } catch let e as PlanProblems {
+        do { result = try Replanner.run(scenario: s, plan: p, state: state, options: options, progress: { printError(words.note($0, s)) }) } catch let e as PlanProblems {
             for problem in e.problems { printError("error: plan \(p.origin) after the morning in \(from): \(problem)") }
             throw Exit.dataError
         }

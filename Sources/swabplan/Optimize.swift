@@ -56,11 +56,12 @@ struct Optimize: ParsableCommand {
     func run() throws {
         let s = language.apply(try loadScenario(scenario, plan: nil).0)
         try Street.refuseWhole(s, command: "optimize")
-        let options = Optimizer.Options(objective: objective ?? Objective.scenarios(s), timeLimit: timeLimit, evaluations: evaluations, seed: streams.seed,
-                                        jobs: streams.threads, maxReplications: maxReplications)
+        let options = Optimizer.Options(objective: objective ?? Objective.scenarios(s), budget: evaluations.map { .evaluations($0) } ?? .seconds(timeLimit),
+                                        seed: streams.seed, jobs: streams.threads, maxReplications: maxReplications)
+        let words = Wording(s.language)
         let result: Optimizer.Result
         do {
-            result = try Optimizer.run(scenario: s, options: options, progress: { printError($0) })
+            result = try Optimizer.run(scenario: s, options: options, progress: { printError(words.note($0, s)) })
         } catch let e as PlanProblems {
             for problem in e.problems { printError("error: plan: \(problem)") }
             throw Exit.dataError
@@ -72,21 +73,9 @@ struct Optimize: ParsableCommand {
             printError("error: cannot write the plan to \(out): \(error)")
             throw Exit.cannotCreate
         }
-        var plans = [result.plan]
-        if let own = s.plan { plans.append(own) }
-        plans.append(s.baselinePlan())
-        printError("comparing the chosen plan with " + (s.plan == nil ? "the baseline" : "your plan and the baseline"))
-        let c = try PlanComparison.run(scenario: s, plans: plans, seed: streams.seed, jobs: streams.threads, initial: 20, limit: max(20, maxReplications))
-        // A target the chosen plan still misses: what it would take, checked in the simulation.
-        let missed = TargetCheck.evaluate(c.results[0]).filter { !$0.met }.map(\.target)
-        var take: WhatItWouldTake?
-        if !missed.isEmpty {
-            printError("what it would take: trying additions in the simulation")
-            take = try WhatItWouldTake.run(s, result.plan, missed: missed, seed: streams.seed, jobs: streams.threads)
-        }
         switch format {
-        case .json: print(OptimizeReport.json(result, c, written: out, whatItWouldTake: take).rendered())
-        case .table: print(OptimizeReport.table(result, c, written: out, timings: !noTimings, whatItWouldTake: take), terminator: "")
+        case .json: print(OptimizeReport.json(result, s, written: out).rendered())
+        case .table: print(OptimizeReport.table(result, s, written: out, timings: !noTimings), terminator: "")
         }
     }
 }

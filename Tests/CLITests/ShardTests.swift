@@ -71,6 +71,16 @@ final class ShardTests: XCTestCase {
         XCTAssertEqual(json.status, 0, json.stderr)
         XCTAssertEqual(try files(dir.appendingPathComponent("merged-slurm")), try files(dir.appendingPathComponent("one")))
         XCTAssertEqual(json.stdout, String(decoding: try files(dir.appendingPathComponent("one"))[0], as: UTF8.self))
+
+        // The folder the shards wrote to stands for its parts; an empty folder is refused.
+        let folder = try CLI().run(["merge", slurm.path, "--out", dir.appendingPathComponent("merged-folder").path])
+        XCTAssertEqual(folder.status, 0, folder.stderr)
+        XCTAssertEqual(folder.stdout, one.stdout)
+        let empty = dir.appendingPathComponent("empty")
+        try FileManager.default.createDirectory(at: empty, withIntermediateDirectories: true)
+        let none = try CLI().run(["merge", empty.path])
+        XCTAssertEqual(none.status, 66)
+        XCTAssertTrue(none.stderr.contains("no .swabpart files"), none.stderr)
     }
 
     func testMergeRefusesDamagedRepeatedMissingOrForeignPartsAndWritesNothing() throws {

@@ -100,7 +100,7 @@ final class OptimizerTests: XCTestCase {
             b.staff(registrars: 9)
             var s = b.scenario
             s.targets = [Target(metric: .timeInSystemP95Minutes, bound: .atMost, value: 20), Target(metric: .finishTimeMinutesAfterOpening, bound: .atMost, value: 150)]
-            let result = try Optimizer.run(scenario: s, options: Optimizer.Options(objective: .mean, evaluations: 3000, seed: UInt64(k), jobs: 1, maxReplications: 10))
+            let result = try Optimizer.run(scenario: s, options: Optimizer.Options(objective: .mean, budget: .evaluations(3000), seed: UInt64(k), jobs: 1, maxReplications: 10, explain: false))
             XCTAssertEqual(PlanCheck.problems(s, result.plan), [], "scenario \(k)")
             XCTAssertEqual(RuleCheck.violations(s, result.plan), [], "scenario \(k)")
             for c in result.plan.callUps { XCTAssertLessThanOrEqual(c.window.end, s.round.deadline - CallUpSpace.lastCallMargin) }
@@ -112,7 +112,7 @@ final class OptimizerTests: XCTestCase {
     func testSameSeedSamePlanOnAnyThreadCount() throws {
         let s = try ScenarioLoader.load(path: Self.root.appendingPathComponent("Scenarios/small/two-sites.yaml").path)
         let plans = try [1, 2].map { jobs in
-            PlanWriter.yaml(try Optimizer.run(scenario: s, options: Optimizer.Options(objective: .mean, evaluations: 4000, seed: 5, jobs: jobs, maxReplications: 20)).plan)
+            PlanWriter.yaml(try Optimizer.run(scenario: s, options: Optimizer.Options(objective: .mean, budget: .evaluations(4000), seed: 5, jobs: jobs, maxReplications: 20, explain: false)).plan)
         }
         XCTAssertEqual(plans[0], plans[1])
     }

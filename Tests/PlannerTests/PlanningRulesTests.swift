@@ -15,7 +15,7 @@ final class PlanningRulesTests: XCTestCase {
     }
 
     func optimise(_ s: Scenario, seed: UInt64 = 1, evaluations: Int = 6000) throws -> Optimizer.Result {
-        try Optimizer.run(scenario: s, options: Optimizer.Options(objective: .mean, evaluations: evaluations, seed: seed, jobs: 2, maxReplications: 20))
+        try Optimizer.run(scenario: s, options: Optimizer.Options(objective: .mean, budget: .evaluations(evaluations), seed: seed, jobs: 2, maxReplications: 20, explain: false))
     }
 
     /// Without the rules the optimiser's best plan sends towers' bands out of floor order, in
@@ -97,7 +97,7 @@ final class ReplanRulesTests: XCTestCase {
         var state = MorningState(sourcePath: "test", at: ClockTime.parse("07:30")!)
         state.desks = ["S1": desksAtS1]
         return try Replanner.run(scenario: s, plan: s.plan!, state: state,
-                                 options: Replanner.Options(objective: .p95, seed: 1, jobs: 2, searchReplications: 4, compareReplications: 6, candidates: 60))
+                                 options: Replanner.Options(objective: .p95, budget: .evaluations(60), seed: 1, jobs: 2, searchReplications: 4, compareReplications: 6))
     }
 
     func testTheShortStaffedSiteTakesNoOneNew() throws {

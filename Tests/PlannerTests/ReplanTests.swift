@@ -16,7 +16,7 @@ final class ReplanTests: XCTestCase {
         let s = try ScenarioLoader.load(path: root.appendingPathComponent("Scenarios/panjiayuan-nanli.yaml").path)
         let plan = s.effectivePlan
         let state = try MorningStateLoader.load(path: root.appendingPathComponent("Scenarios/morning/panjiayuan-nanli-0940-rain.yaml").path, scenario: s, plan: plan)
-        let options = Replanner.Options(objective: .p95, seed: 1, jobs: 2, searchReplications: 6, compareReplications: 20, candidates: 24)
+        let options = Replanner.Options(objective: .p95, budget: .evaluations(24), seed: 1, jobs: 2, searchReplications: 6, compareReplications: 20)
         let r = try Replanner.run(scenario: s, plan: plan, state: state, options: options)
         XCTAssertFalse(r.moves.isEmpty)
         for m in r.moves { XCTAssertFalse(state.isIssued(m.before), "moved an issued call-up: \(m.before.building)") }
@@ -30,7 +30,7 @@ final class ReplanTests: XCTestCase {
         }
         // The same budget gives the same plan on one thread as on two (a small budget: the
         // search is the same code whatever its length).
-        var small = options; small.candidates = 10; small.compareReplications = 4
+        var small = options; small.budget = .evaluations(10); small.compareReplications = 4
         var one = small; one.jobs = 1
         let onTwo = try Replanner.run(scenario: s, plan: plan, state: state, options: small)
         let onOne = try Replanner.run(scenario: s, plan: plan, state: state, options: one)
@@ -48,7 +48,7 @@ final class ReplanTests: XCTestCase {
         var state = MorningState(sourcePath: "test", at: ClockTime.parse("09:40")!)
         state.goneTeams = (2...16).map { MorningState.TeamRef(cohort: "relief", team: $0) }
         let r = try Replanner.run(scenario: s, plan: plan, state: state,
-                                  options: Replanner.Options(seed: 1, jobs: 2, searchReplications: 4, compareReplications: 10, candidates: 5))
+                                  options: Replanner.Options(budget: .evaluations(5), seed: 1, jobs: 2, searchReplications: 4, compareReplications: 10))
         XCTAssertEqual(r.bound.teams, 1)
         XCTAssertTrue(try XCTUnwrap(r.targets.first).impossible)
         // By hand: the one relief team left works from 09:40 to its shift's end at 13:00 less a

@@ -24,7 +24,7 @@ final class TeamReplanTests: XCTestCase {
         state.queues = ["S1": .init(registration: 170, swab: 30), "S2": .init(registration: 0, swab: 0)]
         state.left = ["S1": 0, "S2": 0]
         let r = try Replanner.run(scenario: s, plan: plan, state: state,
-                                  options: Replanner.Options(seed: 3, jobs: 2, searchReplications: 6, compareReplications: 20, candidates: 40))
+                                  options: Replanner.Options(budget: .evaluations(40), seed: 3, jobs: 2, searchReplications: 6, compareReplications: 20))
         XCTAssertTrue(r.teamMoves.contains(.teamDropped(cohort: "relief", fromSite: "S2", toSite: "S1")), "\(r.teamMoves)")
         XCTAssertFalse(r.teamMoves.contains { if case .teamDropped("morning", _, _) = $0 { return true } else { return false } },
                        "moved a morning team, dropped at 06:45")
@@ -53,7 +53,7 @@ final class TeamReplanTests: XCTestCase {
         var state = MorningState(sourcePath: "test", at: ClockTime.parse("07:30")!)
         state.weather = [WeatherWindow(kind: .rain, severity: .heavy, window: ClockWindow.parse("07:45-08:15")!)]
         let r = try Replanner.run(scenario: s, plan: plan, state: state,
-                                  options: Replanner.Options(seed: 5, jobs: 2, searchReplications: 8, compareReplications: 24, candidates: 60))
+                                  options: Replanner.Options(budget: .evaluations(60), seed: 5, jobs: 2, searchReplications: 8, compareReplications: 24))
         let moved = r.teamMoves.compactMap { m -> (Int, Double, Double)? in
             if case .breakMoved("morning", let t, let from, let to) = m { return (t, from, to) } else { return nil }
         }

@@ -55,7 +55,7 @@ final class TowerEstateTests: XCTestCase {
         let before = Experiment.run(try CompiledRound(model: model, plan: whole), replications: 20, seed: 2, jobs: 2)
         XCTAssertGreaterThan(before[.finishTimeMinutesAfterOpening].lower, target, "the whole-tower plan misses 10:30")
 
-        let r = try Optimizer.run(scenario: s, options: Optimizer.Options(objective: .mean, evaluations: 60_000, seed: 1, jobs: 2, maxReplications: 20))
+        let r = try Optimizer.run(scenario: s, options: Optimizer.Options(objective: .mean, budget: .evaluations(60_000), seed: 1, jobs: 2, maxReplications: 20, explain: false))
         XCTAssertTrue(PlanCheck.problems(s, r.plan).isEmpty)
         XCTAssertTrue(r.plan.callUps.contains { $0.floors != nil }, "towers called in bands of floors")
         let after = Experiment.run(try CompiledRound(model: model, plan: r.plan), replications: 20, seed: 2, jobs: 2)

@@ -58,12 +58,12 @@ public struct Clusters: Sendable {
     /// With a time limit instead of a budget, each cluster gets an equal slice of `seconds`
     /// (the threads share the clusters), so that every cluster is searched.
     public func search(_ state: SurrogateState, space: CallUpSpace, objective: Objective, seed: UInt64, budget: Int?,
-                       jobs: Int, seconds: Double) -> [Surrogate.Placement] {
+                       jobs: Int, seconds: Double, cancellation: Cancellation = Cancellation()) -> [Surrogate.Placement] {
         let slice = seconds * Double(max(1, min(jobs, units.count))) / Double(max(1, units.count))
         let results = Replications.run(count: units.count, jobs: jobs) { c -> [(Int, Surrogate.Placement)] in
             guard !units[c].isEmpty else { return [] }
             let until = ContinuousClock.now + .milliseconds(Int(slice * 1000))
-            let shouldStop: @Sendable () -> Bool = { budget == nil && ContinuousClock.now >= until }
+            let shouldStop: @Sendable () -> Bool = { cancellation.isCancelled || (budget == nil && ContinuousClock.now >= until) }
             let inside = Set(sites[c])
             var search = CallUpSearch(state, space: space.restricted { inside.contains($0) }, objective: objective, seed: seed &+ UInt64(c) &* 7919)
             search.active = units[c]

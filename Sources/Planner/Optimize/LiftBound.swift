@@ -12,7 +12,7 @@ import SiteModel
 /// binomial: the mean less 3.1 standard deviations), so a target ruled out is ruled out for a
 /// real morning, not only for an average one.
 ///
-///     LiftBound(building: b, index: bi, scenario: s, walkSeconds: 120).earliestMinutes
+///     LiftBound(building: b, scenario: s, walkSeconds: 120)?.earliestMinutes
 public struct LiftBound: Sendable {
     public var building: String
     /// Floors up to this one walk (`walking.stairs_up_to_floor`); the riders live above it.

@@ -76,22 +76,28 @@ public struct Selection: Sendable {
     public static func run(model: RoundModel, candidates: [Candidate], metric: MetricName, seed: UInt64, jobs: Int,
                            n0: Int = 10, batch: Int = 10, maxReplications: Int = 100, delta: Double, alpha: Double = 0.05,
                            choosable: [Bool]? = nil, own: Int? = nil,
-                           deadline: ContinuousClock.Instant? = nil, progress: ((String) -> Void)? = nil) throws -> Selection {
+                           until deadline: ContinuousClock.Instant? = nil, cancellation: Cancellation? = nil,
+                           progress: ((_ replications: Int, _ left: Int) -> Void)? = nil) throws -> Selection {
         let choosable = choosable ?? candidates.map { _ in true }
         guard choosable.contains(true) else { throw NothingPostable() }
         var sel = Selection(candidates: candidates, values: Array(repeating: [], count: candidates.count))
         let rounds = try candidates.map { try CompiledRound(model: model, plan: $0.plan) }
         let k = candidates.count
         var results: [[ReplicationResult]] = Array(repeating: [], count: k)
-        func add(_ count: Int) {
+        // A batch's duration, so that the last batch still ends by the deadline.
+        var batchSeconds = 0.0
+        func add(_ count: Int) throws {
+            try cancellation.map { if $0.isCancelled { throw CancellationError() } }
+            let started = ContinuousClock.now
             let runs = Experiment.runs(rounds, replications: sel.replications..<(sel.replications + count), seed: seed, jobs: jobs)
             for i in 0..<k {
                 results[i] += runs[i]
                 sel.values[i] += runs[i].map { $0[metric] }
             }
             sel.replications += count
+            batchSeconds = (ContinuousClock.now - started).seconds * Double(batch) / Double(max(count, 1))
         }
-        add(n0)
+        try add(n0)
         let targets = model.scenario.targets
         var alive = Set((0..<k).filter { choosable[$0] })
         for i in 0..<k where !choosable[i] { sel.eliminated[i] = .breaksRules }
@@ -141,13 +147,13 @@ public struct Selection: Sendable {
             for i in out { sel.eliminated[i] = .worse(replications: sel.replications) }
             alive.subtract(out)
             missing()
-            progress?("selection: \(sel.replications) replications, \(alive.count) of \(k) candidates left")
-            let timeUp = deadline.map { ContinuousClock.now >= $0 } ?? false
+            progress?(sel.replications, alive.count)
+            let timeUp = deadline.map { ContinuousClock.now + .nanoseconds(Int64(batchSeconds * 1e9)) > $0 } ?? false
             if alive.count <= 1 || sel.replications >= maxReplications || timeUp {
                 sel.chosen = alive.min { (means[$0], $0) < (means[$1], $1) }!
                 return sel
             }
-            add(min(batch, maxReplications - sel.replications))
+            try add(min(batch, maxReplications - sel.replications))
             missing()
         }
     }

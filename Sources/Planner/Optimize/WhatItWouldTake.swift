@@ -39,12 +39,14 @@ public struct WhatItWouldTake: Sendable {
     public var replications: Int
     /// Additions tried (each a full set of replications).
     public var tried: Int
+    /// The time limit came before every kind was tried.
+    public var stoppedByTimeLimit = false
 
     /// Share of mornings a finish is read at: the later finish is the time 90% keep.
     public static let finishQuantile = 0.9
 
     public static func run(_ s: Scenario, _ plan: Plan, missed: [Target], seed: UInt64, jobs: Int,
-                           replications: Int = 30) throws -> WhatItWouldTake {
+                           replications: Int = 30, shouldStop: () -> Bool = { false }) throws -> WhatItWouldTake {
         let base = Experiment.runs(try CompiledRound(scenario: s, plan: plan), replications: 0..<replications, seed: seed, jobs: jobs)
         var out = WhatItWouldTake(answers: [], laterFinishMinutes: nil, replications: replications, tried: 0)
         if missed.contains(where: { $0.metric == .finishTimeMinutesAfterOpening }) {
@@ -55,8 +57,9 @@ public struct WhatItWouldTake: Sendable {
             }
         }
         guard !missed.isEmpty else { return out }
-        for ladder in ladders(s, plan) {
+        search: for ladder in ladders(s, plan) {
             for addition in ladder {
+                if shouldStop() { out.stoppedByTimeLimit = true; break search }
                 guard let (v, p) = applied(addition, to: s, plan) else { continue }
                 guard let round = try? CompiledRound(scenario: v, plan: p) else { continue }
                 out.tried += 1

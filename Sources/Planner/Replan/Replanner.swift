@@ -15,20 +15,18 @@ import SiteModel
 public enum Replanner {
     public struct Options: Sendable {
         public var objective: Objective
-        public var timeLimit: Double
+        /// Wall-clock seconds for the whole re-plan, or a budget of candidates: the same seed
+        /// then gives the same plan on any machine and thread count.
+        public var budget: Budget.Limit
         public var seed: UInt64
         public var jobs: Int
         /// Replications a candidate is scored on, and the final comparison's.
         public var searchReplications: Int
         public var compareReplications: Int
-        /// A budget of candidates instead of time: the same seed then gives the same plan on any
-        /// machine and thread count.
-        public var candidates: Int?
-        public init(objective: Objective = .p95, timeLimit: Double = 30, seed: UInt64 = 1, jobs: Int = 2,
-                    searchReplications: Int = 16, compareReplications: Int = 60, candidates: Int? = nil) {
-            self.objective = objective; self.timeLimit = timeLimit; self.seed = seed; self.jobs = jobs
+        public init(objective: Objective = .p95, budget: Budget.Limit = .seconds(30), seed: UInt64 = 1, jobs: Int = 2,
+                    searchReplications: Int = 16, compareReplications: Int = 60) {
+            self.objective = objective; self.budget = budget; self.seed = seed; self.jobs = jobs
             self.searchReplications = searchReplications; self.compareReplications = compareReplications
-            self.candidates = candidates
         }
     }
 
@@ -78,17 +76,18 @@ public enum Replanner {
     }
 
     public static func run(scenario: Scenario, plan: Plan, state: MorningState, options: Options,
-                           progress: ((String) -> Void)? = nil) throws -> Result {
-        let clock = Date()
+                           cancellation: Cancellation = Cancellation(), progress: @escaping (PlannerNote) -> Void = { _ in }) throws -> Result {
+        let budget = Budget(options.budget, cancellation: cancellation)
+        let say = Reporter(budget: budget, sink: progress)
         let base = try CompiledRound(scenario: scenario, plan: plan).from(state)
         let s = base.scenario
         let targets = s.targets
         let seeds = 0..<options.searchReplications
         var scoring = (seconds: 0.0, count: 0)
         func score(_ round: CompiledRound) -> Double {
-            let started = Date()
+            let started = budget.elapsed
             let runs = Replications.run(count: seeds.count, jobs: options.jobs) { round.simulate(seed: options.seed, replication: seeds.lowerBound + $0) }
-            scoring.seconds += Date().timeIntervalSince(started); scoring.count += 1
+            scoring.seconds += budget.elapsed - started; scoring.count += 1
             return Replanner.score(runs, targets: targets, objective: options.objective, share: s.everyMorningShare)
         }
         // The time limit covers the whole re-plan: the search stops while there is still time
@@ -97,8 +96,10 @@ public enum Replanner {
         func outOfTime() -> Bool {
             let perScore = scoring.seconds / Double(max(scoring.count, 1))
             let comparison = perScore * Double(2 * options.compareReplications) / Double(max(options.searchReplications, 1))
-            return Date().timeIntervalSince(clock) + perScore + comparison > options.timeLimit
+            return budget.secondsLeft(until: 1).map { perScore + comparison > $0 } ?? false
         }
+        // A budget of candidates, or none (time).
+        let candidateBudget = budget.evaluationCount
         let movable = plan.callUps.indices.filter {
             !state.isIssued(plan.callUps[$0]) && plan.callUps[$0].window.start >= state.at && !plan.callUps[$0].pinned
         }
@@ -127,9 +128,8 @@ public enum Replanner {
                 var choice: (CompiledRound, Double, Int)?
                 for candidate in moves(of: i, in: best.plan, scenario: s, movable: movableSet, earliest: earliest, latest: latest,
                                        closed: closed, staffed: staffed) {
-                    if let budget = options.candidates {
-                        if tried >= budget { break search }
-                    } else if outOfTime() { break search }
+                    try budget.checkCancelled()
+                    if let candidateBudget { if tried >= candidateBudget { break search } } else if outOfTime() { break search }
                     var round = best
                     do { for (j, x) in candidate { try round.moveCallUp(j, toSite: x.site, window: x.window) } } catch { continue }
                     let v = violations(round.plan)
@@ -140,7 +140,7 @@ public enum Replanner {
                 }
                 if let (round, x, v) = choice {
                     best = round; bestScore = x; improved = true; bestViolations = v
-                    progress?(String(format: "replan: %@ moved, score %.3f (%d candidates)", c.building, x, tried))
+                    say(.replanCallUp(building: c.building, score: x, candidates: tried))
                 }
             }
             // The teams: a break not yet taken, then a team not yet dropped; the best of each.
@@ -149,9 +149,8 @@ public enum Replanner {
                                            : TeamMoves.dropMoves(best.plan, scenario: s, state: state)
                 var choice: (CompiledRound, Double, TeamMove)?
                 for (p, move) in candidates {
-                    if let budget = options.candidates {
-                        if tried >= budget { break search }
-                    } else if outOfTime() { break search }
+                    try budget.checkCancelled()
+                    if let candidateBudget { if tried >= candidateBudget { break search } } else if outOfTime() { break search }
                     guard let round = try? best.replacingPlan(p) else { continue }
                     tried += 1
                     let x = score(round)
@@ -160,7 +159,7 @@ public enum Replanner {
                 if let (round, x, move) = choice {
                     best = round; bestScore = x; improved = true
                     teamMoves = TeamMoves.adding(move, to: teamMoves)
-                    progress?(String(format: "replan: %@, score %.3f (%d candidates)", String(describing: move), x, tried))
+                    say(.replanTeam(move, score: x, candidates: tried))
                 }
             }
         }
@@ -201,7 +200,7 @@ public enum Replanner {
             return a.site != b.site || a.window != b.window
         }.map { Move(index: $0, before: plan.callUps[$0], after: newPlan.callUps[$0]) }
         return Result(plan: newPlan, moves: moved, teamMoves: teamMoves, movable: movable.count, candidatesTried: tried,
-                      seconds: Date().timeIntervalSince(clock), figures: figures, targets: outcomes, bound: bound, keptBecause: lost)
+                      seconds: budget.elapsed, figures: figures, targets: outcomes, bound: bound, keptBecause: lost)
     }
 
     /// Lower is better: each target's miss (`Target.miss`: a share of its value, or of mornings

@@ -188,7 +188,6 @@ public struct Surrogate: Sendable {
     /// the walk-in window), `shift` seconds later, added to `a` from index `row`.
     @inline(__always)
     func addLeaving(_ u: Int, _ x: Placement, residents: Double, sign: Double, shift: Double, row: Int, into a: inout [Double]) -> Int {
-        let unit = units[u]
         let ignore = scenario.arrivals.ignoreCallUpShare
         let called = residents * (1 - ignore)
         // Called residents: front-loaded in the window, F(y) = 1 - (1 - y)^k.

@@ -36,8 +36,6 @@ enum ScheduleFiles {
         return csv.text
     }
 
-    static func stationCount(_ s: Scenario) -> [Int] { TeamRoster(scenario: s).slotsPerSite }
-
     /// Residents expected to give up and not come back, per building: the door-to-door list
     /// after the round. Mean with its 95% half-width, and the 95th percentile over replications
     /// (what to be ready for); buildings where nobody gave up in any replication are left out.

@@ -42,7 +42,13 @@ public enum Phrase: String, Sendable, CaseIterable {
     case optimizeBoundNoLifts
     case optimizeTitleUntimed, optimizeMILPUntimed
     case optimizeCandidates, optimizeSetAside, optimizeTargets, boundByLifts, replanAskStairs, sheetMetaNamed, replanKept, targetFinishLine, registrarHere, registrarsHere, stateOnSheet, stateDesks, stateTeamGone, stateLate, unitClock, alsoGaveUp, reasonAllDesksOpen, reasonNoSlack, reasonDeskClosed, adviceChecked, adviceItem, adviceNoneHelps, actionOpenDesk, actionMoveDesk, actionOpenStations, actionMoveBuilding, actionShiftCallUp, noticeLiftsDown, notFromZero, replanImpossibleShifts, replanBoundShifts, replanImpossibleBound, replanAskTeams, replanAskDesks, replanBoundSteps, boundTeamsFrom, boundTeamsThen, boundNoTeamsFrom, boundByTeams, boundByDesks, boundByLine, targetMornings, takeTitle, takeAnswer, takeTeams, takeTeamsTables, takeDesks, takeStairs, takeTent, takeNone, takeLaterFinish, replanWorse, optimizeOwnTargets, optimizeBinds, optimizeMissed, optimizeLeastRoom
-    case optimizeBeside, optimizeWritten
+    case optimizeBeside, optimizeWritten, takeStopped
+    // A planning run's progress (stderr)
+    case progressBounds, progressImpossible, progressClusters, progressMerged, progressSearchRound, progressSearchDone, progressMean
+    case progressMILPSkipped, progressMILPSkippedColumns, progressMILPStarted, progressSeconds, progressNodes, progressMILPDone
+    case progressProven, progressAtLimit, progressStaffing, progressSetAside, progressVerifying, progressSelection, progressRoles
+    case progressRolesLeft, progressChosen, progressComparingOwn, progressComparingBaseline, progressTake, progressReplanMoved
+    case progressReplanTeam
     case candidateLine, candidateClusters, candidateSearch, candidateMILP, candidateStaffing, candidateOwn, candidateBaseline
     case setAsideMisses, setAsideWorse, setAsideMissesMore, setAsideBreaksRules, impossibleFinish, impossibleService, impossibleTeams, impossibleCourier, impossibleLifts, impossibleLiftsStairs, liftRidersAboveGround, liftRidersAboveFloor, stairsFloors, stairsFloorTwo
     // What a plan changes

@@ -220,38 +220,6 @@ extension ScenarioLoader {
                         comeBackShare: f.share("come_back_share", default: 0.5) ?? 0.5, comeBackAfter: back)
     }
 
-    /// `plan.roles`: each worker's role by period; a worker is in one place at a time.
-    static func readRoles(_ r: YAMLReader, _ f: Fields, scenario s: Scenario) -> [RoleAssignment] {
-        var roles: [RoleAssignment] = []
-        var rolesOf: [String: [Int]] = [:] // for the one-place-at-a-time check, worker by worker
-        let workers = Set(s.workerIDs)
-        for (n, p) in f.list("roles") ?? [] {
-            guard let g = r.mapping(n, p, required: ["worker", "period", "role"], optional: ["site"]),
-                  let worker = g.identifier("worker"), let period = g.window("period"), let roleName = g.string("role") else { continue }
-            guard workers.contains(worker) else {
-                r.fail(g["worker"], g.path("worker"), "unknown worker `\(worker)`; the \(workers.count) community workers are W1 to W\(workers.count)")
-                continue
-            }
-            guard let role = WorkerRole(rawValue: roleName) else {
-                r.fail(g["role"], g.path("role"), "unknown role `\(roleName)`; expected one of: " + WorkerRole.allCases.map(\.rawValue).joined(separator: ", "))
-                continue
-            }
-            let site = g.identifier("site")
-            if role == .registration || role == .marshal {
-                guard let site, s.siteIndex(site) != nil else {
-                    r.fail(g["site"] ?? n, g.path("site"), "a \(roleName) role needs the `site` it works at; known sites: " + s.sites.map(\.id).joined(separator: ", "))
-                    continue
-                }
-            }
-            if let clash = rolesOf[worker]?.first(where: { roles[$0].period.overlaps(period) }) {
-                r.fail(g["period"], g.path("period"), "worker \(worker) already has a role (\(roles[clash].role.rawValue)) in \(roles[clash].period.description); a worker cannot be in two places")
-                continue
-            }
-            rolesOf[worker, default: []].append(roles.count)
-            roles.append(RoleAssignment(worker: worker, period: period, role: role, site: site))
-        }
-        return roles
-    }
 }
 
 extension ScenarioLoader {

@@ -1,5 +1,6 @@
-// libyaml, through Yams's `CYaml` target: its events are what the composer reads.
-import CYaml
+// libyaml, through Yams's `CYaml` target (not a product of Yams; see Package.swift): its
+// events are what the composer reads. Internal, so nothing else in the package reaches it.
+internal import CYaml
 
 /// Builds a `Node` tree from libyaml's events in one pass, with no recursion and no tag
 /// resolution. It replaces Yams's composer, which resolved every scalar's tag with regular

@@ -54,7 +54,10 @@ public enum Limits {
     public static let maxFloorsInAll = 5_000_000
     /// Entries of lists that each add events to every replication.
     public static let maxWeatherEntries = 100
-    public static let maxCouriers = 1_000
+    /// Couriers: one per site at most (a route visits at least one). A city of 11,000 sites
+    /// at four sites a route needs about 2,900, so the cap is the site cap, not a guess at
+    /// route length.
+    public static let maxCouriers = maxSites
     public static let maxDepartures = 1_440
     public static let maxEmpiricalValues = 100_000
     public static let maxTubes = 100_000

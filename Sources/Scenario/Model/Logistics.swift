@@ -197,7 +197,7 @@ public enum WorkerRole: String, Sendable, CaseIterable {
 }
 
 /// One community worker's role over a period (a plan may give a worker several periods).
-public struct RoleAssignment: Sendable {
+public struct RoleAssignment: Sendable, Hashable {
     public var worker: String
     public var period: ClockWindow
     public var role: WorkerRole

@@ -40,22 +40,39 @@ public struct Plan: Sendable {
     public var isOptimised: Bool { origin == "optimised" || (name?.hasPrefix(Plan.optimisedNamePrefix) ?? false) }
 }
 
+/// Two plans are the same when they say the same: every call-up, staffing period, role, drop,
+/// break, handover, courier departure and door-to-door list, and the name. Where a plan came
+/// from (`origin`) and where its call-ups were written (`callUpPositions`) are not part of what
+/// it says.
+extension Plan: Hashable {
+    public static func == (a: Plan, b: Plan) -> Bool {
+        a.callUps == b.callUps && a.staffing == b.staffing && a.roles == b.roles && a.drops == b.drops && a.breaks == b.breaks
+            && a.handovers == b.handovers && a.courierTimetable == b.courierTimetable && a.doorToDoorLists == b.doorToDoorLists
+            && a.name == b.name
+    }
+
+    public func hash(into h: inout Hasher) {
+        h.combine(callUps); h.combine(staffing); h.combine(roles); h.combine(drops); h.combine(breaks)
+        h.combine(handovers); h.combine(courierTimetable); h.combine(doorToDoorLists); h.combine(name)
+    }
+}
+
 /// The stops of one cohort's bus: the plan's choice of where its teams work.
-public struct CohortDrops: Sendable, Equatable {
+public struct CohortDrops: Sendable, Hashable {
     public var cohort: String
     public var route: [RouteStop]
     public init(cohort: String, route: [RouteStop]) { self.cohort = cohort; self.route = route }
 }
 
 /// When a courier leaves the lab on its route, as the plan has it.
-public struct CourierDepartures: Sendable, Equatable {
+public struct CourierDepartures: Sendable, Hashable {
     public var courier: String
     public var departs: [Double]
     public init(courier: String, departs: [Double]) { self.courier = courier; self.departs = departs }
 }
 
 /// When a door-to-door team sets out and which buildings it visits, as the plan has it.
-public struct DoorToDoorList: Sendable, Equatable {
+public struct DoorToDoorList: Sendable, Hashable {
     public var team: String
     public var start: Double
     public var buildings: [String]
@@ -64,7 +81,7 @@ public struct DoorToDoorList: Sendable, Equatable {
 
 /// Team `team` (1-based, in the order its cohort's bus drops them) takes a break at `at`, after
 /// the resident in hand.
-public struct PlannedBreak: Sendable, Equatable {
+public struct PlannedBreak: Sendable, Hashable {
     public var cohort: String
     public var team: Int
     public var at: Double
@@ -73,7 +90,7 @@ public struct PlannedBreak: Sendable, Equatable {
 
 /// Team `team` of relief cohort `cohort` takes over the station of team `relieves` of the cohort
 /// it relieves (team numbers are 1-based, in drop order), at the site both are dropped at.
-public struct Handover: Sendable, Equatable {
+public struct Handover: Sendable, Hashable {
     public var cohort: String
     public var team: Int
     public var relieves: Int
@@ -81,7 +98,7 @@ public struct Handover: Sendable, Equatable {
 }
 
 /// Residents of a building (or of a range of its floors) called to a site inside a window.
-public struct CallUp: Sendable {
+public struct CallUp: Sendable, Hashable {
     public var building: String
     /// Floors called; nil for the whole building.
     public var floors: ClosedRange<Int>?
@@ -104,7 +121,7 @@ public struct SourcePosition: Sendable, Equatable {
 }
 
 /// The registration desks and swab stations a site opens during a period.
-public struct Staffing: Sendable {
+public struct Staffing: Sendable, Hashable {
     public var site: String
     public var period: ClockWindow
     public var desks: Int

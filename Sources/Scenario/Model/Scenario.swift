@@ -266,7 +266,7 @@ public struct Cohort: Sendable {
     }
 }
 
-public struct RouteStop: Sendable, Equatable {
+public struct RouteStop: Sendable, Hashable {
     public var site: String
     /// Travel from the previous stop (the depot for the first).
     public var travelSeconds: Double

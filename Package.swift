@@ -32,10 +32,14 @@ let package = Package(
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     // MARK: Implementation
-    // Data flows one way: scenario -> plan -> simulation -> results -> reports. Targets build on
-    // the ones above them only: SimKit (the engine) and Scenario (the model and its files) at
-    // the bottom, then SiteModel (the simulated round), Planner (optimise, re-plan, compare),
-    // Reports (formatting only), and the two front ends: swabplan (CLI) and swabplan-bench.
+    // Data flows one way: scenario -> plan -> simulation -> results -> reports. Each target
+    // imports only those listed before it here:
+    //   SimKit (the engine, random streams, statistics)
+    //   Scenario (the model, its files and checks, the district generator)
+    //   SiteModel (the round compiled and simulated, experiments, shard formats)
+    //   Planner (optimise, re-plan, compare, advice, what-ifs)
+    //   Reports (formatting only: tables, pages, notices, in a chosen wording)
+    //   swabplan (the CLI) and swabplan-bench.
     targets: [
         .systemLibrary(name: "CGSL", pkgConfig: "gsl", providers: [.apt(["libgsl-dev"])]),
         .target(name: "SimKit", dependencies: ["CGSL"]),
@@ -44,7 +48,7 @@ let package = Package(
         // The YAML composer reads libyaml's events through Yams's `CYaml` target, which Yams
         // builds but does not export as a product: only `YAMLComposer.swift` imports it
         // (`internal import`), so the rest of the package sees Yams's product alone.
-        .target(name: "Scenario", dependencies: [.product(name: "Yams", package: "Yams"), "CInflate"]),
+        .target(name: "Scenario", dependencies: [.product(name: "Yams", package: "Yams"), "CInflate", "SimKit"]),
         .target(name: "SiteModel", dependencies: ["SimKit", "Scenario"]),
         // CBC (COIN-OR branch and cut) for the optimiser's call-up MILP, through its C interface.
         .systemLibrary(name: "CCbc", pkgConfig: "cbc", providers: [.apt(["coinor-libcbc-dev"])]),
@@ -60,7 +64,7 @@ let package = Package(
         .testTarget(name: "SimKitTests", dependencies: ["SimKit"]),
         .testTarget(name: "ScenarioTests", dependencies: ["Scenario", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
                     resources: [.copy("Malformed"), .copy("base-valid.yaml.txt"), .copy("Workbooks")]),
-        .testTarget(name: "SiteModelTests", dependencies: ["SiteModel", "SimKit", "Scenario", "Planner"]),
+        .testTarget(name: "SiteModelTests", dependencies: ["SiteModel", "SimKit", "Scenario"]),
         .testTarget(name: "PlannerTests", dependencies: ["Planner", "SiteModel", "Scenario", "SimKit"]),
         .testTarget(name: "CLITests", dependencies: ["swabplan", "Reports"], exclude: ["Golden", "Fixtures"]),
     ]

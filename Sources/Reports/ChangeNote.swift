@@ -2,29 +2,24 @@ import Planner
 import Scenario
 import SimKit
 
-/// The changes a published plan makes to the scenario's own plan (`PlanChanges`) and their
-/// effect on time in system and the finish, as paired differences under common random numbers,
-/// in the scenario's language.
+/// The changes a published plan makes to the scenario's own plan and their effect on time in
+/// system and the finish (`PublishedChanges`, run in Planner), in the planner's words.
 public struct ChangeNote: Sendable {
     public var lines: [String]
     public var effects: [String]
     public var replications: Int
 
-    /// Nil when the plans are the same.
-    public static func make(_ s: Scenario, own: Plan, published: Plan, seed: UInt64, jobs: Int) throws -> ChangeNote? {
-        let changes = PlanChanges.between(s, from: own, to: published)
-        guard !changes.isEmpty else { return nil }
-        let w = Wording(s.language)
-        let c = try PlanComparison.run(scenario: s, plans: [own, published], seed: seed, jobs: jobs, initial: 40, limit: 40)
+    /// The changes and their effect (`PublishedChanges`) in the planner's words.
+    public init(_ c: PublishedChanges, _ s: Scenario, _ w: Wording) {
         var effects: [String] = []
         for (metric, words) in [(MetricName.timeInSystemMinutes, Phrase.effectMean), (.timeInSystemP95Minutes, .effectP95),
                                 (.finishTimeMinutesAfterOpening, .effectFinish)] {
-            guard let d = c.difference(1, metric) else { continue }
+            guard let d = c.comparison.difference(1, metric) else { continue }
             let x = d.interval
-            effects.append(w(.effectLine, w(words), Format.fixed(c.results[0][metric].mean, 1), Format.fixed(c.results[1][metric].mean, 1),
+            effects.append(w(.effectLine, w(words), Format.fixed(c.comparison.results[0][metric].mean, 1), Format.fixed(c.comparison.results[1][metric].mean, 1),
                              w(x.mean < 0 ? .down : .up), Format.fixed(abs(x.mean), 1), Format.fixed(x.halfWidth, 1)))
         }
-        return ChangeNote(lines: changes.map { words($0, s, w) }, effects: effects, replications: c.replications)
+        self.init(lines: c.changes.map { ChangeNote.words($0, s, w) }, effects: effects, replications: c.comparison.replications)
     }
 
     /// One change in a planner's words.

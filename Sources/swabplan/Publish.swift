@@ -85,8 +85,9 @@ struct Publish: ParsableCommand {
         // A plan other than the scenario's own (an optimised one, say): what it changes and
         // what that buys, so the planner sees what to do differently.
         var changes: ChangeNote?
-        if let own = s.plan, PlanWriter.yaml(own) != PlanWriter.yaml(p) {
-            changes = try ChangeNote.make(s, own: own, published: p, seed: streams.seed, jobs: streams.threads)
+        if let own = s.plan, own != p,
+           let c = try PublishedChanges.run(s, own: own, published: p, seed: streams.seed, jobs: streams.threads) {
+            changes = ChangeNote(c, s, Wording(s.language))
         }
         // What if swabs or registrations are slower or faster, or more residents come.
         let sensitivity = try Sensitivity.run(s, p, seed: streams.seed, jobs: streams.threads, replications: min(40, replications))

@@ -1,5 +1,4 @@
 import XCTest
-import Planner
 import Scenario
 import SimKit
 @testable import SiteModel

@@ -70,7 +70,7 @@ enum ReportPage {
                   ClockTime.format(opening + r[.finishTimeMinutesAfterOpening].mean * 60), ""])
         func signed(_ c: ConfidenceInterval) -> String { (c.mean > 0 ? "+" : "") + Format.fixed(c.mean, 1) + " ± " + Format.fixed(c.halfWidth, 1) }
         for v in x.rows {
-            h += row([HTML.escape(w(v.variant.phrase)), Format.fixed(v.p95.mean, 1), signed(v.p95Change),
+            h += row([HTML.escape(w(Wording.phrase(v.variant))), Format.fixed(v.p95.mean, 1), signed(v.p95Change),
                       ClockTime.format(opening + v.finish.mean * 60), signed(v.finishChange)])
         }
         return h + "</table>\n"
@@ -100,5 +100,18 @@ enum ReportPage {
             h += row([HTML.escape(w.metric(m.name)), HTML.escape(c.mean), HTML.escape(c.halfWidth), HTML.escape(c.unit), String(m.interval.count)])
         }
         return h + "</table>\n"
+    }
+}
+
+extension Wording {
+    /// A what-if variant's name in the table.
+    static func phrase(_ v: Sensitivity.Variant) -> Phrase {
+        switch v {
+        case .swabsSlower: return .variantSwabsSlower
+        case .swabsFaster: return .variantSwabsFaster
+        case .registrationsSlower: return .variantRegistrationsSlower
+        case .registrationsFaster: return .variantRegistrationsFaster
+        case .moreTurnout: return .variantMoreTurnout
+        }
     }
 }

@@ -10,15 +10,6 @@ import SiteModel
 public struct Sensitivity: Sendable {
     public enum Variant: Sendable, CaseIterable {
         case swabsSlower, swabsFaster, registrationsSlower, registrationsFaster, moreTurnout
-        var phrase: Phrase {
-            switch self {
-            case .swabsSlower: return .variantSwabsSlower
-            case .swabsFaster: return .variantSwabsFaster
-            case .registrationsSlower: return .variantRegistrationsSlower
-            case .registrationsFaster: return .variantRegistrationsFaster
-            case .moreTurnout: return .variantMoreTurnout
-            }
-        }
     }
     public struct Row: Sendable {
         public var variant: Variant

@@ -1,5 +1,4 @@
 import Foundation
-import Scenario
 import SimKit
 
 /// A synthetic district scenario of a given size, from a seed, for scale tests: sites on a

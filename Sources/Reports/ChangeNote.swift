@@ -19,7 +19,9 @@ public struct ChangeNote: Sendable {
             effects.append(w(.effectLine, w(words), Format.fixed(c.comparison.results[0][metric].mean, 1), Format.fixed(c.comparison.results[1][metric].mean, 1),
                              w(x.mean < 0 ? .down : .up), Format.fixed(abs(x.mean), 1), Format.fixed(x.halfWidth, 1)))
         }
-        self.init(lines: c.changes.map { ChangeNote.words($0, s, w) }, effects: effects, replications: c.comparison.replications)
+        self.effects = effects
+        lines = c.changes.map { ChangeNote.words($0, s, w) }
+        replications = c.comparison.replications
     }
 
     /// One change in a planner's words.

@@ -1,6 +1,6 @@
 import ArgumentParser
 import Foundation
-import Planner
+import Scenario
 import Reports
 
 struct Generate: ParsableCommand {

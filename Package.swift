@@ -12,6 +12,12 @@ import PackageDescription
 ///   (`YAMLComposer`), the UTF-16 and GB18030 decoders (`TextDecoding`);
 /// - `withUnsafe...BufferPointer` reads in `Quantiles` and the shard format (`PartialResult`).
 
+/// The engine, the round and the planner are optimised in debug builds too: the tests check the
+/// simulation against queueing theory and run the optimiser, thousands of replications that
+/// take ten times as long unoptimised. Bounds and overflow checks stay on (`-O`, not
+/// `-Ounchecked`); only `assert` is compiled out, as in release.
+let optimisedInDebug: [SwiftSetting] = [.unsafeFlags(["-O"], .when(configuration: .debug))]
+
 let package = Package(
     name: "SwabPlan",
     platforms: [.macOS(.v13)],
@@ -42,17 +48,17 @@ let package = Package(
     //   swabplan (the CLI) and swabplan-bench.
     targets: [
         .systemLibrary(name: "CGSL", pkgConfig: "gsl", providers: [.apt(["libgsl-dev"])]),
-        .target(name: "SimKit", dependencies: ["CGSL"]),
+        .target(name: "SimKit", dependencies: ["CGSL"], swiftSettings: optimisedInDebug),
         // zlib's inflate for the deflated parts of an .xlsx workbook (zlib1g-dev).
         .systemLibrary(name: "CInflate", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         // The YAML composer reads libyaml's events through Yams's `CYaml` target, which Yams
         // builds but does not export as a product: only `YAMLComposer.swift` imports it
         // (`internal import`), so the rest of the package sees Yams's product alone.
         .target(name: "Scenario", dependencies: [.product(name: "Yams", package: "Yams"), "CInflate", "SimKit"]),
-        .target(name: "SiteModel", dependencies: ["SimKit", "Scenario"]),
+        .target(name: "SiteModel", dependencies: ["SimKit", "Scenario"], swiftSettings: optimisedInDebug),
         // CBC (COIN-OR branch and cut) for the optimiser's call-up MILP, through its C interface.
         .systemLibrary(name: "CCbc", pkgConfig: "cbc", providers: [.apt(["coinor-libcbc-dev"])]),
-        .target(name: "Planner", dependencies: ["SimKit", "Scenario", "SiteModel", "CCbc"]),
+        .target(name: "Planner", dependencies: ["SimKit", "Scenario", "SiteModel", "CCbc"], swiftSettings: optimisedInDebug),
         // Atomic folder swap (renameat2 RENAME_EXCHANGE on Linux) for publish --force.
         .target(name: "CFileSwap"),
         .target(name: "Reports", dependencies: ["SimKit", "Scenario", "SiteModel", "Planner", "CFileSwap"]),

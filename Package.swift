@@ -67,11 +67,13 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "swabplan-bench", dependencies: ["SimKit", "Scenario", "SiteModel", "Planner"]),
+        // Paths, temporary folders and fixtures every test target shares.
+        .target(name: "TestSupport", dependencies: ["Scenario"], path: "Tests/TestSupport"),
         .testTarget(name: "SimKitTests", dependencies: ["SimKit"]),
-        .testTarget(name: "ScenarioTests", dependencies: ["Scenario", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+        .testTarget(name: "ScenarioTests", dependencies: ["Scenario", "TestSupport", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
                     resources: [.copy("Malformed"), .copy("base-valid.yaml.txt"), .copy("Workbooks")]),
-        .testTarget(name: "SiteModelTests", dependencies: ["SiteModel", "SimKit", "Scenario"]),
-        .testTarget(name: "PlannerTests", dependencies: ["Planner", "SiteModel", "Scenario", "SimKit"]),
-        .testTarget(name: "CLITests", dependencies: ["swabplan", "Reports"], exclude: ["Golden", "Fixtures"]),
+        .testTarget(name: "SiteModelTests", dependencies: ["SiteModel", "SimKit", "Scenario", "TestSupport"]),
+        .testTarget(name: "PlannerTests", dependencies: ["Planner", "SiteModel", "Scenario", "SimKit", "TestSupport"]),
+        .testTarget(name: "CLITests", dependencies: ["swabplan", "Reports", "TestSupport"], exclude: ["Golden", "Fixtures"]),
     ]
 )

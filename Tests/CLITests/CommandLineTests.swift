@@ -1,27 +1,22 @@
 import Foundation
 import XCTest
+import TestSupport
 
 /// Runs the built `swabplan` binary as a planner would, checking output and exit codes.
 final class CommandLineTests: XCTestCase {
-    static var packageRoot: URL { URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent() }
     static var binary: URL {
         // The test bundle sits next to the products it was built with.
         let products = Bundle.allBundles.first { $0.bundlePath.hasSuffix(".xctest") }?.bundleURL.deletingLastPathComponent()
             ?? Bundle.main.bundleURL
         return products.appendingPathComponent("swabplan")
     }
-    static func scenario(_ name: String) -> String { packageRoot.appendingPathComponent("Scenarios/" + name).path }
-    static func malformed(_ name: String) -> String { packageRoot.appendingPathComponent("Tests/ScenarioTests/Malformed/" + name).path }
+    static func scenario(_ name: String) -> String { Repository.scenario(name) }
+    static func malformed(_ name: String) -> String { Repository.malformed(name) }
 
     @discardableResult
     func run(_ args: [String]) throws -> CLI.Run { try CLI().run(args) }
 
 
-    func temporaryFolder() throws -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("swabplan-test-\(UUID().uuidString)")
-        addTeardownBlock { try? FileManager.default.removeItem(at: url) }
-        return url
-    }
 
     func testValidateGoodScenario() throws {
         let r = try run(["validate", Self.scenario("panjiayuan-nanli.yaml")])
@@ -60,13 +55,13 @@ final class CommandLineTests: XCTestCase {
     /// The simulate help text is part of the interface: compare with the golden file.
     func testSimulateHelpMatchesGolden() throws {
         let r = try run(["simulate", "--help"])
-        let golden = try String(contentsOf: Self.packageRoot.appendingPathComponent("Tests/CLITests/Golden/simulate-help.txt"), encoding: .utf8)
+        let golden = try String(contentsOf: Repository.root.appendingPathComponent("Tests/CLITests/Golden/simulate-help.txt"), encoding: .utf8)
         XCTAssertEqual(r.stdout, golden)
     }
 
     /// The same seed gives byte-identical summary.json and sites.csv with 1 or 2 threads.
     func testSameSeedSameBytesWhateverTheThreads() throws {
-        let dir = try temporaryFolder()
+        let dir = try temporaryFolder(create: false)
         var outputs: [[Data]] = []
         for jobs in ["1", "2"] {
             let out = dir.appendingPathComponent("jobs" + jobs)
@@ -101,7 +96,7 @@ final class CommandLineTests: XCTestCase {
 
     /// A bad scenario leaves no output folder behind.
     func testBadScenarioWritesNothing() throws {
-        let out = try temporaryFolder()
+        let out = try temporaryFolder(create: false)
         let r = try run(["simulate", Self.malformed("10-share-above-one.yaml"), "--out", out.path])
         XCTAssertEqual(r.status, 65)
         XCTAssertFalse(FileManager.default.fileExists(atPath: out.path))
@@ -141,7 +136,7 @@ struct CLI {
     struct Run { var status: Int32; var stdout: String; var stderr: String }
 
     @discardableResult
-    func run(_ args: [String], in directory: URL = CommandLineTests.packageRoot,
+    func run(_ args: [String], in directory: URL = Repository.root,
              executable: URL = CommandLineTests.binary, environment: [String: String] = [:]) throws -> Run {
         let p = Process()
         p.executableURL = executable

@@ -1,17 +1,12 @@
 import Foundation
 import XCTest
+import TestSupport
 
 /// `state`, `simulate --from`, `replan` and `publish --changed-since`, as the command post runs them.
 final class MorningCommandTests: XCTestCase {
     let scenario = CommandLineTests.scenario("panjiayuan-nanli.yaml")
     let rain = CommandLineTests.scenario("morning/panjiayuan-nanli-0940-rain.yaml")
 
-    func temporaryFolder() throws -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("swabplan-morning-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        addTeardownBlock { try? FileManager.default.removeItem(at: url) }
-        return url
-    }
 
     func testTheMorningFromStateToChangedNotices() throws {
         let dir = try temporaryFolder()

@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+import TestSupport
 import Scenario
 
 /// `simulate --plan` takes a written plan unchanged, with the same figures as the plan it was
@@ -61,7 +62,7 @@ final class OptimizeCommandTests: XCTestCase {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("swabplan-impossible-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: dir) }
-        let text = try String(contentsOfFile: CommandLineTests.packageRoot.appendingPathComponent("Scenarios/small/two-sites.yaml").path, encoding: .utf8)
+        let text = try String(contentsOfFile: Repository.root.appendingPathComponent("Scenarios/small/two-sites.yaml").path, encoding: .utf8)
         let scenario = dir.appendingPathComponent("s.yaml")
         try text.replacingOccurrences(of: "  - finish_by: \"09:30\"", with: "  - finish_by: \"07:20\"\n  - {metric: time_in_system_minutes, at_most: 0.1}")
             .write(to: scenario, atomically: true, encoding: .utf8)
@@ -80,7 +81,7 @@ final class OptimizeCommandTests: XCTestCase {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("swabplan-lifts-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: dir) }
-        let scenario = CommandLineTests.packageRoot.appendingPathComponent("Tests/CLITests/Fixtures/one-tower.yaml").path
+        let scenario = Repository.root.appendingPathComponent("Tests/CLITests/Fixtures/one-tower.yaml").path
         for (language, words) in [("en", ["IMPOSSIBLE: all done by 08:20: the lifts of Tower 1 (2 × 8-person car, 90 s a round trip) cannot bring its 900 residents above the ground floor down before 08:27",
                                           "ask floor 2 to take the stairs (walking: stairs_up_to_floor: 2; the lifts could then be done by 08:17)",
                                           "earliest possible finish 87 min after opening"]),

@@ -1,6 +1,7 @@
 import Foundation
 import Planner
 import XCTest
+import TestSupport
 @testable import Reports
 import Scenario
 import SiteModel
@@ -44,7 +45,7 @@ final class PublishTests: XCTestCase {
         let out = folder()
         let r = try cli.run(["publish", Self.fixture("publish-deterministic.yaml"), "--out", out.path, "-r", "3"])
         XCTAssertEqual(r.status, 0, r.stderr)
-        let golden = CommandLineTests.packageRoot.appendingPathComponent("Tests/CLITests/Golden/publish")
+        let golden = Repository.root.appendingPathComponent("Tests/CLITests/Golden/publish")
         for (made, expected) in [("schedule.csv", "schedule.csv"), ("rosters.csv", "rosters.csv"), ("courier-runs.csv", "courier-runs.csv"),
                                  ("summary.json", "summary.json"), ("notices/B2.txt", "notice-B2.txt")] {
             XCTAssertEqual(try read(out.appendingPathComponent(made)), try read(golden.appendingPathComponent(expected)), made)
@@ -65,7 +66,7 @@ final class PublishTests: XCTestCase {
             let out = folder()
             let r = try cli.run(["publish", Self.fixture("publish-crowded.yaml"), "--out", out.path, "-r", "3", "--language", language])
             XCTAssertEqual(r.status, 0, r.stderr)
-            let golden = CommandLineTests.packageRoot.appendingPathComponent("Tests/CLITests/Golden/publish/crowded-\(language)")
+            let golden = Repository.root.appendingPathComponent("Tests/CLITests/Golden/publish/crowded-\(language)")
             XCTAssertEqual(r.stdout.replacingOccurrences(of: out.path, with: "OUT"), try read(golden.appendingPathComponent("terminal.txt")), language)
             for f in ["schedule.csv", "rosters.csv"] {
                 let data = try Data(contentsOf: out.appendingPathComponent(f))
@@ -81,7 +82,7 @@ final class PublishTests: XCTestCase {
         }
         let out = folder()
         XCTAssertEqual(try cli.run(["publish", Self.fixture("publish-crowded.yaml"), "--out", out.path, "-r", "3"]).status, 0)
-        let golden = CommandLineTests.packageRoot.appendingPathComponent("Tests/CLITests/Golden/publish/crowded-zh")
+        let golden = Repository.root.appendingPathComponent("Tests/CLITests/Golden/publish/crowded-zh")
         XCTAssertEqual(try read(out.appendingPathComponent("notices/B2.txt")), try read(golden.appendingPathComponent("notice-B2.txt")))
     }
 
@@ -193,7 +194,7 @@ final class PublishTests: XCTestCase {
         try "theirs".write(to: other.appendingPathComponent("data.txt"), atomically: true, encoding: .utf8)
         let file = root.appendingPathComponent("notes.txt")
         try "notes".write(to: file, atomically: true, encoding: .utf8)
-        let scenario = CommandLineTests.packageRoot.appendingPathComponent(Self.fixture("publish-deterministic.yaml")).path
+        let scenario = Repository.root.appendingPathComponent(Self.fixture("publish-deterministic.yaml")).path
         func snapshot() throws -> [String] {
             (FileManager.default.enumerator(atPath: root.path)?.allObjects as? [String] ?? []).sorted()
         }
@@ -291,7 +292,7 @@ final class NoticeTests: XCTestCase {
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: dir) }
         func read(_ url: URL) throws -> String { try String(contentsOf: url, encoding: .utf8) }
-        let tower = CommandLineTests.packageRoot.appendingPathComponent("Tests/CLITests/Fixtures/one-tower.yaml")
+        let tower = Repository.root.appendingPathComponent("Tests/CLITests/Fixtures/one-tower.yaml")
         let text = try read(tower)
         XCTAssertTrue(text.contains("  lift_round_trip_seconds: 90\n"))
         let stairs = dir.appendingPathComponent("stairs.yaml")

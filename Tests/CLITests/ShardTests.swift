@@ -1,19 +1,14 @@
 import Foundation
 import XCTest
+import TestSupport
 
 /// A run split into shards, each in its own process as a cluster starts them (through
 /// deploy/shard-entry.sh, the Kubernetes Indexed Job's and the Slurm array's entry point), and
 /// merged, gives the bytes of one run; a bad set of parts is refused and nothing is written.
 final class ShardTests: XCTestCase {
     let scenario = CommandLineTests.scenario("small/two-sites.yaml")
-    let entry = CommandLineTests.packageRoot.appendingPathComponent("deploy/shard-entry.sh")
+    let entry = Repository.root.appendingPathComponent("deploy/shard-entry.sh")
 
-    func temporaryFolder() throws -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("swabplan-shards-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        addTeardownBlock { try? FileManager.default.removeItem(at: url) }
-        return url
-    }
 
     /// Starts every shard at once, as the scheduler would, and waits for all.
     func runShards(_ count: Int, index: (Int) -> [String: String], scenario: String? = nil, seed: String = "5",
@@ -23,7 +18,7 @@ final class ShardTests: XCTestCase {
             let p = Process()
             p.executableURL = URL(fileURLWithPath: "/bin/sh")
             p.arguments = [entry.path]
-            p.currentDirectoryURL = CommandLineTests.packageRoot
+            p.currentDirectoryURL = Repository.root
             p.environment = ProcessInfo.processInfo.environment.merging(index(k).merging([
                 "SCENARIO": scenario ?? self.scenario, "SHARDS": "\(count)", "REPLICATIONS": replications, "SEED": seed,
                 "OUT": out.path, "SWABPLAN": CommandLineTests.binary.path,

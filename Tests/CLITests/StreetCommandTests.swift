@@ -1,15 +1,11 @@
 import Foundation
 import XCTest
+import TestSupport
 
 /// `simulate` and `publish` on a street file, as a street office would run them.
 final class StreetCommandTests: XCTestCase {
     let street = CommandLineTests.scenario("street/chaoyang-street.yaml")
 
-    func temporaryFolder() throws -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("swabplan-street-\(UUID().uuidString)")
-        addTeardownBlock { try? FileManager.default.removeItem(at: url) }
-        return url
-    }
 
     func testSimulateGivesTheStreetAndEachCommunity() throws {
         let out = try temporaryFolder()

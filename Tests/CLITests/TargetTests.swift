@@ -1,11 +1,12 @@
 import Foundation
 import XCTest
+import TestSupport
 
 /// A resident never swabbed never finished: targets on time in system and finish are missed
 /// while anyone who came is left unswabbed, and `--check` exits 3.
 final class TargetTests: XCTestCase {
     func testUnswabbedResidentsMissTimeTargets() throws {
-        let base = try String(contentsOf: CommandLineTests.packageRoot.appendingPathComponent("Tests/ScenarioTests/base-valid.yaml.txt"), encoding: .utf8)
+        let base = try String(contentsOf: Repository.root.appendingPathComponent("Tests/ScenarioTests/base-valid.yaml.txt"), encoding: .utf8)
         // Both shifts end before most residents come: teams leave, residents wait in vain.
         let text = base.replacingOccurrences(of: "shift_end: \"09:00\"", with: "shift_end: \"07:05\"")
             .replacingOccurrences(of: "shift_end: \"12:00\"", with: "shift_end: \"08:50\"")

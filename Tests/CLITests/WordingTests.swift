@@ -2,6 +2,7 @@ import Foundation
 import Reports
 import Scenario
 import XCTest
+import TestSupport
 
 /// The wording tables: every phrase in both languages, with the same slots; every metric and
 /// unit named in Chinese.
@@ -47,7 +48,7 @@ final class WordingTests: XCTestCase {
 /// Names as the scenario gives them, in the language asked for.
 final class WordingNameTests: XCTestCase {
     func testCohortsCompoundsSitesAndBuildingsAreNamedPerLanguage() throws {
-        let s = try ScenarioLoader.load(path: CommandLineTests.packageRoot.appendingPathComponent("Scenarios/panjiayuan-nanli.yaml").path)
+        let s = try Fixtures.panjiayuan()
         let zh = Wording(.zh), en = Wording(.en)
         let roster = TeamRoster(scenario: s)
         XCTAssertEqual(zh.team(roster, 0, s), "早班第1组")

@@ -1,4 +1,5 @@
 import XCTest
+import TestSupport
 import Planner
 import Scenario
 import SiteModel
@@ -6,10 +7,9 @@ import SiteModel
 /// The lifts bound the finish of a tower (issue 18): worked by hand on one tower, held by the
 /// simulation in every replication, and naming the tower when it rules a target out.
 final class LiftBoundTests: XCTestCase {
-    static var packageRoot: URL { URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent() }
 
     func tower() throws -> Scenario {
-        try ScenarioLoader.load(path: Self.packageRoot.appendingPathComponent("Tests/CLITests/Fixtures/one-tower.yaml").path)
+        try ScenarioLoader.load(path: Repository.root.appendingPathComponent("Tests/CLITests/Fixtures/one-tower.yaml").path)
     }
 
     /// 900 residents above the ground floor, 8 a car: 113 loads, 57 on one lift; the last leaves

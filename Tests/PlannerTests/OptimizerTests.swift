@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+import TestSupport
 import Scenario
 import SimKit
 import SiteModel
@@ -8,7 +9,6 @@ import SiteModel
 /// The surrogate against queueing theory, the search and the MILP against enumeration on
 /// models small enough to enumerate, and the optimiser's plans against the plan rules.
 final class OptimizerTests: XCTestCase {
-    static var root: URL { URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent() }
 
     /// One site, steady arrivals (960 residents spread evenly over four hours, one floor, no
     /// walk), 50 desks at 1 s (no registration queue), four teams at an exponential 48 s:
@@ -110,7 +110,7 @@ final class OptimizerTests: XCTestCase {
 
     /// With an evaluation budget the same seed gives the same plan on one thread or two.
     func testSameSeedSamePlanOnAnyThreadCount() throws {
-        let s = try ScenarioLoader.load(path: Self.root.appendingPathComponent("Scenarios/small/two-sites.yaml").path)
+        let s = try Fixtures.twoSites()
         let plans = try [1, 2].map { jobs in
             PlanWriter.yaml(try Optimizer.run(scenario: s, options: Optimizer.Options(objective: .mean, budget: .evaluations(4000), seed: 5, jobs: jobs, maxReplications: 20, explain: false)).plan)
         }
@@ -174,7 +174,7 @@ final class PlanChangesTests: XCTestCase {
 /// door-to-door teams, the data desk for the others; every plan rule holds.
 final class WorkerRolesTests: XCTestCase {
     func testRolesCoverDesksAndEscortsAndKeepTheRules() throws {
-        let s = try ScenarioLoader.load(path: OptimizerTests.root.appendingPathComponent("Scenarios/panjiayuan-nanli.yaml").path)
+        let s = try Fixtures.panjiayuan()
         let plan = s.effectivePlan
         let roles = try XCTUnwrap(WorkerRoles.assign(s, plan))
         var p = plan

@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+import TestSupport
 import Scenario
 import SimKit
 import SiteModel
@@ -8,11 +9,6 @@ import SiteModel
 /// The optimiser and the re-planner as pipelines: one budget read through one clock, progress
 /// as values the caller receives, and cancellation the caller sets.
 final class PipelineTests: XCTestCase {
-    static var twoSites: URL {
-        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-            .appendingPathComponent("Scenarios/small/two-sites.yaml")
-    }
-
     func testABudgetSharesOutTimeOrEvaluations() {
         let timed = Budget(.seconds(100))
         XCTAssertEqual(timed.evaluations(0.5), Int.max, "a timed budget leaves evaluations unlimited")
@@ -32,7 +28,7 @@ final class PipelineTests: XCTestCase {
 
     /// Every stage reports in order, and the notes' clock only goes forward.
     func testTheOptimiserReportsEachStage() throws {
-        let s = try ScenarioLoader.load(path: Self.twoSites.path)
+        let s = try Fixtures.twoSites()
         var notes: [PlannerNote] = []
         let r = try Optimizer.run(scenario: s, options: Optimizer.Options(objective: .mean, budget: .evaluations(4000), seed: 5, jobs: 1, maxReplications: 20),
                                   progress: { notes.append($0) })
@@ -61,7 +57,7 @@ final class PipelineTests: XCTestCase {
     /// Cancelled from the caller's side (here, as soon as the search reports), the run stops
     /// with `CancellationError` and writes nothing.
     func testTheCallerCancels() throws {
-        let s = try ScenarioLoader.load(path: Self.twoSites.path)
+        let s = try Fixtures.twoSites()
         let cancel = Cancellation()
         var after: [PlannerEvent] = []
         XCTAssertThrowsError(try Optimizer.run(scenario: s, options: Optimizer.Options(budget: .evaluations(4000), jobs: 1), cancellation: cancel,
@@ -75,7 +71,7 @@ final class PipelineTests: XCTestCase {
 
     /// Plans are the same when they say the same, wherever they came from.
     func testPlansAreTheSameWhenTheySayTheSame() throws {
-        let s = try ScenarioLoader.load(path: Self.twoSites.path)
+        let s = try Fixtures.twoSites()
         var a = s.baselinePlan(), b = a
         b.origin = "somewhere else"
         XCTAssertEqual(a, b)

@@ -1,16 +1,16 @@
 import XCTest
+import TestSupport
 import Scenario
 import SimKit
 import SiteModel
 @testable import Planner
 
 final class PlanComparisonTests: XCTestCase {
-    static var root: URL { URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent() }
 
     /// A plan against itself: common random numbers make every paired difference exactly zero,
     /// in every replication, for every metric.
     func testPlanAgainstItselfIsExactlyTheSame() throws {
-        let s = try ScenarioLoader.load(path: Self.root.appendingPathComponent("Scenarios/panjiayuan-nanli.yaml").path)
+        let s = try Fixtures.panjiayuan()
         let c = try PlanComparison.run(scenario: s, plans: [s.effectivePlan, s.effectivePlan], seed: 3, jobs: 2, initial: 10, limit: 10)
         XCTAssertEqual(c.replications, 10)
         XCTAssertEqual(c.stop, .decided)
@@ -61,7 +61,7 @@ final class PlanComparisonTests: XCTestCase {
 
     /// Batches add up to the same replications as one run: replication r is r in any batch.
     func testBatchesEqualOneRun() throws {
-        let s = try ScenarioLoader.load(path: Self.root.appendingPathComponent("Scenarios/small/two-sites.yaml").path)
+        let s = try Fixtures.twoSites()
         let round = try! CompiledRound(scenario: s, plan: s.effectivePlan)
         let batched = Experiment.runs(round, replications: 0..<5, seed: 2, jobs: 2) + Experiment.runs(round, replications: 5..<12, seed: 2, jobs: 1)
         let whole = Experiment.run(round, replications: 12, seed: 2, jobs: 2).runs

@@ -1,4 +1,5 @@
 import XCTest
+import TestSupport
 @testable import Planner
 import Scenario
 import SimKit
@@ -6,16 +7,15 @@ import SiteModel
 
 /// Re-planning from the morning as it stands.
 final class ReplanTests: XCTestCase {
-    static var packageRoot: URL { URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent() }
 
     /// Panjiayuan at 09:40 with heavy rain the forecast did not have: the re-plan moves only
     /// call-ups not yet issued, and meets more targets or misses them by less than keeping the
     /// plan, on paired intervals (p95 time in system strictly better); none worse.
     func testHeavyRainAtNineFortyIsReplannedForTheBetter() throws {
-        let root = Self.packageRoot
-        let s = try ScenarioLoader.load(path: root.appendingPathComponent("Scenarios/panjiayuan-nanli.yaml").path)
+        let root = Repository.root
+        let s = try Fixtures.panjiayuan()
         let plan = s.effectivePlan
-        let state = try MorningStateLoader.load(path: root.appendingPathComponent("Scenarios/morning/panjiayuan-nanli-0940-rain.yaml").path, scenario: s, plan: plan)
+        let state = try MorningStateLoader.load(path: Repository.root.appendingPathComponent("Scenarios/morning/panjiayuan-nanli-0940-rain.yaml").path, scenario: s, plan: plan)
         let options = Replanner.Options(objective: .p95, budget: .evaluations(24), seed: 1, jobs: 2, searchReplications: 6, compareReplications: 20)
         let r = try Replanner.run(scenario: s, plan: plan, state: state, options: options)
         XCTAssertFalse(r.moves.isEmpty)
@@ -41,8 +41,8 @@ final class ReplanTests: XCTestCase {
     /// With every team gone but one, a finish target no plan can meet is named impossible by the
     /// bound (the residents left over one team's swabs an hour).
     func testAFinishNoPlanCanMeetIsRuledOut() throws {
-        let root = Self.packageRoot
-        var s = try ScenarioLoader.load(path: root.appendingPathComponent("Scenarios/panjiayuan-nanli.yaml").path)
+        let root = Repository.root
+        var s = try Fixtures.panjiayuan()
         s.targets = [Target(metric: .finishTimeMinutesAfterOpening, bound: .atMost, value: 240)]
         let plan = s.effectivePlan
         var state = MorningState(sourcePath: "test", at: ClockTime.parse("09:40")!)

@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+import TestSupport
 import Scenario
 import SimKit
 import SiteModel
@@ -10,7 +11,7 @@ import SiteModel
 /// simulation; moves re-score as a fresh start does; towers split in lift-matched bands.
 final class SurrogateLiftTests: XCTestCase {
     func tower() throws -> Scenario {
-        try ScenarioLoader.load(path: LiftBoundTests.packageRoot.appendingPathComponent("Tests/CLITests/Fixtures/one-tower.yaml").path)
+        try ScenarioLoader.load(path: Repository.root.appendingPathComponent("Tests/CLITests/Fixtures/one-tower.yaml").path)
     }
 
     func plan(_ windows: [(floors: ClosedRange<Int>?, window: String)]) -> Plan {

@@ -1,4 +1,5 @@
 import XCTest
+import TestSupport
 @testable import Planner
 import Scenario
 import SimKit
@@ -7,10 +8,9 @@ import SiteModel
 /// Re-planning the teams from the morning as it stands: breaks not yet taken and teams not yet
 /// dropped move; breaks taken and teams at work stay.
 final class TeamReplanTests: XCTestCase {
-    static var packageRoot: URL { URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent() }
 
     func twoSites() throws -> Scenario {
-        try ScenarioLoader.load(path: Self.packageRoot.appendingPathComponent("Scenarios/small/two-sites.yaml").path)
+        try Fixtures.twoSites()
     }
 
     /// At 08:00 the line at S1 is long and S2's is empty; the relief bus has not reached either

@@ -1,13 +1,13 @@
 import Foundation
 @testable import Scenario
 import XCTest
+import TestSupport
 import ZIPFoundation
 
 /// Buildings from an Excel workbook: the same buildings as the CSV, errors that name the sheet
 /// and the cell, and workbooks that are not what they claim refused with a clear message.
 final class BuildingsXLSXTests: XCTestCase {
     static var workbooks: String { Bundle.module.resourcePath! + "/Workbooks" }
-    static var root: URL { URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent() }
 
     func folder() throws -> URL {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("swabplan-xlsx-\(UUID().uuidString)")
@@ -18,7 +18,7 @@ final class BuildingsXLSXTests: XCTestCase {
 
     /// Panjiayuan Nanli's scenario with its buildings file replaced.
     func scenario(buildings: String) throws -> String {
-        let text = try String(contentsOf: Self.root.appendingPathComponent("Scenarios/panjiayuan-nanli.yaml"), encoding: .utf8)
+        let text = try String(contentsOf: Repository.root.appendingPathComponent("Scenarios/panjiayuan-nanli.yaml"), encoding: .utf8)
         return text.replacingOccurrences(of: "  file: panjiayuan-nanli-buildings.csv", with: buildings)
     }
 
@@ -30,9 +30,9 @@ final class BuildingsXLSXTests: XCTestCase {
     /// A workbook as openpyxl writes it (inline strings, absolute part paths, a title row
     /// above the header, a cover sheet first), chosen by sheet name: the CSV's buildings.
     func testAWorkbookGivesTheSameBuildingsAsTheCSV() throws {
-        let csv = try ScenarioLoader.load(path: Self.root.appendingPathComponent("Scenarios/panjiayuan-nanli.yaml").path)
+        let csv = try Fixtures.panjiayuan()
         let yaml = try scenario(buildings: "  file: \(Self.workbooks)/panjiayuan-buildings.xlsx\n  sheet: 楼栋")
-        let xlsx = try ScenarioLoader.parse(yaml, file: "p.yaml", directory: Self.root.appendingPathComponent("Scenarios").path)
+        let xlsx = try ScenarioLoader.parse(yaml, file: "p.yaml", directory: Repository.root.appendingPathComponent("Scenarios").path)
         XCTAssertEqual(xlsx.buildings.count, 33)
         for (a, b) in zip(csv.buildings, xlsx.buildings) {
             XCTAssertEqual(a.id, b.id); XCTAssertEqual(a.name, b.name); XCTAssertEqual(a.nameEn, b.nameEn)
@@ -62,7 +62,7 @@ final class BuildingsXLSXTests: XCTestCase {
         XCTAssertEqual(e.count, 1)
         XCTAssertEqual(e.first.map { "\($0.line):\($0.column) \($0.keyPath): \($0.message)" },
                        "\(line):10 buildings.sheet: the workbook has no sheet `Sheet9`; its sheets: 说明, 楼栋")
-        let csv = errors(try scenario(buildings: "  file: panjiayuan-nanli-buildings.csv\n  sheet: A"), in: Self.root.appendingPathComponent("Scenarios"))
+        let csv = errors(try scenario(buildings: "  file: panjiayuan-nanli-buildings.csv\n  sheet: A"), in: Repository.root.appendingPathComponent("Scenarios"))
         XCTAssertEqual(csv.first?.message, "a sheet is chosen only in an Excel workbook (.xlsx); remove `sheet` for a CSV file")
     }
 

@@ -1,12 +1,12 @@
 import XCTest
+import TestSupport
 @testable import Scenario
 
 /// The morning state file: what a planner types at the command post.
 final class MorningStateLoaderTests: XCTestCase {
-    static var packageRoot: URL { URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent() }
 
     func panjiayuan() throws -> Scenario {
-        try ScenarioLoader.load(path: Self.packageRoot.appendingPathComponent("Scenarios/panjiayuan-nanli.yaml").path)
+        try Fixtures.panjiayuan()
     }
 
     func testEveryFieldIsRead() throws {

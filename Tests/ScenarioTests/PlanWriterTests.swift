@@ -1,15 +1,15 @@
 import Foundation
 import XCTest
+import TestSupport
 @testable import Scenario
 
 /// A plan written as a plan file reads back as the same plan, and writing it again gives the
 /// same bytes.
 final class PlanWriterTests: XCTestCase {
-    static var root: URL { URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent() }
 
     func testBundledPlansRoundTripByteForByte() throws {
         for name in ["panjiayuan-nanli.yaml", "xitang-courtyards.yaml", "yuandayuan.yaml", "small/two-sites.yaml"] {
-            let s = try ScenarioLoader.load(path: Self.root.appendingPathComponent("Scenarios/" + name).path)
+            let s = try ScenarioLoader.load(path: Repository.root.appendingPathComponent("Scenarios/" + name).path)
             for plan in [s.effectivePlan, s.baselinePlan()] {
                 let text = PlanWriter.yaml(plan)
                 let back = try ScenarioLoader.parsePlan(text, file: "written.yaml", for: s)

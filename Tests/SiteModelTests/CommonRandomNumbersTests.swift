@@ -1,14 +1,14 @@
 import XCTest
+import TestSupport
 import Scenario
 @testable import SiteModel
 
 /// Plans are compared under common random numbers: whatever the plan, each replication draws
 /// the same residents with the same service times.
 final class CommonRandomNumbersTests: XCTestCase {
-    static var packageRoot: URL { URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent() }
 
     func loadPanjiayuan() throws -> Scenario {
-        try ScenarioLoader.load(path: Self.packageRoot.appendingPathComponent("Scenarios/panjiayuan-nanli.yaml").path)
+        try Fixtures.panjiayuan()
     }
 
     func testTwoPlansSeeTheSameResidents() throws {
@@ -58,8 +58,7 @@ final class CommonRandomNumbersTests: XCTestCase {
 /// Residents drawn once and shared by several plans give exactly what each plan gives alone.
 final class SharedDrawsTests: XCTestCase {
     func testSharedDrawsEqualSeparateRuns() throws {
-        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        let s = try ScenarioLoader.load(path: root.appendingPathComponent("Scenarios/panjiayuan-nanli.yaml").path)
+        let s = try Fixtures.panjiayuan()
         let rounds = [try CompiledRound(scenario: s, plan: s.effectivePlan), try CompiledRound(scenario: s, plan: s.baselinePlan())]
         let shared = Experiment.runs(rounds, replications: 3..<6, seed: 4, jobs: 2)
         for (p, round) in rounds.enumerated() {

@@ -1,14 +1,14 @@
 import XCTest
+import TestSupport
 import Scenario
 import SimKit
 @testable import SiteModel
 
 /// A round simulated from the morning as it stands (`CompiledRound.from`).
 final class MorningStateTests: XCTestCase {
-    static var packageRoot: URL { URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent() }
 
     func panjiayuan() throws -> Scenario {
-        try ScenarioLoader.load(path: Self.packageRoot.appendingPathComponent("Scenarios/panjiayuan-nanli.yaml").path)
+        try Fixtures.panjiayuan()
     }
 
     /// The state a replication reaches at 09:00, fed back, gives the rest of the round that

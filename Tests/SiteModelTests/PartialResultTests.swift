@@ -1,11 +1,11 @@
 import XCTest
+import TestSupport
 import Scenario
 @testable import SiteModel
 
 /// A shard's partial result keeps every figure bit for bit, and damage of any kind is refused
 /// with an error, never a trap or a plausible wrong figure.
 final class PartialResultTests: XCTestCase {
-    static var packageRoot: URL { URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent() }
 
     func shardedRun(shards: Int = 3, replications: Int = 7) -> ShardedRun {
         ShardedRun(scenarioPath: "Scenarios/small/two-sites.yaml", plan: nil, weather: ["rain heavy 09:00-09:30"], language: .zh,
@@ -13,7 +13,7 @@ final class PartialResultTests: XCTestCase {
     }
 
     func twoSitesRound() throws -> CompiledRound {
-        let s = try ScenarioLoader.load(path: Self.packageRoot.appendingPathComponent("Scenarios/small/two-sites.yaml").path)
+        let s = try Fixtures.twoSites()
         return try CompiledRound(scenario: s, plan: s.effectivePlan)
     }
 

@@ -1,15 +1,15 @@
 import Foundation
 import XCTest
+import TestSupport
 @testable import Scenario
 @testable import SiteModel
 
 /// Moving a call-up in place gives the compiled round that compiling the changed plan afresh
 /// gives, to the last array entry and the last bit of every figure.
 final class PlanChangeTests: XCTestCase {
-    static var root: URL { URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent() }
 
     func testMovingACallUpEqualsCompilingAfresh() throws {
-        let s = try ScenarioLoader.load(path: Self.root.appendingPathComponent("Scenarios/panjiayuan-nanli.yaml").path)
+        let s = try Fixtures.panjiayuan()
         var round = try CompiledRound(scenario: s, plan: s.effectivePlan)
         // Move three call-ups, each to another site and a later window.
         var plan = s.effectivePlan
@@ -32,7 +32,7 @@ final class PlanChangeTests: XCTestCase {
     /// Plans compiled on one shared model, with or without its walking matrix, run as plans
     /// compiled each on its own.
     func testASharedModelEqualsOneModelAPlan() throws {
-        let s = try ScenarioLoader.load(path: Self.root.appendingPathComponent("Scenarios/panjiayuan-nanli.yaml").path)
+        let s = try Fixtures.panjiayuan()
         let model = RoundModel(s), computed = RoundModel(s, walkMatrixLimit: 0)
         for plan in [s.effectivePlan, s.baselinePlan()] {
             let own = try CompiledRound(scenario: s, plan: plan)
@@ -47,7 +47,7 @@ final class PlanChangeTests: XCTestCase {
 
     /// A move that breaks a rule is refused and changes nothing.
     func testAMoveOutsideTheRoundIsRefused() throws {
-        let s = try ScenarioLoader.load(path: Self.root.appendingPathComponent("Scenarios/small/two-sites.yaml").path)
+        let s = try Fixtures.twoSites()
         var round = try CompiledRound(scenario: s, plan: s.effectivePlan)
         let before = round.buildings
         XCTAssertThrowsError(try round.moveCallUp(0, toSite: s.sites[0].id, window: ClockWindow(start: 0, end: 600))) { e in

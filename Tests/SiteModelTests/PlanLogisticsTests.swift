@@ -1,16 +1,16 @@
 import Foundation
 import XCTest
+import TestSupport
 @testable import Scenario
 @testable import SiteModel
 
 /// The courier timetable and the door-to-door lists belong to the plan: a plan that changes
 /// them changes what is simulated, is checked like the rest and survives a plan file.
 final class PlanLogisticsTests: XCTestCase {
-    static var root: URL { URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent() }
     static func t(_ s: String) -> Double { ClockTime.parse(s)! }
 
     func scenario() throws -> Scenario {
-        try ScenarioLoader.load(path: Self.root.appendingPathComponent("Scenarios/panjiayuan-nanli.yaml").path)
+        try Fixtures.panjiayuan()
     }
 
     func testCourierTimetableFromThePlan() throws {

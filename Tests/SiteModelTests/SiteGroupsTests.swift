@@ -1,4 +1,5 @@
 import XCTest
+import TestSupport
 import Scenario
 import SimKit
 @testable import SiteModel
@@ -7,7 +8,6 @@ import SimKit
 /// their own indices, and give the same figures, bit for bit, as one event loop over the whole
 /// round on the same streams.
 final class SiteGroupsTests: XCTestCase {
-    static var packageRoot: URL { URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent() }
 
     func testTwoGroupsApartGiveTheBitsOfOneLoop() throws {
         let s = try twoGroupScenario()
@@ -61,7 +61,7 @@ final class SiteGroupsTests: XCTestCase {
     }
 
     func testGroupsJoinByReliefAndCourier() throws {
-        let s = try ScenarioLoader.load(path: Self.packageRoot.appendingPathComponent("Scenarios/panjiayuan-nanli.yaml").path)
+        let s = try Fixtures.panjiayuan()
         // One courier through all four sites: one group, run as before.
         XCTAssertEqual(try CompiledRound(scenario: s, plan: s.effectivePlan).siteGroupCount, 1)
     }
@@ -73,7 +73,7 @@ extension XCTestCase {
     /// groups, each with weather, residents who give up and come back, relief teams, tubes, a
     /// courier and door-to-door teams of its own.
     func twoGroupScenario() throws -> Scenario {
-        let path = SiteGroupsTests.packageRoot.appendingPathComponent("Scenarios/panjiayuan-nanli.yaml").path
+        let path = Repository.root.appendingPathComponent("Scenarios/panjiayuan-nanli.yaml").path
         var text = try String(contentsOfFile: path, encoding: .utf8)
         let fleet = "    - {id: K1, capacity_tubes: 400, route: [S17, S18, S19, S20], every_minutes: 45, first: \"07:45\", last: \"12:15\"}"
         XCTAssertTrue(text.contains(fleet))

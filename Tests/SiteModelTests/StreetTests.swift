@@ -1,12 +1,12 @@
 import XCTest
+import TestSupport
 import Scenario
 import SimKit
 @testable import SiteModel
 
 /// A street round: communities joined into one simulation, figures split back by community.
 final class StreetTests: XCTestCase {
-    static var packageRoot: URL { URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent() }
-    static var scenarios: String { packageRoot.appendingPathComponent("Scenarios").path }
+    static var scenarios: String { Repository.path("Scenarios") }
 
     /// A street file written into the Scenarios folder's `street` subfolder's place (its paths
     /// are relative to it), parsed in memory.

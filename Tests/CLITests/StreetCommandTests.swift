@@ -8,7 +8,7 @@ final class StreetCommandTests: XCTestCase {
 
 
     func testSimulateGivesTheStreetAndEachCommunity() throws {
-        let out = try temporaryFolder()
+        let out = try temporaryFolder(create: false)
         let r = try CLI().run(["simulate", street, "-r", "4", "--jobs", "2", "--language", "en", "--out", out.path])
         XCTAssertEqual(r.status, 0, r.stderr)
         XCTAssertTrue(r.stdout.contains("Communities (each its own residents"), r.stdout)
@@ -27,7 +27,7 @@ final class StreetCommandTests: XCTestCase {
     }
 
     func testPublishWritesEachCommunitysPublication() throws {
-        let out = try temporaryFolder().appendingPathComponent("pub")
+        let out = try temporaryFolder(create: false).appendingPathComponent("pub")
         let r = try CLI().run(["publish", street, "-r", "3", "--out", out.path])
         XCTAssertEqual(r.status, 0, r.stderr)
         let fm = FileManager.default
@@ -46,7 +46,7 @@ final class StreetCommandTests: XCTestCase {
         let plan = try CLI().run(["simulate", street, "--plan", "baseline", "-r", "2"])
         XCTAssertEqual(plan.status, 64, plan.stderr)
         XCTAssertTrue(plan.stderr.contains("name each community's plan in the street file"), plan.stderr)
-        let out = try temporaryFolder()
+        let out = try temporaryFolder(create: false)
         let shard = try CLI().run(["simulate", street, "--shard", "1/2", "--out", out.path, "-r", "2"])
         XCTAssertEqual(shard.status, 64, shard.stderr)
         XCTAssertFalse(FileManager.default.fileExists(atPath: out.path))
@@ -57,7 +57,7 @@ final class StreetCommandTests: XCTestCase {
             XCTAssertTrue(r.stderr.contains("takes one community's scenario, not a street file"), r.stderr)
         }
         // A street naming a scenario that is not there: exit 66, positioned, nothing written.
-        let dir = try temporaryFolder()
+        let dir = try temporaryFolder(create: false)
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         let file = dir.appendingPathComponent("street.yaml")
         try "street: 某街道\ncommunities:\n  - {id: a, scenario: missing.yaml}\n".write(to: file, atomically: true, encoding: .utf8)

@@ -8,8 +8,8 @@ import Planner
 public enum AdviceText {
     /// The spells of the round's one diagnosis in words, each with why the plan's own staff
     /// cannot simply take it (every desk open, nobody with slack anywhere, every team working).
-    public static func spellLines(_ r: ExperimentResult, _ advice: CheckedAdvice?) -> [String] {
-        let s = r.scenario, w = Wording(s.language)
+    public static func spellLines(_ r: ExperimentResult, _ advice: CheckedAdvice?, _ w: Wording) -> [String] {
+        let s = r.scenario
         let diagnosis = advice?.diagnosis ?? Diagnosis(r)
         return diagnosis.spells.enumerated().map { k, x in
             let site = s.siteIndex(x.site).map { w.name(s.sites[$0]) } ?? x.site
@@ -23,8 +23,8 @@ public enum AdviceText {
     }
 
     /// Each piece of checked advice with its effect: what it does to p95 and the mean.
-    public static func adviceLines(_ r: ExperimentResult, _ advice: CheckedAdvice) -> [String] {
-        let s = r.scenario, w = Wording(s.language)
+    public static func adviceLines(_ r: ExperimentResult, _ advice: CheckedAdvice, _ w: Wording) -> [String] {
+        let s = r.scenario
         var out: [String] = []
         if !advice.items.isEmpty { out.append(w(.adviceChecked, advice.replications)) }
         for item in advice.items.prefix(5) {

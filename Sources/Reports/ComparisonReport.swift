@@ -6,8 +6,8 @@ import SiteModel
 /// `swabplan compare` output: each plan's figures with 95% intervals, and each plan's paired
 /// difference from the first with its interval and verdict.
 public enum ComparisonReport {
-    public static func table(_ c: PlanComparison) -> String {
-        let s = c.results[0].scenario, w = Wording(s.language)
+    public static func table(_ c: PlanComparison, _ w: Wording) -> String {
+        let s = c.results[0].scenario
         let absent = w(.notAvailable)
         var out: [String] = []
         let names = c.results.map { $0.plan.origin }

@@ -25,7 +25,7 @@ extension Wording {
             return self(.impossibleFinish, ClockTime.format(s.round.opening + minutes * 60), enumerate(sites.map { siteName($0, s) }),
                         ClockTime.format(s.round.opening + earliest.rounded(.up) * 60))
         case .belowService(let t, let service):
-            return self(.impossibleService, TargetCheck.words(t, s), Format.fixed(service, 1))
+            return self(.impossibleService, TargetCheck.words(t, s, self), Format.fixed(service, 1))
         case .teams(let needed, let available): return self(.impossibleTeams, needed, available)
         case .courier(let id, let trip, let limit): return self(.impossibleCourier, id, Int(trip), Int(limit))
         case .lifts(let minutes, let b, let stairs):
@@ -43,7 +43,7 @@ extension Wording {
     func setAside(_ reason: Selection.SetAside, _ s: Scenario) -> String {
         switch reason {
         case .misses(let target, let ci):
-            return self(.setAsideMisses, TargetCheck.terminal(target, s), Format.fixed(ci.mean, 2), Format.fixed(ci.halfWidth, 2))
+            return self(.setAsideMisses, TargetCheck.terminal(target, s, self), Format.fixed(ci.mean, 2), Format.fixed(ci.halfWidth, 2))
         case .worse(let n): return self(.setAsideWorse, n)
         case .missesMore(let n): return self(.setAsideMissesMore, n)
         case .breaksRules: return self(.setAsideBreaksRules)
@@ -57,10 +57,9 @@ extension Wording {
 public enum OptimizeReport {
     /// `timings: false` leaves the wall-clock seconds out, so that a run on an evaluation
     /// budget prints the same report every time (the published `optimise.txt`).
-    public static func table(_ r: Optimizer.Result, _ s: Scenario, written path: String, timings: Bool = true) -> String {
+    public static func table(_ r: Optimizer.Result, _ s: Scenario, written path: String, timings: Bool = true, _ w: Wording) -> String {
         var out: [String] = []
-        let w = Wording(s.language)
-        let objective = s.language == .en ? r.objective.metric.rawValue : w.metric(r.objective.metric)
+        let objective = w.language == .en ? r.objective.metric.rawValue : w.metric(r.objective.metric)
         let title = timings ? w(.optimizeTitle, w.name(s), objective, Format.fixed(r.seconds, 1)) : w(.optimizeTitleUntimed, w.name(s), objective)
         out.append(title + (r.stoppedByTimeLimit ? w(.optimizeStopped) : ""))
         out.append("")
@@ -98,26 +97,26 @@ public enum OptimizeReport {
         guard let c = r.comparison else { return out.joined(separator: "\n") + "\n" + w(.optimizeWritten, path) + "\n" }
         out.append("")
         out.append(w(.optimizeTargets))
-        out += SummaryTable.targetLines(TargetCheck.evaluate(c.results[0]), s)
-        for b in binding(c) { out.append("  " + w(.optimizeBinds, b)) }
+        out += SummaryTable.targetLines(TargetCheck.evaluate(c.results[0]), s, w)
+        for b in binding(c, w) { out.append("  " + w(.optimizeBinds, b)) }
         // The planner's own plan beside it (the comparison's second plan when there is one).
         if c.results.count > 2, !s.targets.isEmpty {
             out.append(w(.optimizeOwnTargets))
-            out += SummaryTable.targetLines(TargetCheck.evaluate(c.results[1]), s)
+            out += SummaryTable.targetLines(TargetCheck.evaluate(c.results[1]), s, w)
         }
-        if let take = r.whatItWouldTake { out += WhatItWouldTakeReport.lines(take, s) }
+        if let take = r.whatItWouldTake { out += WhatItWouldTakeReport.lines(take, s, w) }
         out.append("")
         out.append(w(.optimizeBeside))
-        out.append(ComparisonReport.table(c))
+        out.append(ComparisonReport.table(c, w))
         out.append(w(.optimizeWritten, path))
         return out.joined(separator: "\n") + "\n"
     }
 
     /// The targets the chosen plan meets with the least room (relative), and any it misses.
-    public static func binding(_ c: PlanComparison) -> [String] {
-        let s = c.results[0].scenario, w = Wording(s.language)
+    public static func binding(_ c: PlanComparison, _ w: Wording) -> [String] {
+        let s = c.results[0].scenario
         let checks = TargetCheck.evaluate(c.results[0])
-        let missed = checks.filter { !$0.met }.map { w(.optimizeMissed, $0.terminal(s)) }
+        let missed = checks.filter { !$0.met }.map { w(.optimizeMissed, $0.terminal(s, w)) }
         if !missed.isEmpty { return missed }
         // Room relative to the target (shares on their own 0-1 scale); a figure that is the
         // same in every replication (no sample over the age limit, say) has no spread to bind.
@@ -129,10 +128,10 @@ public enum OptimizeReport {
         let t = tight.0
         let figure = Format.isClockTime(t.target.metric) ? Format.cell(t.target.metric, t.interval.mean, t.interval.halfWidth, decimals: 1, opening: s.round.opening)
             : "\(Format.fixed(t.interval.mean, 2)) ± \(Format.fixed(t.interval.halfWidth, 2))"
-        return [w(.optimizeLeastRoom, t.terminal(s), figure)]
+        return [w(.optimizeLeastRoom, t.terminal(s, w), figure)]
     }
 
-    public static func json(_ r: Optimizer.Result, _ s: Scenario, written path: String) -> JSON {
+    public static func json(_ r: Optimizer.Result, _ s: Scenario, written path: String, _ w: Wording) -> JSON {
         .object([
             ("what_it_would_take", r.whatItWouldTake.map { WhatItWouldTakeReport.json($0, s) } ?? .null),
             ("objective", .string(r.objective.metric.rawValue)),
@@ -161,7 +160,7 @@ public enum OptimizeReport {
                 .object([("name", .string(cand.source.name)), ("surrogate", .number(cand.surrogate, decimals: 3)),
                          ("simulated", .number(cand.simulated, decimals: 3)), ("set_aside", cand.setAside.map { .string($0.text) } ?? .null)])
             })),
-            ("binding", .array((r.comparison.map(binding) ?? []).map { .string($0) })),
+            ("binding", .array((r.comparison.map { binding($0, w) } ?? []).map { .string($0) })),
             ("comparison", r.comparison.map(ComparisonReport.json) ?? .null),
         ])
     }

@@ -8,16 +8,15 @@ import SimKit
 /// the call-ups it moved, every metric of the rest of the round under the kept plan and the
 /// re-plan with the paired difference, each target under both, and what no plan can meet now.
 public enum ReplanReport {
-    public static func table(_ r: Replanner.Result, state: MorningState, scenario s: Scenario, replications: Int, timings: Bool) -> String {
-        let w = Wording(s.language)
+    public static func table(_ r: Replanner.Result, state: MorningState, scenario s: Scenario, replications: Int, timings: Bool, _ w: Wording) -> String {
         var out: [String] = []
         let at = ClockTime.format(state.at)
         out.append(timings ? w(.replanTitle, w.name(s), at, Format.fixed(r.seconds, 1), r.candidatesTried, replications)
                            : w(.replanTitleUntimed, w.name(s), at, "", r.candidatesTried, replications))
-        out.append(w(.replanState, at, (state.sourcePath as NSString).lastPathComponent, describe(state, s, w.language)))
+        out.append(w(.replanState, at, (state.sourcePath as NSString).lastPathComponent, describe(state, s, w)))
         out.append("")
         if let t = r.keptBecause {
-            out.append(w(.replanKept, TargetCheck.terminal(t, s)))
+            out.append(w(.replanKept, TargetCheck.terminal(t, s, w)))
         } else if r.moves.isEmpty {
             out.append(w(.replanNoMove, r.movable))
         } else {
@@ -43,7 +42,7 @@ public enum ReplanReport {
             }
             let kept = w(.replanMetKept, figure(t.kept) + " " + w(t.keptMet ? .markMet : .markMissed))
             let new = w(.replanMetNew, figure(t.replanned) + " " + mark)
-            var line = "  \(TargetCheck.terminal(t.target, s))   \(kept); \(new)"
+            var line = "  \(TargetCheck.terminal(t.target, s, w))   \(kept); \(new)"
             if let d = r.figures.first(where: { $0.metric == t.target.metric })?.difference, d.halfWidth.isFinite {
                 line += "; Δ \(Format.fixed(d.mean, 2)) ± \(Format.fixed(d.halfWidth, 2))"
             }
@@ -52,10 +51,10 @@ public enum ReplanReport {
                 let b = r.bound, left = Int(b.residentsLeft.rounded())
                 // No team working: nothing to divide by, so no clock time to give.
                 out.append("  " + (b.earliestFinish.isFinite
-                    ? w(.replanImpossibleBound, TargetCheck.terminal(t.target, s), left, steps(b, w), ClockTime.format(b.earliestFinish),
+                    ? w(.replanImpossibleBound, TargetCheck.terminal(t.target, s, w), left, steps(b, w), ClockTime.format(b.earliestFinish),
                         cause(b, s, w), w(b.cause == .teams ? .replanAskTeams : (isLifts(b.cause) ? .replanAskStairs : .replanAskDesks)))
-                    : (b.teamSteps.isEmpty ? w(.replanImpossibleNoTeams, TargetCheck.terminal(t.target, s), left, at)
-                                           : w(.replanImpossibleShifts, TargetCheck.terminal(t.target, s), left, steps(b, w)))))
+                    : (b.teamSteps.isEmpty ? w(.replanImpossibleNoTeams, TargetCheck.terminal(t.target, s, w), left, at)
+                                           : w(.replanImpossibleShifts, TargetCheck.terminal(t.target, s, w), left, steps(b, w)))))
             }
         }
         let b = r.bound
@@ -117,24 +116,23 @@ public enum ReplanReport {
     }
 
     /// The state in one line: lines, late buses, gone teams, desks, weather.
-    public static func describe(_ state: MorningState, _ s: Scenario, _ language: Language) -> String {
-        let zh = language == .zh
+    public static func describe(_ state: MorningState, _ s: Scenario, _ w: Wording) -> String {
+        func list(_ items: [String]) -> String { items.joined(separator: ", ") }
         var parts: [String] = []
-        if let n = state.swabbedSoFar { parts.append(zh ? "已采样\(n)人" : "swabbed \(n)") }
+        if let n = state.swabbedSoFar { parts.append(w(.describeSwabbed, n)) }
         let q = state.queues.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value.registration)+\($0.value.swab)" }
-        if !q.isEmpty { parts.append((zh ? "排队（登记+采样）" : "in line (registration+swab) ") + q.joined(separator: ", ")) }
-        if !state.left.isEmpty {
-            parts.append((zh ? "离开后会回来 " : "left and coming back ") + state.left.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", "))
-        }
-        for (c, late) in state.lateCohorts.sorted(by: { $0.key < $1.key }) { parts.append(zh ? "\(c)晚到\(Int(late / 60))分钟" : "\(c) \(Int(late / 60)) min late") }
-        if !state.goneTeams.isEmpty { parts.append((zh ? "缺岗 " : "gone ") + state.goneTeams.map { "\($0.cohort) #\($0.team)" }.joined(separator: ", ")) }
-        if !state.desks.isEmpty { parts.append((zh ? "登记台 " : "desks ") + state.desks.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")) }
-        let kinds: [WeatherKind: String] = [.rain: "雨", .wind: "风", .heat: "高温"]
-        let severities: [Severity: String] = [.light: "小", .moderate: "中", .heavy: "大"]
+        if !q.isEmpty { parts.append(w(.describeInLine, list(q))) }
+        if !state.left.isEmpty { parts.append(w(.describeLeft, list(state.left.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }))) }
+        for (c, late) in state.lateCohorts.sorted(by: { $0.key < $1.key }) { parts.append(w(.describeLate, c, Int(late / 60))) }
+        if !state.goneTeams.isEmpty { parts.append(w(.describeGone, list(state.goneTeams.map { "\($0.cohort) #\($0.team)" }))) }
+        if !state.desks.isEmpty { parts.append(w(.describeDesks, list(state.desks.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }))) }
+        let kinds: [WeatherKind: Phrase] = [.rain: .describeRain, .wind: .describeWind, .heat: .describeHeat]
+        let severities: [Severity: Phrase] = [.light: .describeLight, .moderate: .describeModerate, .heavy: .describeHeavy]
         for x in state.weather {
-            parts.append(zh ? "\(x.window.description)\(severities[x.severity] ?? "")\(kinds[x.kind] ?? "")" : "\(x.kind.rawValue) \(x.severity.rawValue) \(x.window.description)")
+            parts.append(w(.describeWeather, kinds[x.kind].map { w($0) } ?? x.kind.rawValue, severities[x.severity].map { w($0) } ?? x.severity.rawValue,
+                           x.window.description))
         }
-        return parts.isEmpty ? (zh ? "按方案进行" : "as planned") : parts.joined(separator: zh ? "；" : "; ")
+        return parts.isEmpty ? w(.describeAsPlanned) : parts.joined(separator: w(.describeSeparator))
     }
 }
 

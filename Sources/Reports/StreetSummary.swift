@@ -6,9 +6,8 @@ import SiteModel
 /// all its residents), then one line a community; in JSON, the street's summary with each
 /// community's beside it.
 public enum StreetSummary {
-    public static func table(_ r: StreetResult) -> String {
-        let w = Wording(r.street.scenario.language)
-        var out = SummaryTable.render(r.street)
+    public static func table(_ r: StreetResult, _ w: Wording) -> String {
+        var out = SummaryTable.render(r.street, w)
         out += "\n" + w(.streetCommunities) + "\n"
         let rows: [[String]] = r.communities.map { c in
             let checks = TargetCheck.evaluate(c)

@@ -38,8 +38,7 @@ public enum Summary {
     }
 
     /// Per site and 15-minute bin: mean queue lengths with half-widths, and team utilisation.
-    public static func sitesCSV(_ r: ExperimentResult) -> String {
-        let w = Wording(r.scenario.language)
+    public static func sitesCSV(_ r: ExperimentResult, _ w: Wording) -> String {
         var csv = CSVDocument(header: w.columns(.csvSites))
         let bins = r.activeBins
         for s in r.sites {

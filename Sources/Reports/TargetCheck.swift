@@ -7,14 +7,13 @@ import SiteModel
 extension TargetCheck {
     /// The target in a planner's words ("all done by 11:30", "95% of residents done within
     /// 20 minutes of arriving"), in the scenario's language, for the report.
-    public func plain(_ s: Scenario) -> String {
-        let text = TargetCheck.words(target, s)
-        return missedByUnswabbed ? Wording(s.language)(.neverSwabbed, text, Format.people(notSwabbed)) : text
+    public func plain(_ s: Scenario, _ w: Wording) -> String {
+        let text = TargetCheck.words(target, s, w)
+        return missedByUnswabbed ? w(.neverSwabbed, text, Format.people(notSwabbed)) : text
     }
 
     /// A target in words, in the scenario's language.
-    public static func words(_ target: Target, _ s: Scenario) -> String {
-        let w = Wording(s.language)
+    public static func words(_ target: Target, _ s: Scenario, _ w: Wording) -> String {
         let v = target.value
         func pct(_ x: Double) -> String { Format.fixed(x * 100, x * 100 == (x * 100).rounded() ? 0 : 1) + "%" }
         // Whole minutes as whole numbers; a fraction keeps its decimal (0.5, not 0 or 1).
@@ -39,29 +38,28 @@ extension TargetCheck {
 
     /// A target on the terminal: English keeps the metric's name as targets are written in the
     /// scenario file (`time_in_system_p95_minutes <= 20.00`); Chinese says it in words.
-    public func terminal(_ s: Scenario) -> String { s.language == .en ? statement : plain(s) }
+    public func terminal(_ s: Scenario, _ w: Wording) -> String { w.language == .en ? statement : plain(s, w) }
 
     /// A bare target (no simulated figure) on the terminal, as `terminal` words it.
-    public static func terminal(_ target: Target, _ s: Scenario) -> String {
-        s.language == .en ? statement(target) : words(target, s)
+    public static func terminal(_ target: Target, _ s: Scenario, _ w: Wording) -> String {
+        w.language == .en ? statement(target) : words(target, s, w)
     }
 
     /// The simulated figure as the planner's words put it (a finish as a clock time too).
-    public func plainFigure(_ s: Scenario) -> String {
+    public func plainFigure(_ s: Scenario, _ w: Wording) -> String {
         let figure = "\(Format.fixed(interval.mean, 2)) ± \(Format.fixed(interval.halfWidth, 2))"
         if target.metric == .finishTimeMinutesAfterOpening {
-            return Wording(s.language)(.figureAfterOpening, ClockTime.format(s.round.opening + interval.mean * 60), figure)
+            return w(.figureAfterOpening, ClockTime.format(s.round.opening + interval.mean * 60), figure)
         }
         return figure
     }
 
     /// One line for the top of the report: met them all, or which are missed.
-    public static func verdict(_ checks: [TargetCheck], _ s: Scenario) -> String {
-        let w = Wording(s.language)
+    public static func verdict(_ checks: [TargetCheck], _ s: Scenario, _ w: Wording) -> String {
         guard !checks.isEmpty else { return w(.noTargets) }
         let missed = checks.filter { !$0.met }
         if missed.isEmpty { return w(.verdictAllMet, checks.count) }
-        return w(.verdictMissed, missed.count, checks.count, w.list(missed.map { w(.verdictItem, $0.plain(s), $0.plainFigure(s)) }))
+        return w(.verdictMissed, missed.count, checks.count, w.list(missed.map { w(.verdictItem, $0.plain(s, w), $0.plainFigure(s, w)) }))
     }
 
     public var statement: String {

@@ -6,12 +6,11 @@ import SimKit
 /// "What it would take", in the planner's language: each addition that meets the missed
 /// targets in the simulation, with its figures and intervals; the later finish the plan keeps.
 public enum WhatItWouldTakeReport {
-    public static func lines(_ w: WhatItWouldTake, _ s: Scenario) -> [String] {
-        let words = Wording(s.language)
+    public static func lines(_ w: WhatItWouldTake, _ s: Scenario, _ words: Wording) -> [String] {
         var out = [words(.takeTitle, w.replications)]
         for a in w.answers {
             let figures = a.figures.map { f in
-                "\(TargetCheck.terminal(f.target, s)) \(Format.fixed(f.interval.mean, 1)) ± \(Format.fixed(f.interval.halfWidth, 1))"
+                "\(TargetCheck.terminal(f.target, s, words)) \(Format.fixed(f.interval.mean, 1)) ± \(Format.fixed(f.interval.halfWidth, 1))"
             }.joined(separator: words.language == .zh ? "；" : "; ")
             let finish = ClockTime.format(s.round.opening + (a.finish.mean * 60 / 60).rounded(.up) * 60)
             out.append("  " + words(.takeAnswer, addition(a.addition, s, words), figures, finish))

@@ -37,11 +37,12 @@ struct Compare: ParsableCommand {
     }
 
     func run() throws {
-        let s = language.apply(whatIf.apply(try loadScenario(scenario, plan: nil).0))
+        let s = whatIf.apply(try loadScenario(scenario, plan: nil).0)
+        let w = language.words(s)
         try Street.refuseWhole(s, command: "compare")
         var list: [Plan] = []
         for p in plans { list.append(try loadScenario(scenario, plan: p).1) }
-        let progress = Progress(total: maxReplications, language: s.language)
+        let progress = Progress(total: maxReplications, language: w.language)
         let c: PlanComparison
         do {
             c = try PlanComparison.run(scenario: s, plans: list, seed: streams.seed, jobs: streams.threads,
@@ -53,7 +54,7 @@ struct Compare: ParsableCommand {
         progress.finish()
         switch format {
         case .json: print(ComparisonReport.json(c).rendered())
-        case .table: print(ComparisonReport.table(c), terminator: "")
+        case .table: print(ComparisonReport.table(c, w), terminator: "")
         }
     }
 }

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Scenario
 import SiteModel
+import Reports
 
 struct Merge: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -45,7 +46,6 @@ struct Merge: ParsableCommand {
             guard case .success(let spell) = WhatIf.weather(w) else { try fail("the shards' --weather `\(w)` is not a spell") }
             s.logistics.weather.forecast.append(spell)
         }
-        s.language = run.language
         if try RunInputs.fingerprint(s, plan: run.plan, weather: run.weather, language: run.language) != run.fingerprint {
             try fail("\(path) (or its buildings or plan file) is not what the shards ran: it changed since, or it is another scenario; run the shards again, or give the scenario they ran with --scenario")
         }
@@ -54,7 +54,7 @@ struct Merge: ParsableCommand {
         guard runs.allSatisfy({ $0.metrics.count == MetricName.allCases.count && $0.sites.count == s.sites.count }) else {
             try fail("the parts' replications do not fit \(path) (another number of sites)")
         }
-        try Simulate.report(ExperimentResult(round: round, seed: run.seed, runs: runs), out: out, format: format, check: check)
+        try Simulate.report(ExperimentResult(round: round, seed: run.seed, runs: runs), out: out, format: format, check: check, Wording(run.language))
     }
 
     /// A part of either kind, as read.

@@ -14,16 +14,16 @@ extension Simulate {
             for problem in e.problems { printError("error: plan \(p.origin) after the morning in \(statePath): \(problem)") }
             throw Exit.dataError
         }
-        let progress = Progress(total: replications, language: s.language)
+        let w = language.words(s)
+        let progress = Progress(total: replications, language: w.language)
         let result = Experiment.run(round, replications: replications, seed: streams.seed, jobs: streams.threads, progress: { progress.step() })
         progress.finish()
-        let w = Wording(s.language)
         if format == .table {
             print(w(.fromTitle, w.name(s), ClockTime.format(state.at), (statePath as NSString).lastPathComponent, replications, streams.seed, p.origin))
-            print(w(.fromState, ReplanReport.describe(state, s, s.language)))
+            print(w(.fromState, ReplanReport.describe(state, s, w)))
             print("")
         }
-        try Simulate.report(result, out: out, format: format, check: check)
+        try Simulate.report(result, out: out, format: format, check: check, w)
     }
 }
 
@@ -84,14 +84,14 @@ struct Replan: ParsableCommand {
 
     func run() throws {
         let (loaded, p) = try loadScenario(scenario, plan: plan)
-        let s = language.apply(loaded)
+        let s = loaded
+        let w = language.words(s)
         try Street.refuseWhole(s, command: "replan")
         let state = try loadState(from, scenario: s, plan: p)
         let options = Replanner.Options(objective: objective ?? Objective.scenarios(s), budget: candidates.map { .evaluations($0) } ?? .seconds(timeLimit),
                                         seed: streams.seed, jobs: streams.threads, searchReplications: searchReplications, compareReplications: replications)
-        let words = Wording(s.language)
         let result: Replanner.Result
-        do { result = try Replanner.run(scenario: s, plan: p, state: state, options: options, progress: { printError(words.note($0, s)) }) } catch let e as PlanProblems {
+        do { result = try Replanner.run(scenario: s, plan: p, state: state, options: options, progress: { printError(w.note($0, s)) }) } catch let e as PlanProblems {
             for problem in e.problems { printError("error: plan \(p.origin) after the morning in \(from): \(problem)") }
             throw Exit.dataError
         }
@@ -99,8 +99,7 @@ struct Replan: ParsableCommand {
             printError("error: cannot write the plan to \(out): \(error)")
             throw Exit.cannotCreate
         }
-        print(ReplanReport.table(result, state: state, scenario: s, replications: replications, timings: !noTimings), terminator: "")
-        let w = Wording(s.language)
+        print(ReplanReport.table(result, state: state, scenario: s, replications: replications, timings: !noTimings, w), terminator: "")
         print("")
         print(w(.replanWrote, out, scenario, plan ?? "scenario"))
     }

@@ -54,11 +54,11 @@ struct Optimize: ParsableCommand {
     }
 
     func run() throws {
-        let s = language.apply(try loadScenario(scenario, plan: nil).0)
+        let s = try loadScenario(scenario, plan: nil).0
+        let words = language.words(s)
         try Street.refuseWhole(s, command: "optimize")
         let options = Optimizer.Options(objective: objective ?? Objective.scenarios(s), budget: evaluations.map { .evaluations($0) } ?? .seconds(timeLimit),
                                         seed: streams.seed, jobs: streams.threads, maxReplications: maxReplications)
-        let words = Wording(s.language)
         let result: Optimizer.Result
         do {
             result = try Optimizer.run(scenario: s, options: options, progress: { printError(words.note($0, s)) })
@@ -74,8 +74,8 @@ struct Optimize: ParsableCommand {
             throw Exit.cannotCreate
         }
         switch format {
-        case .json: print(OptimizeReport.json(result, s, written: out).rendered())
-        case .table: print(OptimizeReport.table(result, s, written: out, timings: !noTimings), terminator: "")
+        case .json: print(OptimizeReport.json(result, s, written: out, words).rendered())
+        case .table: print(OptimizeReport.table(result, s, written: out, timings: !noTimings, words), terminator: "")
         }
     }
 }

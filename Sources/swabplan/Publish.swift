@@ -50,7 +50,8 @@ struct Publish: ParsableCommand {
             throw Exit.cannotCreate
         }
         let (loaded, p) = try loadScenario(scenario, plan: plan)
-        let s = language.apply(whatIf.apply(loaded)).sharingStreetSections()
+        let s = whatIf.apply(loaded).sharingStreetSections()
+        let settings = language.settings(s), w = settings.words
         var options = RunOptions.standard
         options.recordDetail = true
         if !s.communities.isEmpty {
@@ -68,18 +69,18 @@ struct Publish: ParsableCommand {
                 throw Exit.dataError
             }
         }
-        let progress = Progress(total: replications, language: s.language)
+        let progress = Progress(total: replications, language: w.language)
         let result = Experiment.run(round, replications: replications, seed: streams.seed,
                                     jobs: streams.threads, options: options,
                                     progress: { progress.step() })
         progress.finish()
         if let changedSince {
             let earlier = try loadScenario(scenario, plan: changedSince).1
-            let files = Publication.changes(result, since: earlier, state: morning)
+            let files = Publication.changes(result, since: earlier, state: morning, settings)
             try writeFolder(files)
             let notices = files.filter { $0.path.hasPrefix("notices/") }.count
-            print(Wording(s.language)(.streetPublished, out, files.count))
-            print("  " + Wording(s.language)(.readmeChanges, p.origin, earlier.origin, notices))
+            print(w(.streetPublished, out, files.count))
+            print("  " + w(.readmeChanges, p.origin, earlier.origin, notices))
             return
         }
         // A plan other than the scenario's own (an optimised one, say): what it changes and
@@ -87,15 +88,14 @@ struct Publish: ParsableCommand {
         var changes: ChangeNote?
         if let own = s.plan, own != p,
            let c = try PublishedChanges.run(s, own: own, published: p, seed: streams.seed, jobs: streams.threads) {
-            changes = ChangeNote(c, s, Wording(s.language))
+            changes = ChangeNote(c, s, w)
         }
         // What if swabs or registrations are slower or faster, or more residents come.
         let sensitivity = try Sensitivity.run(s, p, seed: streams.seed, jobs: streams.threads, replications: min(40, replications))
         // Where the round is stuck, and what helps, each piece checked in the simulation.
         let advice = try CheckedAdvice.run(result, jobs: streams.threads, replications: min(40, replications))
-        let files = Publication.files(result, changes: changes, sensitivity: sensitivity, advice: advice)
+        let files = Publication.files(result, changes: changes, sensitivity: sensitivity, advice: advice, settings)
         try writeFolder(files)
-        let w = Wording(s.language)
         print(w(.publishWrote, out, files.count))
         if let changes {
             print("  " + w(.publishCompared))
@@ -105,8 +105,8 @@ struct Publish: ParsableCommand {
         // without knowing.
         let checks = TargetCheck.evaluate(result)
         let missed = checks.filter { !$0.met }
-        for line in SummaryTable.targetLines(checks, s) { print(line) }
-        for line in AdviceText.spellLines(result, advice).prefix(6) + AdviceText.adviceLines(result, advice) { print("  " + line) }
+        for line in SummaryTable.targetLines(checks, s, w) { print(line) }
+        for line in AdviceText.spellLines(result, advice, w).prefix(6) + AdviceText.adviceLines(result, advice, w) { print("  " + line) }
         if !missed.isEmpty {
             printError(w(.warningPrefix) + w(.publishMissed, missed.count, checks.count))
             if check { throw Exit.targetMissed }

@@ -69,7 +69,7 @@ extension Simulate {
         let run = try shardedRun(spec, scenario: s)
         let mine = round.groupShares(shards: spec.n)[spec.k - 1]
         var part = GroupPartialResult.Writer(run: run, shard: spec.k, groupCount: groups, groups: mine)
-        let progress = Progress(total: replications, language: s.language)
+        let progress = Progress(total: replications, language: language.words(s).language)
         let jobs = streams.threads
         let drawn = round.buildings(calledTo: mine)
         for r in 0..<replications {
@@ -82,8 +82,8 @@ extension Simulate {
     }
 
     private func shardedRun(_ spec: ShardSpec, scenario s: Scenario) throws -> ShardedRun {
-        ShardedRun(scenarioPath: scenario, plan: plan, weather: whatIf.weather, language: s.language,
-                   fingerprint: try RunInputs.fingerprint(s, plan: plan, weather: whatIf.weather, language: s.language),
+        ShardedRun(scenarioPath: scenario, plan: plan, weather: whatIf.weather, language: language.settings(s).language,
+                   fingerprint: try RunInputs.fingerprint(s, plan: plan, weather: whatIf.weather, language: language.settings(s).language),
                    seed: streams.seed, replications: replications, shards: spec.n)
     }
 

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Reports
 import Scenario
 import Foundation
 
@@ -56,15 +57,16 @@ struct WhatIfOptions: ParsableArguments {
 
 extension Language: ExpressibleByArgument {}
 
-/// `--language zh|en`: the language of the report, site sheets, terminal table and CSV headers
-/// for this run, whatever the scenario's `language` says.
+/// `--language zh|en`: the language of the report, site sheets, terminal tables and CSV headers
+/// for this run, whatever the scenario's `language` says. The scenario is not changed: the run's
+/// `PublicationSettings` carry it.
 struct LanguageOption: ParsableArguments {
     @Option(help: "Language of the report, site sheets, terminal tables and CSV headers: zh or en. (default: the scenario's `language`, else en)")
     var language: Language?
 
-    func apply(_ s: Scenario) -> Scenario {
-        var s = s
-        if let language { s.language = language }
-        return s
-    }
+    /// How this run publishes the scenario.
+    func settings(_ s: Scenario) -> PublicationSettings { PublicationSettings(s, language: language) }
+
+    /// The run's wording.
+    func words(_ s: Scenario) -> Wording { settings(s).words }
 }

@@ -62,7 +62,8 @@ struct Simulate: ParsableCommand {
 
     func run() throws {
         let (loaded, p) = try loadScenario(scenario, plan: plan)
-        let s = language.apply(whatIf.apply(loaded)).sharingStreetSections()
+        let s = whatIf.apply(loaded).sharingStreetSections()
+        let w = language.words(s)
         if !s.communities.isEmpty {
             if from != nil { printError("error: --from takes one community's scenario, not a street file"); throw Exit.usage }
             try Street.refuse(plan: plan, shard: shard != nil)
@@ -74,20 +75,20 @@ struct Simulate: ParsableCommand {
             if shardBy == .siteGroups { return try runGroupShard(shard, scenario: s, round: round, out: out) }
             return try runShard(shard, scenario: s, round: round, out: out)
         }
-        let progress = Progress(total: replications, language: s.language)
+        let progress = Progress(total: replications, language: w.language)
         let result = Experiment.run(round, replications: replications, seed: streams.seed,
                                     jobs: streams.threads, progress: { progress.step() })
         progress.finish()
-        try Simulate.report(result, out: out, format: format, check: check)
+        try Simulate.report(result, out: out, format: format, check: check, w)
     }
 
     /// The summary of a run (one process, or merged shards): files into `out`, then stdout.
-    static func report(_ result: ExperimentResult, out: String?, format: OutputFormat, check: Bool) throws {
+    static func report(_ result: ExperimentResult, out: String?, format: OutputFormat, check: Bool, _ w: Wording) throws {
         let summary = Summary.json(result).rendered() + "\n"
-        if let out { try writeSummary(summary, sites: Summary.sitesCSV(result), to: out) }
+        if let out { try writeSummary(summary, sites: Summary.sitesCSV(result, w), to: out) }
         switch format {
         case .json: print(summary, terminator: "")
-        case .table: print(SummaryTable.render(result), terminator: "")
+        case .table: print(SummaryTable.render(result, w), terminator: "")
         }
         if check && TargetCheck.evaluate(result).contains(where: { !$0.met }) { throw Exit.targetMissed }
     }

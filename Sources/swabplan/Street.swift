@@ -25,9 +25,9 @@ enum Street {
         throw Exit.usage
     }
 
-    static func run(_ s: Scenario, _ p: Plan, replications: Int, streams: StreamOptions, options: RunOptions = .standard) throws -> StreetResult {
+    static func run(_ s: Scenario, _ p: Plan, replications: Int, streams: StreamOptions, options: RunOptions = .standard, _ w: Wording) throws -> StreetResult {
         let round = try compile(s, p)
-        let progress = Progress(total: replications, language: s.language)
+        let progress = Progress(total: replications, language: w.language)
         defer { progress.finish() }
         do {
             return try StreetExperiment.run(round, replications: replications, seed: streams.seed, jobs: streams.threads,
@@ -41,12 +41,13 @@ enum Street {
 
 extension Simulate {
     func runStreet(_ s: Scenario, _ p: Plan) throws {
-        let result = try Street.run(s, p, replications: replications, streams: streams)
+        let w = language.words(s)
+        let result = try Street.run(s, p, replications: replications, streams: streams, w)
         let summary = StreetSummary.json(result).rendered() + "\n"
-        if let out { try Simulate.writeSummary(summary, sites: Summary.sitesCSV(result.street), to: out) }
+        if let out { try Simulate.writeSummary(summary, sites: Summary.sitesCSV(result.street, w), to: out) }
         switch format {
         case .json: print(summary, terminator: "")
-        case .table: print(StreetSummary.table(result), terminator: "")
+        case .table: print(StreetSummary.table(result, w), terminator: "")
         }
         if check && StreetSummary.checks(result).contains(where: { !$0.met }) { throw Exit.targetMissed }
     }
@@ -57,22 +58,27 @@ extension Publish {
     /// publication from the same runs in a folder named by its id: notices, timetables and
     /// rosters for its own buildings, sites and teams.
     func publishStreet(_ s: Scenario, _ p: Plan, options: RunOptions) throws {
-        let result = try Street.run(s, p, replications: replications, streams: streams, options: options)
+        let settings = language.settings(s), w = settings.words
+        let result = try Street.run(s, p, replications: replications, streams: streams, options: options, w)
+        // Each community publishes its own notices (its languages, issuer and contact) in the
+        // street's language of this run.
+        func community(_ r: ExperimentResult) -> [(path: String, text: String)] {
+            Publication.files(r, PublicationSettings(r.scenario, language: settings.language))
+        }
         var files: [(path: String, text: String)] = [
-            ("summary.txt", StreetSummary.table(result)),
+            ("summary.txt", StreetSummary.table(result, w)),
             ("summary.json", StreetSummary.json(result).rendered() + "\n"),
-            ("sites.csv", Summary.sitesCSV(result.street)),
+            ("sites.csv", Summary.sitesCSV(result.street, w)),
         ]
         for (c, r) in zip(s.communities, result.communities) {
-            files += Publication.files(r).map { (c.id + "/" + $0.path, $0.text) }
+            files += community(r).map { (c.id + "/" + $0.path, $0.text) }
         }
         try writeFolder(files)
-        let w = Wording(s.language)
         print(w(.publishWrote, out, files.count))
         for (c, r) in zip(s.communities, result.communities) {
-            print("  " + w(.streetPublished, c.id + "/", Publication.files(r).count))
+            print("  " + w(.streetPublished, c.id + "/", community(r).count))
         }
-        print(StreetSummary.table(result), terminator: "")
+        print(StreetSummary.table(result, w), terminator: "")
         let missed = StreetSummary.checks(result).filter { !$0.met }
         if !missed.isEmpty {
             printError(w(.warningPrefix) + w(.publishMissed, missed.count, StreetSummary.checks(result).count))

@@ -324,11 +324,11 @@ final class BreaksTogetherTests: XCTestCase {
         b.cohort("c", departs: "07:00", drops: [("S1", 2)], shiftEnd: "10:00", standingLimitMinutes: 60)
         b.staff(registrars: 1)
         var plan = Plan(callUps: [CallUp(building: "B1", site: "S1", window: ClockWindow.parse("07:00-08:00")!)], origin: "code")
-        let found = SummaryTable.breaksTogether(b.scenario, plan)
+        let found = SummaryTable.breaksTogether(b.scenario, plan, Wording(.en))
         XCTAssertEqual(found.count, 1)
         XCTAssertTrue(found[0].contains("2 of its 2 teams (c team 1, c team 2) break together at 08:00 for 20 minutes"), found[0])
         plan.breaks = [PlannedBreak(cohort: "c", team: 1, at: ClockTime.parse("07:40")!)]
-        XCTAssertEqual(SummaryTable.breaksTogether(b.scenario, plan), [])
+        XCTAssertEqual(SummaryTable.breaksTogether(b.scenario, plan, Wording(.en)), [])
     }
 }
 

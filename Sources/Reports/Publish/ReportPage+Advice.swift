@@ -8,11 +8,11 @@ import Planner
 extension ReportPage {
     /// The call-up windows behind a missed waiting target: those whose residents wait longest
     /// at the 95th percentile, worst first, with where they are called.
-    static func behindMiss(_ r: ExperimentResult, _ c: TargetCheck) -> String? {
+    static func behindMiss(_ r: ExperimentResult, _ c: TargetCheck, _ w: Wording) -> String? {
         let waiting: Set<MetricName> = [.timeInSystemMinutes, .timeInSystemP50Minutes, .timeInSystemP90Minutes, .timeInSystemP95Minutes,
                                         .shareWaitingOver20Minutes, .shareWaitingOver60Minutes, .waitRegistrationMinutes, .waitSwabMinutes]
         guard waiting.contains(c.target.metric) else { return nil }
-        let s = r.scenario, plan = r.plan, w = Wording(s.language)
+        let s = r.scenario, plan = r.plan
         let d = ScheduleFiles.details(r)
         guard !d.isEmpty else { return nil }
         let worst = plan.callUps.indices.map { i in (i, Tally(d.filter { $0.callUps[i].swabbed > 0 }.map { $0.callUps[i].p95Wait }).mean) }
@@ -29,9 +29,8 @@ extension ReportPage {
     }
 
 
-    static func warnings(_ r: ExperimentResult, advice: CheckedAdvice? = nil) -> String {
-        let w = Wording(r.scenario.language)
-        let spells = AdviceText.spellLines(r, advice)
+    static func warnings(_ r: ExperimentResult, advice: CheckedAdvice? = nil, _ w: Wording) -> String {
+        let spells = AdviceText.spellLines(r, advice, w)
         var out = Array(spells.prefix(6))
         if spells.count == 7 { out.append(w(.moreSpell)) } else if spells.count > 7 { out.append(w(.moreSpells, spells.count - 6)) }
         let lost = r[.minutesLostToWeather]
@@ -45,8 +44,8 @@ extension ReportPage {
             let figure = Format.fixed(cost.mean, 1) + (abs(cost.mean) <= cost.halfWidth ? w(.notFromZero) : "")
             out.append(w(.weatherWarning, Int(lost.mean.rounded()), figure, driven))
         }
-        if let advice { out += AdviceText.adviceLines(r, advice) }
-        out += SummaryTable.warnings(r)
+        if let advice { out += AdviceText.adviceLines(r, advice, w) }
+        out += SummaryTable.warnings(r, w)
         let heading = "<h2>\(HTML.escape(w(.warningsHeading)))</h2>"
         guard !out.isEmpty else { return heading + "<p>\(HTML.escape(w(.noWarnings)))</p>\n" }
         // Each warning a sentence of its own (the terminal's start in lower case after "warning: ").

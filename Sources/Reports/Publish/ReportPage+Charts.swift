@@ -10,22 +10,20 @@ extension ReportPage {
         return r.scenario.round.opening...max(end, r.scenario.round.deadline)
     }
 
-    static func shadeWeather(_ chart: inout SVGChart, _ s: Scenario) {
-        let w = Wording(s.language)
+    static func shadeWeather(_ chart: inout SVGChart, _ s: Scenario, _ w: Wording) {
         for spell in s.logistics.weather.forecast {
             let colour = spell.kind == .rain ? "#4a7bd0" : (spell.kind == .wind ? "#8a8a8a" : "#e07b39")
             chart.shade(spell.window.start, spell.window.end, colour: colour, label: w.weather(spell.kind, spell.severity, spell.window))
         }
     }
 
-    static func queueChart(_ r: ExperimentResult, _ i: Int) -> String {
-        let w = Wording(r.scenario.language)
+    static func queueChart(_ r: ExperimentResult, _ i: Int, _ w: Wording) -> String {
         let site = r.sites[i]
         let bins = min(r.activeBins, site.swabQueue.count)
         let xs = (0..<bins).map { r.scenario.round.opening + (Double($0) + 0.5) * CompiledRound.binSeconds }
         let top = (0..<bins).map { max(site.registrationQueue[$0].upper, site.swabQueue[$0].upper) }.filter(\.isFinite).max() ?? 1
         var c = SVGChart(title: w(.chartPeopleWaiting, w.name(site.site)), x: timeRange(r), y: 0...max(1, top * 1.1))
-        shadeWeather(&c, r.scenario)
+        shadeWeather(&c, r.scenario, w)
         c.band(xs, lower: (0..<bins).map { site.registrationQueue[$0].lower }, upper: (0..<bins).map { site.registrationQueue[$0].upper }, colour: "#1f5fa8")
         c.line(xs, (0..<bins).map { site.registrationQueue[$0].mean }, colour: "#1f5fa8", label: w(.registrationLine))
         c.band(xs, lower: (0..<bins).map { site.swabQueue[$0].lower }, upper: (0..<bins).map { site.swabQueue[$0].upper }, colour: "#c2410c")
@@ -62,19 +60,17 @@ extension ReportPage {
         return c.render(timeAxis: false, xLabel: w(.minutes), yLabel: w(.share))
     }
 
-    static func timeInSystemChart(_ r: ExperimentResult) -> String {
-        let w = Wording(r.scenario.language)
+    static func timeInSystemChart(_ r: ExperimentResult, _ w: Wording) -> String {
         return histogram(r.runs.compactMap { $0.detail?.timeInSystem }, title: w(.chartTimeInSystem), limit: nil, w)
     }
 
-    static func sampleAgeChart(_ r: ExperimentResult) -> String {
-        let w = Wording(r.scenario.language)
+    static func sampleAgeChart(_ r: ExperimentResult, _ w: Wording) -> String {
         return histogram(r.runs.compactMap { $0.detail?.sampleAge }, title: w(.chartSampleAge),
                          limit: (r.scenario.logistics.lab?.sampleAgeLimitSeconds ?? 0) / 60, w)
     }
 
-    static func staffTimeline(_ r: ExperimentResult) -> String {
-        let s = r.scenario, w = Wording(s.language)
+    static func staffTimeline(_ r: ExperimentResult, _ w: Wording) -> String {
+        let s = r.scenario
         let roster = TeamRoster(scenario: s, plan: r.plan)
         let workers = Array(Set(r.plan.roles.map(\.worker))).sorted { ($0.count, $0) < ($1.count, $1) }
         let rows = roster.teams.count + workers.count
@@ -88,7 +84,7 @@ extension ReportPage {
         let used = Set(r.plan.roles.map(\.role))
         keys += WorkerRole.allCases.filter { used.contains($0) }.map { (colours[$0]!, w.role($0)) }
         c.legend(keys)
-        shadeWeather(&c, s)
+        shadeWeather(&c, s, w)
         let ends = roster.workEnds
         for (t, team) in roster.teams.enumerated() {
             let cohort = s.staff.cohorts[team.cohort]

@@ -22,22 +22,22 @@ enum ReportPage {
     @media print{figure{break-inside:avoid;page-break-inside:avoid;overflow:visible}figure svg{min-width:0}h2{break-after:avoid;page-break-after:avoid}.warn{break-inside:avoid}}
     """
 
-    static func html(_ r: ExperimentResult, changes: ChangeNote? = nil, sensitivity: Sensitivity? = nil, advice: CheckedAdvice? = nil) -> String {
-        let s = r.scenario, w = Wording(s.language)
-        var h = PageStyle.head(s.language, title: w(.reportTitle, w.name(s)), style: style)
+    static func html(_ r: ExperimentResult, changes: ChangeNote? = nil, sensitivity: Sensitivity? = nil, advice: CheckedAdvice? = nil, _ w: Wording) -> String {
+        let s = r.scenario
+        var h = PageStyle.head(w.language, title: w(.reportTitle, w.name(s)), style: style)
         h += "<h1>\(HTML.escape(w.name(s)))</h1>\n"
         h += "<p class=\"muted\">\(HTML.escape(w(.reportMeta, w.date(s.round.date), ClockTime.format(s.round.opening), ClockTime.format(s.round.deadline), r.plan.origin, r.replications, r.seed)))</p>\n"
         let checks = TargetCheck.evaluate(r)
-        h += "<p class=\"\(checks.allSatisfy(\.met) ? "met" : "missed")\" style=\"font-size:16px\">\(HTML.escape(TargetCheck.verdict(checks, s)))</p>\n"
-        h += targets(r)
+        h += "<p class=\"\(checks.allSatisfy(\.met) ? "met" : "missed")\" style=\"font-size:16px\">\(HTML.escape(TargetCheck.verdict(checks, s, w)))</p>\n"
+        h += targets(r, w)
         if let changes { h += changeSection(changes, w) }
-        h += warnings(r, advice: advice)
-        if let sensitivity { h += sensitivitySection(r, sensitivity) }
-        for site in r.sites.indices { h += figure(queueChart(r, site), w(.captionQueue)) }
-        h += figure(timeInSystemChart(r), w(.captionTimeInSystem))
-        h += figure(staffTimeline(r), w(.captionStaff))
-        if s.logistics.lab != nil { h += figure(sampleAgeChart(r), w(.captionSampleAge)) }
-        h += figures(r)
+        h += warnings(r, advice: advice, w)
+        if let sensitivity { h += sensitivitySection(r, sensitivity, w) }
+        for site in r.sites.indices { h += figure(queueChart(r, site, w), w(.captionQueue)) }
+        h += figure(timeInSystemChart(r, w), w(.captionTimeInSystem))
+        h += figure(staffTimeline(r, w), w(.captionStaff))
+        if s.logistics.lab != nil { h += figure(sampleAgeChart(r, w), w(.captionSampleAge)) }
+        h += figures(r, w)
         h += "<p class=\"muted\">\(HTML.escape(w(.madeBy, s.sourcePath)))</p>\n</body></html>\n"
         return h
     }
@@ -61,8 +61,7 @@ enum ReportPage {
     }
 
     /// The plan's p95 and finish if service or turn-out differ from the scenario's figures.
-    static func sensitivitySection(_ r: ExperimentResult, _ x: Sensitivity) -> String {
-        let w = Wording(r.scenario.language)
+    static func sensitivitySection(_ r: ExperimentResult, _ x: Sensitivity, _ w: Wording) -> String {
         let opening = r.scenario.round.opening
         var h = "<h2>\(HTML.escape(w(.whatIfHeading)))</h2><p>\(HTML.escape(w(.whatIfIntro, x.replications)))</p>"
         h += "<table>" + row(w.columns(.whatIfColumns).map(HTML.escape), header: true)
@@ -76,8 +75,7 @@ enum ReportPage {
         return h + "</table>\n"
     }
 
-    static func targets(_ r: ExperimentResult) -> String {
-        let w = Wording(r.scenario.language)
+    static func targets(_ r: ExperimentResult, _ w: Wording) -> String {
         let checks = TargetCheck.evaluate(r)
         let heading = "<h2>\(HTML.escape(w(.targetsHeading)))</h2>"
         guard !checks.isEmpty else { return heading + "<p>\(HTML.escape(w(.noTargets)))</p>\n" }
@@ -85,18 +83,17 @@ enum ReportPage {
         for c in checks {
             // An every-morning target with the share of mornings it holds in.
             let share = c.holdShare.map { w(.targetMornings, Format.percent($0), Format.percent(c.requiredShare)) } ?? ""
-            h += "<tr><td>\(HTML.escape(c.plain(r.scenario)))</td><td>\(HTML.escape(c.plainFigure(r.scenario) + share))</td>"
+            h += "<tr><td>\(HTML.escape(c.plain(r.scenario, w)))</td><td>\(HTML.escape(c.plainFigure(r.scenario, w) + share))</td>"
             h += c.met ? "<td class=\"met\">\(HTML.escape(w(.met)))</td></tr>" : "<td class=\"missed\">\(HTML.escape(w(.missed)))</td></tr>"
-            if !c.met, let behind = behindMiss(r, c) { h += "<tr><td colspan=\"3\" class=\"muted\">\(HTML.escape(behind))</td></tr>" }
+            if !c.met, let behind = behindMiss(r, c, w) { h += "<tr><td colspan=\"3\" class=\"muted\">\(HTML.escape(behind))</td></tr>" }
         }
         return h + "</table>\n"
     }
 
-    static func figures(_ r: ExperimentResult) -> String {
-        let w = Wording(r.scenario.language)
+    static func figures(_ r: ExperimentResult, _ w: Wording) -> String {
         var h = "<h2>\(HTML.escape(w(.figuresHeading)))</h2><table>" + row(w.columns(.figureColumns).map(HTML.escape), header: true)
         for m in r.metrics {
-            let c = SummaryTable.cells(r, m.name, m.interval)
+            let c = SummaryTable.cells(r, m.name, m.interval, w)
             h += row([HTML.escape(w.metric(m.name)), HTML.escape(c.mean), HTML.escape(c.halfWidth), HTML.escape(c.unit), String(m.interval.count)])
         }
         return h + "</table>\n"

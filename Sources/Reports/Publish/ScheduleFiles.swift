@@ -9,8 +9,8 @@ enum ScheduleFiles {
     static func details(_ r: ExperimentResult) -> [ReplicationResult.Detail] { r.runs.compactMap(\.detail) }
 
     /// One row per site and call-up window.
-    static func schedule(_ r: ExperimentResult) -> String {
-        let s = r.scenario, plan = r.plan, w = Wording(s.language)
+    static func schedule(_ r: ExperimentResult, _ w: Wording) -> String {
+        let s = r.scenario, plan = r.plan
         let d = details(r)
         var csv = CSVDocument(header: w.columns(.csvSchedule))
         let order = plan.callUps.indices.sorted {
@@ -39,8 +39,8 @@ enum ScheduleFiles {
     /// Residents expected to give up and not come back, per building: the door-to-door list
     /// after the round. Mean with its 95% half-width, and the 95th percentile over replications
     /// (what to be ready for); buildings where nobody gave up in any replication are left out.
-    static func followUp(_ r: ExperimentResult) -> String {
-        let s = r.scenario, w = Wording(s.language)
+    static func followUp(_ r: ExperimentResult, _ w: Wording) -> String {
+        let s = r.scenario
         let d = details(r)
         var csv = CSVDocument(header: w.columns(.csvFollowUp))
         for (bi, b) in s.buildings.enumerated() {
@@ -58,8 +58,8 @@ enum ScheduleFiles {
     }
 
     /// Planned shifts: each swab team and each community worker's roles, with breaks and relief.
-    static func rosters(_ r: ExperimentResult) -> String {
-        let s = r.scenario, w = Wording(s.language)
+    static func rosters(_ r: ExperimentResult, _ w: Wording) -> String {
+        let s = r.scenario
         let roster = TeamRoster(scenario: s, plan: r.plan)
         var csv = CSVDocument(header: w.columns(.csvRosters))
         let ends = roster.workEnds, relievedBy = roster.relievedBy
@@ -84,8 +84,7 @@ enum ScheduleFiles {
 
     /// Each courier's runs: when they leave (mean over replications, for on-demand couriers),
     /// the stops with dry-weather arrival times, the return to the lab, the tubes they carry.
-    static func courierRuns(_ r: ExperimentResult) -> String {
-        let w = Wording(r.scenario.language)
+    static func courierRuns(_ r: ExperimentResult, _ w: Wording) -> String {
         var csv = CSVDocument(header: w.columns(.csvCourierRuns))
         for run in plannedRuns(r) {
             csv.append([.text(run.courier), .integer(run.number), .text(ClockTime.format(run.departs)),
@@ -130,7 +129,7 @@ enum ScheduleFiles {
     /// forecast, and who issues the notice with a phone to call.
     /// One notice per building called (and per compound); with `changedSince`, only for the
     /// buildings whose call-ups differ from that plan's, each saying it replaces the earlier one.
-    static func notices(_ r: ExperimentResult, changedSince earlier: Plan? = nil) -> [(path: String, text: String)] {
+    static func notices(_ r: ExperimentResult, changedSince earlier: Plan? = nil, _ p: PublicationSettings) -> [(path: String, text: String)] {
         let s = r.scenario, plan = r.plan
         let d = details(r)
         // Typical and busy-moment waits per call-up, over replications where anyone came.
@@ -178,7 +177,7 @@ enum ScheduleFiles {
                 let w = catchUp(site)
                 lines.append(words(.noticeCatchUp, words.siteName(site, s), ClockTime.format(w.start), ClockTime.format(w.end)))
             }
-            lines += [words(.noticeRules), words(.noticeBring), words.noticeHealthCode(s.noticeContact), words(.noticePriorityLane)]
+            lines += [words(.noticeRules), words(.noticeBring), words.noticeHealthCode(p.contact), words(.noticePriorityLane)]
             if liftsDown > 0 { lines.append(words(.noticeLiftsDown, liftsDown)) }
             if stairs {
                 lines.append(words(.noticeStairs, walkers == 2 ? words(.stairsFloorTwo) : words(.stairsFloors, walkers), walkers + 1))
@@ -187,7 +186,7 @@ enum ScheduleFiles {
                 lines.append(words(spell.kind == .rain ? .noticeRain : .noticeHeat, ClockTime.format(spell.window.start), ClockTime.format(spell.window.end)))
             }
             if atHome { lines.append(words(.noticeAtHome)) }
-            if let footer = words.noticeFooter(s.noticeIssuer, s.noticeContact) { lines.append(footer) }
+            if let footer = words.noticeFooter(p.issuer, p.contact) { lines.append(footer) }
             return lines.joined(separator: "\n")
         }
         // Call-ups by building, once (a district has tens of thousands of both).
@@ -196,7 +195,7 @@ enum ScheduleFiles {
         // A building's bands in the order residents are called (the planning rules keep that in
         // floor order too).
         for k in callsOf.keys { callsOf[k]!.sort { ($0.1.window.start, $0.0) < ($1.1.window.start, $1.0) } }
-        let languages = s.noticeLanguages.map(Wording.init)
+        let languages = p.noticeLanguages.map(Wording.init)
         var names = SafeName.Unique()
         let changed = Set(s.buildings.map(\.id).filter { !same(callsOf[$0]?.map(\.1) ?? [], earlierOf[$0] ?? []) })
         var out: [(path: String, text: String)] = s.buildings.compactMap { b in

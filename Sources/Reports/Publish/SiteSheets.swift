@@ -20,8 +20,8 @@ enum SiteSheets {
 
     /// `state`: the morning as it stands, for sheets re-issued after a re-plan: the desks and
     /// teams the command post reported replace the plan's from its time on.
-    static func html(_ r: ExperimentResult, state: MorningState? = nil) -> String {
-        let s = r.scenario, plan = r.plan, w = Wording(s.language)
+    static func html(_ r: ExperimentResult, state: MorningState? = nil, _ w: Wording) -> String {
+        let s = r.scenario, plan = r.plan
         // Registrars numbered across the sites in order, as many at each as its desks open at
         // most (the plan's staffing, else all it has), so each sheet names who runs its desks.
         var registrarsAt: [Range<Int>] = []
@@ -35,7 +35,7 @@ enum SiteSheets {
         }
         let d = ScheduleFiles.details(r)
         let roster = TeamRoster(scenario: s, plan: plan)
-        var h = PageStyle.head(s.language, title: w(.sheetsTitle, w.name(s)), style: style)
+        var h = PageStyle.head(w.language, title: w(.sheetsTitle, w.name(s)), style: style)
         func wait(_ i: Int, _ q: (ReplicationResult.Detail) -> Double) -> Double {
             Tally(d.filter { $0.callUps[i].swabbed > 0 }.map(q)).mean
         }

@@ -49,6 +49,9 @@ public enum Phrase: String, Sendable, CaseIterable {
     case progressProven, progressAtLimit, progressStaffing, progressSetAside, progressVerifying, progressSelection, progressRoles
     case progressRolesLeft, progressChosen, progressComparingOwn, progressComparingBaseline, progressTake, progressReplanMoved
     case progressReplanTeam
+    // A morning state in one line
+    case describeSwabbed, describeInLine, describeLeft, describeLate, describeGone, describeDesks, describeWeather, describeRain, describeWind
+    case describeHeat, describeLight, describeModerate, describeHeavy, describeAsPlanned, describeSeparator
     case candidateLine, candidateClusters, candidateSearch, candidateMILP, candidateStaffing, candidateOwn, candidateBaseline
     case setAsideMisses, setAsideWorse, setAsideMissesMore, setAsideBreaksRules, impossibleFinish, impossibleService, impossibleTeams, impossibleCourier, impossibleLifts, impossibleLiftsStairs, liftRidersAboveGround, liftRidersAboveFloor, stairsFloors, stairsFloorTwo
     // What a plan changes

@@ -90,7 +90,7 @@ public enum ScenarioLoader {
             checkSlots(r, top["staff"]!, scenario!)
             checkDoorToDoor(r, top, scenario!)
             checkCouriers(r, top, scenario!)
-            scenario!.language = language
+            scenario!.publishing.language = language
             scenario!.planning = readPlanning(r, top["planning"], scenario: scenario!)
             for k in scenario!.staff.cohorts.indices {
                 let path = "cohorts[\(k)].shift_end"
@@ -107,14 +107,14 @@ public enum ScenarioLoader {
                     let clean = text.trimmingSpaces
                     if !Limits.isOneLine(clean, atMost: Limits.maxNoticeText) {
                         r.fail(node, f.path(key), "expected a line of text of 1 to \(Limits.maxNoticeText) characters (no line breaks)")
-                    } else if key == "issuer" { scenario!.noticeIssuer = clean } else { scenario!.noticeContact = clean }
+                    } else if key == "issuer" { scenario!.publishing.issuer = clean } else { scenario!.publishing.contact = clean }
                 }
                 var langs: [Language] = []
                 for (node, path) in f.list("languages", nonEmpty: true) ?? [] {
                     guard let l = r.string(node, path) else { continue }
                     if let language = Language(rawValue: l) { langs.append(language) } else { r.fail(node, path, "unknown language `\(l)`; expected zh or en") }
                 }
-                if !langs.isEmpty { scenario!.noticeLanguages = langs }
+                if !langs.isEmpty { scenario!.publishing.noticeLanguages = langs }
             }
             if let p = top["plan"] {
                 scenario!.plan = readPlan(r, p, "plan", scenario: scenario!, origin: file)

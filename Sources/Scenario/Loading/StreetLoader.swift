@@ -117,7 +117,7 @@ enum StreetLoader {
             for c in pool { if let x = c.relieves, !known.contains(x) { r.fail(node, "bus_pool", "cohort `\(c.id)` relieves unknown cohort `\(x)`; known cohorts: " + known.joined(separator: ", ")) } }
         }
         if let node = top["language"], let text = r.string(node, "language") {
-            if let l = Language(rawValue: text) { street.language = l } else { r.fail(node, "language", "unknown language `\(text)`; expected zh (Chinese) or en (English)") }
+            if let l = Language(rawValue: text) { street.publishing.language = l } else { r.fail(node, "language", "unknown language `\(text)`; expected zh (Chinese) or en (English)") }
         }
         street.targets = top.list("targets").map { $0.compactMap { ScenarioLoader.readTarget(r, $0.0, $0.1, round: street.round) } } ?? []
         street.sourceFiles = [file] + members.flatMap(\.scenario.sourceFiles)

@@ -23,13 +23,12 @@ public struct Community: Sendable {
 }
 
 extension Scenario {
-    /// A street's weather and language given to each community, whose own publication and
-    /// figures then say what the street ran (after a `--weather` or `--language` for the run).
+    /// A street's weather given to each community, whose own figures then say what the street
+    /// ran (after a `--weather` for the run).
     public func sharingStreetSections() -> Scenario {
         var s = self
         for k in s.communities.indices {
             s.communities[k].scenario.logistics.weather = logistics.weather
-            s.communities[k].scenario.language = language
         }
         return s
     }

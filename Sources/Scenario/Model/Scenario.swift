@@ -34,14 +34,10 @@ public struct Scenario: Sendable {
     public var everyMorningShare = 0.9
     /// Weather, tubes and couriers, door-to-door, data desk, patience; `.none` when absent.
     public var logistics: Logistics = .none
-    /// The language of the report, site sheets, terminal tables and CSV headers.
-    public var language: Language = .en
-    /// Languages of the published building notices: "zh", "en" or both.
-    public var noticeLanguages: [Language] = [.zh, .en]
-    /// Who issues the notices (a residents' committee, a street office) and a phone to call:
-    /// the `notices` section's `issuer` and `contact`.
-    public var noticeIssuer: String?
-    public var noticeContact: String?
+    /// What the file says about publishing: its `language` and `notices` keys. Nothing that
+    /// runs reads these; Reports' `PublicationSettings` starts from them, and a run may choose
+    /// another language (`--language`, or a server's request) without changing the scenario.
+    public var publishing = Publishing()
     /// A street's communities' populations (empty: one, this scenario's own sections).
     public var populations: [Population] = []
     /// A street's communities, in the order its file lists them (empty: not a street).
@@ -264,6 +260,17 @@ public struct Cohort: Sendable {
         self.setupSeconds = setupSeconds; self.standingLimitSeconds = standingLimitSeconds
         self.breakSeconds = breakSeconds; self.shiftEnd = shiftEnd; self.relieves = relieves
     }
+}
+
+/// The scenario file's `language` (of the report, site sheets, terminal tables and CSV headers)
+/// and `notices` section (the notices' languages, who issues them, a phone to call).
+public struct Publishing: Sendable, Equatable {
+    public var language: Language = .en
+    public var noticeLanguages: [Language] = [.zh, .en]
+    /// A residents' committee or street office, and a phone: `notices.issuer`, `notices.contact`.
+    public var issuer: String?
+    public var contact: String?
+    public init() {}
 }
 
 public struct RouteStop: Sendable, Hashable {

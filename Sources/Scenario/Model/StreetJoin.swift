@@ -132,8 +132,8 @@ public struct StreetJoin {
         logistics.dataDesk = nil
         logistics.patience = populations.first { $0.patience != nil }?.patience
         street.logistics = logistics
-        street.language = first.language
-        street.noticeLanguages = first.noticeLanguages
+        street.publishing.language = first.publishing.language
+        street.publishing.noticeLanguages = first.publishing.noticeLanguages
         street.plan = plan
         street.planning = rules
         return (street, plan)

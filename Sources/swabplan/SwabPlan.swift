@@ -17,19 +17,8 @@ struct SwabPlan: ParsableCommand {
 
     static func main() {
         MemoryTuning.keepFreedMemory()
-        main(nil)
+        var command: ParsableCommand
+        do { command = try parseAsRoot() } catch { exit(withError: error) }
+        do { try command.run() } catch { exit(withError: Exit.code(for: error)) }
     }
-}
-
-/// Exit codes from sysexits(3), so scripts can tell bad data from a missing file.
-enum Exit {
-    static let targetMissed = ExitCode(3)
-    static let usage = ExitCode(64)
-    static let dataError = ExitCode(65)
-    static let noInput = ExitCode(66)
-    static let cannotCreate = ExitCode(73)
-}
-
-func printError(_ text: String) {
-    FileHandle.standardError.write(Data((text + "\n").utf8))
 }

@@ -52,11 +52,29 @@ final class CommandLineTests: XCTestCase {
         XCTAssertTrue(r.stdout.contains("Exit codes: 0 success; 3 a target was missed"))
     }
 
-    /// The simulate help text is part of the interface: compare with the golden file.
-    func testSimulateHelpMatchesGolden() throws {
-        let r = try run(["simulate", "--help"])
-        let golden = try String(contentsOf: Repository.root.appendingPathComponent("Tests/CLITests/Golden/simulate-help.txt"), encoding: .utf8)
-        XCTAssertEqual(r.stdout, golden)
+    /// Every command's help text is part of the interface: each is compared with its golden
+    /// file (`Golden/help/COMMAND.txt`, the top level's as `swabplan.txt`). The commands are
+    /// read from the top-level help, so a new command without a golden file fails. After a
+    /// deliberate change, regenerate them: `SWABPLAN_REGENERATE_GOLDEN=1 swift test --filter testEveryHelpMatchesGolden`.
+    func testEveryHelpMatchesGolden() throws {
+        let top = try run(["--help"])
+        XCTAssertEqual(top.status, 0)
+        let listed = top.stdout.components(separatedBy: "SUBCOMMANDS:").last ?? ""
+        let commands = listed.split(separator: "\n").compactMap { line -> String? in
+            let word = line.split(separator: " ").first.map(String.init) ?? ""
+            return line.hasPrefix("  ") && !line.hasPrefix("   ") && !word.isEmpty && word.allSatisfy({ $0.isLowercase || $0 == "-" }) ? word : nil
+        }
+        XCTAssertTrue(commands.contains("simulate") && commands.contains("optimize") && commands.count >= 9, "\(commands)")
+        let folder = Repository.root.appendingPathComponent("Tests/CLITests/Golden/help")
+        let regenerate = ProcessInfo.processInfo.environment["SWABPLAN_REGENERATE_GOLDEN"] == "1"
+        for (name, args) in [("swabplan", ["--help"])] + commands.map({ ($0, [$0, "--help"]) }) {
+            let r = try run(args)
+            XCTAssertEqual(r.status, 0, name)
+            let file = folder.appendingPathComponent(name + ".txt")
+            if regenerate { try r.stdout.write(to: file, atomically: true, encoding: .utf8); continue }
+            let golden = try? String(contentsOf: file, encoding: .utf8)
+            XCTAssertEqual(r.stdout, golden, "`swabplan \(args.joined(separator: " "))` differs from \(file.path); if the change is meant, regenerate (see this test's comment)")
+        }
     }
 
     /// The same seed gives byte-identical summary.json and sites.csv with 1 or 2 threads.

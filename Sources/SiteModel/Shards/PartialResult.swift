@@ -93,8 +93,8 @@ public struct PartialResult: Sendable {
 /// are kept so `swabplan merge` can load the scenario again.
 public struct ShardedRun: Sendable, Equatable {
     public var scenarioPath: String
-    /// As given to `--plan` (a path, `scenario` or `baseline`), or nil.
-    public var plan: String?
+    /// As given to `--plan`, or nil.
+    public var plan: PlanChoice?
     /// `--weather` spells as given.
     public var weather: [String]
     public var language: Language
@@ -104,7 +104,7 @@ public struct ShardedRun: Sendable, Equatable {
     public var replications: Int
     public var shards: Int
 
-    public init(scenarioPath: String, plan: String?, weather: [String], language: Language, fingerprint: UInt64,
+    public init(scenarioPath: String, plan: PlanChoice?, weather: [String], language: Language, fingerprint: UInt64,
                 seed: UInt64, replications: Int, shards: Int) {
         self.scenarioPath = scenarioPath; self.plan = plan; self.weather = weather; self.language = language
         self.fingerprint = fingerprint; self.seed = seed; self.replications = replications; self.shards = shards
@@ -122,7 +122,7 @@ public struct ShardedRun: Sendable, Equatable {
 
     func encode(_ w: inout ByteWriter) {
         w.string(scenarioPath)
-        w.int(plan == nil ? 0 : 1); w.string(plan ?? "")
+        w.int(plan == nil ? 0 : 1); w.string(plan?.text ?? "")
         w.int(weather.count); for s in weather { w.string(s) }
         w.string(language.rawValue)
         w.uint(fingerprint); w.uint(seed)
@@ -137,7 +137,7 @@ public struct ShardedRun: Sendable, Equatable {
         guard let lang = r.string(), let language = Language(rawValue: lang), let fingerprint = r.uint(), let seed = r.uint(),
               let replications = r.int(), (1...ShardedRun.maxReplications).contains(replications),
               let shards = r.int(), shards >= 1, shards <= (maxShards ?? replications) else { return nil }
-        self.init(scenarioPath: path, plan: hasPlan == 1 ? plan : nil, weather: weather, language: language,
+        self.init(scenarioPath: path, plan: hasPlan == 1 ? PlanChoice(plan) : nil, weather: weather, language: language,
                   fingerprint: fingerprint, seed: seed, replications: replications, shards: shards)
     }
 }

@@ -10,7 +10,7 @@ struct Validate: ParsableCommand {
     var scenario: String
 
     @Option(help: "A plan file to check against the scenario (or `scenario`, `baseline`).")
-    var plan: String?
+    var plan: PlanChoice?
 
     @Option(help: "Write the checked plan to this file as a plan file (start from `--plan baseline` to get an editable plan).")
     var writePlan: String?
@@ -18,10 +18,7 @@ struct Validate: ParsableCommand {
     func run() throws {
         let (s, p) = try loadScenario(scenario, plan: plan)
         if let writePlan {
-            do { try AtomicFile.write(PlanWriter.yaml(p), to: writePlan) } catch {
-                printError("error: \(error)")
-                throw Exit.cannotCreate
-            }
+            try writing { try AtomicFile.write(PlanWriter.yaml(p), to: writePlan) }
         }
         // A plan that breaks a planning rule still simulates; a street office would not post it.
         let warnings = RuleCheck.violations(s, p)

@@ -13,13 +13,13 @@ struct Publish: ParsableCommand {
     var scenario: String
 
     @Option(help: "A plan file, `scenario` or `baseline`; default: the scenario's own plan, else the baseline.")
-    var plan: String?
+    var plan: PlanChoice?
 
     @Option(help: "The folder to write (created; an existing one is replaced only with --force).")
     var out: String
 
     @Option(help: ArgumentHelp("Publish only what changed since this plan (a file, `scenario` or `baseline`): notices for the buildings whose call-up changed, each replacing the earlier notice, and the site sheets re-issued.", valueName: "PLAN"))
-    var changedSince: String?
+    var changedSince: PlanChoice?
 
     @Option(help: ArgumentHelp("The morning as it stands (a state file): the notices' expected waits are those of the rest of the round from it.", valueName: "STATE"))
     var from: String?
@@ -45,10 +45,7 @@ struct Publish: ParsableCommand {
 
     func run() throws {
         // Refuse a path that must not be written before spending time on the simulation.
-        do { try FolderWriter.preflight(out, replace: force) } catch {
-            printError("error: \(error)")
-            throw Exit.cannotCreate
-        }
+        try writing { try FolderWriter.preflight(out, replace: force) }
         let (loaded, p) = try loadScenario(scenario, plan: plan)
         let s = whatIf.apply(loaded).sharingStreetSections()
         let settings = language.settings(s), w = settings.words
@@ -64,10 +61,7 @@ struct Publish: ParsableCommand {
         if let from {
             let state = try loadState(from, scenario: s, plan: p)
             morning = state
-            do { round = try round.from(state) } catch let e as PlanProblems {
-                for problem in e.problems { printError("error: plan \(p.origin) after the morning in \(from): \(problem)") }
-                throw Exit.dataError
-            }
+            round = try inContext("plan \(p.origin) after the morning in \(from)") { try round.from(state) }
         }
         let progress = Progress(total: replications, language: w.language)
         let result = Experiment.run(round, replications: replications, seed: streams.seed,
@@ -117,11 +111,40 @@ struct Publish: ParsableCommand {
 extension Publish {
     /// The publication written as one folder, atomically; exit 73 when it cannot be.
     func writeFolder(_ files: [(path: String, text: String)]) throws {
-        do {
-            try FolderWriter.write(files, to: out, replace: force)
-        } catch {
-            printError("error: \(error)")
-            throw Exit.cannotCreate
+        try writing { try FolderWriter.write(files, to: out, replace: force) }
+    }
+}
+
+extension Publish {
+    /// The street's summary (table, JSON, sites) at the top of `out`, and each community's
+    /// publication from the same runs in a folder named by its id: notices, timetables and
+    /// rosters for its own buildings, sites and teams.
+    func publishStreet(_ s: Scenario, _ p: Plan, options: RunOptions) throws {
+        let settings = language.settings(s), w = settings.words
+        let result = try Street.run(s, p, replications: replications, streams: streams, options: options, w)
+        // Each community publishes its own notices (its languages, issuer and contact) in the
+        // street's language of this run.
+        func community(_ r: ExperimentResult) -> [(path: String, text: String)] {
+            Publication.files(r, PublicationSettings(r.scenario, language: settings.language))
+        }
+        var files: [(path: String, text: String)] = [
+            ("summary.txt", StreetSummary.table(result, w)),
+            ("summary.json", StreetSummary.json(result).rendered() + "\n"),
+            ("sites.csv", Summary.sitesCSV(result.street, w)),
+        ]
+        for (c, r) in zip(s.communities, result.communities) {
+            files += community(r).map { (c.id + "/" + $0.path, $0.text) }
+        }
+        try writeFolder(files)
+        print(w(.publishWrote, out, files.count))
+        for (c, r) in zip(s.communities, result.communities) {
+            print("  " + w(.streetPublished, c.id + "/", community(r).count))
+        }
+        print(StreetSummary.table(result, w), terminator: "")
+        let missed = StreetSummary.checks(result).filter { !$0.met }
+        if !missed.isEmpty {
+            printError(w(.warningPrefix) + w(.publishMissed, missed.count, StreetSummary.checks(result).count))
+            if check { throw Exit.targetMissed }
         }
     }
 }

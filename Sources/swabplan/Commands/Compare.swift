@@ -12,7 +12,7 @@ struct Compare: ParsableCommand {
     var scenario: String
 
     @Option(name: .customLong("plan"), help: "A plan file, `scenario` for the scenario's own plan (the baseline if it has none), or `baseline`; give two or more, the first is the reference.")
-    var plans: [String] = []
+    var plans: [PlanChoice] = []
 
     @Option(name: .shortAndLong, help: "Replications to start with; more are added in batches of 20 until every difference that matters is decided.")
     var replications = 20
@@ -43,14 +43,8 @@ struct Compare: ParsableCommand {
         var list: [Plan] = []
         for p in plans { list.append(try loadScenario(scenario, plan: p).1) }
         let progress = Progress(total: maxReplications, language: w.language)
-        let c: PlanComparison
-        do {
-            c = try PlanComparison.run(scenario: s, plans: list, seed: streams.seed, jobs: streams.threads,
+        let c = try PlanComparison.run(scenario: s, plans: list, seed: streams.seed, jobs: streams.threads,
                                        initial: replications, limit: maxReplications, progress: { n in progress.report(n) })
-        } catch let e as PlanProblems {
-            for problem in e.problems { printError("error: plan: \(problem)") }
-            throw Exit.dataError
-        }
         progress.finish()
         switch format {
         case .json: print(ComparisonReport.json(c).rendered())

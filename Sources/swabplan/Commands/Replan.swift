@@ -5,28 +5,6 @@ import Reports
 import Scenario
 import SiteModel
 
-extension Simulate {
-    /// `simulate --from STATE`: the rest of the round from the morning as it stands.
-    func runFrom(_ s: Scenario, _ p: Plan, statePath: String) throws {
-        let state = try loadState(statePath, scenario: s, plan: p)
-        let round: CompiledRound
-        do { round = try CompiledRound(scenario: s, plan: p).from(state) } catch let e as PlanProblems {
-            for problem in e.problems { printError("error: plan \(p.origin) after the morning in \(statePath): \(problem)") }
-            throw Exit.dataError
-        }
-        let w = language.words(s)
-        let progress = Progress(total: replications, language: w.language)
-        let result = Experiment.run(round, replications: replications, seed: streams.seed, jobs: streams.threads, progress: { progress.step() })
-        progress.finish()
-        if format == .table {
-            print(w(.fromTitle, w.name(s), ClockTime.format(state.at), (statePath as NSString).lastPathComponent, replications, streams.seed, p.origin))
-            print(w(.fromState, ReplanReport.describe(state, s, w)))
-            print("")
-        }
-        try Simulate.report(result, out: out, format: format, check: check, w)
-    }
-}
-
 /// `swabplan replan`: new call-ups for what can still move, from the morning as it stands.
 struct Replan: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -45,7 +23,7 @@ struct Replan: ParsableCommand {
     var scenario: String
 
     @Option(help: "The plan in force (a plan file, `scenario` or `baseline`); default: the scenario's own plan, else the baseline.")
-    var plan: String?
+    var plan: PlanChoice?
 
     @Option(help: ArgumentHelp("The state file: the morning as it stands.", valueName: "STATE"))
     var from: String
@@ -90,57 +68,12 @@ struct Replan: ParsableCommand {
         let state = try loadState(from, scenario: s, plan: p)
         let options = Replanner.Options(objective: objective ?? Objective.scenarios(s), budget: candidates.map { .evaluations($0) } ?? .seconds(timeLimit),
                                         seed: streams.seed, jobs: streams.threads, searchReplications: searchReplications, compareReplications: replications)
-        let result: Replanner.Result
-        do { result = try Replanner.run(scenario: s, plan: p, state: state, options: options, progress: { printError(w.note($0, s)) }) } catch let e as PlanProblems {
-            for problem in e.problems { printError("error: plan \(p.origin) after the morning in \(from): \(problem)") }
-            throw Exit.dataError
+        let result = try inContext("plan \(p.origin) after the morning in \(from)") {
+            try Replanner.run(scenario: s, plan: p, state: state, options: options, progress: { printError(w.note($0, s)) })
         }
-        do { try AtomicFile.write(PlanWriter.yaml(result.plan), to: out) } catch {
-            printError("error: cannot write the plan to \(out): \(error)")
-            throw Exit.cannotCreate
-        }
+        try writing("the plan to \(out)") { try AtomicFile.write(PlanWriter.yaml(result.plan), to: out) }
         print(ReplanReport.table(result, state: state, scenario: s, replications: replications, timings: !noTimings, w), terminator: "")
         print("")
-        print(w(.replanWrote, out, scenario, plan ?? "scenario"))
-    }
-}
-
-/// `swabplan state`: the morning state a replication of the plan reaches at a clock time, as a
-/// state file to correct with what the command post sees.
-struct State: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        abstract: "Write the morning state the plan is expected to reach at a clock time (a state file to correct and pass to --from).")
-
-    @Argument(help: "The scenario file (YAML).")
-    var scenario: String
-
-    @Option(help: "A plan file, `scenario` or `baseline`; default: the scenario's own plan, else the baseline.")
-    var plan: String?
-
-    @Option(help: "The clock time, HH:MM.")
-    var at: String
-
-    @Option(help: "Which replication's morning (0 is the first).")
-    var replication = 0
-
-    @Option(help: "Where to write the state file.")
-    var out: String
-
-    @OptionGroup var streams: StreamOptions
-
-    func run() throws {
-        let (s, p) = try loadScenario(scenario, plan: plan)
-        try Street.refuseWhole(s, command: "state")
-        guard let t = ClockTime.parse(at), t >= s.round.opening, t < s.round.deadline else {
-            printError("error: --at `\(at)`: expected a clock time HH:MM inside the round (\(s.round.window.description))")
-            throw Exit.usage
-        }
-        guard replication >= 0 && replication < 1_000_000 else { printError("error: --replication must be from 0 to 999999"); throw Exit.usage }
-        let state = try compile(s, p).state(at: t, seed: streams.seed, replication: replication)
-        do { try AtomicFile.write(StateWriter.yaml(state, scenario: s), to: out) } catch {
-            printError("error: cannot write the state to \(out): \(error)")
-            throw Exit.cannotCreate
-        }
-        print("wrote \(out): the morning at \(at) as replication \(replication) of the plan has it; correct it with what you see, then: swabplan replan \(scenario) --from \(out)")
+        print(w(.replanWrote, out, scenario, (plan ?? .scenario).text))
     }
 }

@@ -57,6 +57,11 @@ struct WhatIfOptions: ParsableArguments {
 
 extension Language: ExpressibleByArgument {}
 
+/// `--plan scenario|baseline|FILE`.
+extension PlanChoice: ExpressibleByArgument {
+    public init?(argument: String) { self.init(argument) }
+}
+
 /// `--language zh|en`: the language of the report, site sheets, terminal tables and CSV headers
 /// for this run, whatever the scenario's `language` says. The scenario is not changed: the run's
 /// `PublicationSettings` carry it.

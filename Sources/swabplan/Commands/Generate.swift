@@ -24,10 +24,7 @@ struct Generate: ParsableCommand {
 
     func run() throws {
         let g = DistrictGenerator(residents: residents, buildings: buildings, sites: sites, cohorts: cohorts, seed: seed, towers: towers)
-        do { try AtomicFile.write(g.yaml(), to: out) } catch {
-            printError("error: cannot write \(out): \(error)")
-            throw Exit.cannotCreate
-        }
+        try writing(out) { try AtomicFile.write(g.yaml(), to: out) }
         printError("wrote \(out): \(residents) residents in \(buildings) buildings, \(sites) sites, \(cohorts) cohorts")
     }
 }

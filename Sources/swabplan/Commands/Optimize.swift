@@ -59,20 +59,8 @@ struct Optimize: ParsableCommand {
         try Street.refuseWhole(s, command: "optimize")
         let options = Optimizer.Options(objective: objective ?? Objective.scenarios(s), budget: evaluations.map { .evaluations($0) } ?? .seconds(timeLimit),
                                         seed: streams.seed, jobs: streams.threads, maxReplications: maxReplications)
-        let result: Optimizer.Result
-        do {
-            result = try Optimizer.run(scenario: s, options: options, progress: { printError(words.note($0, s)) })
-        } catch let e as PlanProblems {
-            for problem in e.problems { printError("error: plan: \(problem)") }
-            throw Exit.dataError
-        } catch let e as Selection.NothingPostable {
-            printError("error: \(e)")
-            throw Exit.dataError
-        }
-        do { try AtomicFile.write(PlanWriter.yaml(result.plan), to: out) } catch {
-            printError("error: cannot write the plan to \(out): \(error)")
-            throw Exit.cannotCreate
-        }
+        let result = try Optimizer.run(scenario: s, options: options, progress: { printError(words.note($0, s)) })
+        try writing("the plan to \(out)") { try AtomicFile.write(PlanWriter.yaml(result.plan), to: out) }
         switch format {
         case .json: print(OptimizeReport.json(result, s, written: out, words).rendered())
         case .table: print(OptimizeReport.table(result, s, written: out, timings: !noTimings, words), terminator: "")

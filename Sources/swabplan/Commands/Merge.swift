@@ -140,7 +140,7 @@ struct Merge: ParsableCommand {
             if a.seed != b.seed { what = "seed \(a.seed), not \(b.seed)" }
             else if a.replications != b.replications { what = "\(a.replications) replications, not \(b.replications)" }
             else if a.shards != b.shards { what = "\(a.shards) shards, not \(b.shards)" }
-            else if a.plan != b.plan { what = "plan \(a.plan ?? "(the scenario's)"), not \(b.plan ?? "(the scenario's)")" }
+            else if a.plan != b.plan { what = "plan \(a.plan?.text ?? "(the scenario's)"), not \(b.plan?.text ?? "(the scenario's)")" }
             else if a.weather != b.weather { what = "--weather \(a.weather), not \(b.weather)" }
             else if a.language != b.language { what = "language \(a.language.rawValue), not \(b.language.rawValue)" }
             else { what = "other scenario files (\(a.scenarioPath), not \(b.scenarioPath), or the same files changed in between)" }

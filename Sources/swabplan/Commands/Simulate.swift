@@ -14,7 +14,7 @@ struct Simulate: ParsableCommand {
     var scenario: String
 
     @Option(help: "A plan file (call-ups and staffing), `scenario` for the scenario's own plan, or `baseline` for everyone called at opening to the nearest site; default: the scenario's own plan, else the baseline.")
-    var plan: String?
+    var plan: PlanChoice?
 
     @Option(name: .shortAndLong, help: "Number of replications.")
     var replications = 200
@@ -98,49 +98,89 @@ extension Simulate {
     /// `summary.json` and `sites.csv` into `out`: both or neither (a summary without its
     /// sites.csv would mislead); exit 73 when they cannot be written.
     static func writeSummary(_ summary: String, sites: String, to out: String) throws {
-        do {
+        try writing {
             try AtomicFile.write([((out as NSString).appendingPathComponent("summary.json"), summary),
                                   ((out as NSString).appendingPathComponent("sites.csv"), sites)])
-        } catch {
-            printError("error: \(error)")
-            throw Exit.cannotCreate
         }
     }
 }
 
-/// Progress on stderr for runs that take more than a second; silent otherwise.
-final class Progress: @unchecked Sendable {
-    private let total: Int
-    private var done = 0
-    private var shown = false
-    private let start = Date()
-    private var lastPrint = Date()
-    private let lock = NSLock()
-    private let words: Wording
+// MARK: The other modes: from a morning state, a street, a shard.
 
-    init(total: Int, language: Language) { self.total = total; words = Wording(language) }
+extension Simulate {
+    /// `simulate --from STATE`: the rest of the round from the morning as it stands.
+    func runFrom(_ s: Scenario, _ p: Plan, statePath: String) throws {
+        let state = try loadState(statePath, scenario: s, plan: p)
+        let round = try inContext("plan \(p.origin) after the morning in \(statePath)") { try CompiledRound(scenario: s, plan: p).from(state) }
+        let w = language.words(s)
+        let progress = Progress(total: replications, language: w.language)
+        let result = Experiment.run(round, replications: replications, seed: streams.seed, jobs: streams.threads, progress: { progress.step() })
+        progress.finish()
+        if format == .table {
+            print(w(.fromTitle, w.name(s), ClockTime.format(state.at), (statePath as NSString).lastPathComponent, replications, streams.seed, p.origin))
+            print(w(.fromState, ReplanReport.describe(state, s, w)))
+            print("")
+        }
+        try Simulate.report(result, out: out, format: format, check: check, w)
+    }
+}
 
-    func step() {
-        lock.lock(); defer { lock.unlock() }
-        done += 1
-        let now = Date()
-        guard now.timeIntervalSince(start) > 1, now.timeIntervalSince(lastPrint) > 0.5 || done == total else { return }
-        lastPrint = now
-        shown = true
-        FileHandle.standardError.write(Data(("\r" + words(.progressSimulating, done, total)).utf8))
+extension Simulate {
+    func runStreet(_ s: Scenario, _ p: Plan) throws {
+        let w = language.words(s)
+        let result = try Street.run(s, p, replications: replications, streams: streams, w)
+        let summary = StreetSummary.json(result).rendered() + "\n"
+        if let out { try Simulate.writeSummary(summary, sites: Summary.sitesCSV(result.street, w), to: out) }
+        switch format {
+        case .json: print(summary, terminator: "")
+        case .table: print(StreetSummary.table(result, w), terminator: "")
+        }
+        if check && StreetSummary.checks(result).contains(where: { !$0.met }) { throw Exit.targetMissed }
+    }
+}
+
+extension Simulate {
+    /// Runs shard K of N of the replications and writes its partial result into `out` (nothing else).
+    func runShard(_ spec: ShardSpec, scenario s: Scenario, round: CompiledRound, out: String) throws {
+        let run = try shardedRun(spec, scenario: s)
+        let range = run.range(shard: spec.k)
+        let results = Experiment.runs(round, replications: range, seed: streams.seed, jobs: streams.threads)
+        let path = try write(PartialResult(run: run, shard: spec.k, results: results).encoded(), spec, out: out)
+        printError("wrote \(path): replications \(range.lowerBound + 1)-\(range.upperBound) of \(replications) (shard \(spec.k) of \(spec.n)); merge all \(spec.n) with `swabplan merge`")
     }
 
-    /// Progress of a run that counts up to `done` replications (in batches).
-    func report(_ done: Int) {
-        lock.lock(); defer { lock.unlock() }
-        let now = Date()
-        guard now.timeIntervalSince(start) > 1 else { return }
-        shown = true
-        FileHandle.standardError.write(Data(("\r" + words(.progressComparing, done)).utf8))
+    /// Runs every replication of shard K's share of the site groups (`groupShares`) and
+    /// writes its partial result into `out` (nothing else).
+    func runGroupShard(_ spec: ShardSpec, scenario s: Scenario, round: CompiledRound, out: String) throws {
+        let groups = round.siteGroupCount
+        if spec.n > groups {
+            printError("error: --shard \(spec.k)/\(spec.n) --shard-by site-groups: the round has \(groups) independent site group\(groups == 1 ? "" : "s") (sites that share no team, courier or door-to-door hand-off); use at most \(groups) shard\(groups == 1 ? "" : "s"), or --shard-by replications")
+            throw Exit.usage
+        }
+        let run = try shardedRun(spec, scenario: s)
+        let mine = round.groupShares(shards: spec.n)[spec.k - 1]
+        var part = GroupPartialResult.Writer(run: run, shard: spec.k, groupCount: groups, groups: mine)
+        let progress = Progress(total: replications, language: language.words(s).language)
+        let jobs = streams.threads
+        let drawn = round.buildings(calledTo: mine)
+        for r in 0..<replications {
+            part.add(round.runGroups(mine, buildings: drawn, seed: streams.seed, replication: r, jobs: jobs))
+            progress.step()
+        }
+        progress.finish()
+        let path = try write(part.finished(), spec, out: out)
+        printError("wrote \(path): site groups \(mine.map { String($0 + 1) }.joined(separator: ", ")) of \(groups), all \(replications) replications (shard \(spec.k) of \(spec.n)); merge all \(spec.n) with `swabplan merge`")
     }
 
-    func finish() {
-        lock.lock(); defer { lock.unlock() }
-        if shown { FileHandle.standardError.write(Data("\n".utf8)) }
+    private func shardedRun(_ spec: ShardSpec, scenario s: Scenario) throws -> ShardedRun {
+        ShardedRun(scenarioPath: scenario, plan: plan, weather: whatIf.weather, language: language.settings(s).language,
+                   fingerprint: try RunInputs.fingerprint(s, plan: plan, weather: whatIf.weather, language: language.settings(s).language),
+                   seed: streams.seed, replications: replications, shards: spec.n)
+    }
+
+    private func write(_ bytes: [UInt8], _ spec: ShardSpec, out: String) throws -> String {
+        let path = (out as NSString).appendingPathComponent(spec.fileName)
+        try writing { try AtomicFile.write(bytes: bytes, to: path) }
+        return path
     }
 }

@@ -4,7 +4,7 @@ import SimKit
 import SiteModel
 
 /// Throughput figures for SwabPlan, as medians of several runs. Build in release mode:
-///     swift run -c release swabplan-bench [--quick] [--only engine|community|district|scale|optimizer|towers|rules] [--scenario FILE]
+///     swift run -c release swabplan-bench [--quick] [--only engine|ratio|district|scale|optimizer|towers|rules] [--scenario FILE]
 @main
 struct Bench {
     static func main() {
@@ -20,9 +20,17 @@ struct Bench {
         }
         print("swabplan-bench: medians of \(runs) runs; \(ProcessInfo.processInfo.activeProcessorCount) cores; load average \(loadAverage())")
         let only = args.drop(while: { $0 != "--only" }).dropFirst().first
-        if only == nil || only == "engine" { engine(runs: runs, customers: quick ? 1_000_000 : 10_000_000) }
+        var engineNanoseconds: Double?
+        if only == nil || only == "engine" || only == "ratio" { engineNanoseconds = engine(runs: runs, customers: quick ? 1_000_000 : 10_000_000) }
         if only == "scale" { Scale.bench(runs: 3); return }
         if only == "engine" { return }
+        if only == "ratio" {
+            let path = args.drop(while: { $0 != "--scenario" }).dropFirst().first ?? "Scenarios/panjiayuan-nanli.yaml"
+            guard let s = try? ScenarioLoader.load(path: path) else { print("cannot load \(path)"); return }
+            let perEvent = community(s, label: "all logistics", runs: runs, replications: quick ? 400 : 2000)
+            ratio(perEvent, engineNanoseconds!)
+            return
+        }
         if only == "district" || only == nil { District.bench(sizes: [10_000, 40_000], runs: quick ? 1 : 3) }
         if only == "district" { return }
         if only == "towers" { OptimizerBench.towers(runs: runs, plans: quick ? 20 : 40); return }
@@ -56,10 +64,19 @@ struct Bench {
             return b
         }
         community(queues, label: "queues only", runs: runs, replications: replications)
-        community(scenario, label: "all logistics", runs: runs, replications: replications)
+        let perEvent = community(scenario, label: "all logistics", runs: runs, replications: replications)
+        if let engineNanoseconds { ratio(perEvent, engineNanoseconds) }
     }
 
-    static func community(_ scenario: Scenario, label: String, runs: Int, replications: Int) {
+    /// A community's cost per event against the engine's own (M/M/10): what the round's
+    /// model adds to each event on top of the event list, the clock and the random streams.
+    static func ratio(_ community: Double, _ engine: Double) {
+        print(String(format: "ratio   a community event costs %.1f ns on one core, the engine's %.1f ns: %.2f×", community, engine, community / engine))
+    }
+
+    /// Returns nanoseconds an event on one core.
+    @discardableResult
+    static func community(_ scenario: Scenario, label: String, runs: Int, replications: Int) -> Double {
         let round = try! CompiledRound(scenario: scenario, plan: scenario.effectivePlan)
         let cores = ProcessInfo.processInfo.activeProcessorCount
         var all: [Double] = [], one: [Double] = [], draw: [Double] = []
@@ -75,6 +92,7 @@ struct Bench {
         print(String(format: "site    %@, %d residents, %@: %.0f replications/s on %d cores (min %.0f, max %.0f); %.0f/s on one core",
                      scenario.name, scenario.totalResidents, label, median(all), cores, all.min()!, all.max()!, median(one)))
         print(String(format: "        one replication: %.2f ms, of which drawing residents %.2f ms; %d events", 1000 / median(one), 1000 / median(draw), events))
+        return 1e9 / median(one) / Double(max(events, 1))
     }
 
     static func median(_ xs: [Double]) -> Double {
@@ -92,7 +110,9 @@ struct Bench {
         (try? String(contentsOfFile: "/proc/loadavg", encoding: .utf8))?.split(separator: " ").prefix(3).joined(separator: " ") ?? "unknown"
     }
 
-    static func engine(runs: Int, customers: Int) {
+    /// Returns nanoseconds an event.
+    @discardableResult
+    static func engine(runs: Int, customers: Int) -> Double {
         let model = MMcQueue(servers: 10, arrivalRate: 100, serviceRate: 12)
         var rates: [Double] = []
         var events = 0
@@ -104,5 +124,6 @@ struct Bench {
         }
         print(String(format: "engine  M/M/10 lambda 100/h mu 12/h, %d customers (%d events): %.1f million events/s (min %.1f, max %.1f)",
                      customers, events, median(rates) / 1e6, rates.min()! / 1e6, rates.max()! / 1e6))
+        return 1e9 / median(rates)
     }
 }

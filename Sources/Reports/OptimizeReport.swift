@@ -131,12 +131,15 @@ public enum OptimizeReport {
         return [w(.optimizeLeastRoom, t.terminal(s, w), figure)]
     }
 
+    /// Machine output: names and reasons in English, whatever the run's language (the binding
+    /// targets are in its language, as the table has them).
     public static func json(_ r: Optimizer.Result, _ s: Scenario, written path: String, _ w: Wording) -> JSON {
-        .object([
+        let english = Wording(.en)
+        return .object([
             ("what_it_would_take", r.whatItWouldTake.map { WhatItWouldTakeReport.json($0, s) } ?? .null),
             ("objective", .string(r.objective.metric.rawValue)),
             ("plan_file", .string(path)),
-            ("chosen", .string(r.chosen.name)),
+            ("chosen", .string(english.candidate(r.chosen, s))),
             ("seconds", .number(r.seconds, decimals: 1)),
             ("stopped_by_time_limit", .bool(r.stoppedByTimeLimit)),
             ("bounds", .object([
@@ -148,7 +151,7 @@ public enum OptimizeReport {
                 ("lifts", .array(r.bounds.lifts.map { b in .object([("building", .string(b.building)), ("lifts", .integer(b.lifts)),
                                                                     ("riders", .integer(b.riders)),
                                                                     ("earliest_finish_minutes", .number(b.earliestMinutes, decimals: 1))]) })),
-                ("impossible", .array(r.bounds.impossible.map { .string($0.text) })),
+                ("impossible", .array(r.bounds.impossible.map { .string(english.impossible($0, s)) })),
             ])),
             ("surrogate_evaluations", .integer(r.surrogateEvaluations)),
             ("milp", r.milp.map { m in .object([("objective", .number(m.objective, decimals: 1)), ("bound", .number(m.bound, decimals: 1)),
@@ -157,8 +160,8 @@ public enum OptimizeReport {
             ("surrogate_mean_minutes", .number(r.surrogateMeanMinutes, decimals: 3)),
             ("bound_mean_minutes", r.boundMeanMinutes.map { .number($0, decimals: 3) } ?? .null),
             ("candidates", .array(r.candidates.map { cand in
-                .object([("name", .string(cand.source.name)), ("surrogate", .number(cand.surrogate, decimals: 3)),
-                         ("simulated", .number(cand.simulated, decimals: 3)), ("set_aside", cand.setAside.map { .string($0.text) } ?? .null)])
+                .object([("name", .string(english.candidate(cand.source, s))), ("surrogate", .number(cand.surrogate, decimals: 3)),
+                         ("simulated", .number(cand.simulated, decimals: 3)), ("set_aside", cand.setAside.map { .string(english.setAside($0, s)) } ?? .null)])
             })),
             ("binding", .array((r.comparison.map { binding($0, w) } ?? []).map { .string($0) })),
             ("comparison", r.comparison.map(ComparisonReport.json) ?? .null),

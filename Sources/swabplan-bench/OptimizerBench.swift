@@ -94,7 +94,7 @@ enum OptimizerBench {
         guard let r = result else { print("optimiser failed on \(path)"); return }
         let chosen = r.candidates.first { $0.source == r.chosen }
         print(String(format: "optimiser %@: %.1f s wall on %d cores (limit %.0f s), %d surrogate evaluations; chosen %@: mean time in system %.2f min over %d replications",
-                     s.name, seconds, jobs, timeLimit, r.surrogateEvaluations, r.chosen.name, chosen?.simulated ?? .nan, r.selectionReplications))
+                     s.name, seconds, jobs, timeLimit, r.surrogateEvaluations, "\(r.chosen)", chosen?.simulated ?? .nan, r.selectionReplications))
     }
 
     /// The price of the planning rules: the optimiser on the same seed and time limit with the

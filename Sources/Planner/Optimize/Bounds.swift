@@ -49,23 +49,6 @@ public struct Bounds: Sendable {
         /// Finish within `minutes`: the building's lifts cannot bring its residents down sooner;
         /// `stairs`: the low floors that would have to walk for them to (nil: none would do).
         case lifts(minutes: Double, LiftBound, stairs: (floor: Int, earliestMinutes: Double)?)
-
-        /// In English, for logs and machine output.
-        public var text: String {
-            switch self {
-            case .finish(let minutes, let sites, let earliest):
-                return "finish within \(Int(minutes)) minutes: sites \(sites.joined(separator: ", ")) cannot be done before \(Int(earliest.rounded(.up))) minutes after opening with the teams and desks they have"
-            case .belowService(let t, let service):
-                return "\(t.metric.rawValue) at most \(t.value): registration and swab alone take \(String(format: "%.1f", service)) minutes on average"
-            case .teams(let needed, let available):
-                return "the swab work needs \(needed) teams working throughout the round; the cohorts bring \(available) at a time"
-            case .courier(let id, let trip, let limit):
-                return "courier \(id)'s round trip of \(Int(trip)) minutes is longer than the sample-age limit of \(Int(limit)) minutes"
-            case .lifts(let minutes, let b, let stairs):
-                return "finish within \(Int(minutes)) minutes: the \(b.lifts) lift(s) of building \(b.building) cannot bring its \(b.riders) residents above \(b.stairsUpToFloor == 1 ? "the ground floor" : "floor \(b.stairsUpToFloor)") to a site before \(Int(b.earliestMinutes.rounded(.up))) minutes after opening"
-                    + (stairs.map { "; with floors 2-\($0.floor) on the stairs, by \(Int($0.earliestMinutes.rounded(.up))) minutes" } ?? "")
-            }
-        }
     }
 
     public init(surrogate sur: Surrogate, space: CallUpSpace) {

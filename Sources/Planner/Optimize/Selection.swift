@@ -21,17 +21,6 @@ public struct Selection: Sendable {
     /// Where a candidate plan came from.
     public enum Source: Sendable, Equatable {
         case clusters, search(Int, objective: Objective), milp, staffing, own, baseline
-        /// Its name in machine output (`--format json`) and progress lines.
-        public var name: String {
-            switch self {
-            case .clusters: return "clusters and repair, surrogate mean"
-            case .search(let k, let objective): return "search \(k), surrogate \(objective.rawValue)"
-            case .milp: return "MILP (surrogate)"
-            case .staffing: return "optimised staffing and call-ups (surrogate)"
-            case .own: return "your plan"
-            case .baseline: return "baseline"
-            }
-        }
     }
     /// Why a candidate was set aside.
     public enum SetAside: Sendable {
@@ -44,20 +33,10 @@ public struct Selection: Sendable {
         case missesMore(replications: Int)
         /// It breaks the planning rules: simulated for comparison, never chosen.
         case breaksRules
-        public var text: String {
-            switch self {
-            case .misses(let t, let ci):
-                return "misses \(t.metric.rawValue) \(t.bound == .atMost ? "<=" : ">=") \(String(format: "%g", t.value)) (\(String(format: "%.2f ± %.2f", ci.mean, ci.halfWidth)))"
-            case .worse(let n): return "worse than another candidate (Kim-Nelson, \(n) replications)"
-            case .missesMore(let n): return "misses the targets by more than another candidate or your plan (\(n) replications)"
-            case .breaksRules: return "breaks the planning rules (compared, not chosen)"
-            }
-        }
     }
     public struct Candidate: Sendable {
         public var source: Source
         public var plan: Plan
-        public var name: String { source.name }
     }
     public let candidates: [Candidate]
     /// Per candidate, per replication: the objective's value.

@@ -54,7 +54,7 @@ public struct Wording: Sendable {
     /// Short items named one after another ("c team 1, c team 2"; "c第1组、c第2组").
     public func enumerate(_ items: [String]) -> String { items.joined(separator: self(.enumerationSeparator)) }
 
-    public func metric(_ m: MetricName) -> String { language == .zh ? (Wording.chineseMetrics[m] ?? m.label) : m.label }
+    public func metric(_ m: MetricName) -> String { language == .zh ? (Wording.chineseMetrics[m] ?? Wording.englishMetric(m)) : Wording.englishMetric(m) }
 
     public func unit(_ m: MetricName) -> String { language == .zh ? (Wording.chineseUnits[m.unit] ?? m.unit) : m.unit }
 

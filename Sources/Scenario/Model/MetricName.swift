@@ -80,54 +80,6 @@ public enum MetricName: String, Sendable, CaseIterable {
         }
     }
 
-    /// A line for the terminal table and the report.
-    public var label: String {
-        switch self {
-        case .waitRegistrationMinutes: return "wait at registration"
-        case .waitSwabMinutes: return "wait at swab line"
-        case .timeInSystemMinutes: return "arrival to swab done, mean"
-        case .timeInSystemP50Minutes: return "arrival to swab done, p50"
-        case .timeInSystemP90Minutes: return "arrival to swab done, p90"
-        case .timeInSystemP95Minutes: return "arrival to swab done, p95"
-        case .timeInSystemMaxMinutes: return "arrival to swab done, max"
-        case .shareWaitingOver20Minutes: return "share waiting over 20 min"
-        case .shareWaitingOver60Minutes: return "share waiting over 60 min"
-        case .finishTimeMinutesAfterOpening: return "last swab, after opening"
-        case .finishedByDeadline: return "finished by deadline"
-        case .residentsSwabbed: return "residents swabbed"
-        case .residentsNotSwabbed: return "residents not swabbed"
-        case .registrationDeskUtilisation: return "registration desk utilisation"
-        case .swabTeamUtilisation: return "swab team utilisation"
-        case .longestStandingMinutes: return "longest standing span"
-        case .overtimeTeamMinutes: return "team overtime past shift end"
-        case .minutesLostToWeather: return "site minutes paused by weather"
-        case .timeInSystemWithoutWeatherMinutes: return "arrival to swab done, no weather"
-        case .weatherCostMinutes: return "weather's cost to each resident"
-        case .sampleAgeAtLabMeanMinutes: return "sample age at the lab, mean"
-        case .sampleAgeAtLabP95Minutes: return "sample age at the lab, p95"
-        case .sampleAgeAtLabMaxMinutes: return "sample age at the lab, max"
-        case .shareSamplesOverAgeLimit: return "samples over the age limit"
-        case .tubesUncollected: return "tubes left uncollected"
-        case .tubesOverBoxCapacity: return "tubes that did not fit a cold box"
-        case .courierRuns: return "courier runs"
-        case .courierDistanceKm: return "courier distance"
-        case .doorToDoorHouseholdsDone: return "door-to-door households done"
-        case .doorToDoorFinishMinutesAfterOpening: return "door-to-door done, after opening"
-        case .doorToDoorTubes: return "door-to-door tubes handed over"
-        case .dataItemsOnTimeShare: return "data items cleared on time"
-        case .dataLargestLatenessMinutes: return "data desk, largest lateness"
-        case .workerHoursRegistration: return "worker hours: registration"
-        case .workerHoursMarshal: return "worker hours: queue marshal"
-        case .workerHoursDoorToDoor: return "worker hours: door-to-door"
-        case .workerHoursDataDesk: return "worker hours: data desk"
-        case .residentsGaveUp: return "residents who gave up"
-        case .residentsGaveUpToWeather: return "gave up because of the weather"
-        case .returnersTimeAwayMinutes: return "returners' time away, mean"
-        case .liftWaitMeanMinutes: return "wait for a lift, mean"
-        case .liftWaitP95Minutes: return "wait for a lift, p95"
-        }
-    }
-
     public enum Better: Sendable { case lower, higher, neither }
 
     /// Figures a target on reads "every morning": the finish, the longest stand, the oldest

@@ -36,8 +36,9 @@ public struct Plan: Sendable {
     /// The name `swabplan optimize` gives the plans it writes.
     public static let optimisedNamePrefix = "optimised by swabplan"
 
-    /// Written by the optimiser (its name says so): advice does not send the planner back to it.
-    public var isOptimised: Bool { origin == "optimised" || (name?.hasPrefix(Plan.optimisedNamePrefix) ?? false) }
+    /// Written by the optimiser (its name says so, in memory and once written to a file):
+    /// advice does not send the planner back to it.
+    public var isOptimised: Bool { name?.hasPrefix(Plan.optimisedNamePrefix) ?? false }
 }
 
 /// Two plans are the same when they say the same: every call-up, staffing period, role, drop,

@@ -1,17 +1,16 @@
 import Foundation
 import XCTest
-@testable import Scenario
+import Scenario
+@testable import Reports
+import TestSupport
 
 /// The metric names in Scenarios/README.md are exactly those the loader accepts, in order.
 final class MetricDocsTests: XCTestCase {
-    static var readme: URL {
-        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-            .appendingPathComponent("Scenarios/README.md")
-    }
+    static var readme: URL { Repository.root.appendingPathComponent("Scenarios/README.md") }
 
     /// The block between the markers, as the code would write it.
     static var expectedBlock: String {
-        MetricName.allCases.map { "- `\($0.rawValue)` (\($0.unit)): \($0.label)" }.joined(separator: "\n")
+        MetricName.allCases.map { "- `\($0.rawValue)` (\($0.unit)): \(Wording.englishMetric($0))" }.joined(separator: "\n")
     }
 
     func testDocumentedMetricsMatchTheCode() throws {

@@ -8,8 +8,8 @@ struct Compare: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Compare plans under common random numbers, with paired 95% intervals against the first plan.")
 
-    @Argument(help: "The scenario file (YAML).")
-    var scenario: String
+    @OptionGroup var file: ScenarioArgument
+    var scenario: String { file.scenario }
 
     @Option(name: .customLong("plan"), help: "A plan file, `scenario` for the scenario's own plan (the baseline if it has none), or `baseline`; give two or more, the first is the reference.")
     var plans: [PlanChoice] = []
@@ -26,8 +26,8 @@ struct Compare: ParsableCommand {
 
     @OptionGroup var language: LanguageOption
 
-    @Option(help: "What to print: table or json.")
-    var format: Simulate.OutputFormat = .table
+    @OptionGroup var output: FormatOption
+    var format: OutputFormat { output.format }
 
     func validate() throws {
         guard plans.count >= 2 else { throw ValidationError("give at least two --plan options (a file, `scenario` or `baseline`)") }

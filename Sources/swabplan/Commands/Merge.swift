@@ -21,8 +21,8 @@ struct Merge: ParsableCommand {
     @Option(help: "The scenario file, if it is no longer where the shards read it.")
     var scenario: String?
 
-    @Option(help: "What to print: table or json.")
-    var format: Simulate.OutputFormat = .table
+    @OptionGroup var output: FormatOption
+    var format: OutputFormat { output.format }
 
     @Option(help: "Folder to write summary.json and sites.csv into.")
     var out: String?

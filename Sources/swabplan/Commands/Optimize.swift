@@ -38,8 +38,8 @@ struct Optimize: ParsableCommand {
 
     @OptionGroup var streams: StreamOptions
 
-    @Option(help: "What to print: table or json.")
-    var format: Simulate.OutputFormat = .table
+    @OptionGroup var output: FormatOption
+    var format: OutputFormat { output.format }
 
     @OptionGroup var language: LanguageOption
 

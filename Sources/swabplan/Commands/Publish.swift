@@ -9,8 +9,8 @@ struct Publish: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Simulate the chosen plan and write what the round needs: timetables, notices, rosters, courier runs, a report.")
 
-    @Argument(help: "The scenario file (YAML).")
-    var scenario: String
+    @OptionGroup var file: ScenarioArgument
+    var scenario: String { file.scenario }
 
     @Option(help: "A plan file, `scenario` or `baseline`; default: the scenario's own plan, else the baseline.")
     var plan: PlanChoice?

@@ -19,8 +19,8 @@ struct Replan: ParsableCommand {
         no plan can meet any more is named with its bound. Progress goes to stderr.
         """)
 
-    @Argument(help: "The scenario file (YAML).")
-    var scenario: String
+    @OptionGroup var file: ScenarioArgument
+    var scenario: String { file.scenario }
 
     @Option(help: "The plan in force (a plan file, `scenario` or `baseline`); default: the scenario's own plan, else the baseline.")
     var plan: PlanChoice?

@@ -8,10 +8,8 @@ struct Simulate: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Simulate a testing round many times and report every metric with its 95% interval.")
 
-    enum OutputFormat: String, ExpressibleByArgument { case table, json }
-
-    @Argument(help: "The scenario file (YAML).")
-    var scenario: String
+    @OptionGroup var file: ScenarioArgument
+    var scenario: String { file.scenario }
 
     @Option(help: "A plan file (call-ups and staffing), `scenario` for the scenario's own plan, or `baseline` for everyone called at opening to the nearest site; default: the scenario's own plan, else the baseline.")
     var plan: PlanChoice?
@@ -25,8 +23,8 @@ struct Simulate: ParsableCommand {
 
     @OptionGroup var language: LanguageOption
 
-    @Option(help: "What to print: table or json.")
-    var format: OutputFormat = .table
+    @OptionGroup var output: FormatOption
+    var format: OutputFormat { output.format }
 
     @Option(help: "Folder to write summary.json and sites.csv into.")
     var out: String?

@@ -11,8 +11,8 @@ struct State: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Write the morning state the plan is expected to reach at a clock time (a state file to correct and pass to --from).")
 
-    @Argument(help: "The scenario file (YAML).")
-    var scenario: String
+    @OptionGroup var file: ScenarioArgument
+    var scenario: String { file.scenario }
 
     @Option(help: "A plan file, `scenario` or `baseline`; default: the scenario's own plan, else the baseline.")
     var plan: PlanChoice?

@@ -6,8 +6,8 @@ struct Validate: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Check a scenario (and optionally a plan) and report every problem with file:line:column.")
 
-    @Argument(help: "The scenario file (YAML).")
-    var scenario: String
+    @OptionGroup var file: ScenarioArgument
+    var scenario: String { file.scenario }
 
     @Option(help: "A plan file to check against the scenario (or `scenario`, `baseline`).")
     var plan: PlanChoice?

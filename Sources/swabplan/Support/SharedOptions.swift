@@ -3,6 +3,21 @@ import Reports
 import Scenario
 import Foundation
 
+/// The scenario file every planning command takes first.
+struct ScenarioArgument: ParsableArguments {
+    @Argument(help: "The scenario file (YAML).")
+    var scenario: String
+}
+
+/// What a command prints on stdout.
+enum OutputFormat: String, ExpressibleByArgument { case table, json }
+
+/// `--format table|json`.
+struct FormatOption: ParsableArguments {
+    @Option(help: "What to print: table or json.")
+    var format: OutputFormat = .table
+}
+
 /// The options every simulating command shares: which random numbers, how many threads.
 struct StreamOptions: ParsableArguments {
     // `.unconditional` so that `--seed -1` reaches the parser below (and its message) instead

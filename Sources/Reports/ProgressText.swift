@@ -28,6 +28,8 @@ extension Wording {
         case .milpSkipped(let callUps, let columns):
             return self(columns == nil ? .progressMILPSkipped : .progressMILPSkippedColumns, callUps, columns ?? 0,
                         CallUpMILP.largestProblem, CallUpMILP.largestColumns)
+        case .milpTooSlow(let columns, let root, let seconds):
+            return self(.progressMILPTooSlow, columns, Format.fixed(root, 0), Format.fixed(seconds, 0))
         case .milpStarted(let seconds, let nodes):
             return self(.progressMILPStarted, seconds.map { self(.progressSeconds, Format.fixed($0, 0)) } ?? self(.progressNodes, nodes ?? 0))
         case .milpDone(let r):

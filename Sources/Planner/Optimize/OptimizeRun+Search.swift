@@ -66,6 +66,10 @@ extension OptimizeRun {
         try budget.checkCancelled()
         let state = SurrogateState(surrogate, bestMean)
         let seconds = budget.secondsLeft(until: ends.milp).map { max(1, $0) }
+        if let seconds, CallUpMILP.rootSeconds(columns: columns!) > seconds {
+            say(.milpTooSlow(columns: columns!, rootSeconds: CallUpMILP.rootSeconds(columns: columns!), seconds: seconds))
+            return
+        }
         let nodes = budget.isTimed ? nil : 5
         say(.milpStarted(seconds: seconds, nodes: nodes))
         let r = CallUpMILP.solve(state, space: space, warm: bestMean, seconds: seconds, nodes: nodes)

@@ -23,6 +23,8 @@ public enum PlannerEvent: Sendable {
     case searchDone(Objective?, surrogate: Double, evaluations: Int)
     /// The MILP was not run: too many call-ups, or too many pattern columns.
     case milpSkipped(callUps: Int, columns: Int?)
+    /// The MILP was not run: its root relaxation alone would take longer than its stage has.
+    case milpTooSlow(columns: Int, rootSeconds: Double, seconds: Double)
     /// The MILP started with this time limit, or this node limit.
     case milpStarted(seconds: Double?, nodes: Int?)
     case milpDone(CallUpMILP.Result)

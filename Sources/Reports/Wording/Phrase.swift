@@ -48,7 +48,7 @@ public enum Phrase: String, Sendable, CaseIterable {
     case progressMILPSkipped, progressMILPSkippedColumns, progressMILPStarted, progressSeconds, progressNodes, progressMILPDone
     case progressProven, progressAtLimit, progressStaffing, progressSetAside, progressVerifying, progressSelection, progressRoles
     case progressRolesLeft, progressChosen, progressComparingOwn, progressComparingBaseline, progressTake, progressReplanMoved
-    case progressReplanTeam
+    case progressReplanTeam, progressMILPTooSlow
     // A morning state in one line
     case describeSwabbed, describeInLine, describeLeft, describeLate, describeGone, describeDesks, describeWeather, describeRain, describeWind
     case describeHeat, describeLight, describeModerate, describeHeavy, describeAsPlanned, describeSeparator

@@ -229,6 +229,7 @@ extension Wording {
         .progressTake: "需要什么：在模拟中试各项增援",
         .progressReplanMoved: "重新安排：调整{1}，得分{2}（已试{3}个）",
         .progressReplanTeam: "重新安排：{1}，得分{2}（已试{3}个）",
+        .progressMILPTooSlow: "混合整数规划：跳过，{1}列，仅根节点松弛就约需{2}秒，而只剩{3}秒",
         .describeSwabbed: "已采样{1}人", .describeInLine: "排队（登记+采样）{1}", .describeLeft: "离开后会回来 {1}",
         .describeLate: "{1}晚到{2}分钟", .describeGone: "缺岗 {1}", .describeDesks: "登记台 {1}", .describeWeather: "{3}{2}{1}",
         .describeRain: "雨", .describeWind: "风", .describeHeat: "高温", .describeLight: "小", .describeModerate: "中", .describeHeavy: "大",

@@ -229,6 +229,7 @@ extension Wording {
         .progressTake: "what it would take: trying additions in the simulation",
         .progressReplanMoved: "replan: {1} moved, score {2} ({3} candidates)",
         .progressReplanTeam: "replan: {1}, score {2} ({3} candidates)",
+        .progressMILPTooSlow: "MILP: skipped, {1} pattern columns: its root relaxation alone would take about {2} s, and {3} s are left for it",
         .describeSwabbed: "swabbed {1}", .describeInLine: "in line (registration+swab) {1}", .describeLeft: "left and coming back {1}",
         .describeLate: "{1} {2} min late", .describeGone: "gone {1}", .describeDesks: "desks {1}", .describeWeather: "{1} {2} {3}",
         .describeRain: "rain", .describeWind: "wind", .describeHeat: "heat", .describeLight: "light", .describeModerate: "moderate", .describeHeavy: "heavy",

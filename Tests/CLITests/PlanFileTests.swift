@@ -59,9 +59,7 @@ final class OptimizeCommandTests: XCTestCase {
     /// Targets no plan can meet are named before any search, with the bound that rules them
     /// out, in the scenario's language.
     func testImpossibleTargetsAreNamedInEitherLanguage() throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("swabplan-impossible-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: dir) }
+        let dir = try temporaryFolder("swabplan-impossible")
         let text = try String(contentsOfFile: Repository.root.appendingPathComponent("Scenarios/small/two-sites.yaml").path, encoding: .utf8)
         let scenario = dir.appendingPathComponent("s.yaml")
         try text.replacingOccurrences(of: "  - finish_by: \"09:30\"", with: "  - finish_by: \"07:20\"\n  - {metric: time_in_system_minutes, at_most: 0.1}")
@@ -78,9 +76,7 @@ final class OptimizeCommandTests: XCTestCase {
     /// A finish ruled out only by a tower's lifts is named IMPOSSIBLE with the lifts, in
     /// either language (issue 18); the work bound alone would allow it.
     func testATargetRuledOutByTheLiftsIsNamed() throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("swabplan-lifts-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: dir) }
+        let dir = try temporaryFolder("swabplan-lifts")
         let scenario = Repository.root.appendingPathComponent("Tests/CLITests/Fixtures/one-tower.yaml").path
         for (language, words) in [("en", ["IMPOSSIBLE: all done by 08:20: the lifts of Tower 1 (2 × 8-person car, 90 s a round trip) cannot bring its 900 residents above the ground floor down before 08:27",
                                           "ask floor 2 to take the stairs (walking: stairs_up_to_floor: 2; the lifts could then be done by 08:17)",
@@ -97,9 +93,7 @@ final class OptimizeCommandTests: XCTestCase {
     /// With an evaluation budget and --no-timings the whole table is the same on every run
     /// (what Results/ publishes); without, it gives the seconds.
     func testTheTableWithoutTimingsIsTheSameEveryRun() throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("swabplan-timings-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: dir) }
+        let dir = try temporaryFolder("swabplan-timings")
         let args = ["optimize", CommandLineTests.scenario("small/two-sites.yaml"), "--evaluations", "2000", "--max-replications", "10",
                     "--out", dir.appendingPathComponent("p.yaml").path]
         let a = try CLI().run(args + ["--no-timings", "--jobs", "1"]), b = try CLI().run(args + ["--no-timings", "--jobs", "2"])

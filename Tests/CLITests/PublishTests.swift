@@ -18,11 +18,7 @@ final class PublishTests: XCTestCase {
     /// depend on where the package is checked out.
     static func fixture(_ name: String) -> String { "Tests/CLITests/Fixtures/" + name }
 
-    func folder() -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("swabplan-publish-\(UUID().uuidString)")
-        addTeardownBlock { try? FileManager.default.removeItem(at: url) }
-        return url
-    }
+    func folder() -> URL { try! temporaryFolder("swabplan-publish", create: false) }
 
     func read(_ url: URL) throws -> String { try String(contentsOf: url, encoding: .utf8) }
 
@@ -253,8 +249,7 @@ final class PublishTests: XCTestCase {
 /// window, the health-code line with the contact, the rules, the issuer; one per compound too.
 final class NoticeTests: XCTestCase {
     func testNoticesCarryWhatRealOnesDo() throws {
-        let out = FileManager.default.temporaryDirectory.appendingPathComponent("swabplan-notices-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: out) }
+        let out = try temporaryFolder("swabplan-notices", create: false)
         let r = try CLI().run(["publish", CommandLineTests.scenario("panjiayuan-nanli.yaml"), "--out", out.path, "-r", "4"])
         XCTAssertEqual(r.status, 0, r.stderr)
         let b13 = try String(contentsOf: out.appendingPathComponent("notices/B13.txt"), encoding: .utf8)
@@ -288,9 +283,7 @@ final class NoticeTests: XCTestCase {
     /// A scenario that sends the low floors down the stairs tells them so in the notices of
     /// buildings with lifts (and their compound's); without it, no such line.
     func testNoticesAskTheLowFloorsToTakeTheStairs() throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("swabplan-stairs-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: dir) }
+        let dir = try temporaryFolder("swabplan-stairs")
         func read(_ url: URL) throws -> String { try String(contentsOf: url, encoding: .utf8) }
         let tower = Repository.root.appendingPathComponent("Tests/CLITests/Fixtures/one-tower.yaml")
         let text = try read(tower)
@@ -344,8 +337,7 @@ final class WhatIfTests: XCTestCase {
         let wet = try CLI().run(["simulate", scenario, "-r", "4", "--format", "json", "--weather", "rain heavy 07:30-09:00"])
         XCTAssertEqual(wet.status, 0, wet.stderr)
         XCTAssertNotEqual(plain.stdout, wet.stdout)
-        let out = FileManager.default.temporaryDirectory.appendingPathComponent("swabplan-whatif-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: out) }
+        let out = try temporaryFolder("swabplan-whatif", create: false)
         let r = try CLI().run(["publish", scenario, "--out", out.path, "-r", "4", "--weather", "rain heavy 07:30-09:00"])
         XCTAssertEqual(r.status, 0, r.stderr)
         let report = try String(contentsOf: out.appendingPathComponent("report.html"), encoding: .utf8)

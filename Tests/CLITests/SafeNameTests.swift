@@ -1,4 +1,5 @@
 import XCTest
+import TestSupport
 @testable import Reports
 
 final class SafeNameTests: XCTestCase {
@@ -21,7 +22,7 @@ final class SafeNameTests: XCTestCase {
     }
 
     func testFolderWriterRefusesPathsOutsideTheFolder() {
-        let out = FileManager.default.temporaryDirectory.appendingPathComponent("swabplan-fw-\(UUID().uuidString)").path
+        let out = try! temporaryFolder("swabplan-fw", create: false).path
         XCTAssertThrowsError(try FolderWriter.write([("../evil.txt", "x")], to: out, replace: false))
         XCTAssertThrowsError(try FolderWriter.write([("/etc/evil.txt", "x")], to: out, replace: false))
         XCTAssertFalse(FileManager.default.fileExists(atPath: out))

@@ -9,12 +9,7 @@ import ZIPFoundation
 final class BuildingsXLSXTests: XCTestCase {
     static var workbooks: String { Bundle.module.resourcePath! + "/Workbooks" }
 
-    func folder() throws -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("swabplan-xlsx-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        addTeardownBlock { try? FileManager.default.removeItem(at: url) }
-        return url
-    }
+    func folder() throws -> URL { try temporaryFolder("swabplan-xlsx") }
 
     /// Panjiayuan Nanli's scenario with its buildings file replaced.
     func scenario(buildings: String) throws -> String {

@@ -1,15 +1,12 @@
 import Foundation
 import XCTest
+import TestSupport
 @testable import Scenario
 
 /// Building lists as Chinese Windows saves them: GB18030 ("ANSI") or UTF-8 with a byte-order
 /// mark; Chinese names come through, and errors keep their row and column.
 final class EncodingTests: XCTestCase {
-    func folder() -> URL {
-        let u = FileManager.default.temporaryDirectory.appendingPathComponent("swabplan-enc-\(UUID().uuidString)")
-        try! FileManager.default.createDirectory(at: u, withIntermediateDirectories: true)
-        return u
-    }
+    func folder() -> URL { try! temporaryFolder("swabplan-enc") }
 
     static let scenario = """
         name: 编码测试

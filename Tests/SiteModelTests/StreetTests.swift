@@ -119,9 +119,7 @@ final class StreetTests: XCTestCase {
 
     /// Communities on different mornings cannot share one round.
     func testCommunitiesMustShareTheMorning() throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("swabplan-street-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        addTeardownBlock { try? FileManager.default.removeItem(at: dir) }
+        let dir = try temporaryFolder("swabplan-street")
         let source = Self.scenarios + "/small/two-sites.yaml"
         var text = try String(contentsOfFile: source, encoding: .utf8)
         try text.write(to: dir.appendingPathComponent("a.yaml"), atomically: true, encoding: .utf8)

@@ -8,7 +8,7 @@ import Scenario
 final class PartialResultTests: XCTestCase {
 
     func shardedRun(shards: Int = 3, replications: Int = 7) -> ShardedRun {
-        ShardedRun(scenarioPath: "Scenarios/small/two-sites.yaml", plan: nil, weather: ["rain heavy 09:00-09:30"], language: .zh,
+        ShardedRun(scenarioPath: "Scenarios/small/two-sites.yaml", plan: nil, weather: [WeatherWindow(kind: .rain, severity: .heavy, window: ClockWindow.parse("09:00-09:30")!)], language: .zh,
                    fingerprint: 0x1234_5678_9abc_def0, seed: 9, replications: replications, shards: shards)
     }
 

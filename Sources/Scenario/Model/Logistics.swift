@@ -33,11 +33,14 @@ public enum Severity: String, Sendable, CaseIterable, Comparable {
 }
 
 /// A forecast window: this weather over this clock window, in every replication.
-public struct WeatherWindow: Sendable {
+public struct WeatherWindow: Sendable, Hashable {
     public var kind: WeatherKind
     public var severity: Severity
     public var window: ClockWindow
     public init(kind: WeatherKind, severity: Severity, window: ClockWindow) { self.kind = kind; self.severity = severity; self.window = window }
+
+    /// As `--weather` takes it (`WhatIf.weather` reads it back): "rain moderate 09:00-10:00".
+    public var whatIfText: String { "\(kind.rawValue) \(severity.rawValue) \(window.description)" }
 }
 
 /// Random interruptions (gusts, showers): a Poisson stream of `perHour` episodes inside the

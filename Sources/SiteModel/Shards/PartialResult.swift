@@ -95,8 +95,8 @@ public struct ShardedRun: Sendable, Equatable {
     public var scenarioPath: String
     /// As given to `--plan`, or nil.
     public var plan: PlanChoice?
-    /// `--weather` spells as given.
-    public var weather: [String]
+    /// `--weather` spells.
+    public var weather: [WeatherWindow]
     public var language: Language
     /// FNV-1a 64 of every input file's bytes and the options above (`Checksum.fingerprint`).
     public var fingerprint: UInt64
@@ -104,7 +104,7 @@ public struct ShardedRun: Sendable, Equatable {
     public var replications: Int
     public var shards: Int
 
-    public init(scenarioPath: String, plan: PlanChoice?, weather: [String], language: Language, fingerprint: UInt64,
+    public init(scenarioPath: String, plan: PlanChoice?, weather: [WeatherWindow], language: Language, fingerprint: UInt64,
                 seed: UInt64, replications: Int, shards: Int) {
         self.scenarioPath = scenarioPath; self.plan = plan; self.weather = weather; self.language = language
         self.fingerprint = fingerprint; self.seed = seed; self.replications = replications; self.shards = shards
@@ -123,7 +123,7 @@ public struct ShardedRun: Sendable, Equatable {
     func encode(_ w: inout ByteWriter) {
         w.string(scenarioPath)
         w.int(plan == nil ? 0 : 1); w.string(plan?.text ?? "")
-        w.int(weather.count); for s in weather { w.string(s) }
+        w.int(weather.count); for s in weather { w.string(s.whatIfText) }
         w.string(language.rawValue)
         w.uint(fingerprint); w.uint(seed)
         w.int(replications); w.int(shards)
@@ -132,8 +132,11 @@ public struct ShardedRun: Sendable, Equatable {
     /// At most `maxShards` shards (default: one a replication).
     init?(decoding r: inout ByteReader, maxShards: Int? = nil) {
         guard let path = r.string(), let hasPlan = r.int(), let plan = r.string(), let n = r.int(), n >= 0, n <= 1000 else { return nil }
-        var weather: [String] = []
-        for _ in 0..<n { guard let s = r.string() else { return nil }; weather.append(s) }
+        var weather: [WeatherWindow] = []
+        for _ in 0..<n {
+            guard let s = r.string(), case .success(let spell) = WhatIf.weather(s) else { return nil }
+            weather.append(spell)
+        }
         guard let lang = r.string(), let language = Language(rawValue: lang), let fingerprint = r.uint(), let seed = r.uint(),
               let replications = r.int(), (1...ShardedRun.maxReplications).contains(replications),
               let shards = r.int(), shards >= 1, shards <= (maxShards ?? replications) else { return nil }

@@ -42,10 +42,7 @@ struct Merge: ParsableCommand {
         let path = scenario ?? run.scenarioPath
         let (read, plan) = try loadScenario(path, plan: run.plan)
         var s = read
-        for w in run.weather {
-            guard case .success(let spell) = WhatIf.weather(w) else { try fail("the shards' --weather `\(w)` is not a spell") }
-            s.logistics.weather.forecast.append(spell)
-        }
+        s.logistics.weather.forecast += run.weather
         if try RunInputs.fingerprint(s, plan: run.plan, weather: run.weather, language: run.language) != run.fingerprint {
             try fail("\(path) (or its buildings or plan file) is not what the shards ran: it changed since, or it is another scenario; run the shards again, or give the scenario they ran with --scenario")
         }
@@ -141,7 +138,7 @@ struct Merge: ParsableCommand {
             else if a.replications != b.replications { what = "\(a.replications) replications, not \(b.replications)" }
             else if a.shards != b.shards { what = "\(a.shards) shards, not \(b.shards)" }
             else if a.plan != b.plan { what = "plan \(a.plan?.text ?? "(the scenario's)"), not \(b.plan?.text ?? "(the scenario's)")" }
-            else if a.weather != b.weather { what = "--weather \(a.weather), not \(b.weather)" }
+            else if a.weather != b.weather { what = "--weather \(a.weather.map(\.whatIfText)), not \(b.weather.map(\.whatIfText))" }
             else if a.language != b.language { what = "language \(a.language.rawValue), not \(b.language.rawValue)" }
             else { what = "other scenario files (\(a.scenarioPath), not \(b.scenarioPath), or the same files changed in between)" }
             try fail("\(path) is from another run than \(first.path): \(what); merge the parts of one run")

@@ -171,8 +171,8 @@ extension Simulate {
     }
 
     private func shardedRun(_ spec: ShardSpec, scenario s: Scenario) throws -> ShardedRun {
-        ShardedRun(scenarioPath: scenario, plan: plan, weather: whatIf.weather, language: language.settings(s).language,
-                   fingerprint: try RunInputs.fingerprint(s, plan: plan, weather: whatIf.weather, language: language.settings(s).language),
+        ShardedRun(scenarioPath: scenario, plan: plan, weather: whatIf.spells, language: language.settings(s).language,
+                   fingerprint: try RunInputs.fingerprint(s, plan: plan, weather: whatIf.spells, language: language.settings(s).language),
                    seed: streams.seed, replications: replications, shards: spec.n)
     }
 

@@ -34,7 +34,7 @@ struct ShardSpec: Equatable {
 enum RunInputs {
     /// The fingerprint of the scenario's files, the plan file (if `plan` names one) and the
     /// options that change a figure or a word of the summary.
-    static func fingerprint(_ s: Scenario, plan: PlanChoice?, weather: [String], language: Language) throws -> UInt64 {
+    static func fingerprint(_ s: Scenario, plan: PlanChoice?, weather: [WeatherWindow], language: Language) throws -> UInt64 {
         var paths = s.sourceFiles
         if let path = plan?.path { paths.append(path) }
         let files = try paths.map { path -> [UInt8] in
@@ -44,6 +44,6 @@ enum RunInputs {
             }
             return [UInt8](data)
         }
-        return Checksum.fingerprint(files: files, options: [plan?.text ?? "", language.rawValue] + weather)
+        return Checksum.fingerprint(files: files, options: [plan?.text ?? "", language.rawValue] + weather.map(\.whatIfText))
     }
 }

@@ -62,10 +62,13 @@ struct WhatIfOptions: ParsableArguments {
         for w in weather { if case .failure(let e) = WhatIf.weather(w) { throw ValidationError("--weather " + e.description) } }
     }
 
+    /// The spells, read (`validate` has refused any that does not read).
+    var spells: [WeatherWindow] { weather.compactMap { if case .success(let spell) = WhatIf.weather($0) { return spell } else { return nil } } }
+
     /// The scenario with the spells added.
     func apply(_ s: Scenario) -> Scenario {
         var s = s
-        for w in weather { if case .success(let spell) = WhatIf.weather(w) { s.logistics.weather.forecast.append(spell) } }
+        s.logistics.weather.forecast += spells
         return s
     }
 }

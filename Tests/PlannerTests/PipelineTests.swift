@@ -82,3 +82,24 @@ final class PipelineTests: XCTestCase {
         XCTAssertNotEqual(a, s.baselinePlan())
     }
 }
+
+/// The re-planner on the same budget: its notes, and the caller's cancellation.
+final class ReplanPipelineTests: XCTestCase {
+    func testTheReplannerReportsMovesAndStopsWhenCancelled() throws {
+        let s = try Fixtures.panjiayuan()
+        let plan = s.effectivePlan
+        let state = try MorningStateLoader.load(path: Repository.path("Scenarios/morning/panjiayuan-nanli-0940-rain.yaml"), scenario: s, plan: plan)
+        let options = Replanner.Options(objective: .p95, budget: .evaluations(10), seed: 1, jobs: 2, searchReplications: 4, compareReplications: 4)
+        var moved = 0
+        let r = try Replanner.run(scenario: s, plan: plan, state: state, options: options) { n in
+            if case .replanCallUp = n.event { moved += 1 }
+        }
+        XCTAssertGreaterThan(moved, 0, "a move the search kept is reported")
+        XCTAssertLessThanOrEqual(r.candidatesTried, 10, "the budget of candidates holds")
+        let cancel = Cancellation()
+        cancel.cancel()
+        XCTAssertThrowsError(try Replanner.run(scenario: s, plan: plan, state: state, options: options, cancellation: cancel)) {
+            XCTAssertTrue($0 is CancellationError, "\($0)")
+        }
+    }
+}

@@ -30,13 +30,13 @@ public enum PlanChoice: Sendable, Hashable, CustomStringConvertible {
     /// The plan file's path, if the choice is a file.
     public var path: String? { if case .file(let p) = self { return p } else { return nil } }
 
-    /// The plan for `s`: its own or the baseline; a file is read by the caller
-    /// (`ScenarioLoader.loadPlan`), so nil.
-    public func builtIn(_ s: Scenario) -> Plan? {
+    /// The plan for `s`: its own (else the baseline), the baseline, or the file read against
+    /// it (its problems thrown as `ScenarioErrors`, with positions).
+    public func plan(for s: Scenario) throws -> Plan {
         switch self {
         case .scenario: return s.effectivePlan
         case .baseline: return s.baselinePlan()
-        case .file: return nil
+        case .file(let path): return try ScenarioLoader.loadPlan(path: path, for: s)
         }
     }
 }

@@ -124,21 +124,19 @@ extension Publish {
         let result = try Street.run(s, p, replications: replications, streams: streams, options: options, w)
         // Each community publishes its own notices (its languages, issuer and contact) in the
         // street's language of this run.
-        func community(_ r: ExperimentResult) -> [(path: String, text: String)] {
-            Publication.files(r, PublicationSettings(r.scenario, language: settings.language))
-        }
+        let published = result.communities.map { Publication.files($0, PublicationSettings($0.scenario, language: settings.language)) }
         var files: [(path: String, text: String)] = [
             ("summary.txt", StreetSummary.table(result, w)),
             ("summary.json", StreetSummary.json(result).rendered() + "\n"),
             ("sites.csv", Summary.sitesCSV(result.street, w)),
         ]
-        for (c, r) in zip(s.communities, result.communities) {
-            files += community(r).map { (c.id + "/" + $0.path, $0.text) }
+        for (c, own) in zip(s.communities, published) {
+            files += own.map { (c.id + "/" + $0.path, $0.text) }
         }
         try writeFolder(files)
         print(w(.publishWrote, out, files.count))
-        for (c, r) in zip(s.communities, result.communities) {
-            print("  " + w(.streetPublished, c.id + "/", community(r).count))
+        for (c, own) in zip(s.communities, published) {
+            print("  " + w(.streetPublished, c.id + "/", own.count))
         }
         print(StreetSummary.table(result, w), terminator: "")
         let missed = StreetSummary.checks(result).filter { !$0.met }

@@ -171,8 +171,9 @@ extension Simulate {
     }
 
     private func shardedRun(_ spec: ShardSpec, scenario s: Scenario) throws -> ShardedRun {
-        ShardedRun(scenarioPath: scenario, plan: plan, weather: whatIf.spells, language: language.settings(s).language,
-                   fingerprint: try RunInputs.fingerprint(s, plan: plan, weather: whatIf.spells, language: language.settings(s).language),
+        let language = self.language.settings(s).language, weather = whatIf.spells
+        return ShardedRun(scenarioPath: scenario, plan: plan, weather: weather, language: language,
+                   fingerprint: try RunInputs.fingerprint(s, plan: plan, weather: weather, language: language),
                    seed: streams.seed, replications: replications, shards: spec.n)
     }
 

@@ -7,9 +7,7 @@ import SiteModel
 /// problems (`ScenarioErrors`) are said as `file:line:column: error: ...` by `Exit.code`.
 func loadScenario(_ path: String, plan choice: PlanChoice?) throws -> (Scenario, Plan) {
     let scenario = try ScenarioLoader.load(path: path)
-    let choice = choice ?? .scenario
-    let plan = try choice.builtIn(scenario) ?? ScenarioLoader.loadPlan(path: choice.path!, for: scenario)
-    return (scenario, plan)
+    return (scenario, try (choice ?? .scenario).plan(for: scenario))
 }
 
 /// A morning state file read against its scenario and plan, errors said as for a scenario.

@@ -45,6 +45,8 @@ public enum PlanChange: Sendable, Equatable {
     case staffing
     case courierTimetable
     case doorToDoorLists
+    /// Desk moves the other plan does not have.
+    case deskMoves([DeskMove])
 }
 
 public enum PlanChanges {
@@ -92,6 +94,8 @@ public enum PlanChanges {
         }
         if old.courierTimetable != new.courierTimetable { out.append(.courierTimetable) }
         if old.doorToDoorLists != new.doorToDoorLists { out.append(.doorToDoorLists) }
+        let sent = new.deskMoves.filter { !old.deskMoves.contains($0) }
+        if !sent.isEmpty { out.append(.deskMoves(sent)) }
         return out
     }
 }

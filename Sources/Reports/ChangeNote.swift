@@ -56,6 +56,7 @@ public struct ChangeNote: Sendable {
         case .staffing: return w(.changeStaffing)
         case .courierTimetable: return w(.changeCourier)
         case .doorToDoorLists: return w(.changeDoorToDoor)
+        case .deskMoves(let moves): return w(.changeDeskMoves, w.enumerate(moves.map { w.deskMove($0, s) }))
         }
     }
 }

@@ -45,6 +45,7 @@ extension Wording {
         case .whatItWouldTake: return self(.progressTake)
         case .replanCallUp(let building, let score, let n): return self(.progressReplanMoved, buildingName(building, s), Format.fixed(score, 3), n)
         case .replanTeam(let move, let score, let n): return self(.progressReplanTeam, teamMove(move, s), Format.fixed(score, 3), n)
+        case .replanDesks(let move, let score, let n): return self(.progressReplanTeam, deskMove(move, s), Format.fixed(score, 3), n)
         }
     }
 }

@@ -32,6 +32,10 @@ public enum ReplanReport {
             out.append(w(.replanTeamsMoved))
             for m in r.teamMoves { out.append(w.teamMove(m, s)) }
         }
+        if !r.deskMoves.isEmpty {
+            out.append(w(.replanDesksMoved))
+            for m in r.deskMoves { out.append("  " + w.deskMove(m, s)) }
+        }
         out.append("")
         out.append(w(.replanTargets, replications))
         for t in r.targets {
@@ -137,6 +141,12 @@ public enum ReplanReport {
 }
 
 extension Wording {
+    /// People sent to open desks at another site, in words.
+    func deskMove(_ m: DeskMove, _ s: Scenario) -> String {
+        m.fromDataDesk ? self(.deskMoveFromDataDesk, ClockTime.format(m.at), "", m.desks, siteName(m.to, s))
+                       : self(.deskMoveFromSite, ClockTime.format(m.at), siteName(m.from, s), m.desks, siteName(m.to, s))
+    }
+
     /// A break or a drop the re-plan moved, in words.
     func teamMove(_ m: TeamMove, _ s: Scenario) -> String {
         switch m {

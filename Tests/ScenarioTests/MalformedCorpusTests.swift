@@ -97,6 +97,10 @@ final class MalformedCorpusTests: XCTestCase {
         ("89-planning-grid-seven.yaml", "89-planning-grid-seven.yaml", 58, 17, "a 7-minute grid does not divide the hour; expected one of 5, 10, 15, 20, 30, 60", 65),
         ("90-planning-unknown-key.yaml", "90-planning-unknown-key.yaml", 58, 3, "unknown key `min_window`", 65),
         ("91-planning-pinned-unknown-site.yaml", "91-planning-pinned-unknown-site.yaml", 59, 16, "no site `S3` in the scenario; expected one of: S1, S2", 65),
+        ("92-desk-move-unknown-site.yaml", "92-desk-move-unknown-site.yaml", 58, 35, "unknown site `S3`; known sites: S1, S2", 65),
+        ("93-desk-move-too-many.yaml", "93-desk-move-too-many.yaml", 58, 46, "3 desks; site `S1` has 2 registration desks, so at most 2 can open there", 65),
+        ("94-desk-move-data-desk-empty.yaml", "94-desk-move-data-desk-empty.yaml", 59, 53, "2 people from the data desk at 08:00, but no one works it then", 65),
+        ("95-desk-move-after-deadline.yaml", "95-desk-move-after-deadline.yaml", 58, 12, "11:00 is outside the round 07:00-10:00", 65),
     ]
 
     static var folder: String { Bundle.module.resourcePath! + "/Malformed" }

@@ -47,6 +47,7 @@ public enum PlannerEvent: Sendable {
     /// The re-plan moved a building's call-ups, or a team's break or drop.
     case replanCallUp(building: String, score: Double, candidates: Int)
     case replanTeam(TeamMove, score: Double, candidates: Int)
+    case replanDesks(DeskMove, score: Double, candidates: Int)
 }
 
 /// Where a run's notes go: a closure the caller passes in, stamped with the budget's clock.

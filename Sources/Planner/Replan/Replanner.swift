@@ -52,6 +52,8 @@ public enum Replanner {
         /// Breaks and drops changed, in the order the search made them (a break moved twice
         /// is said once, from where it was to where it is).
         public var teamMoves: [TeamMove]
+        /// Registrars and workers sent to open desks, in the order the search chose them.
+        public var deskMoves: [DeskMove]
         /// Call-ups that could move (not issued, not begun).
         public var movable: Int
         public var candidatesTried: Int
@@ -120,7 +122,23 @@ public enum Replanner {
         let notice: Double = { if case .started(let n) = state.issued { return n } else { return 0 } }()
         let earliest = state.at + notice
         var teamMoves: [TeamMove] = []
+        var deskMoves: [DeskMove] = []
         var improved = true
+        // The best of whole-plan candidates (teams, desks) that beats the plan so far; `spent`
+        // when the budget ran out on the way (what it found then is not taken).
+        var spent = false
+        func bestOf<Move>(_ candidates: [(Plan, Move)]) throws -> (CompiledRound, Double, Move)? {
+            var choice: (CompiledRound, Double, Move)?
+            for (p, move) in candidates {
+                try budget.checkCancelled()
+                if let candidateBudget { if tried >= candidateBudget { spent = true; return nil } } else if outOfTime() { spent = true; return nil }
+                guard let round = try? best.replacingPlan(p) else { continue }
+                tried += 1
+                let x = score(round)
+                if x < (choice?.1 ?? bestScore) - 1e-9 { choice = (round, x, move) }
+            }
+            return choice
+        }
         search: while improved {
             improved = false
             for i in movable {
@@ -145,22 +163,23 @@ public enum Replanner {
             }
             // The teams: a break not yet taken, then a team not yet dropped; the best of each.
             for kind in 0..<2 {
-                let candidates = kind == 0 ? TeamMoves.breakMoves(best.plan, scenario: s, at: state.at)
-                                           : TeamMoves.dropMoves(best.plan, scenario: s, state: state)
-                var choice: (CompiledRound, Double, TeamMove)?
-                for (p, move) in candidates {
-                    try budget.checkCancelled()
-                    if let candidateBudget { if tried >= candidateBudget { break search } } else if outOfTime() { break search }
-                    guard let round = try? best.replacingPlan(p) else { continue }
-                    tried += 1
-                    let x = score(round)
-                    if x < (choice?.1 ?? bestScore) - 1e-9 { choice = (round, x, move) }
-                }
+                let choice = try bestOf(kind == 0 ? TeamMoves.breakMoves(best.plan, scenario: s, at: state.at)
+                                                  : TeamMoves.dropMoves(best.plan, scenario: s, state: state))
+                if spent { break search }
                 if let (round, x, move) = choice {
                     best = round; bestScore = x; improved = true
                     teamMoves = TeamMoves.adding(move, to: teamMoves)
                     say(.replanTeam(move, score: x, candidates: tried))
                 }
+            }
+            // Desks: people sent from a site with a short line, or the data desk, to open
+            // desks at a site the morning left short; the best one.
+            let deskChoice = try bestOf(DeskMoves.candidates(best.plan, scenario: s, state: state, short: closed))
+            if spent { break search }
+            if let (round, x, move) = deskChoice {
+                best = round; bestScore = x; improved = true
+                deskMoves.append(move)
+                say(.replanDesks(move, score: x, candidates: tried))
             }
         }
         // The kept and the new plan on fresh replications (after those the search saw).
@@ -175,7 +194,7 @@ public enum Replanner {
                 && !(t.metric.needsEveryoneSwabbed && runs.contains { $0[.residentsNotSwabbed] > 0 })
         }
         let lost = targets.first { met($0, kept) && !met($0, new) }
-        if lost != nil { best = base; new = kept; teamMoves = [] }
+        if lost != nil { best = base; new = kept; teamMoves = []; deskMoves = [] }
         // Figures the rest of a round has (not the weather's cost: the weather so far is past).
         let metrics = MetricName.allCases.filter { m in m.applies(to: s, plan: best.plan) && kept.contains { $0[m].isFinite } }
         let figures = metrics.map { m -> Figure in
@@ -199,7 +218,7 @@ public enum Replanner {
             let a = plan.callUps[i], b = newPlan.callUps[i]
             return a.site != b.site || a.window != b.window
         }.map { Move(index: $0, before: plan.callUps[$0], after: newPlan.callUps[$0]) }
-        return Result(plan: newPlan, moves: moved, teamMoves: teamMoves, movable: movable.count, candidatesTried: tried,
+        return Result(plan: newPlan, moves: moved, teamMoves: teamMoves, deskMoves: deskMoves, movable: movable.count, candidatesTried: tried,
                       seconds: budget.elapsed, figures: figures, targets: outcomes, bound: bound, keptBecause: lost)
     }
 

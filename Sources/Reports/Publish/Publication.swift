@@ -44,6 +44,9 @@ public enum Publication {
         var readme = ["# " + Markdown.escape(w(.readmeTitle, w.name(r.scenario))), "",
                       w(.readmeChanges, Markdown.escape(r.plan.origin), Markdown.escape(earlier.origin), notices), ""]
         if teamsChanged { readme += ["`rosters.csv`: " + w(.aboutRosters), ""] }
+        // People sent to open desks elsewhere: a phone call to both sites' leads, not a notice.
+        let sent = r.plan.deskMoves.filter { !earlier.deskMoves.contains($0) }
+        if !sent.isEmpty { readme += [w(.replanDesksMoved)] + sent.map { "- " + Markdown.escape(w.deskMove($0, r.scenario)) } + [""] }
         files.append(("README.md", readme.joined(separator: "\n") + "\n"))
         return files
     }

@@ -87,6 +87,9 @@ enum SiteSheets {
                 let range = registrarsAt[si]
                 h += "<p>" + HTML.escape(range.count == 1 ? w(.registrarHere, range.lowerBound) : w(.registrarsHere, range.lowerBound, range.upperBound - 1)) + "</p>"
             }
+            // People coming to open desks here, or leaving for another site's.
+            let moves = plan.deskMoves.filter { $0.to == site.id || $0.from == site.id }.sorted { $0.at < $1.at }
+            if !moves.isEmpty { h += "<p>" + HTML.escape(w.list(moves.map { w.deskMove($0, s) })) + "</p>" }
             if let state {
                 // What the morning has changed here since the plan.
                 var said: [String] = []

@@ -30,7 +30,7 @@ public enum Phrase: String, Sendable, CaseIterable {
     // Terminal
     case streetCommunities, streetColumns, streetPublished
     case replanTitle, replanTitleUntimed, replanState, replanMoved, replanNoMove, replanMove, replanColumns, replanTargets
-    case replanTeamsMoved, replanBreakMove, replanDropMove
+    case replanTeamsMoved, replanBreakMove, replanDropMove, replanDesksMoved, deskMoveFromSite, deskMoveFromDataDesk, changeDeskMoves
     case replanMetKept, replanMetNew, replanImpossibleNoTeams, replanBoundNoTeams, replanWrote, fromTitle, fromState
     case terminalTitle, terminalColumns, warnUndecided, warnNotSwabbed, warnBreaksTogether
     case publishWrote, publishCompared, publishMissed, progressSimulating, progressComparing

@@ -52,6 +52,7 @@ public enum PlanCheck {
         out += callUpProblems(s, plan, staffed: roster.slotsPerSite)
         out += staffingProblems(s, plan)
         out += roleProblems(s, plan)
+        out += deskMoveProblems(s, plan)
         // A street's communities keep their own workers: each community's plan was checked
         // against its own staff when loaded, not the street's pool.
         if out.isEmpty && s.communities.isEmpty {
@@ -341,6 +342,54 @@ public enum PlanCheck {
                 out.append(PlanProblem(p + ".period", "worker \(r.worker) already has a role (\(other.role.rawValue)) in \(other.period.description); a worker cannot be in two places")); continue
             }
             ofWorker[r.worker, default: []].append(i)
+        }
+        return out
+    }
+
+    /// Each desk move names a site to go to and a site (or the data desk) to come from, at a
+    /// clock time in the round, and takes no more people than `from` has then: its desks open
+    /// at that time (the plan's staffing, with earlier moves), or its workers on the data desk.
+    static func deskMoveProblems(_ s: Scenario, _ plan: Plan) -> [PlanProblem] {
+        var out: [PlanProblem] = []
+        let known = KnownIDs(s.sites.map(\.id)).joined(separator: ", ")
+        var done: [DeskMove] = []
+        for (i, m) in plan.deskMoves.enumerated().sorted(by: { ($0.element.at, $0.offset) < ($1.element.at, $1.offset) }) {
+            let p = "desk_moves[\(i)]"
+            guard let to = s.siteIndex(m.to) else {
+                out.append(PlanProblem(p + ".to", "unknown site `\(m.to)`; known sites: " + known)); continue
+            }
+            guard m.fromDataDesk || s.siteIndex(m.from) != nil else {
+                out.append(PlanProblem(p + ".from", "unknown site `\(m.from)`; expected a site (\(known)) or `\(DeskMove.dataDesk)`")); continue
+            }
+            guard m.from != m.to else {
+                out.append(PlanProblem(p + ".from", "`from` and `to` are both `\(m.to)`; a move takes people from one site to another")); continue
+            }
+            guard m.at >= s.round.opening && m.at < s.round.deadline else {
+                out.append(PlanProblem(p + ".at", "\(ClockTime.format(m.at)) is outside the round \(s.round.window.description)")); continue
+            }
+            let most = s.sites[to].registrationDesks
+            guard m.desks <= most else {
+                out.append(PlanProblem(p + ".desks", "\(m.desks) desks; site `\(m.to)` has \(most) registration desks, so at most \(most) can open there")); continue
+            }
+            let moved = { (site: String) in done.reduce(0) { $0 + ($1.to == site ? $1.desks : 0) - ($1.from == site ? $1.desks : 0) } }
+            if m.fromDataDesk {
+                let onDesk = plan.roles.isEmpty
+                    ? s.staff.communityWorkers - max(0, s.sites.reduce(0) { $0 + s.desksOpen(site: $1.id, at: s.round.opening, plan: plan) } - s.staff.registrars)
+                    : plan.roles.filter { $0.role == .dataDesk && $0.period.contains(m.at) }.count
+                let free = onDesk + moved(DeskMove.dataDesk)
+                if free <= 0 {
+                    out.append(PlanProblem(p + ".desks", "\(m.desks) people from the data desk at \(ClockTime.format(m.at)), but no one works it then; send people from a site instead")); continue
+                }
+                if m.desks > free {
+                    out.append(PlanProblem(p + ".desks", "\(m.desks) people from the data desk at \(ClockTime.format(m.at)), but \(free) \(free == 1 ? "works" : "work") it then; move at most \(free)")); continue
+                }
+            } else {
+                let open = min(s.sites[s.siteIndex(m.from)!].registrationDesks, max(0, s.desksOpen(site: m.from, at: m.at, plan: plan) + moved(m.from)))
+                if m.desks > open {
+                    out.append(PlanProblem(p + ".desks", "\(m.desks) people from site `\(m.from)` at \(ClockTime.format(m.at)), but it has \(open) desks open then; move at most \(open)")); continue
+                }
+            }
+            done.append(m)
         }
         return out
     }

@@ -4,7 +4,7 @@ extension ScenarioLoader {
     /// here, with positions; then the plan rules on the value (`PlanCheck`), whose key paths are
     /// turned back into positions in the file.
     static func readPlan(_ r: YAMLReader, _ node: Node, _ path: String, scenario s: Scenario, origin: String) -> Plan? {
-        guard let f = r.mapping(node, path, required: ["call_ups"], optional: ["name", "staffing", "roles", "drops", "breaks", "handovers", "couriers", "door_to_door"]) else { return nil }
+        guard let f = r.mapping(node, path, required: ["call_ups"], optional: ["name", "staffing", "roles", "drops", "breaks", "handovers", "couriers", "door_to_door", "desk_moves"]) else { return nil }
         let errorsBefore = r.errors.count
         var calls: [CallUp] = []
         var positions: [SourcePosition] = []
@@ -83,6 +83,13 @@ extension ScenarioLoader {
             let buildings = items.compactMap { r.identifier($0.0, $0.1) }
             if buildings.count == items.count { lists.append(DoorToDoorList(team: team, start: start, buildings: buildings)) }
         }
+        var deskMoves: [DeskMove] = []
+        for (n, p) in f.list("desk_moves") ?? [] {
+            guard let g = r.mapping(n, p, required: ["at", "from", "to", "desks"]), let at = g.clock("at"),
+                  let from = g.identifier("from"), let to = g.identifier("to"),
+                  let desks = g.int("desks", min: 1, max: 100) else { continue }
+            deskMoves.append(DeskMove(at: at, from: from, to: to, desks: desks))
+        }
         guard r.errors.count == errorsBefore else { return nil }
         var plan = Plan(callUps: calls, staffing: staffing, roles: roles, origin: origin, name: f.string("name"))
         plan.callUpPositions = positions
@@ -91,6 +98,7 @@ extension ScenarioLoader {
         plan.handovers = handovers
         plan.courierTimetable = timetable
         plan.doorToDoorLists = lists
+        plan.deskMoves = deskMoves
         for problem in PlanCheck.problems(s, plan) {
             let full = r.join(path, problem.keyPath)
             r.fail(r.node(at: problem.keyPath, in: node), full, problem.message)

@@ -21,6 +21,9 @@ public struct Plan: Sendable {
     public var courierTimetable: [CourierDepartures] = []
     /// Door-to-door start times and building lists, by team; others keep the scenario's.
     public var doorToDoorLists: [DoorToDoorList] = []
+    /// Registrars or community workers sent from one site (or the data desk) to open desks at
+    /// another from a clock time: how a re-plan brings back desks a morning lost.
+    public var deskMoves: [DeskMove] = []
     /// Where the plan came from ("baseline", a file path) for tables and reports.
     public var origin: String
     /// The plan file's optional `name`.
@@ -49,12 +52,12 @@ extension Plan: Hashable {
     public static func == (a: Plan, b: Plan) -> Bool {
         a.callUps == b.callUps && a.staffing == b.staffing && a.roles == b.roles && a.drops == b.drops && a.breaks == b.breaks
             && a.handovers == b.handovers && a.courierTimetable == b.courierTimetable && a.doorToDoorLists == b.doorToDoorLists
-            && a.name == b.name
+            && a.deskMoves == b.deskMoves && a.name == b.name
     }
 
     public func hash(into h: inout Hasher) {
         h.combine(callUps); h.combine(staffing); h.combine(roles); h.combine(drops); h.combine(breaks)
-        h.combine(handovers); h.combine(courierTimetable); h.combine(doorToDoorLists); h.combine(name)
+        h.combine(handovers); h.combine(courierTimetable); h.combine(doorToDoorLists); h.combine(deskMoves); h.combine(name)
     }
 }
 
@@ -78,6 +81,21 @@ public struct DoorToDoorList: Sendable, Hashable {
     public var start: Double
     public var buildings: [String]
     public init(team: String, start: Double, buildings: [String]) { self.team = team; self.start = start; self.buildings = buildings }
+}
+
+/// From clock time `at`, `desks` people who staff registration desks at site `from` (or work
+/// the data desk, `from == DeskMove.dataDesk`) open as many more desks at site `to`: `from`
+/// opens that many fewer, `to` that many more (never more than it has). A morning's desk cap
+/// at `to` (`MorningState.desks`: desks someone works) rises by them.
+public struct DeskMove: Sendable, Hashable {
+    public var at: Double
+    public var from: String
+    public var to: String
+    public var desks: Int
+    /// `from` for community workers taken off the data desk.
+    public static let dataDesk = "data_desk"
+    public var fromDataDesk: Bool { from == DeskMove.dataDesk }
+    public init(at: Double, from: String, to: String, desks: Int) { self.at = at; self.from = from; self.to = to; self.desks = desks }
 }
 
 /// Team `team` (1-based, in the order its cohort's bus drops them) takes a break at `at`, after

@@ -102,6 +102,7 @@ public struct StreetJoin {
             plan.handovers += p.handovers.map { Handover(cohort: id($0.cohort), team: $0.team, relieves: $0.relieves) }
             plan.courierTimetable += p.courierTimetable.map { CourierDepartures(courier: id($0.courier), departs: $0.departs) }
             plan.doorToDoorLists += p.doorToDoorLists.map { DoorToDoorList(team: id($0.team), start: $0.start, buildings: $0.buildings.map(id)) }
+            plan.deskMoves += p.deskMoves.map { DeskMove(at: $0.at, from: $0.fromDataDesk ? $0.from : id($0.from), to: id($0.to), desks: $0.desks) }
             var community = Community(id: m.id, scenario: s, plan: p, sites: siteStart..<sites.count, buildings: buildingStart..<buildings.count,
                                       doorToDoorTeams: teamStart..<doorToDoor.count, couriers: courierStart..<fleet.count, workerOffset: workers)
             community.callUps = callUpStart..<plan.callUps.count

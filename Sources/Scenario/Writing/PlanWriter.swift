@@ -63,6 +63,12 @@ public enum PlanWriter {
                 lines.append("  - {team: \(quoted(l.team)), start: \(quoted(ClockTime.format(l.start))), buildings: [" + l.buildings.map(quoted).joined(separator: ", ") + "]}")
             }
         }
+        if !plan.deskMoves.isEmpty {
+            lines.append("desk_moves:")
+            for m in plan.deskMoves {
+                lines.append("  - {at: \(quoted(ClockTime.format(m.at))), from: \(quoted(m.from)), to: \(quoted(m.to)), desks: \(m.desks)}")
+            }
+        }
         return lines.joined(separator: "\n") + "\n"
     }
 

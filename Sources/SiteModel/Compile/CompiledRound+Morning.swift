@@ -22,7 +22,8 @@ final class PastRound: Sendable {
 
 extension CompiledRound {
     /// The rest of the round from a morning state: the state's weather and late buses in the
-    /// scenario, its gone teams standing down at `at`, its desks as the cap from `at`. Each
+    /// scenario, its gone teams standing down at `at`, its desks as the cap from `at` (raised
+    /// by the plan's desk moves after `at`). Each
     /// replication draws the residents as the plan would (same streams), keeps those who set
     /// out at or after `at`, and puts the people in line at `at` in the lines first; figures are
     /// of the residents who come from `at` on (`RunOptions.statisticsFrom`), so they compare with
@@ -73,6 +74,9 @@ extension CompiledRound {
                 teams[t].shiftEnd = min(teams[t].shiftEnd, state.at)
             }
         }
+        // The desks someone works at `at` (the state's cap) include everyone moved before
+        // then; those moved later come on top of it.
+        capacityChanges = CompiledRound.movingDesks(plannedCapacity, plan.deskMoves.filter { $0.at <= state.at }, scenario: s)
         for (id, cap) in state.desks {
             guard let si = s.siteIndex(id) else { continue }
             // The stations as the plan has them at `at` (-1: all), the desks capped from then on.
@@ -84,6 +88,7 @@ extension CompiledRound {
             let at = capacityChanges.firstIndex { $0.time > state.at } ?? capacityChanges.count
             capacityChanges.insert(change, at: at)
         }
+        capacityChanges = CompiledRound.movingDesks(capacityChanges, plan.deskMoves.filter { $0.at > state.at }, scenario: s)
         siteGroupSplit = nil
     }
 

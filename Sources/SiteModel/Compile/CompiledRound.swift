@@ -25,6 +25,9 @@ public struct CompiledRound: Sendable {
     var stationSite: [Int]
     /// Staffing changes in time order: at `time`, `site` opens `desks` and `stations` (-1 = all).
     var capacityChanges: [CapacityChange]
+    /// The plan's staffing alone, before its desk moves: a morning state's desk cap comes
+    /// between the two (`apply`).
+    let plannedCapacity: [CapacityChange]
     var residentsPerSite: [Int]
     var couriers: [CourierPlan]
     /// The site group of each site (`SiteGroups`): sites that share no team, courier or
@@ -161,7 +164,8 @@ public struct CompiledRound: Sendable {
             return CourierPlan(courier: c, stops: legs.stops, legSeconds: legs.seconds, legKilometres: legs.kilometres, fixedTimes: times)
         }
         deskPeriods = DataDeskRun.deskPeriods(s, plan)
-        capacityChanges = changes.enumerated().sorted { ($0.element.time, $0.offset) < ($1.element.time, $1.offset) }.map(\.element)
+        plannedCapacity = changes.enumerated().sorted { ($0.element.time, $0.offset) < ($1.element.time, $1.offset) }.map(\.element)
+        capacityChanges = CompiledRound.movingDesks(plannedCapacity, plan.deskMoves, scenario: s)
         siteGroup = SiteGroups.assign(sites: s.sites.count, teams: roster.teams, couriers: couriers.map(\.stops))
         (groupSites, groupTeams) = SiteGroups.members(siteGroup: siteGroup, teams: roster.teams)
         if groupSites.count > 1 { siteGroupSplit = SiteGroupBox(SiteGroupSplit(self)) }

@@ -11,15 +11,33 @@ struct DataDeskRun: Sendable {
 
     /// The desk periods of each worker: the plan's `data_desk` roles; without roles, every
     /// community worker not needed at a registration desk, from opening to midnight.
+    /// Workers the plan's desk moves take off the desk leave it from the move until the round's
+    /// deadline (when everyone works the desk again).
     static func deskPeriods(_ s: Scenario, _ plan: Plan) -> [[ClockWindow]] {
+        var periods: [[ClockWindow]]
         if !plan.roles.isEmpty {
             var byWorker: [String: [ClockWindow]] = [:]
             for r in plan.roles where r.role == .dataDesk { byWorker[r.worker, default: []].append(r.period) }
-            return byWorker.keys.sorted().map { byWorker[$0]!.sorted { $0.start < $1.start } }
+            periods = byWorker.keys.sorted().map { byWorker[$0]!.sorted { $0.start < $1.start } }
+        } else {
+            let desks = s.sites.reduce(0) { $0 + s.desksOpen(site: $1.id, at: s.round.opening, plan: plan) }
+            let free = max(0, s.staff.communityWorkers - max(0, desks - s.staff.registrars))
+            periods = Array(repeating: [ClockWindow(start: s.round.opening, end: 86400)], count: free)
         }
-        let desks = s.sites.reduce(0) { $0 + s.desksOpen(site: $1.id, at: s.round.opening, plan: plan) }
-        let free = max(0, s.staff.communityWorkers - max(0, desks - s.staff.registrars))
-        return Array(repeating: [ClockWindow(start: s.round.opening, end: 86400)], count: free)
+        for m in plan.deskMoves.sorted(by: { $0.at < $1.at }) where m.fromDataDesk {
+            // The last workers on the desk at the move, one per desk moved.
+            var left = m.desks
+            for w in periods.indices.reversed() where left > 0 {
+                guard periods[w].contains(where: { $0.contains(m.at) }) else { continue }
+                left -= 1
+                let away = ClockWindow(start: m.at, end: s.round.deadline)
+                periods[w] = periods[w].flatMap { p -> [ClockWindow] in
+                    guard p.overlaps(away) else { return [p] }
+                    return [ClockWindow(start: p.start, end: away.start), ClockWindow(start: away.end, end: p.end)].filter { $0.end > $0.start }
+                }
+            }
+        }
+        return periods
     }
 
     init(_ desk: DataDesk, periods: [[ClockWindow]], seed: UInt64, replication: UInt64) {

@@ -53,6 +53,7 @@ struct CannotWrite: Error {
 }
 
 /// Runs `body`, which writes an output; whatever it throws is `CannotWrite`.
+@discardableResult
 func writing<T>(_ what: String? = nil, _ body: () throws -> T) throws -> T {
     do { return try body() } catch { throw CannotWrite(what: what, underlying: error) }
 }

@@ -36,6 +36,10 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         // Only to write test workbooks: SwabPlan reads them with its own checked ZipArchive.
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+        // The workbench's web server (`swabplan serve`): its main target pulls in no TLS,
+        // crypto or HTTP client (its testing target does, for the route tests only).
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
     ],
     // MARK: Implementation
     // Data flows one way: scenario -> plan -> simulation -> results -> reports. Each target
@@ -45,6 +49,7 @@ let package = Package(
     //   SiteModel (the round compiled and simulated, experiments, shard formats)
     //   Planner (optimise, re-plan, compare, advice, what-ifs)
     //   Reports (formatting only: tables, pages, notices, in a chosen wording)
+    //   Workbench (the browser front end: pages, runs, the workspace's files)
     //   swabplan (the CLI) and swabplan-bench.
     targets: [
         .systemLibrary(name: "CGSL", pkgConfig: "gsl", providers: [.apt(["libgsl-dev"])]),
@@ -62,8 +67,13 @@ let package = Package(
         // Atomic folder swap (renameat2 RENAME_EXCHANGE on Linux) for publish --force.
         .target(name: "CFileSwap"),
         .target(name: "Reports", dependencies: ["SimKit", "Scenario", "SiteModel", "Planner", "CFileSwap"]),
+        .target(name: "Workbench", dependencies: [
+            "SimKit", "Scenario", "SiteModel", "Planner", "Reports",
+            .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "HTTPTypes", package: "swift-http-types"),
+        ]),
         .executableTarget(name: "swabplan", dependencies: [
-            "Scenario", "SiteModel", "Planner", "Reports",
+            "Scenario", "SiteModel", "Planner", "Reports", "Workbench",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "swabplan-bench", dependencies: ["SimKit", "Scenario", "SiteModel", "Planner"]),
@@ -75,5 +85,9 @@ let package = Package(
         .testTarget(name: "SiteModelTests", dependencies: ["SiteModel", "SimKit", "Scenario", "TestSupport"]),
         .testTarget(name: "PlannerTests", dependencies: ["Planner", "SiteModel", "Scenario", "SimKit", "TestSupport"]),
         .testTarget(name: "CLITests", dependencies: ["swabplan", "Reports", "TestSupport"], exclude: ["Golden", "Fixtures"]),
+        .testTarget(name: "WorkbenchTests", dependencies: [
+            "Workbench", "SiteModel", "Scenario", "Reports", "TestSupport",
+            .product(name: "HummingbirdTesting", package: "hummingbird"),
+        ]),
     ]
 )

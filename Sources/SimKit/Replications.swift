@@ -32,11 +32,14 @@ extension Replications {
     /// `fold` in replication order (0, 1, 2, ...) as soon as those before it are folded, so a
     /// fold gives the same value whatever `jobs` is, and the results need not all be held at
     /// once: only those that finished ahead of a slower one wait, a handful with a few threads.
-    public static func fold<T: Sendable>(count: Int, jobs: Int, _ body: @Sendable (Int) -> T, into fold: (Int, T) -> Void) {
+    /// `stop`, checked before each replication starts: once it says so, no more start (those
+    /// running finish; the fold may then have left some out).
+    public static func fold<T: Sendable>(count: Int, jobs: Int, _ body: @Sendable (Int) -> T, into fold: (Int, T) -> Void,
+                                         stop: @Sendable () -> Bool = { false }) {
         guard count > 0 else { return }
         let workers = max(1, min(jobs, count))
         if workers == 1 {
-            for r in 0..<count { fold(r, body(r)) }
+            for r in 0..<count where !stop() { fold(r, body(r)) }
             return
         }
         let next = Counter()
@@ -44,7 +47,7 @@ extension Replications {
         withoutActuallyEscaping(fold) { fold in
             let sink = FoldBox(fold)
             DispatchQueue.concurrentPerform(iterations: workers) { _ in
-                while case let r = next.take(), r < count {
+                while case let r = next.take(), r < count, !stop() {
                     order.put(body(r), at: r, sink: sink)
                 }
             }

@@ -12,7 +12,7 @@ struct SwabPlan: ParsableCommand {
         65 bad data in a scenario or plan; 66 a file is missing; 73 an output cannot be written.
         """,
         version: "0.1.0",
-        subcommands: [Validate.self, Simulate.self, Merge.self, Compare.self, Optimize.self, Replan.self, State.self, Publish.self, Generate.self]
+        subcommands: [Validate.self, Simulate.self, Merge.self, Compare.self, Optimize.self, Replan.self, State.self, Publish.self, Generate.self, Serve.self]
     )
 
     static func main() {

@@ -8,7 +8,7 @@ import SimKit
 public enum Experiment {
     public static func run(_ round: CompiledRound, replications: Int, seed: UInt64, jobs: Int,
                            options: RunOptions = .standard,
-                           progress: (@Sendable () -> Void)? = nil) -> ExperimentResult {
+                           progress: (@Sendable () -> Void)? = nil, stop: @escaping @Sendable () -> Bool = { false }) -> ExperimentResult {
         _ = GSLSetup.errorsOff
         let round = round.withSiteGroups()
         let groupJobs = Experiment.groupJobs(jobs: jobs, replications: replications)
@@ -26,7 +26,7 @@ public enum Experiment {
             series.add(result.sites)
             result.sites = []
             runs.append(result)
-        })
+        }, stop: stop)
         return ExperimentResult(round: round, seed: seed, runs: runs, series: series)
     }
 
@@ -90,6 +90,8 @@ public struct ExperimentResult: Sendable {
         public var swabQueue: [ConfidenceInterval]
         /// Busy stations over staffed stations in each bin (ratio of the means across replications).
         public var utilisation: [Double]
+        /// Mean busy stations in each bin: the swab rate there is this over the mean swab time.
+        public var stationsBusy: [Double]
         /// Mean share of each bin the site stood paused by the weather.
         public var paused: [Double]
         public var swabbed: ConfidenceInterval
@@ -123,6 +125,7 @@ public struct ExperimentResult: Sendable {
                                utilisation: f.stationsBusy.indices.map { b in
                                    f.stationsStaffed[b].mean > 0 ? min(1, f.stationsBusy[b].mean / f.stationsStaffed[b].mean) : 0
                                },
+                               stationsBusy: f.stationsBusy.map(\.mean),
                                paused: f.paused.map(\.mean), swabbed: ConfidenceInterval(f.swabbed))
         }
     }

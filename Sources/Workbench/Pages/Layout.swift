@@ -1,0 +1,84 @@
+import Reports
+import Scenario
+
+/// The page shell every workbench page shares: its language, title, the language switch, and
+/// the one stylesheet and script the binary serves (no CDN, no build step).
+struct Layout {
+    let language: Language
+    /// The request's path and query without `lang`, for the switch.
+    let here: String
+
+    func callAsFunction(_ word: UI) -> String { HTML.escape(word.text(language)) }
+
+    /// A link inside the workbench that keeps the page's language.
+    func link(_ path: String) -> String {
+        guard language == .en else { return HTML.escape(path) }
+        return HTML.escape(path + (path.contains("?") ? "&" : "?") + "lang=en")
+    }
+
+    func page(title: String, _ body: String) -> String {
+        let other = language == .zh ? "en" : "zh"
+        let switchTo = here + (here.contains("?") ? "&" : "?") + "lang=" + other
+        return """
+        <!DOCTYPE html>
+        <html lang="\(language == .zh ? "zh-CN" : "en")">
+        <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+        <title>\(HTML.escape(title)) · SwabPlan</title><link rel="stylesheet" href="/app.css"></head>
+        <body><header><a class="home" href="\(link("/"))">\(self(.title))</a>
+        <a class="lang" href="\(HTML.escape(switchTo))">\(self(.switchLanguage))</a></header>
+        <main>\(body)</main><script src="/app.js"></script></body></html>
+        """
+    }
+
+    /// A form that changes something: a POST, with the language carried.
+    func form(_ action: String, _ fields: String, button: String, klass: String = "") -> String {
+        "<form method=\"post\" action=\"\(link(action))\"\(klass.isEmpty ? "" : " class=\"\(klass)\"")>\(fields)<button type=\"submit\">\(button)</button></form>"
+    }
+
+    static func hidden(_ name: String, _ value: String) -> String {
+        "<input type=\"hidden\" name=\"\(HTML.escape(name))\" value=\"\(HTML.escape(value))\">"
+    }
+}
+
+/// The stylesheet and the script, served from the binary.
+enum Assets {
+    static let css = """
+    *{box-sizing:border-box}body{margin:0;font-family:"Noto Sans CJK SC","Noto Sans SC","Microsoft YaHei",sans-serif;color:#1d2733;background:#f6f7f9;line-height:1.5}
+    header{display:flex;justify-content:space-between;align-items:center;padding:.6rem 1rem;background:#234;color:#fff}
+    header a{color:#fff;text-decoration:none}.home{font-weight:700}
+    main{max-width:1100px;margin:0 auto;padding:1rem}
+    h1{font-size:1.4rem;margin:.4rem 0 1rem}h2{font-size:1.15rem;margin:1.4rem 0 .5rem}
+    .card{background:#fff;border:1px solid #dde2e8;border-radius:6px;padding:.8rem 1rem;margin:.6rem 0}
+    .scroll{overflow-x:auto;max-width:100%}
+    table{border-collapse:collapse;font-size:.92rem}th,td{border-bottom:1px solid #e3e7ec;padding:.3rem .6rem;text-align:left;white-space:nowrap}
+    td.num{text-align:right;font-variant-numeric:tabular-nums}
+    form{display:inline-flex;flex-wrap:wrap;gap:.5rem;align-items:center;margin:.3rem 0}
+    input,select,button{font:inherit;padding:.3rem .5rem}button{background:#2a6df4;color:#fff;border:0;border-radius:4px;cursor:pointer}
+    button.secondary{background:#6b7785}
+    .error{color:#b3261e;white-space:pre-wrap;font-family:monospace;font-size:.85rem}
+    .ok{color:#1e7b34}.met{color:#1e7b34}.missed{color:#b3261e;font-weight:700}
+    .clear{background:#d8f0dc}.busy{background:#fde7b0}.congested{background:#f6c4c0}
+    .bar{height:1rem;background:#e3e7ec;border-radius:4px;overflow:hidden}.bar>div{height:100%;background:#2a6df4;width:0}
+    svg.map{width:100%;height:auto;max-width:720px;background:#fff;border:1px solid #dde2e8}
+    iframe.report{width:100%;height:80vh;border:1px solid #dde2e8;background:#fff}
+    .muted{color:#6b7785;font-size:.88rem}
+    @media (max-width:600px){main{padding:.5rem}th,td{padding:.25rem .35rem}h1{font-size:1.2rem}}
+    """
+
+    /// Live progress: a page with `data-events` follows the run's server-sent events and
+    /// reloads when it has ended.
+    static let js = """
+    (function(){
+      var el=document.querySelector('[data-events]');
+      if(!el||!window.EventSource)return;
+      var bar=el.querySelector('.bar>div'),text=el.querySelector('.progress-text');
+      var es=new EventSource(el.getAttribute('data-events'));
+      es.onmessage=function(e){
+        var d=JSON.parse(e.data);
+        if(bar&&d.total>0)bar.style.width=(100*d.done/d.total)+'%';
+        if(text)text.textContent=d.done+' / '+d.total+' · '+d.label;
+        if(d.finished){es.close();location.reload();}
+      };
+    })();
+    """
+}

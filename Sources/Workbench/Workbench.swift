@@ -1,0 +1,164 @@
+import Foundation
+import Hummingbird
+import Reports
+import Scenario
+
+/// `swabplan serve`: the planner's workbench, a second front end on the same library. Pages
+/// are rendered here from the workspace's files and the runs' results; state-changing requests
+/// are POSTs from the workbench's own pages (`Guard`).
+public enum Workbench {
+    /// The most replications a run from the browser asks for.
+    public static let maxReplications = 20_000
+    /// Form bodies: a few fields.
+    static let maxFormBytes = 64 * 1024
+
+    public struct Settings: Sendable {
+        public var host: String
+        public var port: Int
+        /// Required on every request when set (a host other than loopback).
+        public var token: String?
+        public init(host: String = "127.0.0.1", port: Int = 8080, token: String? = nil) {
+            self.host = host; self.port = port; self.token = token
+        }
+        public var isLoopback: Bool { ["127.0.0.1", "localhost", "::1"].contains(host) }
+    }
+
+    /// The router, for the server and for route tests.
+    public static func router(workspace: Workspace, runs: RunQueue, settings: Settings) -> Router<BasicRequestContext> {
+        let router = Router()
+        router.add(middleware: Guard(settings: settings))
+        router.get("/app.css") { _, _ in asset(Assets.css, type: "text/css; charset=utf-8") }
+        router.get("/app.js") { _, _ in asset(Assets.js, type: "text/javascript; charset=utf-8") }
+        router.get("/") { request, _ in
+            let ui = layout(request)
+            return page(ScenarioPages.list(workspace, ui, notice: request.uri.queryParameters.get("copied").map { ui(.duplicated) + " " + $0 }))
+        }
+        router.get("/scenario") { request, _ in
+            let ui = layout(request)
+            guard let f = request.uri.queryParameters.get("f"), workspace.exists(f) else { return notFound(ui) }
+            return page(ScenarioPages.scenario(workspace, f, runs: runs.list(scenario: f), ui))
+        }
+        router.post("/duplicate") { request, _ in
+            let ui = layout(request)
+            let form = try await Form.read(request)
+            guard let f = form["f"], let from = workspace.path(f), workspace.exists(f),
+                  let text = try? String(contentsOfFile: from, encoding: .utf8) else { return notFound(ui) }
+            let copy = workspace.freeName(beside: f, suffix: "what-if")
+            try workspace.save(text, to: copy)
+            return redirect("/?copied=" + ScenarioPages.query(copy), ui)
+        }
+        router.post("/run") { request, _ in
+            let ui = layout(request)
+            let form = try await Form.read(request)
+            guard let f = form["f"], workspace.exists(f) else { return notFound(ui) }
+            guard let n = form["replications"].flatMap(Int.init), n >= 2, n <= maxReplications,
+                  let seed = form["seed"].flatMap(UInt64.init), let plan = form["plan"], ["scenario", "baseline"].contains(plan) else {
+                return Response(status: .badRequest, headers: [.contentType: "text/plain; charset=utf-8"],
+                                body: .init(byteBuffer: ByteBuffer(string: "replications must be 2 to \(maxReplications), seed a whole number, plan `scenario` or `baseline`")))
+            }
+            let record = runs.submit(scenario: f, replications: n, seed: seed, plan: plan)
+            return redirect("/run?id=" + ScenarioPages.query(record.id), ui)
+        }
+        router.get("/run") { request, _ in
+            let ui = layout(request)
+            guard let id = request.uri.queryParameters.get("id"), let r = runs.record(id) else { return notFound(ui) }
+            let s = workspace.path(r.scenario).flatMap { try? ScenarioLoader.load(path: $0) }
+            return page(RunPage.html(r, folder: runs.folder(id), scenario: s, ui))
+        }
+        router.post("/cancel") { request, _ in
+            let ui = layout(request)
+            let form = try await Form.read(request)
+            guard let id = form["id"], runs.record(id) != nil else { return notFound(ui) }
+            runs.cancel(id)
+            return redirect("/run?id=" + ScenarioPages.query(id), ui)
+        }
+        router.get("/events") { request, _ in
+            let ui = layout(request)
+            guard let id = request.uri.queryParameters.get("id"), runs.record(id) != nil else { return notFound(ui) }
+            return events(id, runs: runs, ui)
+        }
+        router.get("/runfile") { request, _ in
+            let ui = layout(request)
+            // Only the files a run writes, by name.
+            guard let id = request.uri.queryParameters.get("id"), runs.record(id) != nil,
+                  let name = request.uri.queryParameters.get("name"), RunPage.files[name] != nil,
+                  let data = FileManager.default.contents(atPath: runs.folder(id) + "/" + name) else { return notFound(ui) }
+            return Response(status: .ok, headers: [.contentType: RunPage.files[name]!], body: .init(byteBuffer: ByteBuffer(bytes: data)))
+        }
+        return router
+    }
+
+    /// The server on `settings`' address.
+    public static func application(workspace: Workspace, runs: RunQueue, settings: Settings) -> some ApplicationProtocol {
+        Application(router: router(workspace: workspace, runs: runs, settings: settings),
+                    configuration: .init(address: .hostname(settings.host, port: settings.port), serverName: "SwabPlan"))
+    }
+
+    /// Progress as server-sent events, at least once a second until the run has ended.
+    static func events(_ id: String, runs: RunQueue, _ ui: Layout) -> Response {
+        let body = ResponseBody { writer in
+            var last = ""
+            var quiet = 0
+            while true {
+                guard let r = runs.record(id) else { break }
+                let label = RunPage.word(r.status).text(ui.language)
+                let data = "{\"status\":\"\(r.status.rawValue)\",\"done\":\(r.done),\"total\":\(r.replications),\"label\":\"\(label)\",\"finished\":\(r.finished)}"
+                if data != last || quiet >= 3 {
+                    try await writer.write(ByteBuffer(string: "data: \(data)\n\n"))
+                    last = data; quiet = 0
+                } else { quiet += 1 }
+                if r.finished { break }
+                try await Task.sleep(for: .milliseconds(250))
+            }
+            try await writer.finish(nil)
+        }
+        return Response(status: .ok, headers: [.contentType: "text/event-stream", .cacheControl: "no-store"], body: body)
+    }
+
+    static func layout(_ request: Request) -> Layout {
+        let language: Language = request.uri.queryParameters.get("lang") == "en" ? .en : .zh
+        // The page's own path and query without `lang`, for the switch.
+        let kept = request.uri.queryParameters.filter { $0.key != "lang" }
+            .map { ScenarioPages.query(String($0.key)) + "=" + ScenarioPages.query(String($0.value)) }
+        let here = request.uri.path + (kept.isEmpty ? "" : "?" + kept.joined(separator: "&"))
+        return Layout(language: language, here: here)
+    }
+
+    static func page(_ html: String, status: HTTPResponse.Status = .ok) -> Response {
+        Response(status: status, headers: [.contentType: "text/html; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(string: html)))
+    }
+
+    static func asset(_ text: String, type: String) -> Response {
+        Response(status: .ok, headers: [.contentType: type, .cacheControl: "max-age=3600"], body: .init(byteBuffer: ByteBuffer(string: text)))
+    }
+
+    static func notFound(_ ui: Layout) -> Response {
+        page(ui.page(title: "404", "<h1>404</h1><p>\(ui(.notFound))</p><p><a href=\"\(ui.link("/"))\">\(ui(.back))</a></p>"), status: .notFound)
+    }
+
+    /// After a POST: see the page it made (303, so a reload does not post again).
+    static func redirect(_ to: String, _ ui: Layout) -> Response {
+        let target = ui.language == .en ? to + (to.contains("?") ? "&" : "?") + "lang=en" : to
+        return Response(status: .seeOther, headers: [.location: target])
+    }
+}
+
+/// A form body (`application/x-www-form-urlencoded`), at most `Workbench.maxFormBytes`.
+enum Form {
+    static func read(_ request: Request) async throws -> [String: String] {
+        var body = request.body
+        let buffer = try await body.collect(upTo: Workbench.maxFormBytes)
+        return parse(String(buffer: buffer))
+    }
+
+    static func parse(_ text: String) -> [String: String] {
+        var out: [String: String] = [:]
+        for pair in text.split(separator: "&") {
+            let kv = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+            func decode(_ s: Substring) -> String { String(s).replacingOccurrences(of: "+", with: " ").removingPercentEncoding ?? "" }
+            let key = decode(kv[0])
+            if out[key] == nil { out[key] = kv.count > 1 ? decode(kv[1]) : "" }
+        }
+        return out
+    }
+}

@@ -1,0 +1,169 @@
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import XCTest
+import Reports
+import Scenario
+import SiteModel
+import TestSupport
+@testable import Workbench
+
+/// The workbench's routes in process (HummingbirdTesting): the pages, a run from the form to
+/// its result, and what is refused.
+final class WorkbenchRouteTests: XCTestCase {
+    /// A workspace with the two-site scenario, a broken copy of it, and a plan file.
+    func workspace() throws -> Workspace {
+        let folder = try temporaryFolder()
+        let text = try String(contentsOfFile: Repository.scenario("small/two-sites.yaml"), encoding: .utf8)
+        try text.write(to: folder.appendingPathComponent("two-sites.yaml"), atomically: true, encoding: .utf8)
+        try text.replacingOccurrences(of: "residents: 300", with: "residents: many").write(to: folder.appendingPathComponent("broken.yaml"), atomically: true, encoding: .utf8)
+        try "call_ups:\n  - {building: B1, site: S1, window: \"07:00-07:30\"}\n".write(to: folder.appendingPathComponent("plan.yaml"), atomically: true, encoding: .utf8)
+        return try Workspace(folder.path)
+    }
+
+    func application(_ ws: Workspace, runs: RunQueue, settings: Workbench.Settings = .init()) -> some ApplicationProtocol {
+        Application(router: Workbench.router(workspace: ws, runs: runs, settings: settings))
+    }
+
+    static let own: HTTPFields = [.origin: "http://localhost", .contentType: "application/x-www-form-urlencoded"]
+
+    func testTheListShowsScenariosAndTheirErrorsNotPlans() async throws {
+        let ws = try workspace()
+        XCTAssertEqual(ws.scenarios(), ["broken.yaml", "two-sites.yaml"])
+        try await application(ws, runs: RunQueue(workspace: ws)).test(.router) { client in
+            try await client.execute(uri: "/", method: .get) { response in
+                XCTAssertEqual(response.status, .ok)
+                let page = String(buffer: response.body)
+                XCTAssertTrue(page.contains("Two-site test community"), page)
+                XCTAssertTrue(page.contains("broken.yaml:15:16: error"), "the loader's error, at its line and column")
+                XCTAssertTrue(page.contains("lang=\"zh-CN\""), "Chinese first")
+                XCTAssertEqual(response.headers[.contentSecurityPolicy]?.contains("default-src 'self'"), true)
+            }
+            try await client.execute(uri: "/?lang=en", method: .get) { response in
+                XCTAssertTrue(String(buffer: response.body).contains("Scenarios"))
+            }
+        }
+    }
+
+    /// A run from the form: queued, run by the library, kept in the workspace with its seed,
+    /// and its figures the ones `swabplan simulate` gives for the same seed.
+    func testARunGivesTheCommandLinesFigures() async throws {
+        let ws = try workspace()
+        let runs = RunQueue(workspace: ws, jobs: 2)
+        let id = try await application(ws, runs: runs).test(.router) { client -> String in
+            let location = try await client.execute(uri: "/run", method: .post, headers: Self.own,
+                                                    body: ByteBuffer(string: "f=two-sites.yaml&replications=12&seed=7&plan=scenario")) { response -> String in
+                XCTAssertEqual(response.status, .seeOther)
+                return try XCTUnwrap(response.headers[.location])
+            }
+            let id = String(location.dropFirst("/run?id=".count)).removingPercentEncoding!
+            let record = try XCTUnwrap(runs.wait(id))
+            XCTAssertEqual(record.status, .done, record.error ?? "")
+            try await client.execute(uri: "/run?id=" + id, method: .get) { response in
+                let page = String(buffer: response.body)
+                XCTAssertTrue(page.contains("畅通") || page.contains("忙碌") || page.contains("拥堵"), "site states in words")
+                XCTAssertTrue(page.contains("report.html"))
+            }
+            try await client.execute(uri: "/runfile?id=\(id)&name=summary.json", method: .get) { response in
+                XCTAssertEqual(response.status, .ok)
+            }
+            return id
+        }
+        // The CLI's run: the same scenario, plan, seed and replications.
+        let s = try ScenarioLoader.load(path: ws.path("two-sites.yaml")!)
+        let cli = Experiment.run(try CompiledRound(scenario: s, plan: s.effectivePlan), replications: 12, seed: 7, jobs: 1)
+        let kept = try String(contentsOfFile: runs.folder(id) + "/summary.json", encoding: .utf8)
+        XCTAssertEqual(kept, Summary.json(cli).rendered() + "\n")
+        // Kept: a new queue on the same workspace finds it.
+        XCTAssertEqual(RunQueue(workspace: ws).record(id)?.status, .done)
+    }
+
+    func testAFailedRunShowsItsErrorAndTheServerServesOn() async throws {
+        let ws = try workspace()
+        let runs = RunQueue(workspace: ws)
+        try await application(ws, runs: runs).test(.router) { client in
+            let record = runs.submit(scenario: "broken.yaml", replications: 4, seed: 1, plan: "scenario")
+            XCTAssertEqual(runs.wait(record.id)?.status, .failed)
+            try await client.execute(uri: "/run?id=" + record.id, method: .get) { response in
+                XCTAssertTrue(String(buffer: response.body).contains("expected a whole number"))
+            }
+            try await client.execute(uri: "/", method: .get) { XCTAssertEqual($0.status, .ok) }
+        }
+    }
+
+    /// One run at a time per scenario: the second waits for the first; a queued run cancelled
+    /// never starts.
+    func testRunsOfOneScenarioQueueAndCancel() throws {
+        let ws = try workspace()
+        let runs = RunQueue(workspace: ws, jobs: 1)
+        let first = runs.submit(scenario: "two-sites.yaml", replications: 400, seed: 1, plan: "scenario")
+        let second = runs.submit(scenario: "two-sites.yaml", replications: 4, seed: 2, plan: "scenario")
+        let third = runs.submit(scenario: "two-sites.yaml", replications: 4, seed: 3, plan: "scenario")
+        XCTAssertEqual(runs.record(second.id)?.status, .queued)
+        runs.cancel(third.id)
+        runs.cancel(first.id)
+        XCTAssertEqual(runs.wait(first.id)?.status, .cancelled)
+        XCTAssertEqual(runs.wait(second.id)?.status, .done)
+        XCTAssertEqual(runs.record(third.id)?.status, .cancelled)
+    }
+
+    func testPathsOutsideTheWorkspaceAndForeignPostsAreRefused() async throws {
+        let ws = try workspace()
+        // A link out of the workspace.
+        try FileManager.default.createSymbolicLink(atPath: ws.root + "/out.yaml", withDestinationPath: "/etc/hostname")
+        for bad in ["../two-sites.yaml", "/etc/passwd", "a/../../x.yaml", ".swabplan/runs", "out.yaml", "two-sites.yaml\0"] {
+            XCTAssertNil(ws.path(bad), bad)
+        }
+        XCTAssertNotNil(ws.path("two-sites.yaml"))
+        try await application(ws, runs: RunQueue(workspace: ws)).test(.router) { client in
+            for uri in ["/scenario?f=../etc/passwd", "/scenario?f=%2Fetc%2Fpasswd", "/scenario?f=out.yaml", "/runfile?id=x&name=../../two-sites.yaml"] {
+                try await client.execute(uri: uri, method: .get) { XCTAssertEqual($0.status, .notFound, uri) }
+            }
+            var foreign = Self.own
+            foreign[.origin] = "http://evil.example"
+            try await client.execute(uri: "/duplicate", method: .post, headers: foreign, body: ByteBuffer(string: "f=two-sites.yaml")) {
+                XCTAssertEqual($0.status, .forbidden)
+            }
+            try await client.execute(uri: "/duplicate", method: .post, headers: Self.own, body: ByteBuffer(string: "f=two-sites.yaml")) {
+                XCTAssertEqual($0.status, .seeOther)
+            }
+            let big = ByteBuffer(string: "f=" + String(repeating: "x", count: 200_000))
+            try await client.execute(uri: "/duplicate", method: .post, headers: Self.own, body: big) {
+                XCTAssertEqual($0.status, .contentTooLarge)
+            }
+        }
+        XCTAssertTrue(ws.exists("two-sites-what-if.yaml"))
+    }
+
+    func testOffLoopbackEveryRequestNeedsTheToken() async throws {
+        let ws = try workspace()
+        let settings = Workbench.Settings(host: "0.0.0.0", port: 8080, token: "secret")
+        try await application(ws, runs: RunQueue(workspace: ws), settings: settings).test(.router) { client in
+            try await client.execute(uri: "/", method: .get) { XCTAssertEqual($0.status, .unauthorized) }
+            try await client.execute(uri: "/?token=wrong", method: .get) { XCTAssertEqual($0.status, .unauthorized) }
+            try await client.execute(uri: "/?token=secret", method: .get) { response in
+                XCTAssertEqual(response.status, .ok)
+                XCTAssertEqual(response.headers[.setCookie]?.hasPrefix("swabplan_token=secret"), true)
+            }
+            try await client.execute(uri: "/", method: .get, headers: [.cookie: "swabplan_token=secret"]) { XCTAssertEqual($0.status, .ok) }
+        }
+    }
+
+    /// What the planner wrote is escaped wherever a page shows it.
+    func testNamesAreEscaped() async throws {
+        let ws = try workspace()
+        let text = try String(contentsOfFile: ws.path("two-sites.yaml")!, encoding: .utf8)
+            .replacingOccurrences(of: "name: Two-site test community", with: "name: \"<script>alert(1)</script>\"")
+        try ws.save(text, to: "two-sites.yaml")
+        XCTAssertTrue(FileManager.default.fileExists(atPath: ws.keep + "/history/two-sites.yaml.1"), "the version replaced is kept")
+        try await application(ws, runs: RunQueue(workspace: ws)).test(.router) { client in
+            for uri in ["/", "/scenario?f=two-sites.yaml"] {
+                try await client.execute(uri: uri, method: .get) { response in
+                    let page = String(buffer: response.body)
+                    XCTAssertFalse(page.contains("<script>alert"), uri)
+                    XCTAssertTrue(page.contains("&lt;script&gt;alert(1)"), uri)
+                }
+            }
+        }
+    }
+}

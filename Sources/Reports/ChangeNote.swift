@@ -24,6 +24,11 @@ public struct ChangeNote: Sendable {
         replications = c.comparison.replications
     }
 
+    /// Changes in a planner's words, without their effect (a page that shows the figures beside).
+    public static func describe(_ changes: [PlanChange], _ s: Scenario, _ w: Wording) -> [String] {
+        changes.map { words($0, s, w) }
+    }
+
     /// One change in a planner's words.
     static func words(_ change: PlanChange, _ s: Scenario, _ w: Wording) -> String {
         func building(_ id: String, _ floors: ClosedRange<Int>?) -> String {

@@ -26,21 +26,28 @@ public final class RunQueue: @unchecked Sendable {
     }
 
     /// Asks for a run; it starts now, or when the scenario's earlier runs are done.
-    public func submit(scenario: String, replications: Int, seed: UInt64, plan: String) -> RunRecord {
+    public func submit(_ q: RunRequest) -> RunRecord {
         lock.lock()
         counter += 1
         let stamp = Self.stamp()
         let id = "\(stamp.compact)-\(counter)"
-        let record = RunRecord(id: id, scenario: scenario, replications: replications, seed: seed, plan: plan,
-                               status: .queued, done: 0, error: nil, requested: stamp.iso)
+        let total = q.kind == .optimize ? Int((q.timeLimit ?? 60).rounded()) : q.replications
+        let record = RunRecord(id: id, kind: q.kind, scenario: q.scenario, replications: q.replications, seed: q.seed, plans: q.plans,
+                               timeLimit: q.timeLimit, objective: q.objective, status: .queued, done: 0, total: total, log: [],
+                               error: nil, requested: stamp.iso)
         records[id] = record
         cancels[id] = Cancellation()
-        lines[scenario, default: []].append(id)
-        let first = lines[scenario]!.count == 1
+        lines[q.scenario, default: []].append(id)
+        let first = lines[q.scenario]!.count == 1
         lock.unlock()
         keep(record)
         if first { start(id) }
         return record
+    }
+
+    /// A simulation of one plan.
+    public func submit(scenario: String, replications: Int, seed: UInt64, plan: String) -> RunRecord {
+        submit(RunRequest(scenario: scenario, replications: replications, seed: seed, plans: [plan]))
     }
 
     public func record(_ id: String) -> RunRecord? { lock.lock(); defer { lock.unlock() }; return records[id] }
@@ -79,7 +86,7 @@ public final class RunQueue: @unchecked Sendable {
         return record(id)
     }
 
-    private func update(_ id: String, _ change: (inout RunRecord) -> Void) {
+    func update(_ id: String, _ change: (inout RunRecord) -> Void) {
         lock.lock()
         guard var r = records[id] else { lock.unlock(); return }
         change(&r)
@@ -102,41 +109,57 @@ public final class RunQueue: @unchecked Sendable {
         }
     }
 
-    /// Runs it as `swabplan publish` would (the same seed gives the CLI's figures): the
-    /// scenario loaded and checked, the replications with detail, the publication's files
-    /// written into the run's folder.
+    /// Runs the job by its kind; whatever it throws is the run's error.
     private func execute(_ id: String) {
         guard let r = record(id), let cancel = lock.withLock({ cancels[id] }) else { return }
         do {
             guard let path = workspace.path(r.scenario) else { throw WorkspaceError.outside(r.scenario) }
             let s = try ScenarioLoader.load(path: path)
             guard s.communities.isEmpty else { throw RunError.street }
-            let plan = r.plan == "baseline" ? s.baselinePlan() : s.effectivePlan
-            let round = try CompiledRound(scenario: s, plan: plan)
-            var options = RunOptions.standard
-            options.recordDetail = true
-            let done = Counter()
-            let result = Experiment.run(round, replications: r.replications, seed: r.seed, jobs: jobs, options: options,
-                                        progress: { [self] in
-                                            let n = done.next()
-                                            if n % max(1, r.replications / 50) == 0 || n == r.replications { update(id) { $0.done = n } }
-                                        }, stop: { cancel.isCancelled })
-            if cancel.isCancelled { update(id) { $0.status = .cancelled }; return }
-            let files = Publication.files(result, PublicationSettings(s, language: .zh))
             try FileManager.default.createDirectory(atPath: folder(id), withIntermediateDirectories: true)
-            try AtomicFile.write(files.filter { $0.path == "summary.json" || $0.path == "report.html" || $0.path == "sites.csv" }
-                .map { (folder(id) + "/" + $0.path, $0.text) })
-            let english = Publication.files(result, PublicationSettings(s, language: .en)).first { $0.path == "report.html" }
-            if let english { try AtomicFile.write(english.text, to: folder(id) + "/report-en.html") }
-            try AtomicFile.write(RunOutcome(result).json, to: folder(id) + "/outcome.json")
-            update(id) { $0.status = .done; $0.done = r.replications }
+            switch r.kind {
+            case .simulate: try simulate(r, s, cancel: cancel)
+            case .optimize: try optimize(r, s, cancel: cancel)
+            case .compare: try compare(r, s, cancel: cancel)
+            }
+            update(id) { $0.status = cancel.isCancelled ? .cancelled : .done; if !cancel.isCancelled { $0.done = $0.total } }
+        } catch is CancellationError {
+            update(id) { $0.status = .cancelled }
         } catch {
-            update(id) { $0.status = .failed; $0.error = String(describing: error) }
+            update(id) { $0.status = .failed; $0.error = String(describing: error).replacingOccurrences(of: workspace.root + "/", with: "") }
+        }
+    }
+
+    /// A progress note in both languages, the latest 200 kept.
+    func note(_ id: String, zh: String, en: String) {
+        update(id) { r in
+            r.log.append(RunRecord.Line(zh: zh, en: en))
+            if r.log.count > 200 { r.log.removeFirst(r.log.count - 200) }
+        }
+    }
+
+    /// A plan by the name a run gives it: the scenario's own, the baseline, or a saved plan.
+    func plan(_ name: String, _ s: Scenario) throws -> Plan {
+        switch name {
+        case "scenario": return s.effectivePlan
+        case "baseline": return s.baselinePlan()
+        default:
+            guard let path = workspace.path(name) else { throw WorkspaceError.outside(name) }
+            return try ScenarioLoader.loadPlan(path: path, for: s)
+        }
+    }
+
+    /// Counts replications done into the record, about fifty times a run.
+    func replicationProgress(_ id: String, total: Int) -> @Sendable () -> Void {
+        let done = Counter()
+        return { [self] in
+            let n = done.next()
+            if n % max(1, total / 50) == 0 || n == total { update(id) { $0.done = n } }
         }
     }
 
     /// run.json, atomically.
-    private func keep(_ r: RunRecord) {
+    func keep(_ r: RunRecord) {
         let dir = folder(r.id)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys]

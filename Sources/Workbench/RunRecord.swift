@@ -1,24 +1,57 @@
 import Foundation
 
-/// One simulation run of a scenario in the workspace, as kept on disk
-/// (`.swabplan/runs/ID/run.json`) beside what it wrote (the publication's files): so a run can
-/// be opened again after the server restarts, with the seed and plan it ran.
+/// One job of the workbench on a scenario of the workspace (a simulation, an optimisation, a
+/// comparison of plans), as kept on disk (`.swabplan/runs/ID/run.json`) beside what it wrote: so
+/// it can be opened again after the server restarts, with the seed and plans it ran.
 public struct RunRecord: Codable, Sendable, Equatable {
     public enum Status: String, Codable, Sendable { case queued, running, done, failed, cancelled }
+    public enum Kind: String, Codable, Sendable { case simulate, optimize, compare }
+    /// A progress note in both languages (the page shows the one it is read in).
+    public struct Line: Codable, Sendable, Equatable {
+        public var zh: String
+        public var en: String
+    }
     public var id: String
+    public var kind: Kind
     /// The scenario file, relative to the workspace.
     public var scenario: String
     public var replications: Int
     public var seed: UInt64
-    /// `scenario` (its own plan) or `baseline`.
-    public var plan: String
+    /// The plans it runs: `scenario` (the scenario's own), `baseline`, or a saved plan file
+    /// (relative to the workspace). One for a simulation, two to four for a comparison.
+    public var plans: [String]
+    /// An optimisation's time limit (seconds) and objective (`scenario` for the scenario's own
+    /// time target, or `mean`, `p95`, `share20`).
+    public var timeLimit: Double?
+    public var objective: String?
     public var status: Status
-    /// Replications done so far.
+    /// Steps done so far, of `total` (replications, or seconds of an optimisation).
     public var done: Int
+    public var total: Int
+    /// The latest progress notes, oldest first.
+    public var log: [Line]
     /// Why a failed run failed, in the loader's or the model's words.
     public var error: String?
     /// When it was asked for, ISO 8601 (for the list; never in any figure).
     public var requested: String
 
     public var finished: Bool { status == .done || status == .failed || status == .cancelled }
+    public var plan: String { plans.first ?? "scenario" }
+}
+
+/// What a page asks the queue to run.
+public struct RunRequest: Sendable {
+    public var kind: RunRecord.Kind
+    public var scenario: String
+    public var replications: Int
+    public var seed: UInt64
+    public var plans: [String]
+    public var timeLimit: Double?
+    public var objective: String?
+
+    public init(kind: RunRecord.Kind = .simulate, scenario: String, replications: Int, seed: UInt64, plans: [String] = ["scenario"],
+                timeLimit: Double? = nil, objective: String? = nil) {
+        self.kind = kind; self.scenario = scenario; self.replications = replications; self.seed = seed; self.plans = plans
+        self.timeLimit = timeLimit; self.objective = objective
+    }
 }

@@ -11,6 +11,8 @@ public enum Workbench {
     public static let maxReplications = 20_000
     /// Form bodies: a few fields.
     static let maxFormBytes = 64 * 1024
+    /// The longest optimisation from the browser (seconds).
+    public static let maxTimeLimit = 600.0
 
     public struct Settings: Sendable {
         public var host: String
@@ -51,13 +53,19 @@ public enum Workbench {
             let ui = layout(request)
             let form = try await Form.read(request)
             guard let f = form["f"], workspace.exists(f) else { return notFound(ui) }
-            guard let n = form["replications"].flatMap(Int.init), n >= 2, n <= maxReplications,
-                  let seed = form["seed"].flatMap(UInt64.init), let plan = form["plan"], ["scenario", "baseline"].contains(plan) else {
-                return Response(status: .badRequest, headers: [.contentType: "text/plain; charset=utf-8"],
-                                body: .init(byteBuffer: ByteBuffer(string: "replications must be 2 to \(maxReplications), seed a whole number, plan `scenario` or `baseline`")))
+            switch RunForm.request(form, scenario: f, saved: workspace.plans(for: f)) {
+            case .failure(let problem): return badRequest(problem.text(ui.language), ui)
+            case .success(let q): return redirect("/run?id=" + ScenarioPages.query(runs.submit(q).id), ui)
             }
-            let record = runs.submit(scenario: f, replications: n, seed: seed, plan: plan)
-            return redirect("/run?id=" + ScenarioPages.query(record.id), ui)
+        }
+        router.post("/keep-plan") { request, _ in
+            let ui = layout(request)
+            let form = try await Form.read(request)
+            guard let id = form["id"], let r = runs.record(id), r.kind == .optimize, r.status == .done,
+                  let text = try? String(contentsOfFile: runs.folder(id) + "/plan.yaml", encoding: .utf8) else { return notFound(ui) }
+            guard let name = form["name"], Workspace.validPlanName(name) else { return badRequest(UI.badName.text(ui.language), ui) }
+            try workspace.save(text, to: workspace.planFolder(for: r.scenario) + "/" + name + ".yaml")
+            return redirect("/scenario?f=" + ScenarioPages.query(r.scenario), ui)
         }
         router.get("/run") { request, _ in
             let ui = layout(request)
@@ -94,18 +102,31 @@ public enum Workbench {
                     configuration: .init(address: .hostname(settings.host, port: settings.port), serverName: "SwabPlan"))
     }
 
+    /// What a progress event says: the record's state, in the page's language.
+    struct Progress: Codable, Equatable {
+        var status: String
+        var done: Int
+        var total: Int
+        var label: String
+        var line: String?
+        var finished: Bool
+    }
+
     /// Progress as server-sent events, at least once a second until the run has ended.
     static func events(_ id: String, runs: RunQueue, _ ui: Layout) -> Response {
         let body = ResponseBody { writer in
-            var last = ""
+            var last: Progress?
             var quiet = 0
+            let encoder = JSONEncoder()
             while true {
                 guard let r = runs.record(id) else { break }
-                let label = RunPage.word(r.status).text(ui.language)
-                let data = "{\"status\":\"\(r.status.rawValue)\",\"done\":\(r.done),\"total\":\(r.replications),\"label\":\"\(label)\",\"finished\":\(r.finished)}"
-                if data != last || quiet >= 3 {
+                let line = r.log.last.map { ui.language == .zh ? $0.zh : $0.en }
+                let p = Progress(status: r.status.rawValue, done: r.done, total: r.total, label: RunPage.word(r.status).text(ui.language),
+                                 line: line, finished: r.finished)
+                if p != last || quiet >= 3 {
+                    let data = String(decoding: try encoder.encode(p), as: UTF8.self)
                     try await writer.write(ByteBuffer(string: "data: \(data)\n\n"))
-                    last = data; quiet = 0
+                    last = p; quiet = 0
                 } else { quiet += 1 }
                 if r.finished { break }
                 try await Task.sleep(for: .milliseconds(250))
@@ -136,6 +157,10 @@ public enum Workbench {
         page(ui.page(title: "404", "<h1>404</h1><p>\(ui(.notFound))</p><p><a href=\"\(ui.link("/"))\">\(ui(.back))</a></p>"), status: .notFound)
     }
 
+    static func badRequest(_ why: String, _ ui: Layout) -> Response {
+        page(ui.page(title: "400", "<h1>400</h1><p class=\"missed\">\(HTML.escape(why))</p><p><a href=\"\(ui.link("/"))\">\(ui(.back))</a></p>"), status: .badRequest)
+    }
+
     /// After a POST: see the page it made (303, so a reload does not post again).
     static func redirect(_ to: String, _ ui: Layout) -> Response {
         let target = ui.language == .en ? to + (to.contains("?") ? "&" : "?") + "lang=en" : to
@@ -144,21 +169,25 @@ public enum Workbench {
 }
 
 /// A form body (`application/x-www-form-urlencoded`), at most `Workbench.maxFormBytes`.
-enum Form {
-    static func read(_ request: Request) async throws -> [String: String] {
+struct Form {
+    var values: [(String, String)]
+
+    /// The first value of `key`.
+    subscript(_ key: String) -> String? { values.first { $0.0 == key }?.1 }
+    /// Every value of `key` (checkboxes), in order.
+    func all(_ key: String) -> [String] { values.filter { $0.0 == key }.map(\.1) }
+
+    static func read(_ request: Request) async throws -> Form {
         var body = request.body
         let buffer = try await body.collect(upTo: Workbench.maxFormBytes)
         return parse(String(buffer: buffer))
     }
 
-    static func parse(_ text: String) -> [String: String] {
-        var out: [String: String] = [:]
-        for pair in text.split(separator: "&") {
+    static func parse(_ text: String) -> Form {
+        func decode(_ s: Substring) -> String { String(s).replacingOccurrences(of: "+", with: " ").removingPercentEncoding ?? "" }
+        return Form(values: text.split(separator: "&").map { pair in
             let kv = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
-            func decode(_ s: Substring) -> String { String(s).replacingOccurrences(of: "+", with: " ").removingPercentEncoding ?? "" }
-            let key = decode(kv[0])
-            if out[key] == nil { out[key] = kv.count > 1 ? decode(kv[1]) : "" }
-        }
-        return out
+            return (decode(kv[0]), kv.count > 1 ? decode(kv[1]) : "")
+        })
     }
 }

@@ -95,6 +95,24 @@ public struct Workspace: Sendable {
         try AtomicFile.write(text, to: full)
     }
 
+    /// The folder a scenario's saved plans go in: `STEM-plans/` beside it.
+    public func planFolder(for scenario: String) -> String {
+        let stem = scenario.hasSuffix(".yaml") ? String(scenario.dropLast(5)) : scenario
+        return stem + "-plans"
+    }
+
+    /// A scenario's saved plans, relative to the workspace, sorted.
+    public func plans(for scenario: String) -> [String] {
+        let folder = planFolder(for: scenario)
+        guard let full = path(folder), let names = try? FileManager.default.contentsOfDirectory(atPath: full) else { return [] }
+        return names.filter { $0.hasSuffix(".yaml") && !$0.hasPrefix(".") }.sorted().map { folder + "/" + $0 }.filter { path($0) != nil }
+    }
+
+    /// A plan name a planner may give: letters (Chinese too), digits, `-` and `_`, 1 to 40.
+    public static func validPlanName(_ name: String) -> Bool {
+        (1...40).contains(name.count) && name.unicodeScalars.allSatisfy { CharacterSet.alphanumerics.contains($0) || $0 == "-" || $0 == "_" }
+    }
+
     /// Whether `relative` names a file that is there.
     public func exists(_ relative: String) -> Bool { path(relative).map { FileManager.default.fileExists(atPath: $0) } ?? false }
 }

@@ -167,3 +167,59 @@ final class WorkbenchRouteTests: XCTestCase {
         }
     }
 }
+
+/// Optimise and compare from the browser: the plan kept under a name, then compared with the
+/// scenario's own and the baseline.
+final class WorkbenchPlanningRouteTests: XCTestCase {
+    func testOptimiseKeepTheNamedPlanAndCompare() async throws {
+        let folder = try temporaryFolder()
+        try FileManager.default.copyItem(atPath: Repository.scenario("small/two-sites.yaml"), toPath: folder.path + "/two-sites.yaml")
+        let ws = try Workspace(folder.path)
+        let runs = RunQueue(workspace: ws, jobs: 2)
+        let app = Application(router: Workbench.router(workspace: ws, runs: runs, settings: .init()))
+        try await app.test(.router) { client in
+            let own = WorkbenchRouteTests.own
+            let optimise = try await client.execute(uri: "/run", method: .post, headers: own,
+                                                    body: ByteBuffer(string: "f=two-sites.yaml&kind=optimize&time_limit=5&objective=mean&seed=1")) { $0.headers[.location] ?? "" }
+            let id = String(optimise.dropFirst("/run?id=".count))
+            let done = try XCTUnwrap(runs.wait(id))
+            XCTAssertEqual(done.status, .done, done.error ?? "")
+            XCTAssertFalse(done.log.isEmpty, "progress notes streamed")
+            XCTAssertTrue(done.log.first?.zh.contains("下界") == true, "the bounds first: \(done.log.first?.zh ?? "")")
+            try await client.execute(uri: "/run?id=" + id, method: .get) { response in
+                let page = String(buffer: response.body)
+                XCTAssertTrue(page.contains("保存为方案"))
+                XCTAssertTrue(page.contains("优化结果"))
+            }
+            // A bad name is refused; a good one is kept beside the scenario.
+            try await client.execute(uri: "/keep-plan", method: .post, headers: own, body: ByteBuffer(string: "id=\(id)&name=..%2Fx")) {
+                XCTAssertEqual($0.status, .badRequest)
+            }
+            try await client.execute(uri: "/keep-plan", method: .post, headers: own,
+                                     body: ByteBuffer(string: "id=\(id)&name=" + "优化".addingPercentEncoding(withAllowedCharacters: .alphanumerics)!)) {
+                XCTAssertEqual($0.status, .seeOther)
+            }
+            XCTAssertEqual(ws.plans(for: "two-sites.yaml"), ["two-sites-plans/优化.yaml"])
+            let s = try ScenarioLoader.load(path: ws.path("two-sites.yaml")!)
+            XCTAssertNoThrow(try ScenarioLoader.loadPlan(path: ws.path("two-sites-plans/优化.yaml")!, for: s))
+            // Compare the three.
+            let body = "f=two-sites.yaml&kind=compare&plan=scenario&plan=baseline&plan=" + "two-sites-plans/优化.yaml".addingPercentEncoding(withAllowedCharacters: .alphanumerics)! + "&replications=20&seed=1"
+            let compare = try await client.execute(uri: "/run", method: .post, headers: own, body: ByteBuffer(string: body)) { $0.headers[.location] ?? "" }
+            let cid = String(compare.dropFirst("/run?id=".count))
+            let c = try XCTUnwrap(runs.wait(cid))
+            XCTAssertEqual(c.status, .done, c.error ?? "")
+            try await client.execute(uri: "/run?id=" + cid, method: .get) { response in
+                let page = String(buffer: response.body)
+                XCTAssertTrue(page.contains("<polyline"), "a line per plan")
+                XCTAssertTrue(page.contains("class=\"num worse\"") || page.contains("class=\"num better\""), "better and worse marked")
+            }
+            // One plan is not a comparison; an unknown plan is refused.
+            try await client.execute(uri: "/run", method: .post, headers: own, body: ByteBuffer(string: "f=two-sites.yaml&kind=compare&plan=scenario&replications=20&seed=1")) {
+                XCTAssertEqual($0.status, .badRequest)
+            }
+            try await client.execute(uri: "/run", method: .post, headers: own, body: ByteBuffer(string: "f=two-sites.yaml&kind=simulate&plan=../x.yaml&replications=20&seed=1")) {
+                XCTAssertEqual($0.status, .badRequest)
+            }
+        }
+    }
+}

@@ -62,6 +62,9 @@ enum Assets {
     svg.map{width:100%;height:auto;max-width:720px;background:#fff;border:1px solid #dde2e8}
     iframe.report{width:100%;height:80vh;border:1px solid #dde2e8;background:#fff}
     .muted{color:#6b7785;font-size:.88rem}
+    ul.log{font-family:monospace;font-size:.82rem;max-height:14rem;overflow:auto;padding-left:1.2rem}
+    pre.report{white-space:pre;overflow-x:auto;font-size:.8rem;background:#fff;border:1px solid #dde2e8;padding:.6rem}
+    td.better{background:#d8f0dc}td.worse{background:#f6c4c0}
     @media (max-width:600px){main{padding:.5rem}th,td{padding:.25rem .35rem}h1{font-size:1.2rem}}
     """
 
@@ -71,12 +74,13 @@ enum Assets {
     (function(){
       var el=document.querySelector('[data-events]');
       if(!el||!window.EventSource)return;
-      var bar=el.querySelector('.bar>div'),text=el.querySelector('.progress-text');
-      var es=new EventSource(el.getAttribute('data-events'));
+      var bar=el.querySelector('.bar>div'),text=el.querySelector('.progress-text'),log=el.querySelector('.log');
+      var es=new EventSource(el.getAttribute('data-events')),shown='';
       es.onmessage=function(e){
         var d=JSON.parse(e.data);
         if(bar&&d.total>0)bar.style.width=(100*d.done/d.total)+'%';
         if(text)text.textContent=d.done+' / '+d.total+' · '+d.label;
+        if(log&&d.line&&d.line!==shown){shown=d.line;var li=document.createElement('li');li.textContent=d.line;log.appendChild(li);}
         if(d.finished){es.close();location.reload();}
       };
     })();

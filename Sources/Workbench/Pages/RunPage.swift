@@ -8,7 +8,10 @@ import Scenario
 enum RunPage {
     /// The files of a run a page may fetch, and their types.
     static let files = ["report.html": "text/html; charset=utf-8", "report-en.html": "text/html; charset=utf-8",
-                        "summary.json": "application/json", "sites.csv": "text/csv; charset=utf-8", "outcome.json": "application/json"]
+                        "summary.json": "application/json", "sites.csv": "text/csv; charset=utf-8", "outcome.json": "application/json",
+                        "plan.yaml": "text/yaml; charset=utf-8", "optimise.json": "application/json", "compare.json": "application/json",
+                        "compare.txt": "text/plain; charset=utf-8", "compare-en.txt": "text/plain; charset=utf-8",
+                        "optimise.txt": "text/plain; charset=utf-8", "optimise-en.txt": "text/plain; charset=utf-8"]
 
     static func word(_ s: RunRecord.Status) -> UI {
         switch s { case .queued: return .queued; case .running: return .running; case .done: return .done; case .failed: return .failed; case .cancelled: return .cancelled }
@@ -18,19 +21,29 @@ enum RunPage {
         let q = ScenarioPages.query
         var h = "<p><a href=\"\(ui.link("/scenario?f=" + q(r.scenario)))\">← \(HTML.escape(r.scenario))</a></p>"
         h += "<h1>\(scenario.map { HTML.escape(Wording(ui.language).name($0)) } ?? HTML.escape(r.scenario))</h1>"
-        h += "<p class=\"muted\">\(ui(.replications)) \(r.replications) · \(ui(.seed)) \(r.seed) · \(ui(.plan)) \(HTML.escape(r.plan)) · \(ui(.status)): <strong>\(ui(word(r.status)))</strong></p>"
+        let kind: UI = r.kind == .simulate ? .kindSimulate : (r.kind == .optimize ? .kindOptimize : .kindCompare)
+        var facts = [ui(kind)]
+        if r.kind == .optimize { facts.append("\(ui(.timeLimit)) \(Int(r.timeLimit ?? 0)) \(ui(.seconds))") }
+        else { facts.append("\(ui(.replications)) \(r.replications)"); facts.append("\(ui(.plan)) " + HTML.escape(r.plans.map { ($0 as NSString).lastPathComponent }.joined(separator: ", "))) }
+        facts += ["\(ui(.seed)) \(r.seed)", "\(ui(.status)): <strong>\(ui(word(r.status)))</strong>"]
+        h += "<p class=\"muted\">" + facts.joined(separator: " · ") + "</p>"
         switch r.status {
         case .queued, .running:
             let label = word(r.status).text(ui.language)
             h += "<div class=\"card\" data-events=\"\(ui.link("/events?id=" + q(r.id)))\"><div class=\"bar\"><div style=\"width:\(r.replications > 0 ? 100 * r.done / r.replications : 0)%\"></div></div>"
-            h += "<p class=\"progress-text\">\(r.done) / \(r.replications) · \(HTML.escape(label))</p>"
-            h += ui.form("/cancel", Layout.hidden("id", r.id), button: ui(.cancel), klass: "cancel") + "</div>"
+            h += "<p class=\"progress-text\">\(r.done) / \(r.total) · \(HTML.escape(label))</p>"
+            h += ui.form("/cancel", Layout.hidden("id", r.id), button: ui(.cancel), klass: "cancel")
+            h += "<ul class=\"log\">" + r.log.suffix(30).map { "<li>\(HTML.escape(ui.language == .zh ? $0.zh : $0.en))</li>" }.joined() + "</ul></div>"
         case .failed:
             h += "<div class=\"card\"><p class=\"missed\">\(ui(.error))</p><div class=\"error\">\(HTML.escape(r.error ?? ""))</div></div>"
         case .cancelled:
             break
         case .done:
-            h += done(r, folder: folder, scenario: scenario, ui)
+            switch r.kind {
+            case .simulate: h += done(r, folder: folder, scenario: scenario, ui)
+            case .optimize: h += optimised(r, folder: folder, ui)
+            case .compare: h += compared(r, folder: folder, ui)
+            }
         }
         return ui.page(title: r.scenario, h)
     }
@@ -66,9 +79,63 @@ enum RunPage {
             let peaks = Dictionary(uniqueKeysWithValues: o.sites.map { ($0.site, $0.peakWait) })
             h += "<h2>\(ui(.map))</h2><div class=\"scroll\">\(MapSVG.draw(s, plan: r.plan == "baseline" ? s.baselinePlan() : s.effectivePlan, peakWait: peaks, Wording(ui.language)))</div>"
         }
-        let report = "/runfile?id=" + ScenarioPages.query(r.id) + "&name=" + (en ? "report-en.html" : "report.html")
+        let report = fileLink(r, en ? "report-en.html" : "report.html")
         h += "<h2>\(ui(.report))</h2><p><a href=\"\(HTML.escape(report))\" target=\"_blank\">\(ui(.fullReport))</a></p>"
         h += "<iframe class=\"report\" src=\"\(HTML.escape(report))\" title=\"report\"></iframe>"
+        return h
+    }
+
+    static func fileLink(_ r: RunRecord, _ name: String) -> String { "/runfile?id=" + ScenarioPages.query(r.id) + "&name=" + name }
+
+    static func text(_ folder: String, _ name: String) -> String { (try? String(contentsOfFile: folder + "/" + name, encoding: .utf8)) ?? "" }
+
+    /// An optimisation: what the plan changes against the planner's own, building by building,
+    /// the optimiser's report (targets beside the planner's plan, what it would take), the plan
+    /// file, and the form that keeps it as a named plan of the scenario.
+    static func optimised(_ r: RunRecord, folder: String, _ ui: Layout) -> String {
+        let en = ui.language == .en
+        var h = ""
+        if let data = FileManager.default.contents(atPath: folder + "/changes.json"), let o = try? JSONDecoder().decode(OptimizeOutcome.self, from: data) {
+            let lines = en ? o.changesEn : o.changesZh
+            h += "<h2>\(ui(.changes))</h2>" + (lines.isEmpty ? "<p>\(ui(.noChanges))</p>" : "<ul>" + lines.map { "<li>\(HTML.escape($0))</li>" }.joined() + "</ul>")
+        }
+        h += "<div class=\"card\">" + ui.form("/keep-plan", Layout.hidden("id", r.id)
+            + "<label>\(ui(.planName)) <input name=\"name\" required maxlength=\"40\" pattern=\"[\\p{L}\\p{N}_\\-]{1,40}\" title=\"\(ui(.planNameHint))\" value=\"optimised\"></label>",
+                                                 button: ui(.keepPlan)) + " <a href=\"\(HTML.escape(fileLink(r, "plan.yaml")))\">plan.yaml</a></div>"
+        h += "<h2>\(ui(.optimiseReport))</h2><pre class=\"report\">\(HTML.escape(text(folder, en ? "optimise-en.txt" : "optimise.txt")))</pre>"
+        if !r.log.isEmpty {
+            h += "<details><summary>\(ui(.log))</summary><ul class=\"log\">" + r.log.map { "<li>\(HTML.escape(en ? $0.en : $0.zh))</li>" }.joined() + "</ul></details>"
+        }
+        return h
+    }
+
+    /// A comparison: each metric per plan, better cells green and worse red against the first
+    /// plan, and each site's line over the morning under every plan on one chart.
+    static func compared(_ r: RunRecord, folder: String, _ ui: Layout) -> String {
+        guard let data = FileManager.default.contents(atPath: folder + "/compare.json"),
+              let c = try? JSONDecoder().decode(CompareOutcome.self, from: data) else { return "<p class=\"missed\">\(ui(.notFound))</p>" }
+        let en = ui.language == .en
+        let names = c.plans.map { p -> String in
+            switch p { case "scenario": return UI.planOwn.text(ui.language); case "baseline": return UI.planBaseline.text(ui.language)
+            default: return (p as NSString).lastPathComponent }
+        }
+        var h = "<p class=\"muted\">\(ui(.betterNote)) \(ui(.replications)) \(c.replications)</p><div class=\"scroll\"><table class=\"compare\"><tr><th></th>"
+        for (k, n) in names.enumerated() { h += "<th>\(k + 1). \(HTML.escape(n))</th>" }
+        h += "</tr>"
+        for row in c.rows {
+            h += "<tr><td>\(HTML.escape(en ? row.en : row.zh))<span class=\"muted\"> (\(HTML.escape(en ? row.unitEn : row.unitZh)))</span></td>"
+            for k in row.cells.indices {
+                let verdict = row.verdicts[k] ?? ""
+                let klass = verdict == "better" ? "better" : (verdict == "worse" ? "worse" : "")
+                let diff = row.differences[k].map { "<br><span class=\"muted\">Δ \(HTML.escape($0))</span>" } ?? ""
+                h += "<td class=\"num \(klass)\">\(HTML.escape(row.cells[k]))\(diff)</td>"
+            }
+            h += "</tr>"
+        }
+        h += "</table></div><h2>\(ui(.lineChart))</h2>"
+        for site in c.sites {
+            h += "<h3>\(HTML.escape(en ? site.en : site.zh))</h3><div class=\"scroll\">" + LineChart.svg(site.lines, names: names, opening: c.opening, unit: ui(.people)) + "</div>"
+        }
         return h
     }
 }

@@ -46,7 +46,13 @@ enum ScenarioPages {
             if !warnings.isEmpty {
                 h += "<div class=\"card error\">" + warnings.prefix(20).map { HTML.escape(String(describing: $0)) }.joined(separator: "<br>") + "</div>"
             }
-            h += "<h2>\(ui(.run))</h2><div class=\"card\">" + runForm(f, ui) + "</div>"
+            let saved = ws.plans(for: f)
+            h += "<h2>\(ui(.run))</h2><div class=\"card\">" + runForm(f, saved: saved, ui) + "</div>"
+            h += "<h2>\(ui(.optimize))</h2><div class=\"card\">" + optimizeForm(f, ui) + "</div>"
+            h += "<h2>\(ui(.compare))</h2><div class=\"card\"><p class=\"muted\">\(ui(.comparePlans))</p>" + compareForm(f, saved: saved, ui) + "</div>"
+            if !saved.isEmpty {
+                h += "<h2>\(ui(.savedPlans))</h2><ul>" + saved.map { "<li>\(HTML.escape($0))</li>" }.joined() + "</ul>"
+            }
             h += runList(runs, ui)
             h += "<h2>\(ui(.map))</h2><p class=\"muted\">\(ui(.mapNote))</p><div class=\"scroll\">\(MapSVG.draw(s, plan: s.effectivePlan, peakWait: nil, w))</div>"
             h += "<h2>\(ui(.sites))</h2><div class=\"scroll\"><table><tr><th>\(ui(.site))</th><th>\(ui(.compound))</th><th>\(ui(.desks))</th><th>\(ui(.stations))</th></tr>"
@@ -65,20 +71,47 @@ enum ScenarioPages {
         return ui.page(title: f, "<p><a href=\"\(ui.link("/"))\">← \(ui(.back))</a></p>" + h)
     }
 
-    static func runForm(_ f: String, _ ui: Layout) -> String {
-        let fields = Layout.hidden("f", f)
+    /// The plans a run may use: the scenario's own, the baseline, and those saved beside it.
+    static func planOptions(_ saved: [String], _ ui: Layout) -> [(value: String, label: String)] {
+        [("scenario", UI.planOwn.text(ui.language)), ("baseline", UI.planBaseline.text(ui.language))] + saved.map { ($0, ($0 as NSString).lastPathComponent) }
+    }
+
+    static func runForm(_ f: String, saved: [String], _ ui: Layout) -> String {
+        let options = planOptions(saved, ui).map { "<option value=\"\(HTML.escape($0.value))\">\(HTML.escape($0.label))</option>" }.joined()
+        let fields = Layout.hidden("f", f) + Layout.hidden("kind", "simulate")
             + "<label>\(ui(.replications)) <input name=\"replications\" type=\"number\" min=\"2\" max=\"\(Workbench.maxReplications)\" value=\"200\" required></label>"
             + "<label>\(ui(.seed)) <input name=\"seed\" type=\"number\" min=\"0\" value=\"1\" required></label>"
-            + "<label>\(ui(.plan)) <select name=\"plan\"><option value=\"scenario\">\(ui(.planOwn))</option><option value=\"baseline\">\(ui(.planBaseline))</option></select></label>"
-        return ui.form("/run", fields, button: ui(.run))
+            + "<label>\(ui(.plan)) <select name=\"plan\">\(options)</select></label>"
+        return ui.form("/run", fields, button: ui(.run), klass: "simulate")
+    }
+
+    static func optimizeForm(_ f: String, _ ui: Layout) -> String {
+        let objectives: [(String, UI)] = [("scenario", .objectiveOwn), ("mean", .objectiveMean), ("p95", .objectiveP95), ("share20", .objectiveShare20)]
+        let fields = Layout.hidden("f", f) + Layout.hidden("kind", "optimize")
+            + "<label>\(ui(.timeLimit)) <input name=\"time_limit\" type=\"number\" min=\"5\" max=\"\(Int(Workbench.maxTimeLimit))\" value=\"60\" required> \(ui(.seconds))</label>"
+            + "<label>\(ui(.objective)) <select name=\"objective\">" + objectives.map { "<option value=\"\($0.0)\">\(ui($0.1))</option>" }.joined() + "</select></label>"
+            + "<label>\(ui(.seed)) <input name=\"seed\" type=\"number\" min=\"0\" value=\"1\" required></label>"
+        return ui.form("/run", fields, button: ui(.optimize), klass: "optimize")
+    }
+
+    static func compareForm(_ f: String, saved: [String], _ ui: Layout) -> String {
+        let boxes = planOptions(saved, ui).enumerated().map { k, o in
+            "<label><input type=\"checkbox\" name=\"plan\" value=\"\(HTML.escape(o.value))\"\(k < 2 ? " checked" : "")> \(HTML.escape(o.label))</label>"
+        }.joined()
+        let fields = Layout.hidden("f", f) + Layout.hidden("kind", "compare") + boxes
+            + "<label>\(ui(.replications)) <input name=\"replications\" type=\"number\" min=\"20\" max=\"1000\" value=\"100\" required></label>"
+            + "<label>\(ui(.seed)) <input name=\"seed\" type=\"number\" min=\"0\" value=\"1\" required></label>"
+        return ui.form("/run", fields, button: ui(.compare), klass: "compare")
     }
 
     static func runList(_ runs: [RunRecord], _ ui: Layout) -> String {
         var h = "<h2>\(ui(.runs))</h2>"
         guard !runs.isEmpty else { return h + "<p class=\"muted\">\(ui(.noRuns))</p>" }
-        h += "<div class=\"scroll\"><table><tr><th>\(ui(.requested))</th><th>\(ui(.replications))</th><th>\(ui(.seed))</th><th>\(ui(.plan))</th><th>\(ui(.status))</th><th></th></tr>"
+        h += "<div class=\"scroll\"><table><tr><th>\(ui(.requested))</th><th>\(ui(.kind))</th><th>\(ui(.replications))</th><th>\(ui(.seed))</th><th>\(ui(.plan))</th><th>\(ui(.status))</th><th></th></tr>"
         for r in runs.prefix(30) {
-            h += "<tr><td>\(HTML.escape(r.requested))</td><td class=\"num\">\(r.replications)</td><td class=\"num\">\(r.seed)</td><td>\(HTML.escape(r.plan))</td>"
+            let kind: UI = r.kind == .simulate ? .kindSimulate : (r.kind == .optimize ? .kindOptimize : .kindCompare)
+            let plans = r.kind == .optimize ? "" : r.plans.map { ($0 as NSString).lastPathComponent }.joined(separator: ", ")
+            h += "<tr><td>\(HTML.escape(r.requested))</td><td>\(ui(kind))</td><td class=\"num\">\(r.kind == .optimize ? "" : String(r.replications))</td><td class=\"num\">\(r.seed)</td><td>\(HTML.escape(plans))</td>"
             h += "<td>\(ui(RunPage.word(r.status)))</td><td><a href=\"\(ui.link("/run?id=" + query(r.id)))\">\(ui(.openRun))</a></td></tr>"
         }
         return h + "</table></div>"

@@ -9,6 +9,9 @@ enum UI: String, CaseIterable {
     case clear, busy, congested, peakWait, report, map, mapNote, waitNote, switchLanguage, back, error, notFound
     case refused, tooLarge, opened, requested, figure, target, fullReport, minutes, site, compound, floors, lifts, desks, stations
     case nearest, callUps, window, openRun
+    case optimize, timeLimit, seconds, objective, objectiveOwn, objectiveMean, objectiveP95, objectiveShare20, compare, comparePlans
+    case keepPlan, planName, planNameHint, keptAs, savedPlans, changes, noChanges, optimiseReport, log, kindSimulate, kindOptimize
+    case kindCompare, kind, betterNote, lineChart, people, differenceFromFirst, badName, compareNeedsTwo
 
     func text(_ l: Language) -> String {
         let (zh, en) = UI.table[self]!
@@ -80,5 +83,34 @@ enum UI: String, CaseIterable {
         .callUps: ("通知", "call-ups"),
         .window: ("时段", "window"),
         .openRun: ("查看", "View"),
+        .optimize: ("优化", "Optimise"),
+        .timeLimit: ("时限", "time limit"),
+        .seconds: ("秒", "s"),
+        .objective: ("目标函数", "objective"),
+        .objectiveOwn: ("方案文件中的时间目标", "the scenario's own time target"),
+        .objectiveMean: ("平均到场至采完时间", "mean time in system"),
+        .objectiveP95: ("95%分位到场至采完时间", "95th percentile time in system"),
+        .objectiveShare20: ("等候超过20分钟的比例", "share waiting over 20 minutes"),
+        .compare: ("比较方案", "Compare plans"),
+        .comparePlans: ("选2至4个方案，在相同的居民、采样时间和天气下比较（共同随机数）", "Choose 2 to 4 plans, compared on the same residents, service times and weather (common random numbers)"),
+        .keepPlan: ("保存为方案", "Keep as a plan"),
+        .planName: ("方案名称", "plan name"),
+        .planNameHint: ("字母、汉字、数字、-、_，最多40个", "letters, digits, - and _, at most 40"),
+        .keptAs: ("已保存为", "Kept as"),
+        .savedPlans: ("保存的方案", "Saved plans"),
+        .changes: ("与方案文件中的安排相比，改动如下", "What it changes against the scenario's own plan"),
+        .noChanges: ("与方案文件中的安排相同。", "The same as the scenario's own plan."),
+        .optimiseReport: ("优化结果", "The optimiser's report"),
+        .log: ("进展", "Progress"),
+        .kindSimulate: ("模拟", "simulation"),
+        .kindOptimize: ("优化", "optimisation"),
+        .kindCompare: ("比较", "comparison"),
+        .kind: ("类型", "kind"),
+        .betterNote: ("与第一个方案相比：绿色为更好，红色为更差（配对95%置信区间不含0）。", "Against the first plan: green better, red worse (the paired 95% interval excludes 0)."),
+        .lineChart: ("各采样点排队人数（每15分钟平均，各方案一条线）", "People in line at each site (mean per quarter hour, a line per plan)"),
+        .people: ("人", "people"),
+        .differenceFromFirst: ("与第一个方案之差", "difference from the first"),
+        .badName: ("方案名称只能含字母、汉字、数字、-、_，最多40个。", "A plan name holds letters, digits, - and _ only, at most 40."),
+        .compareNeedsTwo: ("请选2至4个方案。", "Choose 2 to 4 plans."),
     ]
 }

@@ -1,0 +1,26 @@
+import Foundation
+import Planner
+import Reports
+import Scenario
+import SiteModel
+
+extension RunQueue {
+    /// A simulation as `swabplan publish` runs it (the same seed gives the CLI's figures): the
+    /// replications with detail, the report in both languages, the summary, the sites' states.
+    func simulate(_ r: RunRecord, _ s: Scenario, cancel: Cancellation) throws {
+        let round = try CompiledRound(scenario: s, plan: try plan(r.plan, s))
+        var options = RunOptions.standard
+        options.recordDetail = true
+        let result = Experiment.run(round, replications: r.replications, seed: r.seed, jobs: jobs, options: options,
+                                    progress: replicationProgress(r.id, total: r.replications), stop: { cancel.isCancelled })
+        if cancel.isCancelled { throw CancellationError() }
+        let dir = folder(r.id)
+        let files = Publication.files(result, PublicationSettings(s, language: .zh))
+        var out = files.filter { ["summary.json", "report.html", "sites.csv"].contains($0.path) }.map { (dir + "/" + $0.path, $0.text) }
+        if let english = Publication.files(result, PublicationSettings(s, language: .en)).first(where: { $0.path == "report.html" }) {
+            out.append((dir + "/report-en.html", english.text))
+        }
+        out.append((dir + "/outcome.json", RunOutcome(result).json))
+        try AtomicFile.write(out)
+    }
+}

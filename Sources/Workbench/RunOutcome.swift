@@ -5,7 +5,7 @@ import SiteModel
 
 /// What a finished run's page shows besides the report, worded in both languages when the run
 /// ends (`outcome.json`): the targets with their figures, and the sites' peak waits.
-struct RunOutcome: Codable, Sendable {
+struct RunOutcome: Codable, Sendable, KeptAsJSON {
     struct TargetLine: Codable, Sendable {
         var zh: String
         var en: String
@@ -26,7 +26,13 @@ struct RunOutcome: Codable, Sendable {
         sites = SiteStatus.of(r)
         siteNamesEn = s.sites.map { $0.nameEn ?? $0.name }
     }
+}
 
+/// What a run keeps as JSON beside its report: sorted keys, one value a line, so the same run
+/// writes the same bytes.
+protocol KeptAsJSON: Encodable {}
+
+extension KeptAsJSON {
     var json: String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys]

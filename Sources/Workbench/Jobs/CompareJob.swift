@@ -24,7 +24,7 @@ extension RunQueue {
 }
 
 /// A comparison as its page shows it, in both languages.
-struct CompareOutcome: Codable, Sendable {
+struct CompareOutcome: Codable, Sendable, KeptAsJSON {
     struct Row: Codable, Sendable {
         var zh: String
         var en: String
@@ -71,11 +71,5 @@ struct CompareOutcome: Codable, Sendable {
                 return (0..<min(bins, q.registrationQueue.count)).map { b in ((q.registrationQueue[b].mean + q.swabQueue[b].mean) * 10).rounded() / 10 }
             })
         }
-    }
-
-    var json: String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-        return String(decoding: (try? encoder.encode(self)) ?? Data(), as: UTF8.self) + "\n"
     }
 }

@@ -35,14 +35,8 @@ extension RunQueue {
 }
 
 /// What an optimised plan changes against the planner's own, in both languages.
-struct OptimizeOutcome: Codable, Sendable {
+struct OptimizeOutcome: Codable, Sendable, KeptAsJSON {
     var changesZh: [String]
     var changesEn: [String]
     var ownOrigin: String
-
-    var json: String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-        return String(decoding: (try? encoder.encode(self)) ?? Data(), as: UTF8.self) + "\n"
-    }
 }

@@ -37,7 +37,9 @@ struct Guard<Context: RequestContext>: RouterMiddleware {
         }
         var response = try await next(request, context)
         response.headers[.xContentTypeOptions] = "nosniff"
-        response.headers[HTTPField.Name("Referrer-Policy")!] = "no-referrer"
+        // `same-origin`, not `no-referrer`: under `no-referrer` a browser sends `Origin: null`
+        // with the workbench's own forms, and the check above would refuse them.
+        response.headers[HTTPField.Name("Referrer-Policy")!] = "same-origin"
         response.headers[.contentSecurityPolicy] = "default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; frame-ancestors 'self'; form-action 'self'"
         response.headers[HTTPField.Name("X-Frame-Options")!] = "SAMEORIGIN"
         if let setCookie { response.headers[.setCookie] = setCookie }

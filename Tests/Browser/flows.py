@@ -1,0 +1,146 @@
+"""The workbench's flows as a planner clicks through them, in headless Chromium.
+
+Usage: flows.py BASE_URL SCREENSHOT_FOLDER. Each flow saves a screenshot; any failure exits 1
+with the flow's name and what was expected.
+"""
+import sys
+import time
+import urllib.parse
+
+from selenium import webdriver
+from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support import expected_conditions as ec
+from selenium.webdriver.support.ui import WebDriverWait, Select
+
+base, shots = sys.argv[1], sys.argv[2]
+
+
+def browser(width, height):
+    options = webdriver.ChromeOptions()
+    options.binary_location = "/usr/bin/chromium"
+    for a in ("--headless=new", "--no-sandbox", "--disable-gpu", f"--window-size={width},{height}"):
+        options.add_argument(a)
+    return webdriver.Chrome(service=Service(executable_path="/usr/bin/chromedriver"), options=options)
+
+
+def check(condition, what):
+    if not condition:
+        raise AssertionError(what)
+
+
+def wait_done(d, seconds=180):
+    """The run page reloads itself when the run has ended."""
+    WebDriverWait(d, seconds).until(lambda d: "完成" in d.find_element(By.CSS_SELECTOR, "p.muted strong").text
+                                    or "失败" in d.find_element(By.CSS_SELECTOR, "p.muted strong").text)
+    check("完成" in d.find_element(By.CSS_SELECTOR, "p.muted strong").text, "the run did not finish: " + d.page_source[:2000])
+
+
+def open_scenario(d):
+    d.get(base + "/")
+    d.find_element(By.PARTIAL_LINK_TEXT, "潘家园南里").click()
+    WebDriverWait(d, 20).until(ec.presence_of_element_located((By.CSS_SELECTOR, "form.simulate")))
+
+
+def flow_simulate(d):
+    """Open Panjiayuan, run it, see live progress, then the targets, site states and charts."""
+    open_scenario(d)
+    check("检查通过" in d.page_source, "the scenario's check")
+    check(d.find_elements(By.CSS_SELECTOR, "svg.map rect"), "the map's buildings")
+    form = d.find_element(By.CSS_SELECTOR, "form.simulate")
+    reps = form.find_element(By.NAME, "replications")
+    reps.clear()
+    reps.send_keys("100")
+    form.find_element(By.TAG_NAME, "button").click()
+    WebDriverWait(d, 20).until(ec.url_contains("/run?id="))
+    wait_done(d)
+    check("95%的居民到场后20分钟内采完" in d.page_source, "the targets")
+    check(any(w in d.page_source for w in ("畅通", "忙碌", "拥堵")), "site states in words")
+    d.switch_to.frame(d.find_element(By.CSS_SELECTOR, "iframe.report"))
+    check(len(d.find_elements(By.TAG_NAME, "svg")) > 0, "the report's queue charts")
+    d.switch_to.default_content()
+    d.save_screenshot(f"{shots}/1-simulate.png")
+    return d.current_url
+
+
+def flow_optimise_compare(d):
+    """Optimise with a short limit, keep the plan, compare it with the hand plan."""
+    open_scenario(d)
+    form = d.find_element(By.CSS_SELECTOR, "form.optimize")
+    limit = form.find_element(By.NAME, "time_limit")
+    limit.clear()
+    limit.send_keys("10")
+    form.find_element(By.TAG_NAME, "button").click()
+    WebDriverWait(d, 20).until(ec.url_contains("/run?id="))
+    wait_done(d)
+    check("优化结果" in d.page_source, "the optimiser's report")
+    name = d.find_element(By.NAME, "name")
+    name.clear()
+    name.send_keys("短时优化")
+    name.submit()
+    WebDriverWait(d, 20).until(ec.presence_of_element_located((By.CSS_SELECTOR, "form.compare")))
+    form = d.find_element(By.CSS_SELECTOR, "form.compare")
+    for box in form.find_elements(By.NAME, "plan"):
+        want = box.get_attribute("value") in ("scenario",) or "短时优化" in box.get_attribute("value")
+        if box.is_selected() != want:
+            box.click()
+    form.find_element(By.TAG_NAME, "button").click()
+    WebDriverWait(d, 20).until(ec.url_contains("/run?id="))
+    wait_done(d)
+    check(d.find_elements(By.CSS_SELECTOR, "svg.chart polyline"), "a queue curve per plan")
+    d.save_screenshot(f"{shots}/2-optimise-compare.png")
+
+
+def flow_phone(url):
+    """At 390 px the results page does not scroll sideways."""
+    d = browser(390, 844)
+    try:
+        d.get(url)
+        wide = d.execute_script("return document.documentElement.scrollWidth")
+        seen = d.execute_script("return document.documentElement.clientWidth")
+        d.save_screenshot(f"{shots}/3-phone.png")
+        check(wide <= seen, f"the page scrolls sideways at 390 px: {wide} > {seen}")
+    finally:
+        d.quit()
+
+
+def flow_refused(d):
+    """A path out of the workspace and a POST from another origin are refused."""
+    d.get(base + "/scenario?f=" + urllib.parse.quote("../../etc/passwd"))
+    check("404" in d.title or "找不到" in d.page_source, "path traversal refused")
+    check("root:" not in d.page_source, "no file out of the workspace shown")
+    page = ("<form id=f method=post action='" + base + "/duplicate'><input name=f value='panjiayuan-nanli.yaml'></form>"
+            "<script>document.getElementById('f').submit()</script>")
+    d.get("data:text/html;charset=utf-8," + urllib.parse.quote(page))
+    WebDriverWait(d, 20).until(lambda d: "refused" in d.page_source or "404" in d.page_source)
+    check("refused" in d.page_source, "a cross-origin POST refused: " + d.page_source[:500])
+    d.save_screenshot(f"{shots}/4-refused.png")
+    d.get(base + "/")
+    check("what-if" not in d.page_source, "nothing was duplicated")
+
+
+failures = []
+d = browser(1366, 1000)
+try:
+    url = None
+    for name, flow in (("simulate", flow_simulate), ("optimise and compare", flow_optimise_compare), ("refused", flow_refused)):
+        started = time.time()
+        try:
+            result = flow(d)
+            if name == "simulate":
+                url = result
+            print(f"ok   {name} ({time.time() - started:.1f} s)")
+        except Exception as e:  # a flow's failure is reported, the others still run
+            failures.append(name)
+            d.save_screenshot(f"{shots}/failed-{name.replace(' ', '-')}.png")
+            print(f"FAIL {name}: {e}")
+    if url:
+        try:
+            flow_phone(url)
+            print("ok   phone")
+        except Exception as e:
+            failures.append("phone")
+            print(f"FAIL phone: {e}")
+finally:
+    d.quit()
+sys.exit(1 if failures else 0)

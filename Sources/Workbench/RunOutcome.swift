@@ -28,6 +28,17 @@ struct RunOutcome: Codable, Sendable, KeptAsJSON {
     }
 }
 
+/// The files of a run's publication, relative to its `publish/` folder, in the order written.
+struct PublicationIndex: Codable, Sendable, KeptAsJSON {
+    var files: [String]
+
+    static func read(_ folder: String) -> [String] {
+        guard let data = FileManager.default.contents(atPath: folder + "/publish.json"),
+              let index = try? JSONDecoder().decode(PublicationIndex.self, from: data) else { return [] }
+        return index.files
+    }
+}
+
 /// What a run keeps as JSON beside its report: sorted keys, one value a line, so the same run
 /// writes the same bytes.
 protocol KeptAsJSON: Encodable {}

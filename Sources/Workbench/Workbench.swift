@@ -71,7 +71,7 @@ public enum Workbench {
             let ui = layout(request)
             guard let id = request.uri.queryParameters.get("id"), let r = runs.record(id) else { return notFound(ui) }
             let s = workspace.path(r.scenario).flatMap { try? ScenarioLoader.load(path: $0) }
-            return page(RunPage.html(r, folder: runs.folder(id), scenario: s, ui))
+            return page(RunPage.html(r, folder: runs.folder(id), scenario: s, written: request.uri.queryParameters.get("written").map { String($0) }, ui))
         }
         router.post("/cancel") { request, _ in
             let ui = layout(request)
@@ -93,6 +93,7 @@ public enum Workbench {
                   let data = FileManager.default.contents(atPath: runs.folder(id) + "/" + name) else { return notFound(ui) }
             return Response(status: .ok, headers: [.contentType: RunPage.files[name]!], body: .init(byteBuffer: ByteBuffer(bytes: data)))
         }
+        publishRoutes(router, workspace: workspace, runs: runs)
         return router
     }
 

@@ -3,9 +3,13 @@
 Usage: flows.py BASE_URL SCREENSHOT_FOLDER. Each flow saves a screenshot; any failure exits 1
 with the flow's name and what was expected.
 """
+import glob
+import os
 import sys
+import tempfile
 import time
 import urllib.parse
+import zipfile
 
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
@@ -14,6 +18,7 @@ from selenium.webdriver.support import expected_conditions as ec
 from selenium.webdriver.support.ui import WebDriverWait, Select
 
 base, shots = sys.argv[1], sys.argv[2]
+downloads = tempfile.mkdtemp(prefix="swabplan-downloads-")
 
 
 def browser(width, height):
@@ -21,6 +26,7 @@ def browser(width, height):
     options.binary_location = "/usr/bin/chromium"
     for a in ("--headless=new", "--no-sandbox", "--disable-gpu", f"--window-size={width},{height}"):
         options.add_argument(a)
+    options.add_experimental_option("prefs", {"download.default_directory": downloads, "download.prompt_for_download": False})
     return webdriver.Chrome(service=Service(executable_path="/usr/bin/chromedriver"), options=options)
 
 
@@ -89,6 +95,24 @@ def flow_optimise_compare(d):
     wait_done(d)
     check(d.find_elements(By.CSS_SELECTOR, "svg.chart polyline"), "a queue curve per plan")
     d.save_screenshot(f"{shots}/2-optimise-compare.png")
+    # Publish the kept plan: simulate it, download the zip, read a notice inside.
+    open_scenario(d)
+    form = d.find_element(By.CSS_SELECTOR, "form.simulate")
+    Select(form.find_element(By.NAME, "plan")).select_by_visible_text("短时优化.yaml")
+    reps = form.find_element(By.NAME, "replications")
+    reps.clear()
+    reps.send_keys("40")
+    form.find_element(By.TAG_NAME, "button").click()
+    WebDriverWait(d, 20).until(ec.url_contains("/run?id="))
+    wait_done(d)
+    d.find_element(By.CSS_SELECTOR, "a.zip").click()
+    WebDriverWait(d, 30).until(lambda _: glob.glob(downloads + "/*.zip") and not glob.glob(downloads + "/*.crdownload"))
+    with zipfile.ZipFile(glob.glob(downloads + "/*.zip")[0]) as z:
+        notices = [n for n in z.namelist() if n.startswith("notices/")]
+        check(notices, "notices in the zip: " + ", ".join(z.namelist()))
+        text = z.read(notices[0]).decode("utf-8")
+        check("采样" in text, "a notice in Chinese: " + text[:200])
+    d.save_screenshot(f"{shots}/2-publish.png")
 
 
 def flow_phone(url):

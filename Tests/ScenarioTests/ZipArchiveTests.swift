@@ -108,3 +108,15 @@ final class XMLScannerTests: XCTestCase {
         }
     }
 }
+
+extension ZipArchiveTests {
+    /// What `ZipWriter` writes, `ZipArchive` reads back, Chinese names and all, byte for byte;
+    /// the same files give the same archive.
+    func testWrittenArchivesReadBack() throws {
+        let files: [(path: String, bytes: [UInt8])] = [("README.md", Array("# 发布\n".utf8)), ("notices/1号楼.txt", Array("请于08:00-08:30到十七号院采样点".utf8)), ("empty.csv", [])]
+        let zip = ZipWriter.archive(files)
+        XCTAssertEqual(zip, ZipWriter.archive(files))
+        let back = try ZipArchive(Data(zip))
+        for f in files { XCTAssertEqual(try back.data(f.path, limit: 1 << 20), f.bytes, f.path) }
+    }
+}

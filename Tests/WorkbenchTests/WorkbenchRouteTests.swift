@@ -3,7 +3,7 @@ import Hummingbird
 import HummingbirdTesting
 import XCTest
 import Reports
-import Scenario
+@testable import Scenario
 import SiteModel
 import TestSupport
 @testable import Workbench
@@ -221,5 +221,42 @@ final class WorkbenchPlanningRouteTests: XCTestCase {
                 XCTAssertEqual($0.status, .badRequest)
             }
         }
+    }
+}
+
+/// Publish from a run: a notice previewed, the zip downloaded and a notice read inside it, the
+/// folder written (and written again over its own earlier publication).
+final class WorkbenchPublishTests: XCTestCase {
+    func testPublishPreviewZipAndFolder() async throws {
+        let folder = try temporaryFolder()
+        try FileManager.default.copyItem(atPath: Repository.scenario("small/two-sites.yaml"), toPath: folder.path + "/two-sites.yaml")
+        let ws = try Workspace(folder.path)
+        let runs = RunQueue(workspace: ws, jobs: 2)
+        let r = runs.submit(scenario: "two-sites.yaml", replications: 10, seed: 1, plan: "scenario")
+        XCTAssertEqual(runs.wait(r.id)?.status, .done)
+        let files = PublicationIndex.read(runs.folder(r.id))
+        let notice = try XCTUnwrap(files.firstIndex { $0.hasPrefix("notices/") })
+        let app = Application(router: Workbench.router(workspace: ws, runs: runs, settings: .init()))
+        try await app.test(.router) { client in
+            try await client.execute(uri: "/run?id=" + r.id, method: .get) { XCTAssertTrue(String(buffer: $0.body).contains("/pubzip?id=")) }
+            let text = try await client.execute(uri: "/pubfile?id=\(r.id)&k=\(notice)", method: .get) { response -> String in
+                XCTAssertEqual(response.status, .ok)
+                return String(buffer: response.body)
+            }
+            XCTAssertFalse(text.isEmpty)
+            try await client.execute(uri: "/pubfile?id=\(r.id)&k=9999", method: .get) { XCTAssertEqual($0.status, .notFound) }
+            try await client.execute(uri: "/pubzip?id=" + r.id, method: .get) { response in
+                XCTAssertEqual(response.headers[.contentType], "application/zip")
+                let zip = try ZipArchive(Data(buffer: response.body))
+                let inside = try XCTUnwrap(try zip.data(files[notice], limit: 1 << 20))
+                XCTAssertEqual(String(decoding: inside, as: UTF8.self), text, "the notice in the zip is the one previewed")
+            }
+            for _ in 0..<2 {
+                try await client.execute(uri: "/publish-folder", method: .post, headers: WorkbenchRouteTests.own, body: ByteBuffer(string: "id=" + r.id)) {
+                    XCTAssertEqual($0.status, .seeOther)
+                }
+            }
+        }
+        XCTAssertTrue(FileManager.default.fileExists(atPath: folder.path + "/two-sites-publication/" + files[notice]))
     }
 }

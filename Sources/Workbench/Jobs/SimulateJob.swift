@@ -21,6 +21,14 @@ extension RunQueue {
             out.append((dir + "/report-en.html", english.text))
         }
         out.append((dir + "/outcome.json", RunOutcome(result).json))
+        // The whole publication as `swabplan publish` writes it (the scenario's own language
+        // and notice languages), to preview, download as a zip or write as a folder.
+        let publication = Publication.files(result, PublicationSettings(s))
+        out += publication.map { (dir + "/publish/" + $0.path, $0.text) }
+        out.append((dir + "/publish.json", PublicationIndex(files: publication.map(\.path)).json))
+        for folder in Set(publication.map { (dir + "/publish/" + $0.path as NSString).deletingLastPathComponent }) {
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        }
         try AtomicFile.write(out)
     }
 }

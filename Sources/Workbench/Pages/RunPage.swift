@@ -17,9 +17,10 @@ enum RunPage {
         switch s { case .queued: return .queued; case .running: return .running; case .done: return .done; case .failed: return .failed; case .cancelled: return .cancelled }
     }
 
-    static func html(_ r: RunRecord, folder: String, scenario: Scenario?, _ ui: Layout) -> String {
+    static func html(_ r: RunRecord, folder: String, scenario: Scenario?, written: String? = nil, _ ui: Layout) -> String {
         let q = ScenarioPages.query
         var h = "<p><a href=\"\(ui.link("/scenario?f=" + q(r.scenario)))\">← \(HTML.escape(r.scenario))</a></p>"
+        if let written { h += "<p class=\"ok\">\(ui(.written)) \(HTML.escape(written))/</p>" }
         h += "<h1>\(scenario.map { HTML.escape(Wording(ui.language).name($0)) } ?? HTML.escape(r.scenario))</h1>"
         let kind: UI = r.kind == .simulate ? .kindSimulate : (r.kind == .optimize ? .kindOptimize : .kindCompare)
         var facts = [ui(kind)]
@@ -82,6 +83,7 @@ enum RunPage {
         let report = fileLink(r, en ? "report-en.html" : "report.html")
         h += "<h2>\(ui(.report))</h2><p><a href=\"\(HTML.escape(report))\" target=\"_blank\">\(ui(.fullReport))</a></p>"
         h += "<iframe class=\"report\" src=\"\(HTML.escape(report))\" title=\"report\"></iframe>"
+        h += publication(r, folder: folder, ui)
         return h
     }
 
@@ -136,6 +138,24 @@ enum RunPage {
         for site in c.sites {
             h += "<h3>\(HTML.escape(en ? site.en : site.zh))</h3><div class=\"scroll\">" + LineChart.svg(site.lines, names: names, opening: c.opening, unit: ui(.people)) + "</div>"
         }
+        return h
+    }
+
+    /// The run's publication: the notices and site sheets to preview, the zip, the folder.
+    static func publication(_ r: RunRecord, folder: String, _ ui: Layout) -> String {
+        let files = PublicationIndex.read(folder)
+        guard !files.isEmpty else { return "" }
+        let q = ScenarioPages.query(r.id)
+        var h = "<h2>\(ui(.publish))</h2><div class=\"card\"><p>"
+        h += "<a class=\"zip\" href=\"\(HTML.escape("/pubzip?id=" + q))\">\(ui(.downloadZip))</a> · "
+        h += ui.form("/publish-folder", Layout.hidden("id", r.id), button: ui(.writeFolder), klass: "folder")
+        h += " <span class=\"muted\">\(HTML.escape(Workbench.publicationName(r.scenario)))/</span></p>"
+        let notices = files.enumerated().filter { $0.element.hasPrefix("notices/") }
+        let others = files.enumerated().filter { !$0.element.hasPrefix("notices/") }
+        h += "<p>" + others.map { "<a href=\"\(HTML.escape("/pubfile?id=\(q)&k=\($0.offset)"))\" target=\"_blank\">\(HTML.escape($0.element))</a>" }.joined(separator: " · ") + "</p>"
+        h += "<details><summary>\(ui(.notices)) (\(notices.count))</summary><p>"
+            + notices.map { "<a href=\"\(HTML.escape("/pubfile?id=\(q)&k=\($0.offset)"))\" target=\"_blank\">\(HTML.escape(String($0.element.dropFirst("notices/".count))))</a>" }.joined(separator: " · ")
+            + "</p></details></div>"
         return h
     }
 }

@@ -12,6 +12,7 @@ enum UI: String, CaseIterable {
     case optimize, timeLimit, seconds, objective, objectiveOwn, objectiveMean, objectiveP95, objectiveShare20, compare, comparePlans
     case keepPlan, planName, planNameHint, keptAs, savedPlans, changes, noChanges, optimiseReport, log, kindSimulate, kindOptimize
     case kindCompare, kind, betterNote, lineChart, people, differenceFromFirst, badName, compareNeedsTwo
+    case publish, downloadZip, writeFolder, notices, written
 
     func text(_ l: Language) -> String {
         let (zh, en) = UI.table[self]!
@@ -112,5 +113,10 @@ enum UI: String, CaseIterable {
         .differenceFromFirst: ("与第一个方案之差", "difference from the first"),
         .badName: ("方案名称只能含字母、汉字、数字、-、_，最多40个。", "A plan name holds letters, digits, - and _ only, at most 40."),
         .compareNeedsTwo: ("请选2至4个方案。", "Choose 2 to 4 plans."),
+        .publish: ("发布：通知、工作单、时间表", "Publish: notices, site sheets, timetables"),
+        .downloadZip: ("下载zip", "Download a zip"),
+        .writeFolder: ("写入文件夹", "Write the folder"),
+        .notices: ("各楼栋通知", "Building notices"),
+        .written: ("已写入", "Written to"),
     ]
 }

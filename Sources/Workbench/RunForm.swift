@@ -35,6 +35,8 @@ enum RunForm {
             }
             return .success(RunRequest(kind: .optimize, scenario: f, replications: 0, seed: seed, plans: [],
                                        timeLimit: t, objective: objective == "scenario" ? nil : objective))
+        case .replan:
+            return .failure(Problem(zh: "请用现场情况表单重新安排", en: "a re-plan starts from the morning form"))
         case .compare:
             guard let n = form["replications"].flatMap(Int.init), (20...1000).contains(n) else {
                 return .failure(Problem(zh: "模拟次数应为20至1000的整数", en: "replications must be a whole number from 20 to 1000"))

@@ -31,9 +31,9 @@ public final class RunQueue: @unchecked Sendable {
         counter += 1
         let stamp = Self.stamp()
         let id = "\(stamp.compact)-\(counter)"
-        let total = q.kind == .optimize ? Int((q.timeLimit ?? 60).rounded()) : q.replications
+        let total = q.kind == .optimize || q.kind == .replan ? Int((q.timeLimit ?? 60).rounded()) : q.replications
         let record = RunRecord(id: id, kind: q.kind, scenario: q.scenario, replications: q.replications, seed: q.seed, plans: q.plans,
-                               timeLimit: q.timeLimit, objective: q.objective, status: .queued, done: 0, total: total, log: [],
+                               timeLimit: q.timeLimit, objective: q.objective, at: nil, status: .queued, done: 0, total: total, log: [],
                                error: nil, requested: stamp.iso)
         records[id] = record
         cancels[id] = Cancellation()
@@ -41,6 +41,10 @@ public final class RunQueue: @unchecked Sendable {
         let first = lines[q.scenario]!.count == 1
         lock.unlock()
         keep(record)
+        // A re-plan's morning, beside its record before it can start.
+        if let state = q.state {
+            try? AtomicFile.write(state, to: folder(id) + "/state.yaml")
+        }
         if first { start(id) }
         return record
     }
@@ -121,6 +125,7 @@ public final class RunQueue: @unchecked Sendable {
             case .simulate: try simulate(r, s, cancel: cancel)
             case .optimize: try optimize(r, s, cancel: cancel)
             case .compare: try compare(r, s, cancel: cancel)
+            case .replan: try replan(r, s, cancel: cancel)
             }
             update(id) { $0.status = cancel.isCancelled ? .cancelled : .done; if !cancel.isCancelled { $0.done = $0.total } }
         } catch is CancellationError {

@@ -5,7 +5,7 @@ import Foundation
 /// it can be opened again after the server restarts, with the seed and plans it ran.
 public struct RunRecord: Codable, Sendable, Equatable {
     public enum Status: String, Codable, Sendable { case queued, running, done, failed, cancelled }
-    public enum Kind: String, Codable, Sendable { case simulate, optimize, compare }
+    public enum Kind: String, Codable, Sendable { case simulate, optimize, compare, replan }
     /// A progress note in both languages (the page shows the one it is read in).
     public struct Line: Codable, Sendable, Equatable {
         public var zh: String
@@ -24,6 +24,8 @@ public struct RunRecord: Codable, Sendable, Equatable {
     /// time target, or `mean`, `p95`, `share20`).
     public var timeLimit: Double?
     public var objective: String?
+    /// A re-plan's morning: its clock time (the state file is kept in the run's folder).
+    public var at: String?
     public var status: Status
     /// Steps done so far, of `total` (replications, or seconds of an optimisation).
     public var done: Int
@@ -48,10 +50,12 @@ public struct RunRequest: Sendable {
     public var plans: [String]
     public var timeLimit: Double?
     public var objective: String?
+    /// A re-plan's morning state, as a state file's text (checked by the loader before it is asked).
+    public var state: String?
 
     public init(kind: RunRecord.Kind = .simulate, scenario: String, replications: Int, seed: UInt64, plans: [String] = ["scenario"],
-                timeLimit: Double? = nil, objective: String? = nil) {
+                timeLimit: Double? = nil, objective: String? = nil, state: String? = nil) {
         self.kind = kind; self.scenario = scenario; self.replications = replications; self.seed = seed; self.plans = plans
-        self.timeLimit = timeLimit; self.objective = objective
+        self.timeLimit = timeLimit; self.objective = objective; self.state = state
     }
 }

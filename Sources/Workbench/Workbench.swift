@@ -61,7 +61,7 @@ public enum Workbench {
         router.post("/keep-plan") { request, _ in
             let ui = layout(request)
             let form = try await Form.read(request)
-            guard let id = form["id"], let r = runs.record(id), r.kind == .optimize, r.status == .done,
+            guard let id = form["id"], let r = runs.record(id), r.kind == .optimize || r.kind == .replan, r.status == .done,
                   let text = try? String(contentsOfFile: runs.folder(id) + "/plan.yaml", encoding: .utf8) else { return notFound(ui) }
             guard let name = form["name"], Workspace.validPlanName(name) else { return badRequest(UI.badName.text(ui.language), ui) }
             try workspace.save(text, to: workspace.planFolder(for: r.scenario) + "/" + name + ".yaml")
@@ -92,6 +92,37 @@ public enum Workbench {
                   let name = request.uri.queryParameters.get("name"), RunPage.files[name] != nil,
                   let data = FileManager.default.contents(atPath: runs.folder(id) + "/" + name) else { return notFound(ui) }
             return Response(status: .ok, headers: [.contentType: RunPage.files[name]!], body: .init(byteBuffer: ByteBuffer(bytes: data)))
+        }
+        router.get("/morning") { request, _ in
+            let ui = layout(request)
+            guard let f = request.uri.queryParameters.get("f"), workspace.exists(f) else { return notFound(ui) }
+            let plan = request.uri.queryParameters.get("plan").map { String($0) } ?? "scenario"
+            guard ["scenario", "baseline"].contains(plan) || workspace.plans(for: f).contains(plan) else { return notFound(ui) }
+            let at = request.uri.queryParameters.get("at").flatMap { ClockTime.parse(String($0)) }
+            return page(MorningPage.html(workspace, f, plan: plan, at: at, ui, plans: runs.plan))
+        }
+        router.post("/replan") { request, _ in
+            let ui = layout(request)
+            let form = try await Form.read(request)
+            guard let f = form["f"], workspace.exists(f), case .success(let s) = ScenarioPages.load(workspace, f) else { return notFound(ui) }
+            let plan = form["plan"] ?? "scenario"
+            guard ["scenario", "baseline"].contains(plan) || workspace.plans(for: f).contains(plan), let p = try? runs.plan(plan, s) else {
+                return badRequest(RunForm.unknownPlan.text(ui.language), ui)
+            }
+            guard let limit = form["time_limit"].flatMap(Double.init), limit >= 5, limit <= maxTimeLimit,
+                  let seed = form["seed"].flatMap(UInt64.init) else {
+                return badRequest(ui.language == .zh ? "时限应为5至600秒，随机种子为非负整数" : "the time limit is 5 to 600 seconds, the seed a whole number from 0", ui)
+            }
+            switch MorningPage.stateText(form, s) {
+            case .failure(let problem): return badRequest(problem.text(ui.language), ui)
+            case .success(let text):
+                // Read by the loader `--from` uses: its errors are the planner's to correct.
+                do { _ = try MorningStateLoader.parse(text, file: "state.yaml", scenario: s, plan: p) } catch {
+                    return badRequest(String(describing: error), ui)
+                }
+                let q = RunRequest(kind: .replan, scenario: f, replications: 0, seed: seed, plans: [plan], timeLimit: limit, state: text)
+                return redirect("/run?id=" + ScenarioPages.query(runs.submit(q).id), ui)
+            }
         }
         publishRoutes(router, workspace: workspace, runs: runs)
         return router

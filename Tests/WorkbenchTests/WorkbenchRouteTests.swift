@@ -260,3 +260,49 @@ final class WorkbenchPublishTests: XCTestCase {
         XCTAssertTrue(FileManager.default.fileExists(atPath: folder.path + "/two-sites-publication/" + files[notice]))
     }
 }
+
+/// The morning form: filled in with what the plan expects, corrected, read by the state loader,
+/// re-planned, and only what changed published.
+final class WorkbenchMorningTests: XCTestCase {
+    func testTheMorningFormReplansAndPublishesWhatChanged() async throws {
+        let folder = try temporaryFolder()
+        try FileManager.default.copyItem(atPath: Repository.scenario("small/two-sites.yaml"), toPath: folder.path + "/two-sites.yaml")
+        let ws = try Workspace(folder.path)
+        let runs = RunQueue(workspace: ws, jobs: 2)
+        let app = Application(router: Workbench.router(workspace: ws, runs: runs, settings: .init()))
+        try await app.test(.router) { client in
+            try await client.execute(uri: "/morning?f=two-sites.yaml&plan=scenario&at=08:00", method: .get) { response in
+                let page = String(buffer: response.body)
+                XCTAssertTrue(page.contains("name=\"reg_S1\""), "a line count per site")
+                XCTAssertTrue(page.contains("value=\"08:00\""))
+            }
+            let own = WorkbenchRouteTests.own
+            // Not a count: refused with what a valid value looks like; a state the loader refuses too.
+            try await client.execute(uri: "/replan", method: .post, headers: own,
+                                     body: ByteBuffer(string: "f=two-sites.yaml&plan=scenario&at=08:00&reg_S1=many&time_limit=5&seed=1")) { response in
+                XCTAssertEqual(response.status, .badRequest)
+                XCTAssertTrue(String(buffer: response.body).contains("不是人数"))
+            }
+            try await client.execute(uri: "/replan", method: .post, headers: own,
+                                     body: ByteBuffer(string: "f=two-sites.yaml&plan=scenario&at=08:00&desks_S1=9&time_limit=5&seed=1")) { response in
+                XCTAssertEqual(response.status, .badRequest, "more desks working than the site has")
+            }
+            let location = try await client.execute(uri: "/replan", method: .post, headers: own,
+                                                    body: ByteBuffer(string: "f=two-sites.yaml&plan=scenario&at=08:00&reg_S1=150&swab_S1=20&desks_S1=1&time_limit=5&seed=1")) { response -> String in
+                XCTAssertEqual(response.status, .seeOther)
+                return response.headers[.location] ?? ""
+            }
+            let id = String(location.dropFirst("/run?id=".count))
+            let r = try XCTUnwrap(runs.wait(id))
+            XCTAssertEqual(r.status, .done, r.error ?? "")
+            XCTAssertEqual(r.at, "08:00")
+            let state = try String(contentsOfFile: runs.folder(id) + "/state.yaml", encoding: .utf8)
+            XCTAssertTrue(state.contains("S1: {registration: 150, swab: 20}"), state)
+            let files = PublicationIndex.read(runs.folder(id))
+            XCTAssertTrue(files.contains("site-sheets.html") && files.contains("README.md"), "\(files)")
+            try await client.execute(uri: "/run?id=" + id, method: .get) { response in
+                XCTAssertTrue(String(buffer: response.body).contains("重新安排的结果"))
+            }
+        }
+    }
+}

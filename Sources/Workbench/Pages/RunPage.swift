@@ -11,7 +11,8 @@ enum RunPage {
                         "summary.json": "application/json", "sites.csv": "text/csv; charset=utf-8", "outcome.json": "application/json",
                         "plan.yaml": "text/yaml; charset=utf-8", "optimise.json": "application/json", "compare.json": "application/json",
                         "compare.txt": "text/plain; charset=utf-8", "compare-en.txt": "text/plain; charset=utf-8",
-                        "optimise.txt": "text/plain; charset=utf-8", "optimise-en.txt": "text/plain; charset=utf-8"]
+                        "optimise.txt": "text/plain; charset=utf-8", "optimise-en.txt": "text/plain; charset=utf-8",
+                        "replan.txt": "text/plain; charset=utf-8", "replan-en.txt": "text/plain; charset=utf-8", "state.yaml": "text/yaml; charset=utf-8"]
 
     static func word(_ s: RunRecord.Status) -> UI {
         switch s { case .queued: return .queued; case .running: return .running; case .done: return .done; case .failed: return .failed; case .cancelled: return .cancelled }
@@ -22,9 +23,9 @@ enum RunPage {
         var h = "<p><a href=\"\(ui.link("/scenario?f=" + q(r.scenario)))\">← \(HTML.escape(r.scenario))</a></p>"
         if let written { h += "<p class=\"ok\">\(ui(.written)) \(HTML.escape(written))/</p>" }
         h += "<h1>\(scenario.map { HTML.escape(Wording(ui.language).name($0)) } ?? HTML.escape(r.scenario))</h1>"
-        let kind: UI = r.kind == .simulate ? .kindSimulate : (r.kind == .optimize ? .kindOptimize : .kindCompare)
-        var facts = [ui(kind)]
-        if r.kind == .optimize { facts.append("\(ui(.timeLimit)) \(Int(r.timeLimit ?? 0)) \(ui(.seconds))") }
+        var facts = [ui(kindWord(r.kind))]
+        if r.kind == .replan { facts.append("\(ui(.morningAt)) \(HTML.escape(r.at ?? ""))") }
+        if r.kind == .optimize || r.kind == .replan { facts.append("\(ui(.timeLimit)) \(Int(r.timeLimit ?? 0)) \(ui(.seconds))") }
         else { facts.append("\(ui(.replications)) \(r.replications)"); facts.append("\(ui(.plan)) " + HTML.escape(r.plans.map { ($0 as NSString).lastPathComponent }.joined(separator: ", "))) }
         facts += ["\(ui(.seed)) \(r.seed)", "\(ui(.status)): <strong>\(ui(word(r.status)))</strong>"]
         h += "<p class=\"muted\">" + facts.joined(separator: " · ") + "</p>"
@@ -44,6 +45,7 @@ enum RunPage {
             case .simulate: h += done(r, folder: folder, scenario: scenario, ui)
             case .optimize: h += optimised(r, folder: folder, ui)
             case .compare: h += compared(r, folder: folder, ui)
+            case .replan: h += replanned(r, folder: folder, ui)
             }
         }
         return ui.page(title: r.scenario, h)
@@ -87,6 +89,25 @@ enum RunPage {
         return h
     }
 
+    static func kindWord(_ k: RunRecord.Kind) -> UI {
+        switch k { case .simulate: return .kindSimulate; case .optimize: return .kindOptimize; case .compare: return .kindCompare; case .replan: return .kindReplan }
+    }
+
+    /// A re-plan: its report (what moved, the targets under both plans, what gets worse), the
+    /// form that keeps the new plan, and the publication of only what changed.
+    static func replanned(_ r: RunRecord, folder: String, _ ui: Layout) -> String {
+        var h = keepForm(r, ui)
+        h += "<h2>\(ui(.replanReport))</h2><pre class=\"report\">\(HTML.escape(text(folder, ui.language == .en ? "replan-en.txt" : "replan.txt")))</pre>"
+        h += publication(r, folder: folder, ui)
+        return h
+    }
+
+    static func keepForm(_ r: RunRecord, _ ui: Layout) -> String {
+        "<div class=\"card\">" + ui.form("/keep-plan", Layout.hidden("id", r.id)
+            + "<label>\(ui(.planName)) <input name=\"name\" required maxlength=\"40\" pattern=\"[\\p{L}\\p{N}_\\-]{1,40}\" title=\"\(ui(.planNameHint))\" value=\"\(r.kind == .replan ? "replanned" : "optimised")\"></label>",
+                                           button: ui(.keepPlan)) + " <a href=\"\(HTML.escape(fileLink(r, "plan.yaml")))\">plan.yaml</a></div>"
+    }
+
     static func fileLink(_ r: RunRecord, _ name: String) -> String { "/runfile?id=" + ScenarioPages.query(r.id) + "&name=" + name }
 
     static func text(_ folder: String, _ name: String) -> String { (try? String(contentsOfFile: folder + "/" + name, encoding: .utf8)) ?? "" }
@@ -101,9 +122,7 @@ enum RunPage {
             let lines = en ? o.changesEn : o.changesZh
             h += "<h2>\(ui(.changes))</h2>" + (lines.isEmpty ? "<p>\(ui(.noChanges))</p>" : "<ul>" + lines.map { "<li>\(HTML.escape($0))</li>" }.joined() + "</ul>")
         }
-        h += "<div class=\"card\">" + ui.form("/keep-plan", Layout.hidden("id", r.id)
-            + "<label>\(ui(.planName)) <input name=\"name\" required maxlength=\"40\" pattern=\"[\\p{L}\\p{N}_\\-]{1,40}\" title=\"\(ui(.planNameHint))\" value=\"optimised\"></label>",
-                                                 button: ui(.keepPlan)) + " <a href=\"\(HTML.escape(fileLink(r, "plan.yaml")))\">plan.yaml</a></div>"
+        h += keepForm(r, ui)
         h += "<h2>\(ui(.optimiseReport))</h2><pre class=\"report\">\(HTML.escape(text(folder, en ? "optimise-en.txt" : "optimise.txt")))</pre>"
         if !r.log.isEmpty {
             h += "<details><summary>\(ui(.log))</summary><ul class=\"log\">" + r.log.map { "<li>\(HTML.escape(en ? $0.en : $0.zh))</li>" }.joined() + "</ul></details>"

@@ -50,6 +50,10 @@ enum ScenarioPages {
             h += "<h2>\(ui(.run))</h2><div class=\"card\">" + runForm(f, saved: saved, ui) + "</div>"
             h += "<h2>\(ui(.optimize))</h2><div class=\"card\">" + optimizeForm(f, ui) + "</div>"
             h += "<h2>\(ui(.compare))</h2><div class=\"card\"><p class=\"muted\">\(ui(.comparePlans))</p>" + compareForm(f, saved: saved, ui) + "</div>"
+            h += "<h2>\(ui(.replan))</h2><div class=\"card\"><form method=\"get\" action=\"/morning\">" + Layout.hidden("f", f)
+                + (ui.language == .en ? Layout.hidden("lang", "en") : "")
+                + "<label>\(ui(.plan)) <select name=\"plan\">" + planOptions(saved, ui).map { "<option value=\"\(HTML.escape($0.value))\">\(HTML.escape($0.label))</option>" }.joined()
+                + "</select></label><button type=\"submit\">\(ui(.morning))</button></form></div>"
             if !saved.isEmpty {
                 h += "<h2>\(ui(.savedPlans))</h2><ul>" + saved.map { "<li>\(HTML.escape($0))</li>" }.joined() + "</ul>"
             }
@@ -109,7 +113,7 @@ enum ScenarioPages {
         guard !runs.isEmpty else { return h + "<p class=\"muted\">\(ui(.noRuns))</p>" }
         h += "<div class=\"scroll\"><table><tr><th>\(ui(.requested))</th><th>\(ui(.kind))</th><th>\(ui(.replications))</th><th>\(ui(.seed))</th><th>\(ui(.plan))</th><th>\(ui(.status))</th><th></th></tr>"
         for r in runs.prefix(30) {
-            let kind: UI = r.kind == .simulate ? .kindSimulate : (r.kind == .optimize ? .kindOptimize : .kindCompare)
+            let kind = RunPage.kindWord(r.kind)
             let plans = r.kind == .optimize ? "" : r.plans.map { ($0 as NSString).lastPathComponent }.joined(separator: ", ")
             h += "<tr><td>\(HTML.escape(r.requested))</td><td>\(ui(kind))</td><td class=\"num\">\(r.kind == .optimize ? "" : String(r.replications))</td><td class=\"num\">\(r.seed)</td><td>\(HTML.escape(plans))</td>"
             h += "<td>\(ui(RunPage.word(r.status)))</td><td><a href=\"\(ui.link("/run?id=" + query(r.id)))\">\(ui(.openRun))</a></td></tr>"

@@ -13,6 +13,8 @@ enum UI: String, CaseIterable {
     case keepPlan, planName, planNameHint, keptAs, savedPlans, changes, noChanges, optimiseReport, log, kindSimulate, kindOptimize
     case kindCompare, kind, betterNote, lineChart, people, differenceFromFirst, badName, compareNeedsTwo
     case publish, downloadZip, writeFolder, notices, written
+    case kindReplan, morning, morningAt, morningNote, morningLoad, registrationLine, swabLine, leftLine, swabbedSoFar, desksWorking
+    case lateMinutes, goneTeams, goneHint, weather, kindNone, severity, replan, replanReport, cohort, rain, wind, heat, light, moderate, heavy
 
     func text(_ l: Language) -> String {
         let (zh, en) = UI.table[self]!
@@ -118,5 +120,26 @@ enum UI: String, CaseIterable {
         .writeFolder: ("写入文件夹", "Write the folder"),
         .notices: ("各楼栋通知", "Building notices"),
         .written: ("已写入", "Written to"),
+        .kindReplan: ("重新安排", "re-plan"),
+        .morning: ("现场情况：从此刻重新安排", "The morning as it stands: re-plan from now"),
+        .morningAt: ("时刻", "at"),
+        .morningNote: ("表中已填入方案预计此刻的情况，请按现场实际改正；空着的按方案预计。", "Filled in with what the plan expects then: correct it with what the command post sees; what is left empty takes the plan's expected value."),
+        .morningLoad: ("按此时刻重新填写", "Fill in for this time"),
+        .registrationLine: ("登记排队人数", "in the registration line"),
+        .swabLine: ("采样排队人数", "in the swab line"),
+        .leftLine: ("离开、稍后回来", "left, coming back"),
+        .swabbedSoFar: ("已采样", "swabbed so far"),
+        .desksWorking: ("在用登记台", "desks working"),
+        .lateMinutes: ("车辆晚到（分钟）", "bus late (minutes)"),
+        .goneTeams: ("离岗的采样组编号", "teams gone (numbers)"),
+        .goneHint: ("如 1, 3", "such as 1, 3"),
+        .weather: ("天气", "weather"),
+        .kindNone: ("无", "none"),
+        .severity: ("程度", "severity"),
+        .replan: ("重新安排", "Re-plan"),
+        .replanReport: ("重新安排的结果", "The re-plan"),
+        .cohort: ("车次", "cohort"),
+        .rain: ("雨", "rain"), .wind: ("风", "wind"), .heat: ("高温", "heat"),
+        .light: ("小", "light"), .moderate: ("中", "moderate"), .heavy: ("大", "heavy"),
     ]
 }

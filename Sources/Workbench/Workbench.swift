@@ -125,6 +125,7 @@ public enum Workbench {
             }
         }
         publishRoutes(router, workspace: workspace, runs: runs)
+        editRoutes(router, workspace: workspace)
         return router
     }
 

@@ -113,6 +113,19 @@ public struct Workspace: Sendable {
         (1...40).contains(name.count) && name.unicodeScalars.allSatisfy { CharacterSet.alphanumerics.contains($0) || $0 == "-" || $0 == "_" }
     }
 
+    /// Puts back the version of `relative` its last save replaced (each undo goes one further
+    /// back); nothing when there is none.
+    public func restoreLast(_ relative: String) throws {
+        guard let full = path(relative) else { throw WorkspaceError.outside(relative) }
+        let history = keep + "/history", flat = relative.replacingOccurrences(of: "/", with: "__")
+        var k = 1
+        while FileManager.default.fileExists(atPath: history + "/\(flat).\(k + 1)") { k += 1 }
+        let last = history + "/\(flat).\(k)"
+        guard let text = try? String(contentsOfFile: last, encoding: .utf8) else { return }
+        try AtomicFile.write(text, to: full)
+        try FileManager.default.removeItem(atPath: last)
+    }
+
     /// Whether `relative` names a file that is there.
     public func exists(_ relative: String) -> Bool { path(relative).map { FileManager.default.fileExists(atPath: $0) } ?? false }
 }

@@ -48,6 +48,34 @@ def open_scenario(d):
     WebDriverWait(d, 20).until(ec.presence_of_element_located((By.CSS_SELECTOR, "form.simulate")))
 
 
+def flow_edit(d):
+    """Change a call-up's window in the table: a bad one is marked at its cell as typed; a good
+    one saves in place (the file's comments kept)."""
+    open_scenario(d)
+    d.find_element(By.CSS_SELECTOR, "a.edit").click()
+    WebDriverWait(d, 20).until(ec.presence_of_element_located((By.CSS_SELECTOR, ".editor")))
+    windows = [c for c in d.find_elements(By.CSS_SELECTOR, "input.cell") if c.get_attribute("data-old") == "07:00-07:20"]
+    check(windows, "a call-up window cell")
+    cell = windows[0]
+    cell.clear()
+    cell.send_keys("25:00-26:00")
+    WebDriverWait(d, 10).until(lambda _: "bad" in cell.get_attribute("class"))
+    check("not a clock time" in (cell.get_attribute("title") or "") or "window" in (cell.get_attribute("title") or ""),
+          "the loader's words at the cell: " + (cell.get_attribute("title") or ""))
+    d.save_screenshot(f"{shots}/0-edit-invalid.png")
+    cell.clear()
+    cell.send_keys("07:00-07:25")
+    WebDriverWait(d, 10).until(lambda _: "bad" not in cell.get_attribute("class"))
+    d.find_element(By.CSS_SELECTOR, "button.save").click()
+    def saved(_):
+        try:  # the page reloads after the save: elements go stale on the way
+            return any(c.get_attribute("data-old") == "07:00-07:25" for c in d.find_elements(By.CSS_SELECTOR, "input.cell"))
+        except Exception:
+            return False
+    WebDriverWait(d, 10).until(saved)
+    d.save_screenshot(f"{shots}/0-edit-saved.png")
+
+
 def flow_simulate(d):
     """Open Panjiayuan, run it, see live progress, then the targets, site states and charts."""
     open_scenario(d)
@@ -147,7 +175,7 @@ failures = []
 d = browser(1366, 1000)
 try:
     url = None
-    for name, flow in (("simulate", flow_simulate), ("optimise and compare", flow_optimise_compare), ("refused", flow_refused)):
+    for name, flow in (("edit", flow_edit), ("simulate", flow_simulate), ("optimise and compare", flow_optimise_compare), ("refused", flow_refused)):
         started = time.time()
         try:
             result = flow(d)

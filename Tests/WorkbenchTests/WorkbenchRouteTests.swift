@@ -306,3 +306,53 @@ final class WorkbenchMorningTests: XCTestCase {
         }
     }
 }
+
+/// The editor: a check as the planner types (the loader's words at the value's position), a
+/// save that changes only the edited value, and an undo.
+final class WorkbenchEditorTests: XCTestCase {
+    func testCheckSaveInPlaceAndUndo() async throws {
+        let folder = try temporaryFolder()
+        let original = try String(contentsOfFile: Repository.scenario("small/two-sites.yaml"), encoding: .utf8)
+        try original.write(toFile: folder.path + "/two-sites.yaml", atomically: true, encoding: .utf8)
+        let ws = try Workspace(folder.path)
+        let app = Application(router: Workbench.router(workspace: ws, runs: RunQueue(workspace: ws), settings: .init()))
+        let sites = try XCTUnwrap(try SourceEditing.tables(original, file: "two-sites.yaml").first { $0.keyPath == "sites" })
+        let desks = try XCTUnwrap(sites.rows[0]["registration_desks"])
+        @Sendable func body(_ new: String) -> ByteBuffer {
+            let q = EditRequest(f: "two-sites.yaml", edits: [.init(line: desks.line, column: desks.column, old: desks.value, new: new)])
+            return ByteBuffer(bytes: try! JSONEncoder().encode(q))
+        }
+        var json = WorkbenchRouteTests.own
+        json[.contentType] = "application/json"
+        let headers = json
+        try await app.test(.router) { client in
+            try await client.execute(uri: "/edit?f=two-sites.yaml", method: .get) { response in
+                XCTAssertTrue(String(buffer: response.body).contains("data-old=\"\(desks.value)\""))
+            }
+            try await client.execute(uri: "/check", method: .post, headers: headers, body: body("many")) { response in
+                let answer = try JSONDecoder().decode(CheckAnswer.self, from: Data(buffer: response.body))
+                let p = try XCTUnwrap(answer.problems.first)
+                XCTAssertEqual(p.line, desks.line)
+                XCTAssertTrue(p.message.contains("expected a whole number"), p.message)
+                XCTAssertFalse(answer.saved)
+            }
+            // An error is never saved.
+            try await client.execute(uri: "/save", method: .post, headers: headers, body: body("many")) { _ in }
+            XCTAssertEqual(try String(contentsOfFile: folder.path + "/two-sites.yaml", encoding: .utf8), original)
+            try await client.execute(uri: "/save", method: .post, headers: headers, body: body("3")) { response in
+                XCTAssertTrue(try JSONDecoder().decode(CheckAnswer.self, from: Data(buffer: response.body)).saved)
+            }
+            let saved = try String(contentsOfFile: folder.path + "/two-sites.yaml", encoding: .utf8)
+            XCTAssertEqual(zip(saved.split(separator: "\n", omittingEmptySubsequences: false), original.split(separator: "\n", omittingEmptySubsequences: false))
+                .filter { $0 != $1 }.count, 1, "one line changed, comments and all else kept")
+            try await client.execute(uri: "/undo", method: .post, headers: WorkbenchRouteTests.own, body: ByteBuffer(string: "f=two-sites.yaml")) {
+                XCTAssertEqual($0.status, .seeOther)
+            }
+            XCTAssertEqual(try String(contentsOfFile: folder.path + "/two-sites.yaml", encoding: .utf8), original)
+            // From another origin: refused before it is read.
+            var foreign = headers
+            foreign[.origin] = "http://evil.example"
+            try await client.execute(uri: "/save", method: .post, headers: foreign, body: body("4")) { XCTAssertEqual($0.status, .forbidden) }
+        }
+    }
+}

@@ -86,7 +86,8 @@ enum YAMLComposer {
                 let s = event.data.scalar
                 if s.anchor != nil { return refuse("anchors (`&name`)") }
                 let value = String(decoding: UnsafeBufferPointer(start: s.value, count: Int(s.length)), as: UTF8.self)
-                finished = .scalar(Node.Scalar(string: value, style: style(s.style), mark: mark))
+                let end = Node.Mark(line: Int(event.end_mark.line) + 1, column: Int(event.end_mark.column) + 1)
+                finished = .scalar(Node.Scalar(string: value, style: style(s.style), mark: mark, end: end))
             case YAML_SEQUENCE_START_EVENT, YAML_MAPPING_START_EVENT:
                 let isMapping = event.type == YAML_MAPPING_START_EVENT
                 let anchor = isMapping ? event.data.mapping_start.anchor : event.data.sequence_start.anchor

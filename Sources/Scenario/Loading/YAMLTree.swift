@@ -18,6 +18,9 @@ enum Node {
         var string: String
         var style: Style
         var mark: Mark
+        /// Just past its last character (its quotes included): what an edit of the value in
+        /// place replaces.
+        var end: Mark
     }
 
     /// Keys in the order written (the composer has refused a repeated scalar key).

@@ -65,6 +65,9 @@ enum Assets {
     ul.log{font-family:monospace;font-size:.82rem;max-height:14rem;overflow:auto;padding-left:1.2rem}
     pre.report{white-space:pre;overflow-x:auto;font-size:.8rem;background:#fff;border:1px solid #dde2e8;padding:.6rem}
     td.better{background:#d8f0dc}td.worse{background:#f6c4c0}
+    table.grid input{border:1px solid #cfd6de;padding:.15rem .3rem}table.grid input.changed{background:#fff8d6}
+    table.grid input.bad{border:2px solid #b3261e;background:#fde8e6}table.grid input.warn{border:2px solid #e8a200}
+    ul.problems{padding-left:1.2rem}ul.problems li.warn{color:#8a5a00}
     @media (max-width:600px){main{padding:.5rem}th,td{padding:.25rem .35rem}h1{font-size:1.2rem}}
     """
 
@@ -73,7 +76,7 @@ enum Assets {
     static let js = """
     (function(){
       var el=document.querySelector('[data-events]');
-      if(!el||!window.EventSource)return;
+      if(!el||!window.EventSource)return editor();
       var bar=el.querySelector('.bar>div'),text=el.querySelector('.progress-text'),log=el.querySelector('.log');
       var es=new EventSource(el.getAttribute('data-events')),shown='';
       es.onmessage=function(e){
@@ -83,6 +86,47 @@ enum Assets {
         if(log&&d.line&&d.line!==shown){shown=d.line;var li=document.createElement('li');li.textContent=d.line;log.appendChild(li);}
         if(d.finished){es.close();location.reload();}
       };
+      function editor(){
+        var box=document.querySelector('.editor');
+        if(!box)return;
+        var cells=[].slice.call(document.querySelectorAll('input.cell')),timer=null,status=box.querySelector('.status'),list=box.querySelector('.problems');
+        function edits(){return cells.filter(function(c){return c.value!==c.getAttribute('data-old');}).map(function(c){
+          return {line:+c.getAttribute('data-line'),column:+c.getAttribute('data-col'),old:c.getAttribute('data-old'),new:c.value};});}
+        function show(answer){
+          cells.forEach(function(c){c.classList.remove('bad','warn');c.removeAttribute('title');
+            c.classList.toggle('changed',c.value!==c.getAttribute('data-old'));});
+          list.innerHTML='';
+          answer.problems.forEach(function(p){
+            var li=document.createElement('li');li.textContent=p.message;if(p.warning)li.className='warn';list.appendChild(li);
+            var on=cells.filter(function(c){return +c.getAttribute('data-line')===p.line;});
+            var at=on.filter(function(c){return +c.getAttribute('data-col')<=p.column;}).pop()||on[0];
+            if(at){at.classList.add(p.warning?'warn':'bad');at.title=p.message;}
+          });
+        }
+        function send(path,then){
+          fetch(path,{method:'POST',headers:{'Content-Type':'application/json'},credentials:'same-origin',
+            body:JSON.stringify({f:box.getAttribute('data-file'),edits:edits()})}).then(function(r){return r.json();}).then(then);
+        }
+        function check(){clearTimeout(timer);timer=setTimeout(function(){send('/check',show);},350);}
+        cells.forEach(function(c,i){
+          c.addEventListener('input',check);
+          c.addEventListener('paste',function(e){
+            var text=(e.clipboardData||window.clipboardData).getData('text');
+            if(text.indexOf('\\t')<0&&text.indexOf('\\n')<0)return;
+            e.preventDefault();
+            var row=c.closest('tr'),table=c.closest('table'),rows=[].slice.call(table.rows),r0=rows.indexOf(row);
+            var col0=[].slice.call(row.cells).indexOf(c.closest('td'));
+            text.replace(/\\r/g,'').split('\\n').filter(function(l){return l.length;}).forEach(function(line,dr){
+              var tr=rows[r0+dr];if(!tr)return;
+              line.split('\\t').forEach(function(v,dc){var td=tr.cells[col0+dc],inp=td&&td.querySelector('input.cell');if(inp)inp.value=v.trim();});
+            });
+            check();
+          });
+        });
+        box.querySelector('button.save').addEventListener('click',function(){
+          send('/save',function(a){show(a);if(a.saved){status.textContent=box.getAttribute('data-saved');setTimeout(function(){location.reload();},400);}});
+        });
+      }
     })();
     """
 }

@@ -37,12 +37,13 @@ enum ScenarioPages {
         switch load(ws, f) {
         case .failure(let e):
             h += "<h1>\(HTML.escape(f))</h1><p class=\"missed\">\(ui(.checkErrors))</p><div class=\"card error\">\(HTML.escape(e.text))</div>"
+            h += "<p><a class=\"edit\" href=\"\(ui.link("/edit?f=" + query(f)))\">\(ui(.edit))</a></p>"
         case .success(let s):
             let residents = s.buildings.reduce(0) { $0 + $1.residents }
             h += "<h1>\(HTML.escape(w.name(s)))</h1><p class=\"muted\">\(HTML.escape(f)) · \(HTML.escape(s.round.date)) · \(ui(.round)) \(HTML.escape(s.round.window.description))"
             h += " · \(s.buildings.count) \(ui(.buildings)) · \(residents) \(ui(.residents)) · \(s.sites.count) \(ui(.sites)) · \(s.staff.cohorts.reduce(0) { $0 + $1.teams }) \(ui(.teams))</p>"
             let warnings = RuleCheck.violations(s, s.effectivePlan)
-            h += "<p class=\"ok\">\(ui(.checkOK))</p>"
+            h += "<p class=\"ok\">\(ui(.checkOK)) · <a class=\"edit\" href=\"\(ui.link("/edit?f=" + query(f)))\">\(ui(.edit))</a></p>"
             if !warnings.isEmpty {
                 h += "<div class=\"card error\">" + warnings.prefix(20).map { HTML.escape(String(describing: $0)) }.joined(separator: "<br>") + "</div>"
             }

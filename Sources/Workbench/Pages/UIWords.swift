@@ -14,6 +14,7 @@ enum UI: String, CaseIterable {
     case kindCompare, kind, betterNote, lineChart, people, differenceFromFirst, badName, compareNeedsTwo
     case publish, downloadZip, writeFolder, notices, written
     case kindReplan, morning, morningAt, morningNote, morningLoad, registrationLine, swabLine, leftLine, swabbedSoFar, desksWorking
+    case edit, editNote, save, undo, savedOK, settings
     case lateMinutes, goneTeams, goneHint, weather, kindNone, severity, replan, replanReport, cohort, rain, wind, heat, light, moderate, heavy
 
     func text(_ l: Language) -> String {
@@ -120,6 +121,13 @@ enum UI: String, CaseIterable {
         .writeFolder: ("写入文件夹", "Write the folder"),
         .notices: ("各楼栋通知", "Building notices"),
         .written: ("已写入", "Written to"),
+        .edit: ("编辑", "Edit"),
+        .editNote: ("直接改表中的值；可从Excel复制多行多列粘贴到某一格。边改边检查，错误标在对应的格子上。保存只改动改过的值，文件中的注释和其他内容不变；每次保存前的版本都留着，可撤销。",
+                    "Change the values in the tables; rows copied from Excel paste into a cell and fill right and down. Checked as you type, each problem marked at its cell. Saving changes only the values edited; the file's comments and the rest stay; the version before each save is kept and can be restored."),
+        .save: ("保存", "Save"),
+        .undo: ("撤销上次保存", "Undo the last save"),
+        .savedOK: ("已保存", "Saved"),
+        .settings: ("基本设置", "Settings"),
         .kindReplan: ("重新安排", "re-plan"),
         .morning: ("现场情况：从此刻重新安排", "The morning as it stands: re-plan from now"),
         .morningAt: ("时刻", "at"),

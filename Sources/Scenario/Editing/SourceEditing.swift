@@ -1,0 +1,149 @@
+/// A scenario file as tables of the values written in it, and edits of those values made in
+/// place: only the edited value's text changes, so the planner's comments, layout, quoting and
+/// everything else in the file survive a save from the workbench. Positions are the composer's
+/// (line and column from 1, columns in Unicode scalars).
+public enum SourceEditing {
+    /// One value as written: where it starts and ends, and what it says.
+    public struct Cell: Sendable, Equatable, Codable {
+        public var line: Int
+        public var column: Int
+        public var endLine: Int
+        public var endColumn: Int
+        public var value: String
+    }
+
+    /// A list of mappings in the file (`sites`, `plan.call_ups`, `staff.cohorts`, ...), one row
+    /// an item, one column a key with a scalar value in some item; or, for `keyPath` "", the
+    /// scalar settings outside any list (`round.opening`, `planning.min_window_minutes`, ...)
+    /// as rows of one cell under the column "value" keyed by `names`.
+    public struct Table: Sendable, Equatable {
+        public var keyPath: String
+        public var columns: [String]
+        public var rows: [[String: Cell]]
+        /// For the settings table: each row's key path.
+        public var names: [String]
+    }
+
+    /// A change of one value: the cell at (`line`, `column`) that says `old` is to say `new`.
+    public struct Edit: Sendable, Equatable, Codable {
+        public var line: Int
+        public var column: Int
+        public var old: String
+        public var new: String
+        public init(line: Int, column: Int, old: String, new: String) { self.line = line; self.column = column; self.old = old; self.new = new }
+    }
+
+    public enum Failure: Error, CustomStringConvertible {
+        case unreadable(String)
+        case moved(line: Int, column: Int)
+        case notAValue(String)
+        public var description: String {
+            switch self {
+            case .unreadable(let why): return why
+            case .moved(let l, let c): return "no value at line \(l), column \(c) says what the page showed; the file changed since it was opened: reload the page"
+            case .notAValue(let v): return "`\(v)` cannot be written as a value (control characters); type it without them"
+            }
+        }
+    }
+
+    /// The tables of `text`: the settings first, then each list of mappings in file order.
+    public static func tables(_ text: String, file: String) throws -> [Table] {
+        let root = try compose(text, file: file)
+        var settings = Table(keyPath: "", columns: ["value"], rows: [], names: [])
+        var lists: [Table] = []
+        func walk(_ node: Node, _ path: String, inList: Bool) {
+            switch node {
+            case .scalar(let s):
+                if !inList && !path.isEmpty { settings.rows.append(["value": cell(s)]); settings.names.append(path) }
+            case .mapping(let m):
+                for p in m.pairs {
+                    guard case .scalar(let k) = p.key else { continue }
+                    walk(p.value, path.isEmpty ? k.string : path + "." + k.string, inList: inList)
+                }
+            case .sequence(let l):
+                let maps = l.items.compactMap { item -> Node.Mapping? in if case .mapping(let m) = item { return m } else { return nil } }
+                guard !maps.isEmpty, maps.count == l.items.count else { return }
+                // The list before the lists inside its items.
+                let at = lists.count
+                lists.append(Table(keyPath: path, columns: [], rows: [], names: []))
+                var table = lists[at]
+                for (i, m) in maps.enumerated() {
+                    var row: [String: Cell] = [:]
+                    for p in m.pairs {
+                        guard case .scalar(let k) = p.key else { continue }
+                        if case .scalar(let v) = p.value {
+                            row[k.string] = cell(v)
+                            if !table.columns.contains(k.string) { table.columns.append(k.string) }
+                        } else {
+                            walk(p.value, "\(path)[\(i)].\(k.string)", inList: true)
+                        }
+                    }
+                    table.rows.append(row)
+                }
+                lists[at] = table
+            }
+        }
+        walk(root, "", inList: false)
+        return [settings] + lists
+    }
+
+    /// `text` with `edits` made, each value written as the file wrote it (its quotes kept; a
+    /// plain value that would no longer read back plain is double-quoted).
+    public static func applying(_ edits: [Edit], to text: String, file: String) throws -> String {
+        guard !edits.isEmpty else { return text }
+        let root = try compose(text, file: file)
+        var scalars: [String: Node.Scalar] = [:]
+        func collect(_ node: Node) {
+            switch node {
+            case .scalar(let s): scalars["\(s.mark.line):\(s.mark.column)"] = s
+            case .mapping(let m): for p in m.pairs { collect(p.value) }
+            case .sequence(let l): for i in l.items { collect(i) }
+            }
+        }
+        collect(root)
+        var replacements: [(start: Node.Mark, end: Node.Mark, text: String)] = []
+        for e in edits {
+            guard let s = scalars["\(e.line):\(e.column)"], s.string == e.old else { throw Failure.moved(line: e.line, column: e.column) }
+            guard !e.new.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) else { throw Failure.notAValue(e.new) }
+            guard s.mark.line == s.end.line else { throw Failure.moved(line: e.line, column: e.column) }
+            replacements.append((s.mark, s.end, written(e.new, like: s.style)))
+        }
+        // From the last to the first, so that earlier positions still hold.
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { Array(String($0).unicodeScalars) }
+        for r in replacements.sorted(by: { ($0.start.line, $0.start.column) > ($1.start.line, $1.start.column) }) {
+            let k = r.start.line - 1
+            guard lines.indices.contains(k), r.start.column - 1 <= lines[k].count, r.end.column - 1 <= lines[k].count else {
+                throw Failure.moved(line: r.start.line, column: r.start.column)
+            }
+            lines[k].replaceSubrange((r.start.column - 1)..<(r.end.column - 1), with: Array(r.text.unicodeScalars))
+        }
+        return lines.map { var s = String.UnicodeScalarView(); s.append(contentsOf: $0); return String(s) }.joined(separator: "\n")
+    }
+
+    /// A value as YAML text in the style it had.
+    static func written(_ value: String, like style: Node.Scalar.Style) -> String {
+        switch style {
+        case .singleQuoted: return "'" + value.replacingOccurrences(of: "'", with: "''") + "'"
+        case .plain where plainSafe(value): return value
+        default: return "\"" + value.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
+        }
+    }
+
+    /// Reads back as the same string when written plain, in a block or a flow mapping.
+    static func plainSafe(_ v: String) -> Bool {
+        guard let first = v.first, let last = v.last, first != " ", last != " " else { return false }
+        if "-?:,[]{}#&*!|>'\"%@`".contains(first) { return false }
+        if v.contains(": ") || v.contains(" #") || v.hasSuffix(":") { return false }
+        return !v.contains(where: { ",[]{}".contains($0) })
+    }
+
+    static func cell(_ s: Node.Scalar) -> Cell {
+        Cell(line: s.mark.line, column: s.mark.column, endLine: s.end.line, endColumn: s.end.column, value: s.string)
+    }
+
+    static func compose(_ text: String, file: String) throws -> Node {
+        let r = YAMLReader(file: file)
+        guard let root = r.compose(text) else { throw Failure.unreadable(ScenarioErrors(r.errors).description) }
+        return root
+    }
+}

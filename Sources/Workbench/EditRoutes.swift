@@ -1,0 +1,57 @@
+import Foundation
+import Hummingbird
+import Scenario
+
+extension Workbench {
+    /// Bodies the editor posts: its edits as JSON.
+    static let maxEditBytes = 1 << 20
+
+    /// The editor: the page, a check as the planner types, a save in place, an undo.
+    static func editRoutes(_ router: Router<BasicRequestContext>, workspace: Workspace) {
+        router.get("/edit") { request, _ in
+            let ui = layout(request)
+            guard let f = request.uri.queryParameters.get("f").map({ String($0) }), workspace.exists(f) else { return notFound(ui) }
+            return page(EditorPage.html(workspace, f, ui))
+        }
+        router.post("/check") { request, _ in try await check(request, workspace: workspace, save: false) }
+        router.post("/save") { request, _ in try await check(request, workspace: workspace, save: true) }
+        router.post("/undo") { request, _ in
+            let ui = layout(request)
+            let form = try await Form.read(request)
+            guard let f = form["f"], workspace.exists(f) else { return notFound(ui) }
+            try workspace.restoreLast(f)
+            return redirect("/edit?f=" + ScenarioPages.query(f), ui)
+        }
+    }
+
+    /// The edits made to the file's text and read by the loader as `validate` reads it: its
+    /// errors (and, for a file that loads, the planning rules' warnings at their call-ups).
+    /// With `save`, a file without errors is written in place (the version before kept).
+    static func check(_ request: Request, workspace: Workspace, save: Bool) async throws -> Response {
+        var body = request.body
+        let buffer = try await body.collect(upTo: maxEditBytes)
+        guard let q = try? JSONDecoder().decode(EditRequest.self, from: Data(buffer: buffer)),
+              let path = workspace.path(q.f), let text = try? String(contentsOfFile: path, encoding: .utf8) else {
+            return Response(status: .badRequest)
+        }
+        var problems: [CheckAnswer.Problem] = []
+        var saved = false
+        do {
+            let edited = try SourceEditing.applying(q.edits, to: text, file: q.f)
+            do {
+                let s = try ScenarioLoader.parse(edited, file: q.f, directory: (path as NSString).deletingLastPathComponent)
+                for v in RuleCheck.violations(s, s.effectivePlan) {
+                    let p = s.plan?.callUpPositions.indices.contains(v.callUp) == true ? s.plan!.callUpPositions[v.callUp] : nil
+                    problems.append(.init(line: p?.line ?? 0, column: p?.column ?? 0, message: v.description, warning: true))
+                }
+                if save && !q.edits.isEmpty { try workspace.save(edited, to: q.f); saved = true }
+            } catch let e as ScenarioErrors {
+                problems += e.errors.map { .init(line: $0.line, column: $0.column, message: $0.description.replacingOccurrences(of: workspace.root + "/", with: ""), warning: false) }
+            }
+        } catch {
+            problems.append(.init(line: 0, column: 0, message: String(describing: error), warning: false))
+        }
+        let data = try JSONEncoder().encode(CheckAnswer(problems: problems, saved: saved))
+        return Response(status: .ok, headers: [.contentType: "application/json"], body: .init(byteBuffer: ByteBuffer(bytes: data)))
+    }
+}

@@ -1,0 +1,63 @@
+import Foundation
+import Reports
+import Scenario
+
+/// The scenario's values as editable tables (every list of the file: buildings written in it,
+/// sites, cohorts, call-ups, targets, weather, couriers; and its settings), checked as the
+/// planner types with the same checks and words as `validate`, saved in place.
+enum EditorPage {
+    static func html(_ ws: Workspace, _ f: String, _ ui: Layout) -> String {
+        guard let path = ws.path(f), let text = try? String(contentsOfFile: path, encoding: .utf8) else {
+            return ui.page(title: f, "<p class=\"missed\">\(ui(.notFound))</p>")
+        }
+        var h = "<p><a href=\"\(ui.link("/scenario?f=" + ScenarioPages.query(f)))\">← \(HTML.escape(f))</a></p>"
+        h += "<h1>\(ui(.edit)) \(HTML.escape(f))</h1><p class=\"muted\">\(ui(.editNote))</p>"
+        h += "<div class=\"card editor\" data-file=\"\(HTML.escape(f))\" data-saved=\"\(ui(.savedOK))\">"
+        h += "<p><button type=\"button\" class=\"save\">\(ui(.save))</button> <span class=\"status muted\"></span></p><ul class=\"problems error\"></ul>"
+        h += ui.form("/undo", Layout.hidden("f", f), button: ui(.undo), klass: "undo")
+        h += "</div>"
+        let tables: [SourceEditing.Table]
+        do { tables = try SourceEditing.tables(text, file: f) } catch {
+            return ui.page(title: f, h + "<div class=\"error\">\(HTML.escape(String(describing: error)))</div>")
+        }
+        for t in tables where !t.rows.isEmpty {
+            h += "<h2>\(HTML.escape(t.keyPath.isEmpty ? UI.settings.text(ui.language) : t.keyPath))</h2><div class=\"scroll\"><table class=\"grid\">"
+            if t.keyPath.isEmpty {
+                for (k, row) in t.rows.enumerated() {
+                    h += "<tr><th>\(HTML.escape(t.names[k]))</th>\(input(row["value"]))</tr>"
+                }
+            } else {
+                h += "<tr>" + t.columns.map { "<th>\(HTML.escape($0))</th>" }.joined() + "</tr>"
+                for row in t.rows { h += "<tr>" + t.columns.map { input(row[$0]) }.joined() + "</tr>" }
+            }
+            h += "</table></div>"
+        }
+        return ui.page(title: f, h)
+    }
+
+    /// A value's cell: where it is in the file and what it said, for the edit.
+    static func input(_ c: SourceEditing.Cell?) -> String {
+        guard let c else { return "<td></td>" }
+        let size = min(40, max(4, c.value.count + 2))
+        return "<td><input class=\"cell\" data-line=\"\(c.line)\" data-col=\"\(c.column)\" data-end=\"\(c.endColumn)\" data-old=\"\(HTML.escape(c.value))\" value=\"\(HTML.escape(c.value))\" size=\"\(size)\"></td>"
+    }
+}
+
+/// What the editor posts: the file and its edits.
+struct EditRequest: Codable {
+    var f: String
+    var edits: [SourceEditing.Edit]
+}
+
+/// What a check answers: the problems with their positions (errors stop a save; warnings are
+/// the planning rules' and do not).
+struct CheckAnswer: Codable {
+    struct Problem: Codable {
+        var line: Int
+        var column: Int
+        var message: String
+        var warning: Bool
+    }
+    var problems: [Problem]
+    var saved: Bool
+}

@@ -1,0 +1,46 @@
+import XCTest
+@testable import Scenario
+import TestSupport
+
+/// Edits from the workbench change only the edited values' text: comments, layout and every
+/// other value stay as the planner wrote them.
+final class SourceEditingTests: XCTestCase {
+    func testAWindowEditedInPlaceKeepsEverythingElse() throws {
+        let path = Repository.scenario("small/two-sites.yaml")
+        let text = try String(contentsOfFile: path, encoding: .utf8) + "plan:\n  # the hand plan\n  call_ups:\n    - {building: B1, site: S1, window: \"07:00-07:30\"}   # first\n    - {building: B2, site: S2, window: \"07:30-08:00\"}\n"
+        let tables = try SourceEditing.tables(text, file: "two-sites.yaml")
+        let callUps = try XCTUnwrap(tables.first { $0.keyPath == "plan.call_ups" })
+        XCTAssertEqual(callUps.columns, ["building", "site", "window"])
+        let cell = try XCTUnwrap(callUps.rows[0]["window"])
+        XCTAssertEqual(cell.value, "07:00-07:30")
+        let sites = try XCTUnwrap(tables.first { $0.keyPath == "sites" })
+        XCTAssertEqual(sites.rows.count, 2)
+        let settings = try XCTUnwrap(tables.first { $0.keyPath == "" })
+        XCTAssertTrue(settings.names.contains("round.opening"))
+        let edited = try SourceEditing.applying([.init(line: cell.line, column: cell.column, old: "07:00-07:30", new: "07:10-07:40")], to: text, file: "x.yaml")
+        let before = text.split(separator: "\n", omittingEmptySubsequences: false), after = edited.split(separator: "\n", omittingEmptySubsequences: false)
+        XCTAssertEqual(before.count, after.count)
+        for (a, b) in zip(before, after) where a != b {
+            XCTAssertEqual(String(b), "    - {building: B1, site: S1, window: \"07:10-07:40\"}   # first")
+        }
+        XCTAssertEqual(zip(before, after).filter { $0 != $1 }.count, 1, "one line changed")
+        let s = try ScenarioLoader.parse(edited, file: "x.yaml", directory: (path as NSString).deletingLastPathComponent)
+        XCTAssertEqual(s.plan?.callUps[0].window.description, "07:10-07:40")
+    }
+
+    func testPlainValuesStayPlainUnlessTheyWouldNotReadBack() throws {
+        let text = "name: Tiny\nround: {date: 2022-05-06, opening: \"07:00\", deadline: '10:00'}\n"
+        let settings = try XCTUnwrap(try SourceEditing.tables(text, file: "x.yaml").first)
+        func edit(_ key: String, _ new: String) throws -> String {
+            let k = try XCTUnwrap(settings.names.firstIndex(of: key))
+            let c = settings.rows[k]["value"]!
+            return try SourceEditing.applying([.init(line: c.line, column: c.column, old: c.value, new: new)], to: text, file: "x.yaml")
+        }
+        XCTAssertEqual(try edit("name", "潘家园南里"), "name: 潘家园南里\nround: {date: 2022-05-06, opening: \"07:00\", deadline: '10:00'}\n")
+        XCTAssertEqual(try edit("name", "a: b, c"), "name: \"a: b, c\"\nround: {date: 2022-05-06, opening: \"07:00\", deadline: '10:00'}\n")
+        XCTAssertEqual(try edit("round.deadline", "it's"), "name: Tiny\nround: {date: 2022-05-06, opening: \"07:00\", deadline: 'it''s'}\n")
+        // The file changed since the page was opened: nothing is written.
+        XCTAssertThrowsError(try SourceEditing.applying([.init(line: 1, column: 7, old: "Other", new: "x")], to: text, file: "x.yaml"))
+        XCTAssertThrowsError(try SourceEditing.applying([.init(line: 1, column: 7, old: "Tiny", new: "a\nb")], to: text, file: "x.yaml"))
+    }
+}

@@ -126,6 +126,7 @@ public enum Workbench {
         }
         publishRoutes(router, workspace: workspace, runs: runs)
         editRoutes(router, workspace: workspace)
+        importRoutes(router, workspace: workspace)
         return router
     }
 

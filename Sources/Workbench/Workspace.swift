@@ -81,7 +81,7 @@ public struct Workspace: Sendable {
 
     /// Writes `text` to `relative` atomically; the version it replaces is kept first under
     /// `.swabplan/history/` (numbered), so a save can be undone.
-    public func save(_ text: String, to relative: String) throws {
+    public func save(_ text: String, to relative: String, bytes: Data? = nil) throws {
         guard let full = path(relative) else { throw WorkspaceError.outside(relative) }
         let fm = FileManager.default
         if fm.fileExists(atPath: full) {
@@ -92,7 +92,7 @@ public struct Workspace: Sendable {
             while fm.fileExists(atPath: history + "/\(flat).\(k)") { k += 1 }
             try fm.copyItem(atPath: full, toPath: history + "/\(flat).\(k)")
         }
-        try AtomicFile.write(text, to: full)
+        if let bytes { try AtomicFile.write(bytes: [UInt8](bytes), to: full) } else { try AtomicFile.write(text, to: full) }
     }
 
     /// The folder a scenario's saved plans go in: `STEM-plans/` beside it.

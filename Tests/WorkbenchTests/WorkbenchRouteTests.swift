@@ -356,3 +356,50 @@ final class WorkbenchEditorTests: XCTestCase {
         }
     }
 }
+
+/// A new scenario from the example, and buildings imported from a workbook or a CSV: checked
+/// whole before anything is written; a bad upload changes nothing.
+final class WorkbenchImportTests: XCTestCase {
+    func testNewFromTheExampleAndImportBuildings() async throws {
+        let folder = try temporaryFolder()
+        for f in ["panjiayuan-nanli.yaml", "panjiayuan-nanli-buildings.csv"] {
+            try FileManager.default.copyItem(atPath: Repository.scenario(f), toPath: folder.path + "/" + f)
+        }
+        let ws = try Workspace(folder.path)
+        let app = Application(router: Workbench.router(workspace: ws, runs: RunQueue(workspace: ws), settings: .init()))
+        let before = try String(contentsOfFile: folder.path + "/panjiayuan-nanli.yaml", encoding: .utf8)
+        try await app.test(.router) { client in
+            let own = WorkbenchRouteTests.own
+            try await client.execute(uri: "/new", method: .post, headers: own,
+                                     body: ByteBuffer(string: "name=" + "新小区".addingPercentEncoding(withAllowedCharacters: .alphanumerics)! + "&residents=2000&buildings=12&sites=3")) {
+                XCTAssertEqual($0.status, .seeOther)
+            }
+            let made = try ScenarioLoader.load(path: folder.path + "/新小区.yaml")
+            XCTAssertEqual(made.buildings.count, 12)
+            XCTAssertTrue(made.name.hasPrefix("新小区"))
+            // The same name again: refused, nothing overwritten.
+            try await client.execute(uri: "/new", method: .post, headers: own,
+                                     body: ByteBuffer(string: "name=" + "新小区".addingPercentEncoding(withAllowedCharacters: .alphanumerics)! + "&residents=2000&buildings=12&sites=3")) {
+                XCTAssertEqual($0.status, .badRequest)
+            }
+            // A bad CSV: refused with the row and column, nothing written.
+            let bad = "id,compound,residents,floors,x_metres,y_metres\nB1,c17,many,6,30,30\n"
+            try await client.execute(uri: "/import?f=panjiayuan-nanli.yaml&name=b.csv", method: .post, headers: own, body: ByteBuffer(string: bad)) { response in
+                XCTAssertEqual(response.status, .badRequest)
+                XCTAssertTrue(String(buffer: response.body).contains("b.csv:2:"), String(buffer: response.body))
+            }
+            XCTAssertEqual(try String(contentsOfFile: folder.path + "/panjiayuan-nanli.yaml", encoding: .utf8), before)
+            // The Panjiayuan workbook: its buildings replace the CSV's; the scenario now names it.
+            let workbook = try Data(contentsOf: URL(fileURLWithPath: Repository.path("Tests/ScenarioTests/Workbooks/panjiayuan-buildings.xlsx")))
+            try await client.execute(uri: "/import?f=panjiayuan-nanli.yaml&name=楼栋.xlsx", method: .post, headers: own, body: ByteBuffer(bytes: workbook)) {
+                XCTAssertEqual($0.status, .seeOther, String(buffer: $0.body))
+            }
+        }
+        let after = try String(contentsOfFile: folder.path + "/panjiayuan-nanli.yaml", encoding: .utf8)
+        // Its buildings are on its second sheet (the first has notes): named.
+        XCTAssertTrue(after.contains("buildings:\n  file: panjiayuan-nanli-buildings.xlsx\n  sheet: \""), after)
+        XCTAssertEqual(try ScenarioLoader.load(path: folder.path + "/panjiayuan-nanli.yaml").buildings.count, 33)
+        // Only the buildings' lines changed (one more, the sheet).
+        XCTAssertEqual(after.split(separator: "\n").count, before.split(separator: "\n").count + 1)
+    }
+}

@@ -120,6 +120,23 @@ public enum SourceEditing {
         return lines.map { var s = String.UnicodeScalarView(); s.append(contentsOf: $0); return String(s) }.joined(separator: "\n")
     }
 
+    /// `text` with the value of its top-level key `key` (a block or a flow value, and the
+    /// comments inside it) replaced by `value`, written as YAML under the key (each line
+    /// indented two spaces); everything before and after is left as it was. Nil when the file
+    /// has no such key.
+    public static func replacingTopLevel(_ key: String, with value: [String], in text: String, file: String) throws -> String? {
+        guard case .mapping(let m) = try compose(text, file: file) else { return nil }
+        guard let k = m.pairs.firstIndex(where: { if case .scalar(let s) = $0.key { return s.string == key } else { return false } }),
+              let start = m.pairs[k].key.mark?.line else { return nil }
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        // Up to the next top-level key, less the comments and blank lines just before it (they
+        // belong to that key).
+        var end = k + 1 < m.pairs.count ? (m.pairs[k + 1].key.mark?.line ?? lines.count + 1) - 1 : lines.count
+        while end > start, lines[end - 1].trimmingSpaces.isEmpty || lines[end - 1].trimmingSpaces.hasPrefix("#") { end -= 1 }
+        lines.replaceSubrange((start - 1)..<end, with: [key + ":"] + value.map { "  " + $0 })
+        return lines.joined(separator: "\n")
+    }
+
     /// A value as YAML text in the style it had.
     static func written(_ value: String, like style: Node.Scalar.Style) -> String {
         switch style {

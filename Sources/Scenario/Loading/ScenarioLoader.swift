@@ -169,6 +169,13 @@ public enum ScenarioLoader {
         }
     }
 
+    /// The names of a workbook's sheets in order; empty when it is not a workbook SwabPlan reads.
+    public static func workbookSheets(_ data: Data) -> [String] {
+        guard let archive = try? ZipArchive(data), let workbook = try? archive.data("xl/workbook.xml", limit: BuildingsXLSX.maxPartBytes),
+              let sheets = try? SpreadsheetXML.sheets(workbook) else { return [] }
+        return sheets.map(\.name)
+    }
+
     /// A file's bytes, or why there are none (missing, a folder, unreadable, too large).
     static func readData(_ path: String) throws -> Data {
         func missing(_ message: String) -> ScenarioErrors {

@@ -76,6 +76,7 @@ enum Assets {
     static let js = """
     (function(){
       var el=document.querySelector('[data-events]');
+      upload();
       if(!el||!window.EventSource)return editor();
       var bar=el.querySelector('.bar>div'),text=el.querySelector('.progress-text'),log=el.querySelector('.log');
       var es=new EventSource(el.getAttribute('data-events')),shown='';
@@ -86,6 +87,19 @@ enum Assets {
         if(log&&d.line&&d.line!==shown){shown=d.line;var li=document.createElement('li');li.textContent=d.line;log.appendChild(li);}
         if(d.finished){es.close();location.reload();}
       };
+      function upload(){
+        var box=document.querySelector('[data-import]');
+        if(!box)return;
+        box.querySelector('input.import').addEventListener('change',function(e){
+          var file=e.target.files[0];if(!file)return;
+          fetch(box.getAttribute('data-import')+'&name='+encodeURIComponent(file.name),{method:'POST',credentials:'same-origin',
+            headers:{'Content-Type':'application/octet-stream'},body:file}).then(function(r){
+            if(r.ok){location.href=r.url;return;}
+            return r.text().then(function(t){var d=document.createElement('div');d.innerHTML=t;
+              box.querySelector('.import-error').textContent=(d.querySelector('main')||d).textContent;});
+          });
+        });
+      }
       function editor(){
         var box=document.querySelector('.editor');
         if(!box)return;

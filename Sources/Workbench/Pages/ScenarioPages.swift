@@ -28,6 +28,12 @@ enum ScenarioPages {
             h += "<br>" + ui.form("/duplicate", Layout.hidden("f", f), button: ui(.duplicate), klass: "inline")
             h += "</div>"
         }
+        let fields = "<label>\(ui(.planName)) <input name=\"name\" required maxlength=\"40\" pattern=\"[\\p{L}\\p{N}_\\-]{1,40}\" value=\"new-community\"></label>"
+            + "<label>\(ui(.residents)) <input name=\"residents\" type=\"number\" min=\"1\" max=\"200000\" value=\"3000\"></label>"
+            + "<label>\(ui(.buildings)) <input name=\"buildings\" type=\"number\" min=\"1\" max=\"2000\" value=\"30\"></label>"
+            + "<label>\(ui(.sites)) <input name=\"sites\" type=\"number\" min=\"1\" max=\"100\" value=\"4\"></label>"
+            + "<label><input name=\"towers\" type=\"checkbox\"> \(ui(.towers))</label>"
+        h += "<h2>\(ui(.newScenario))</h2><div class=\"card\"><p class=\"muted\">\(ui(.newNote))</p>" + ui.form("/new", fields, button: ui(.create), klass: "new") + "</div>"
         return ui.page(title: ui.language == .zh ? "方案列表" : "Scenarios", h)
     }
 
@@ -47,6 +53,8 @@ enum ScenarioPages {
             if !warnings.isEmpty {
                 h += "<div class=\"card error\">" + warnings.prefix(20).map { HTML.escape(String(describing: $0)) }.joined(separator: "<br>") + "</div>"
             }
+            h += "<details><summary>\(ui(.importBuildings))</summary><div class=\"card\" data-import=\"\(HTML.escape("/import?f=" + query(f)))\">"
+                + "<p class=\"muted\">\(ui(.importNote))</p><input type=\"file\" class=\"import\" accept=\".xlsx,.csv\"><div class=\"error import-error\"></div></div></details>"
             let saved = ws.plans(for: f)
             h += "<h2>\(ui(.run))</h2><div class=\"card\">" + runForm(f, saved: saved, ui) + "</div>"
             h += "<h2>\(ui(.optimize))</h2><div class=\"card\">" + optimizeForm(f, ui) + "</div>"

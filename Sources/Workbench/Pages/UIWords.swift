@@ -14,7 +14,7 @@ enum UI: String, CaseIterable {
     case kindCompare, kind, betterNote, lineChart, people, differenceFromFirst, badName, compareNeedsTwo
     case publish, downloadZip, writeFolder, notices, written
     case kindReplan, morning, morningAt, morningNote, morningLoad, registrationLine, swabLine, leftLine, swabbedSoFar, desksWorking
-    case edit, editNote, save, undo, savedOK, settings
+    case edit, editNote, save, undo, savedOK, settings, newScenario, newNote, create, importBuildings, importNote, towers
     case lateMinutes, goneTeams, goneHint, weather, kindNone, severity, replan, replanReport, cohort, rain, wind, heat, light, moderate, heavy
 
     func text(_ l: Language) -> String {
@@ -121,6 +121,12 @@ enum UI: String, CaseIterable {
         .writeFolder: ("写入文件夹", "Write the folder"),
         .notices: ("各楼栋通知", "Building notices"),
         .written: ("已写入", "Written to"),
+        .newScenario: ("从示例新建方案", "A new scenario from the example"),
+        .newNote: ("生成一个示例小区（楼栋、采样点、两批采样组），再按实际修改。", "Generates an example community (buildings, sites, two cohorts of teams) to edit into yours."),
+        .create: ("新建", "Create"),
+        .importBuildings: ("导入楼栋", "Import buildings"),
+        .importNote: ("上传 .xlsx 或 .csv（列：id, residents, floors, ...，见 Scenarios/README.md）；检查通过后替换本方案的楼栋，原文件保留可撤销。", "Upload an .xlsx or .csv (columns id, residents, floors, ...; Scenarios/README.md); once it checks, it replaces this scenario's buildings, the files before kept."),
+        .towers: ("高层", "towers"),
         .edit: ("编辑", "Edit"),
         .editNote: ("直接改表中的值；可从Excel复制多行多列粘贴到某一格。边改边检查，错误标在对应的格子上。保存只改动改过的值，文件中的注释和其他内容不变；每次保存前的版本都留着，可撤销。",
                     "Change the values in the tables; rows copied from Excel paste into a cell and fill right and down. Checked as you type, each problem marked at its cell. Saving changes only the values edited; the file's comments and the rest stay; the version before each save is kept and can be restored."),

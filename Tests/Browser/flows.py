@@ -74,6 +74,15 @@ def flow_edit(d):
             return False
     WebDriverWait(d, 10).until(saved)
     d.save_screenshot(f"{shots}/0-edit-saved.png")
+    # A building clicked on the map: its call-up's site set in the table (not saved).
+    WebDriverWait(d, 10).until(lambda _: d.find_elements(By.CSS_SELECTOR, "g.bld[data-building='B3']"))
+    d.execute_script("document.querySelector(\"g.bld[data-building='B3']\").dispatchEvent(new MouseEvent('click',{bubbles:true}))")
+    panel = d.find_element(By.CSS_SELECTOR, ".mapedit")
+    WebDriverWait(d, 5).until(lambda _: panel.is_displayed())
+    Select(panel.find_element(By.CSS_SELECTOR, "select.site")).select_by_value("S18")
+    panel.find_element(By.CSS_SELECTOR, "button.apply").click()
+    WebDriverWait(d, 10).until(lambda _: any(c.get_attribute("value") == "S18" for c in d.find_elements(By.CSS_SELECTOR, "input.cell.changed")))
+    d.save_screenshot(f"{shots}/0-edit-map.png")
 
 
 def flow_simulate(d):

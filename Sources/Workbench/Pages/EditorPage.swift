@@ -20,6 +20,15 @@ enum EditorPage {
         do { tables = try SourceEditing.tables(text, file: f) } catch {
             return ui.page(title: f, h + "<div class=\"error\">\(HTML.escape(String(describing: error)))</div>")
         }
+        // The map: a building clicked sets its call-ups' site (and window, for one call-up) in
+        // the table below, checked like any edit.
+        if case .success(let s) = ScenarioPages.load(ws, f), tables.contains(where: { $0.keyPath == "plan.call_ups" }) {
+            let w = Wording(ui.language)
+            h += "<h2>\(ui(.map))</h2><p class=\"muted\">\(ui(.mapClick))</p><div class=\"scroll\">\(MapSVG.draw(s, plan: s.effectivePlan, peakWait: nil, w))</div>"
+            h += "<div class=\"card mapedit\" hidden><strong class=\"which\"></strong> <label>\(ui(.site)) <select class=\"site\">"
+                + s.sites.map { "<option value=\"\(HTML.escape($0.id))\">\(HTML.escape(w.name($0)))</option>" }.joined()
+                + "</select></label> <label>\(ui(.window)) <input class=\"window\" size=\"11\" placeholder=\"07:00-07:30\"></label> <button type=\"button\" class=\"apply\">\(ui(.apply))</button></div>"
+        }
         for t in tables where !t.rows.isEmpty {
             h += "<h2>\(HTML.escape(t.keyPath.isEmpty ? UI.settings.text(ui.language) : t.keyPath))</h2><div class=\"scroll\"><table class=\"grid\">"
             if t.keyPath.isEmpty {

@@ -137,6 +137,32 @@ enum Assets {
             check();
           });
         });
+        // The map: a building's call-up rows in the call-up table (columns building, site, window).
+        var panel=document.querySelector('.mapedit'),chosen=null;
+        function rowsOf(id){
+          return [].slice.call(document.querySelectorAll('table.grid')).map(function(t){
+            var head=[].slice.call(t.rows[0].cells).map(function(c){return c.textContent;});
+            var b=head.indexOf('building'),s=head.indexOf('site'),w=head.indexOf('window');
+            if(b<0||s<0||w<0)return [];
+            return [].slice.call(t.rows).slice(1).filter(function(r){var i=r.cells[b].querySelector('input');return i&&i.value===id;})
+              .map(function(r){return {site:r.cells[s].querySelector('input'),window:r.cells[w].querySelector('input')};});
+          }).reduce(function(a,b){return a.concat(b);},[]);
+        }
+        [].slice.call(document.querySelectorAll('g.bld')).forEach(function(g){
+          g.style.cursor='pointer';
+          g.addEventListener('click',function(){
+            chosen=g.getAttribute('data-building');var rows=rowsOf(chosen);if(!panel||!rows.length)return;
+            panel.hidden=false;panel.querySelector('.which').textContent=chosen;
+            if(rows[0].site)panel.querySelector('select.site').value=rows[0].site.value;
+            panel.querySelector('input.window').value=rows.length===1&&rows[0].window?rows[0].window.value:'';
+          });
+        });
+        if(panel)panel.querySelector('button.apply').addEventListener('click',function(){
+          var rows=rowsOf(chosen),site=panel.querySelector('select.site').value,win=panel.querySelector('input.window').value;
+          rows.forEach(function(r){if(r.site)r.site.value=site;});
+          if(rows.length===1&&rows[0].window&&win)rows[0].window.value=win;
+          check();
+        });
         box.querySelector('button.save').addEventListener('click',function(){
           send('/save',function(a){show(a);if(a.saved){status.textContent=box.getAttribute('data-saved');setTimeout(function(){location.reload();},400);}});
         });

@@ -29,7 +29,7 @@ enum MapSVG {
             guard let p = b.position else { continue }
             let colour = siteOf[b.id].flatMap { s.siteIndex($0) }.map { palette[$0 % palette.count] } ?? "#9aa0a6"
             let size = b.lifts > 0 ? 14.0 : 10.0
-            h += "<g><title>\(HTML.escape(w.name(b))) · \(b.residents) · \(b.floors)F\(b.lifts > 0 ? " · \(b.lifts) lifts" : "")</title>"
+            h += "<g class=\"bld\" data-building=\"\(HTML.escape(b.id))\"><title>\(HTML.escape(w.name(b))) · \(b.residents) · \(b.floors)F\(b.lifts > 0 ? " · \(b.lifts) lifts" : "")</title>"
             h += "<rect x=\"\(fmt(Double(x(p))! - size / 2))\" y=\"\(fmt(Double(y(p))! - size / 2))\" width=\"\(fmt(size))\" height=\"\(fmt(size))\" fill=\"\(colour)\" fill-opacity=\"0.8\"\(b.lifts > 0 ? " stroke=\"#000\" stroke-width=\"1.5\"" : "")/>"
             if b.lifts > 0 { h += "<text x=\"\(x(p))\" y=\"\(fmt(Double(y(p))! + 4))\" font-size=\"9\" text-anchor=\"middle\" fill=\"#fff\">\(b.lifts)</text>" }
             h += "</g>"

@@ -58,6 +58,13 @@ static inline void cgsl_errors_off(void) { gsl_set_error_handler_off(); }
 
 /* glibc: keep freed memory in the process (see SimKit's MemoryTuning). Not GSL, but the one C
    shim the package has. */
+/* Hands memory freed and kept (above) back to the system: a server between runs. */
+static inline void cgsl_give_back_freed_memory(void) {
+#ifdef __linux__
+    malloc_trim(0);
+#endif
+}
+
 static inline void cgsl_keep_freed_memory(void) {
 #ifdef __linux__
     mallopt(M_MMAP_THRESHOLD, 64 << 20);

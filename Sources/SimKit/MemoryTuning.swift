@@ -12,4 +12,10 @@ public enum MemoryTuning {
     public static func keepFreedMemory() {
         cgsl_keep_freed_memory()
     }
+
+    /// Gives what the process keeps back to the system: for a server once its runs are done,
+    /// so that an idle workbench holds little.
+    public static func giveBackFreedMemory() {
+        cgsl_give_back_freed_memory()
+    }
 }

@@ -3,6 +3,7 @@ import Planner
 import Reports
 import Scenario
 import SiteModel
+import SimKit
 
 /// The workbench's runs: started from a request, run off the server's threads (a simulation is
 /// seconds of CPU), one at a time per scenario with the others queued, each kept in the
@@ -108,8 +109,11 @@ public final class RunQueue: @unchecked Sendable {
             let scenario = records[id]?.scenario ?? ""
             lines[scenario]?.removeAll { $0 == id }
             let next = lines[scenario]?.first
+            let idle = records.values.allSatisfy(\.finished)
             lock.unlock()
             if let next { start(next) }
+            // Nothing left to run: what the runs kept goes back to the system.
+            if idle { MemoryTuning.giveBackFreedMemory() }
         }
     }
 

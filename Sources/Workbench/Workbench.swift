@@ -157,7 +157,7 @@ public enum Workbench {
                 let line = r.log.last.map { ui.language == .zh ? $0.zh : $0.en }
                 let p = Progress(status: r.status.rawValue, done: r.done, total: r.total, label: RunPage.word(r.status).text(ui.language),
                                  line: line, finished: r.finished)
-                if p != last || quiet >= 3 {
+                if p != last || quiet >= 2 {
                     let data = String(decoding: try encoder.encode(p), as: UTF8.self)
                     try await writer.write(ByteBuffer(string: "data: \(data)\n\n"))
                     last = p; quiet = 0

@@ -37,14 +37,22 @@ extension Workbench {
         var problems: [CheckAnswer.Problem] = []
         var saved = false
         do {
-            let edited = try SourceEditing.applying(q.edits, to: text, file: q.f)
+            // The rows changed as the page had them, then the values, then rows added and removed.
+            let original = text.split(separator: "\n", omittingEmptySubsequences: false)
+            for (l, was) in q.lines ?? [:] {
+                guard let n = Int(l), original.indices.contains(n - 1), original[n - 1] == was else { throw SourceEditing.Failure.moved(line: Int(l) ?? 0, column: 1) }
+            }
+            var edited = try SourceEditing.applying(q.edits, to: text, file: q.f)
+            if !(q.adds ?? []).isEmpty || !(q.removes ?? []).isEmpty {
+                edited = try SourceEditing.changingItems(edited, file: q.f, adding: q.adds ?? [], removing: q.removes ?? [], lines: [:])
+            }
             do {
                 let s = try ScenarioLoader.parse(edited, file: q.f, directory: (path as NSString).deletingLastPathComponent)
                 for v in RuleCheck.violations(s, s.effectivePlan) {
                     let p = s.plan?.callUpPositions.indices.contains(v.callUp) == true ? s.plan!.callUpPositions[v.callUp] : nil
                     problems.append(.init(line: p?.line ?? 0, column: p?.column ?? 0, message: v.description, warning: true))
                 }
-                if save && !q.edits.isEmpty { try workspace.save(edited, to: q.f); saved = true }
+                if save && edited != text { try workspace.save(edited, to: q.f); saved = true }
             } catch let e as ScenarioErrors {
                 problems += e.errors.map { .init(line: $0.line, column: $0.column, message: $0.description.replacingOccurrences(of: workspace.root + "/", with: ""), warning: false) }
             }

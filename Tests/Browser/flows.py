@@ -83,6 +83,13 @@ def flow_edit(d):
     panel.find_element(By.CSS_SELECTOR, "button.apply").click()
     WebDriverWait(d, 10).until(lambda _: any(c.get_attribute("value") == "S18" for c in d.find_elements(By.CSS_SELECTOR, "input.cell.changed")))
     d.save_screenshot(f"{shots}/0-edit-map.png")
+    # A call-up row copied below its own: checked (the building is then called twice).
+    d.refresh()
+    WebDriverWait(d, 10).until(ec.presence_of_element_located((By.CSS_SELECTOR, "td.rowops button.add")))
+    d.find_element(By.XPATH, "//h2[text()='plan.call_ups']/following-sibling::div[1]//tr[@data-item]//button[contains(@class,'add')]").click()
+    check(d.find_elements(By.CSS_SELECTOR, "tr.newrow input.newcell"), "a new row to edit")
+    WebDriverWait(d, 10).until(lambda _: "already called" in d.find_element(By.CSS_SELECTOR, "ul.problems").text)
+    d.save_screenshot(f"{shots}/0-edit-row.png")
 
 
 def flow_simulate(d):

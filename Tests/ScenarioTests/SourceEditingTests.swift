@@ -44,3 +44,22 @@ final class SourceEditingTests: XCTestCase {
         XCTAssertThrowsError(try SourceEditing.applying([.init(line: 1, column: 7, old: "Tiny", new: "a\nb")], to: text, file: "x.yaml"))
     }
 }
+
+extension SourceEditingTests {
+    /// A row added after a one-line item is a copy of its line with the values asked; a row
+    /// removed is its line gone; nothing else moves. A line changed since the page was made is
+    /// refused.
+    func testRowsAddedAndRemovedOnTheirOwnLines() throws {
+        let text = "plan:\n  call_ups:\n    - {building: B1, site: S1, window: \"07:00-07:30\"}   # first\n    - {building: B2, site: S2, window: \"07:30-08:00\"}\n# end\n"
+        let t = try XCTUnwrap(try SourceEditing.tables(text, file: "x.yaml").first { $0.keyPath == "plan.call_ups" })
+        XCTAssertEqual(t.itemLines, [3, 4])
+        let added = try SourceEditing.changingItems(text, file: "x.yaml", adding: [.init(after: 3, values: ["building": "B3", "window": "08:00-08:30"])],
+                                                    removing: [4], lines: [3: "    - {building: B1, site: S1, window: \"07:00-07:30\"}   # first"])
+        XCTAssertEqual(added, "plan:\n  call_ups:\n    - {building: B1, site: S1, window: \"07:00-07:30\"}   # first\n    - {building: B3, site: S1, window: \"08:00-08:30\"}   # first\n# end\n")
+        XCTAssertThrowsError(try SourceEditing.changingItems(text, file: "x.yaml", adding: [], removing: [4], lines: [4: "something else"]))
+        XCTAssertThrowsError(try SourceEditing.changingItems(text, file: "x.yaml", adding: [], removing: [2], lines: [:]), "not an item's line")
+        // A block item over several lines is not a row to copy or remove.
+        let block = "sites:\n  - id: S1\n    registration_desks: 2\n"
+        XCTAssertEqual(try SourceEditing.tables(block, file: "x.yaml").first { $0.keyPath == "sites" }?.itemLines, [nil])
+    }
+}

@@ -349,6 +349,20 @@ final class WorkbenchEditorTests: XCTestCase {
                 XCTAssertEqual($0.status, .seeOther)
             }
             XCTAssertEqual(try String(contentsOfFile: folder.path + "/two-sites.yaml", encoding: .utf8), original)
+            // A call-up added as a copy of another, edited before it is saved: B1 split into two
+            // bands at one site.
+            let withPlan = original + "plan:\n  call_ups:\n    - {building: B1, site: S1, window: \"07:00-07:30\"}\n    - {building: B2, site: S2, window: \"07:00-07:30\"}\n"
+            try ws.save(withPlan, to: "two-sites.yaml")
+            let calls = try XCTUnwrap(try SourceEditing.tables(withPlan, file: "two-sites.yaml").first { $0.keyPath == "plan.call_ups" })
+            let b1 = try XCTUnwrap(calls.itemLines[0]), floors = try XCTUnwrap(calls.rows[0]["window"])
+            let lines = withPlan.split(separator: "\n", omittingEmptySubsequences: false)
+            let q = EditRequest(f: "two-sites.yaml", edits: [], adds: [.init(after: b1, values: ["window": "07:30-08:00"])], removes: [],
+                                lines: [String(b1): String(lines[b1 - 1])])
+            try await client.execute(uri: "/check", method: .post, headers: headers, body: ByteBuffer(bytes: try JSONEncoder().encode(q))) { response in
+                let answer = try JSONDecoder().decode(CheckAnswer.self, from: Data(buffer: response.body))
+                XCTAssertTrue(answer.problems.contains { $0.message.contains("already called") }, "B1 called twice: \(answer.problems.map(\.message))")
+            }
+            _ = floors
             // From another origin: refused before it is read.
             var foreign = headers
             foreign[.origin] = "http://evil.example"

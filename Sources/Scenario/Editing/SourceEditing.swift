@@ -22,6 +22,9 @@ public enum SourceEditing {
         public var rows: [[String: Cell]]
         /// For the settings table: each row's key path.
         public var names: [String]
+        /// Each row's line when the item is written on a line of its own (`- {key: value, ...}`):
+        /// such a row can be added after (a copy, edited) or removed (`changingItems`).
+        public var itemLines: [Int?] = []
     }
 
     /// A change of one value: the cell at (`line`, `column`) that says `old` is to say `new`.
@@ -49,6 +52,19 @@ public enum SourceEditing {
     /// The tables of `text`: the settings first, then each list of mappings in file order.
     public static func tables(_ text: String, file: String) throws -> [Table] {
         let root = try compose(text, file: file)
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        /// `- {...}` alone on its line (a comment may follow), every value of it on that line.
+        func ownLine(_ m: Node.Mapping) -> Int? {
+            let l = m.mark.line
+            guard lines.indices.contains(l - 1) else { return nil }
+            var line = String(lines[l - 1]).trimmingSpaces
+            if let hash = line.range(of: " #") { line = String(line[..<hash.lowerBound]).trimmingSpaces }
+            guard line.hasPrefix("- {"), line.hasSuffix("}") else { return nil }
+            for p in m.pairs {
+                guard case .scalar(let k) = p.key, case .scalar(let v) = p.value, k.mark.line == l, v.end.line == l else { return nil }
+            }
+            return l
+        }
         var settings = Table(keyPath: "", columns: ["value"], rows: [], names: [])
         var lists: [Table] = []
         func walk(_ node: Node, _ path: String, inList: Bool) {
@@ -79,6 +95,7 @@ public enum SourceEditing {
                         }
                     }
                     table.rows.append(row)
+                    table.itemLines.append(ownLine(m))
                 }
                 lists[at] = table
             }
@@ -118,6 +135,40 @@ public enum SourceEditing {
             lines[k].replaceSubrange((r.start.column - 1)..<(r.end.column - 1), with: Array(r.text.unicodeScalars))
         }
         return lines.map { var s = String.UnicodeScalarView(); s.append(contentsOf: $0); return String(s) }.joined(separator: "\n")
+    }
+
+    /// A row added after a one-line item: a copy of that line with some of its values changed.
+    public struct Addition: Sendable, Equatable, Codable {
+        public var after: Int
+        public var values: [String: String]
+        public init(after: Int, values: [String: String]) { self.after = after; self.values = values }
+    }
+
+    /// `text` with rows added after one-line items (each a copy of its line, then its values
+    /// changed) and one-line items removed (by line); `lines` says what each named line held
+    /// when the page was made, so a file changed since is refused. Other lines stay as written.
+    public static func changingItems(_ text: String, file: String, adding: [Addition], removing: [Int], lines expected: [Int: String]) throws -> String {
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        for (l, was) in expected where !(lines.indices.contains(l - 1) && lines[l - 1] == was) { throw Failure.moved(line: l, column: 1) }
+        let owned = Set(try tables(text, file: file).flatMap { $0.itemLines.compactMap { $0 } })
+        for l in adding.map(\.after) + removing where !owned.contains(l) { throw Failure.moved(line: l, column: 1) }
+        // From the bottom up, so that the lines above keep their numbers.
+        enum Op { case add(Addition), remove(Int) }
+        let ops = adding.map { (line: $0.after, op: Op.add($0)) } + removing.map { (line: $0, op: Op.remove($0)) }
+        for (line, op) in ops.sorted(by: { $0.line > $1.line }) {
+            switch op {
+            case .remove: lines.remove(at: line - 1)
+            case .add(let a):
+                // The copy on its own, its values changed where asked.
+                let copy = lines[line - 1]
+                let item = try tables("x:\n" + copy, file: file).first { !$0.keyPath.isEmpty }
+                guard let row = item?.rows.first else { throw Failure.moved(line: line, column: 1) }
+                let edits = a.values.compactMap { key, value in row[key].map { Edit(line: $0.line, column: $0.column, old: $0.value, new: value) } }
+                let changed = try applying(edits, to: "x:\n" + copy, file: file)
+                lines.insert(String(changed.dropFirst(3)), at: line)
+            }
+        }
+        return lines.joined(separator: "\n")
     }
 
     /// `text` with the value of its top-level key `key` (a block or a flow value, and the

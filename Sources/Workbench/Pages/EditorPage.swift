@@ -36,8 +36,16 @@ enum EditorPage {
                     h += "<tr><th>\(HTML.escape(t.names[k]))</th>\(input(row["value"]))</tr>"
                 }
             } else {
-                h += "<tr>" + t.columns.map { "<th>\(HTML.escape($0))</th>" }.joined() + "</tr>"
-                for row in t.rows { h += "<tr>" + t.columns.map { input(row[$0]) }.joined() + "</tr>" }
+                h += "<tr>" + t.columns.map { "<th>\(HTML.escape($0))</th>" }.joined() + "<th></th></tr>"
+                let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+                for (k, row) in t.rows.enumerated() {
+                    // A row written on a line of its own can be copied below (then edited) or removed.
+                    let own = t.itemLines.indices.contains(k) ? t.itemLines[k] : nil
+                    let line = own.map { " data-item=\"\($0)\" data-text=\"\(HTML.escape(String(lines[$0 - 1])))\"" } ?? ""
+                    h += "<tr\(line)>" + t.columns.map { input(row[$0]) }.joined()
+                    h += own == nil ? "<td></td>" : "<td class=\"rowops\"><button type=\"button\" class=\"add\" title=\"\(ui(.addRow))\">＋</button><button type=\"button\" class=\"remove secondary\" title=\"\(ui(.removeRow))\">－</button></td>"
+                    h += "</tr>"
+                }
             }
             h += "</table></div>"
         }
@@ -56,6 +64,10 @@ enum EditorPage {
 struct EditRequest: Codable {
     var f: String
     var edits: [SourceEditing.Edit]
+    /// Rows added after one-line items, items removed, and what each of those lines held.
+    var adds: [SourceEditing.Addition]?
+    var removes: [Int]?
+    var lines: [String: String]?
 }
 
 /// What a check answers: the problems with their positions (errors stop a save; warnings are

@@ -68,6 +68,7 @@ enum Assets {
     table.grid input{border:1px solid #cfd6de;padding:.15rem .3rem}table.grid input.changed{background:#fff8d6}
     table.grid input.bad{border:2px solid #b3261e;background:#fde8e6}table.grid input.warn{border:2px solid #e8a200}
     ul.problems{padding-left:1.2rem}ul.problems li.warn{color:#8a5a00}
+    tr.newrow input{background:#e8f4ea}tr.removed input{text-decoration:line-through;opacity:.5}td.rowops button{padding:.1rem .4rem;margin-right:.2rem}
     @media (max-width:600px){main{padding:.5rem}th,td{padding:.25rem .35rem}h1{font-size:1.2rem}}
     """
 
@@ -104,6 +105,31 @@ enum Assets {
         var box=document.querySelector('.editor');
         if(!box)return;
         var cells=[].slice.call(document.querySelectorAll('input.cell')),timer=null,status=box.querySelector('.status'),list=box.querySelector('.problems');
+        // Rows added below one-line items (copies to edit) and items marked for removal.
+        function structure(){
+          var adds=[].slice.call(document.querySelectorAll('tr.newrow')).map(function(tr){
+            var values={};[].slice.call(tr.querySelectorAll('input.newcell')).forEach(function(i){values[i.getAttribute('data-key')]=i.value;});
+            return {after:+tr.getAttribute('data-after'),values:values};});
+          var removes=[].slice.call(document.querySelectorAll('tr.removed')).map(function(tr){return +tr.getAttribute('data-item');});
+          var lines={};[].slice.call(document.querySelectorAll('tr[data-item]')).forEach(function(tr){lines[tr.getAttribute('data-item')]=tr.getAttribute('data-text');});
+          return {adds:adds,removes:removes,lines:lines};
+        }
+        [].slice.call(document.querySelectorAll('td.rowops')).forEach(function(td){
+          var tr=td.parentNode;
+          td.querySelector('button.add').addEventListener('click',function(){
+            var head=[].slice.call(tr.closest('table').rows[0].cells).map(function(c){return c.textContent;});
+            var copy=document.createElement('tr');copy.className='newrow';copy.setAttribute('data-after',tr.getAttribute('data-item'));
+            [].slice.call(tr.cells).forEach(function(c,k){
+              var td2=document.createElement('td'),src=c.querySelector('input.cell');
+              if(src){var inp=document.createElement('input');inp.className='newcell';inp.setAttribute('data-key',head[k]);inp.value=src.value;inp.size=src.size;
+                inp.addEventListener('input',check);td2.appendChild(inp);}
+              copy.appendChild(td2);
+            });
+            var after=tr;while(after.nextSibling&&after.nextSibling.classList&&after.nextSibling.classList.contains('newrow'))after=after.nextSibling;
+            after.parentNode.insertBefore(copy,after.nextSibling);check();
+          });
+          td.querySelector('button.remove').addEventListener('click',function(){tr.classList.toggle('removed');check();});
+        });
         function edits(){return cells.filter(function(c){return c.value!==c.getAttribute('data-old');}).map(function(c){
           return {line:+c.getAttribute('data-line'),column:+c.getAttribute('data-col'),old:c.getAttribute('data-old'),new:c.value};});}
         function show(answer){
@@ -119,7 +145,7 @@ enum Assets {
         }
         function send(path,then){
           fetch(path,{method:'POST',headers:{'Content-Type':'application/json'},credentials:'same-origin',
-            body:JSON.stringify({f:box.getAttribute('data-file'),edits:edits()})}).then(function(r){return r.json();}).then(then);
+            body:JSON.stringify(Object.assign({f:box.getAttribute('data-file'),edits:edits()},structure()))}).then(function(r){return r.json();}).then(then);
         }
         function check(){clearTimeout(timer);timer=setTimeout(function(){send('/check',show);},350);}
         cells.forEach(function(c,i){

@@ -14,7 +14,7 @@ enum UI: String, CaseIterable {
     case kindCompare, kind, betterNote, lineChart, people, differenceFromFirst, badName, compareNeedsTwo
     case publish, downloadZip, writeFolder, notices, written
     case kindReplan, morning, morningAt, morningNote, morningLoad, registrationLine, swabLine, leftLine, swabbedSoFar, desksWorking
-    case mapClick, apply
+    case mapClick, apply, addRow, removeRow
     case edit, editNote, save, undo, savedOK, settings, newScenario, newNote, create, importBuildings, importNote, towers
     case lateMinutes, goneTeams, goneHint, weather, kindNone, severity, replan, replanReport, cohort, rain, wind, heat, light, moderate, heavy
 
@@ -130,6 +130,8 @@ enum UI: String, CaseIterable {
         .towers: ("高层", "towers"),
         .mapClick: ("点击楼栋，可改它的采样点和时段（改在下面的通知表中，检查后保存）。", "Click a building to set its site and window (in the call-up table below; checked, then saved)."),
         .apply: ("应用", "Apply"),
+        .addRow: ("在下面加一行（复制本行再改）", "Add a row below (a copy of this one, to edit)"),
+        .removeRow: ("删除本行（保存时）", "Remove this row (on saving)"),
         .edit: ("编辑", "Edit"),
         .editNote: ("直接改表中的值；可从Excel复制多行多列粘贴到某一格。边改边检查，错误标在对应的格子上。保存只改动改过的值，文件中的注释和其他内容不变；每次保存前的版本都留着，可撤销。",
                     "Change the values in the tables; rows copied from Excel paste into a cell and fill right and down. Checked as you type, each problem marked at its cell. Saving changes only the values edited; the file's comments and the rest stay; the version before each save is kept and can be restored."),

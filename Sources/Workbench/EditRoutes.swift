@@ -38,7 +38,7 @@ extension Workbench {
         var saved = false
         do {
             // The rows changed as the page had them, then the values, then rows added and removed.
-            let original = text.split(separator: "\n", omittingEmptySubsequences: false)
+            let original = SourceEditing.lines(text)
             for (l, was) in q.lines ?? [:] {
                 guard let n = Int(l), original.indices.contains(n - 1), original[n - 1] == was else { throw SourceEditing.Failure.moved(line: Int(l) ?? 0, column: 1) }
             }
@@ -46,15 +46,43 @@ extension Workbench {
             if !(q.adds ?? []).isEmpty || !(q.removes ?? []).isEmpty {
                 edited = try SourceEditing.changingItems(edited, file: q.f, adding: q.adds ?? [], removing: q.removes ?? [], lines: [:])
             }
+            // The buildings CSV's edits, checked through a staged copy beside it that the
+            // edited scenario names for the check.
+            let csvEdits = q.csv ?? []
+            var csvText: (path: String, name: String, text: String)?
+            var checked = edited
+            var staged: String?
+            if !csvEdits.isEmpty {
+                let tables = try SourceEditing.tables(edited, file: q.f)
+                guard let (name, text) = EditorPage.csvBuildings(workspace, q.f, tables), let path = workspace.path(name),
+                      let settings = tables.first(where: { $0.keyPath.isEmpty }), let k = settings.names.firstIndex(of: "buildings.file"),
+                      let cell = settings.rows[k]["value"] else { throw SourceEditing.Failure.moved(line: 0, column: 0) }
+                let newText = try CSVEditing.applying(csvEdits, to: text)
+                csvText = (path, name, newText)
+                let stage = (path as NSString).deletingLastPathComponent + "/.check-\(UUID().uuidString).csv"
+                try newText.write(toFile: stage, atomically: true, encoding: .utf8)
+                staged = stage
+                checked = try SourceEditing.applying([.init(line: cell.line, column: cell.column, old: cell.value, new: (stage as NSString).lastPathComponent)], to: edited, file: q.f)
+            }
+            defer { if let staged { try? FileManager.default.removeItem(atPath: staged) } }
             do {
-                let s = try ScenarioLoader.parse(edited, file: q.f, directory: (path as NSString).deletingLastPathComponent)
+                let s = try ScenarioLoader.parse(checked, file: q.f, directory: (path as NSString).deletingLastPathComponent)
                 for v in RuleCheck.violations(s, s.effectivePlan) {
                     let p = s.plan?.callUpPositions.indices.contains(v.callUp) == true ? s.plan!.callUpPositions[v.callUp] : nil
                     problems.append(.init(line: p?.line ?? 0, column: p?.column ?? 0, message: v.description, warning: true))
                 }
-                if save && edited != text { try workspace.save(edited, to: q.f); saved = true }
+                if save {
+                    if let csvText, csvText.text != (try? String(contentsOfFile: csvText.path, encoding: .utf8)) { try workspace.save(csvText.text, to: csvText.name); saved = true }
+                    if edited != text { try workspace.save(edited, to: q.f); saved = true }
+                }
             } catch let e as ScenarioErrors {
-                problems += e.errors.map { .init(line: $0.line, column: $0.column, message: $0.description.replacingOccurrences(of: workspace.root + "/", with: ""), warning: false) }
+                let stagedName = staged.map { ($0 as NSString).lastPathComponent }
+                problems += e.errors.map { err in
+                    let inCSV = stagedName.map { err.file.hasSuffix($0) } ?? false
+                    var message = err.description.replacingOccurrences(of: workspace.root + "/", with: "")
+                    if let staged, let csvText { message = message.replacingOccurrences(of: staged, with: csvText.name).replacingOccurrences(of: (staged as NSString).lastPathComponent, with: csvText.name) }
+                    return .init(csv: inCSV, line: err.line, column: err.column, message: message, warning: false)
+                }
             }
         } catch {
             problems.append(.init(line: 0, column: 0, message: String(describing: error), warning: false))

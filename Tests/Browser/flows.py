@@ -90,6 +90,24 @@ def flow_edit(d):
     check(d.find_elements(By.CSS_SELECTOR, "tr.newrow input.newcell"), "a new row to edit")
     WebDriverWait(d, 10).until(lambda _: "already called" in d.find_element(By.CSS_SELECTOR, "ul.problems").text)
     d.save_screenshot(f"{shots}/0-edit-row.png")
+    # A building's residents in its CSV: a bad count marked at its cell, a good one saved.
+    d.refresh()
+    WebDriverWait(d, 10).until(ec.presence_of_element_located((By.CSS_SELECTOR, "input.csvcell[data-key='residents']")))
+    cell = d.find_element(By.CSS_SELECTOR, "input.csvcell[data-key='residents']")
+    old = cell.get_attribute("value")
+    cell.clear()
+    cell.send_keys("many")
+    WebDriverWait(d, 10).until(lambda _: "bad" in cell.get_attribute("class"))
+    cell.clear()
+    cell.send_keys(str(int(old) + 1))
+    WebDriverWait(d, 10).until(lambda _: "bad" not in cell.get_attribute("class"))
+    d.find_element(By.CSS_SELECTOR, "button.save").click()
+    def csv_saved(_):
+        try:
+            return d.find_element(By.CSS_SELECTOR, "input.csvcell[data-key='residents']").get_attribute("data-old") == str(int(old) + 1)
+        except Exception:
+            return False
+    WebDriverWait(d, 10).until(csv_saved)
 
 
 def flow_simulate(d):

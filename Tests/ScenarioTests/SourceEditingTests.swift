@@ -63,3 +63,17 @@ extension SourceEditingTests {
         XCTAssertEqual(try SourceEditing.tables(block, file: "x.yaml").first { $0.keyPath == "sites" }?.itemLines, [nil])
     }
 }
+
+extension SourceEditingTests {
+    /// A buildings CSV's cell edited in place: only that cell's text changes (quoted when the
+    /// value needs it), the byte-order mark and the other cells as written.
+    func testCSVCellsEditedInPlace() throws {
+        let text = "\u{FEFF}id,name,residents\r\nB1,\"1号楼, 东\",175\r\nB2,2号楼,202\r\n"
+        let t = try CSVEditing.table(text)
+        XCTAssertEqual(t.header, ["id", "name", "residents"])
+        XCTAssertEqual(t.rows.map(\.line), [2, 3])
+        let edited = try CSVEditing.applying([.init(line: 3, field: 2, old: "202", new: "210"), .init(line: 2, field: 1, old: "1号楼, 东", new: "1号楼 \"东\"")], to: text)
+        XCTAssertEqual(edited, "\u{FEFF}id,name,residents\r\nB1,\"1号楼 \"\"东\"\"\",175\r\nB3,2号楼,202\r\n".replacingOccurrences(of: "B3,2号楼,202", with: "B2,2号楼,210"))
+        XCTAssertThrowsError(try CSVEditing.applying([.init(line: 3, field: 2, old: "999", new: "1")], to: text), "the file changed since")
+    }
+}

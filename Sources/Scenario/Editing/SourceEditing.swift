@@ -52,7 +52,7 @@ public enum SourceEditing {
     /// The tables of `text`: the settings first, then each list of mappings in file order.
     public static func tables(_ text: String, file: String) throws -> [Table] {
         let root = try compose(text, file: file)
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        let lines = SourceEditing.lines(text)
         /// `- {...}` alone on its line (a comment may follow), every value of it on that line.
         func ownLine(_ m: Node.Mapping) -> Int? {
             let l = m.mark.line
@@ -126,7 +126,7 @@ public enum SourceEditing {
             replacements.append((s.mark, s.end, written(e.new, like: s.style)))
         }
         // From the last to the first, so that earlier positions still hold.
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { Array(String($0).unicodeScalars) }
+        var lines = SourceEditing.lines(text).map { Array($0.unicodeScalars) }
         for r in replacements.sorted(by: { ($0.start.line, $0.start.column) > ($1.start.line, $1.start.column) }) {
             let k = r.start.line - 1
             guard lines.indices.contains(k), r.start.column - 1 <= lines[k].count, r.end.column - 1 <= lines[k].count else {
@@ -148,7 +148,7 @@ public enum SourceEditing {
     /// changed) and one-line items removed (by line); `lines` says what each named line held
     /// when the page was made, so a file changed since is refused. Other lines stay as written.
     public static func changingItems(_ text: String, file: String, adding: [Addition], removing: [Int], lines expected: [Int: String]) throws -> String {
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        var lines = SourceEditing.lines(text)
         for (l, was) in expected where !(lines.indices.contains(l - 1) && lines[l - 1] == was) { throw Failure.moved(line: l, column: 1) }
         let owned = Set(try tables(text, file: file).flatMap { $0.itemLines.compactMap { $0 } })
         for l in adding.map(\.after) + removing where !owned.contains(l) { throw Failure.moved(line: l, column: 1) }
@@ -179,13 +179,25 @@ public enum SourceEditing {
         guard case .mapping(let m) = try compose(text, file: file) else { return nil }
         guard let k = m.pairs.firstIndex(where: { if case .scalar(let s) = $0.key { return s.string == key } else { return false } }),
               let start = m.pairs[k].key.mark?.line else { return nil }
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        var lines = SourceEditing.lines(text)
         // Up to the next top-level key, less the comments and blank lines just before it (they
         // belong to that key).
         var end = k + 1 < m.pairs.count ? (m.pairs[k + 1].key.mark?.line ?? lines.count + 1) - 1 : lines.count
         while end > start, lines[end - 1].trimmingSpaces.isEmpty || lines[end - 1].trimmingSpaces.hasPrefix("#") { end -= 1 }
         lines.replaceSubrange((start - 1)..<end, with: [key + ":"] + value.map { "  " + $0 })
         return lines.joined(separator: "\n")
+    }
+
+    /// The lines of `text`, split at each line feed (a carriage return before it stays at the
+    /// end of its line, so that a file written on Windows is written back as it was; Swift's
+    /// own split sees "\r\n" as one character and would not split there).
+    public static func lines(_ text: String) -> [String] {
+        var out: [String] = [], line = String.UnicodeScalarView()
+        for u in text.unicodeScalars {
+            if u == "\n" { out.append(String(line)); line = String.UnicodeScalarView() } else { line.append(u) }
+        }
+        out.append(String(line))
+        return out
     }
 
     /// A value as YAML text in the style it had.

@@ -29,6 +29,18 @@ enum EditorPage {
                 + s.sites.map { "<option value=\"\(HTML.escape($0.id))\">\(HTML.escape(w.name($0)))</option>" }.joined()
                 + "</select></label> <label>\(ui(.window)) <input class=\"window\" size=\"11\" placeholder=\"07:00-07:30\"></label> <button type=\"button\" class=\"apply\">\(ui(.apply))</button></div>"
         }
+        // Buildings kept in a CSV beside the scenario: its cells, edited in place too.
+        if let (name, csv) = csvBuildings(ws, f, tables), let table = try? CSVEditing.table(csv) {
+            h += "<h2>buildings (\(HTML.escape(name)))</h2><div class=\"scroll\"><table class=\"grid csv\"><tr>" + table.header.map { "<th>\(HTML.escape($0))</th>" }.joined() + "</tr>"
+            for row in table.rows {
+                h += "<tr>" + row.values.enumerated().map { k, v in
+                    guard let line = row.line else { return "<td>\(HTML.escape(v))</td>" }
+                    let key = k < table.header.count ? table.header[k] : ""
+                    return "<td><input class=\"csvcell\" data-line=\"\(line)\" data-field=\"\(k)\" data-key=\"\(HTML.escape(key))\" data-old=\"\(HTML.escape(v))\" value=\"\(HTML.escape(v))\" size=\"\(min(30, max(3, v.count + 2)))\"></td>"
+                }.joined() + "</tr>"
+            }
+            h += "</table></div>"
+        }
         for t in tables where !t.rows.isEmpty {
             h += "<h2>\(HTML.escape(t.keyPath.isEmpty ? UI.settings.text(ui.language) : t.keyPath))</h2><div class=\"scroll\"><table class=\"grid\">"
             if t.keyPath.isEmpty {
@@ -37,7 +49,7 @@ enum EditorPage {
                 }
             } else {
                 h += "<tr>" + t.columns.map { "<th>\(HTML.escape($0))</th>" }.joined() + "<th></th></tr>"
-                let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+                let lines = SourceEditing.lines(text)
                 for (k, row) in t.rows.enumerated() {
                     // A row written on a line of its own can be copied below (then edited) or removed.
                     let own = t.itemLines.indices.contains(k) ? t.itemLines[k] : nil
@@ -50,6 +62,17 @@ enum EditorPage {
             h += "</table></div>"
         }
         return ui.page(title: f, h)
+    }
+
+    /// The scenario's buildings CSV (`buildings: {file: X.csv}`), relative to the workspace, and
+    /// its text; nil for buildings written in the file or kept in a workbook.
+    static func csvBuildings(_ ws: Workspace, _ f: String, _ tables: [SourceEditing.Table]) -> (String, String)? {
+        guard let settings = tables.first(where: { $0.keyPath.isEmpty }), let k = settings.names.firstIndex(of: "buildings.file"),
+              let name = settings.rows[k]["value"]?.value, name.lowercased().hasSuffix(".csv") else { return nil }
+        let folder = (f as NSString).deletingLastPathComponent
+        let relative = folder.isEmpty ? name : folder + "/" + name
+        guard let path = ws.path(relative), let text = try? String(contentsOfFile: path, encoding: .utf8) else { return nil }
+        return (relative, text)
     }
 
     /// A value's cell: where it is in the file and what it said, for the edit.
@@ -68,12 +91,16 @@ struct EditRequest: Codable {
     var adds: [SourceEditing.Addition]?
     var removes: [Int]?
     var lines: [String: String]?
+    /// Edits of the buildings CSV's cells.
+    var csv: [CSVEditing.Edit]?
 }
 
 /// What a check answers: the problems with their positions (errors stop a save; warnings are
 /// the planning rules' and do not).
 struct CheckAnswer: Codable {
     struct Problem: Codable {
+        /// Set for a problem in the buildings CSV (its line then is the CSV's).
+        var csv: Bool = false
         var line: Int
         var column: Int
         var message: String

@@ -104,6 +104,7 @@ enum Assets {
       function editor(){
         var box=document.querySelector('.editor');
         if(!box)return;
+        var csvCells=[].slice.call(document.querySelectorAll('input.csvcell'));
         var cells=[].slice.call(document.querySelectorAll('input.cell')),timer=null,status=box.querySelector('.status'),list=box.querySelector('.problems');
         // Rows added below one-line items (copies to edit) and items marked for removal.
         function structure(){
@@ -130,25 +131,28 @@ enum Assets {
           });
           td.querySelector('button.remove').addEventListener('click',function(){tr.classList.toggle('removed');check();});
         });
+        function csvEdits(){return csvCells.filter(function(c){return c.value!==c.getAttribute('data-old');}).map(function(c){
+          return {line:+c.getAttribute('data-line'),field:+c.getAttribute('data-field'),old:c.getAttribute('data-old'),new:c.value};});}
         function edits(){return cells.filter(function(c){return c.value!==c.getAttribute('data-old');}).map(function(c){
           return {line:+c.getAttribute('data-line'),column:+c.getAttribute('data-col'),old:c.getAttribute('data-old'),new:c.value};});}
         function show(answer){
-          cells.forEach(function(c){c.classList.remove('bad','warn');c.removeAttribute('title');
+          cells.concat(csvCells).forEach(function(c){c.classList.remove('bad','warn');c.removeAttribute('title');
             c.classList.toggle('changed',c.value!==c.getAttribute('data-old'));});
           list.innerHTML='';
           answer.problems.forEach(function(p){
             var li=document.createElement('li');li.textContent=p.message;if(p.warning)li.className='warn';list.appendChild(li);
-            var on=cells.filter(function(c){return +c.getAttribute('data-line')===p.line;});
-            var at=on.filter(function(c){return +c.getAttribute('data-col')<=p.column;}).pop()||on[0];
+            var on=(p.csv?csvCells:cells).filter(function(c){return +c.getAttribute('data-line')===p.line;});
+            var at=p.csv?(on.filter(function(c){return p.message.indexOf('column '+c.getAttribute('data-key'))>=0;})[0]||on[0])
+                        :(on.filter(function(c){return +c.getAttribute('data-col')<=p.column;}).pop()||on[0]);
             if(at){at.classList.add(p.warning?'warn':'bad');at.title=p.message;}
           });
         }
         function send(path,then){
           fetch(path,{method:'POST',headers:{'Content-Type':'application/json'},credentials:'same-origin',
-            body:JSON.stringify(Object.assign({f:box.getAttribute('data-file'),edits:edits()},structure()))}).then(function(r){return r.json();}).then(then);
+            body:JSON.stringify(Object.assign({f:box.getAttribute('data-file'),edits:edits(),csv:csvEdits()},structure()))}).then(function(r){return r.json();}).then(then);
         }
         function check(){clearTimeout(timer);timer=setTimeout(function(){send('/check',show);},350);}
-        cells.forEach(function(c,i){
+        cells.concat(csvCells).forEach(function(c,i){
           c.addEventListener('input',check);
           c.addEventListener('paste',function(e){
             var text=(e.clipboardData||window.clipboardData).getData('text');
@@ -158,7 +162,7 @@ enum Assets {
             var col0=[].slice.call(row.cells).indexOf(c.closest('td'));
             text.replace(/\\r/g,'').split('\\n').filter(function(l){return l.length;}).forEach(function(line,dr){
               var tr=rows[r0+dr];if(!tr)return;
-              line.split('\\t').forEach(function(v,dc){var td=tr.cells[col0+dc],inp=td&&td.querySelector('input.cell');if(inp)inp.value=v.trim();});
+              line.split('\\t').forEach(function(v,dc){var td=tr.cells[col0+dc],inp=td&&td.querySelector('input.cell,input.csvcell');if(inp)inp.value=v.trim();});
             });
             check();
           });

@@ -56,12 +56,13 @@ public struct Workspace: Sendable {
         return out
     }
 
-    /// A scenario file starts with `version`, `name` or `round` among its first keys; plans
+    /// A scenario file has `round`, `buildings` or `sites` among its top-level keys (in its first
+    /// 64 KB, long comments and all); plans
     /// (`call_ups`) and morning states (`at`) do not.
     static func looksLikeScenario(_ path: String) -> Bool {
         guard let handle = FileHandle(forReadingAtPath: path) else { return false }
         defer { try? handle.close() }
-        let head = String(decoding: handle.readData(ofLength: 4096), as: UTF8.self)
+        let head = String(decoding: handle.readData(ofLength: 1 << 16), as: UTF8.self)
         return head.split(separator: "\n").contains { line in
             line.hasPrefix("round:") || line.hasPrefix("buildings:") || line.hasPrefix("sites:")
         }

@@ -10,7 +10,7 @@ enum RunForm {
         func text(_ l: Language) -> String { l == .zh ? zh : en }
     }
 
-    static func request(_ form: Form, scenario f: String, saved: [String]) -> Result<RunRequest, Problem> {
+    static func request(_ form: Form, scenario f: String, saved: [String], rules base: RuleSettings? = nil) -> Result<RunRequest, Problem> {
         guard let kind = RunRecord.Kind(rawValue: form["kind"] ?? "simulate") else {
             return .failure(Problem(zh: "未知的运行类型", en: "unknown kind of run; expected simulate, optimize or compare"))
         }
@@ -33,8 +33,15 @@ enum RunForm {
             guard ["scenario", "mean", "p95", "share20"].contains(objective) else {
                 return .failure(Problem(zh: "未知的目标函数", en: "unknown objective; expected scenario, mean, p95 or share20"))
             }
-            return .success(RunRequest(kind: .optimize, scenario: f, replications: 0, seed: seed, plans: [],
-                                       timeLimit: t, objective: objective == "scenario" ? nil : objective))
+            var q = RunRequest(kind: .optimize, scenario: f, replications: 0, seed: seed, plans: [],
+                               timeLimit: t, objective: objective == "scenario" ? nil : objective)
+            if let base {
+                switch RuleSettings.read(form, over: base) {
+                case .failure(let p): return .failure(p)
+                case .success(let rules): if rules != base { q.rules = rules }
+                }
+            }
+            return .success(q)
         case .replan:
             return .failure(Problem(zh: "请用现场情况表单重新安排", en: "a re-plan starts from the morning form"))
         case .compare:

@@ -26,6 +26,8 @@ public struct RunRecord: Codable, Sendable, Equatable {
     public var objective: String?
     /// A re-plan's morning: its clock time (the state file is kept in the run's folder).
     public var at: String?
+    /// An optimisation's planning rules, where the form changed the scenario's for the run.
+    var rules: RuleSettings?
     public var status: Status
     /// Steps done so far, of `total` (replications, or seconds of an optimisation).
     public var done: Int
@@ -52,6 +54,8 @@ public struct RunRequest: Sendable {
     public var objective: String?
     /// A re-plan's morning state, as a state file's text (checked by the loader before it is asked).
     public var state: String?
+    /// An optimisation's planning rules for this run.
+    var rules: RuleSettings?
 
     public init(kind: RunRecord.Kind = .simulate, scenario: String, replications: Int, seed: UInt64, plans: [String] = ["scenario"],
                 timeLimit: Double? = nil, objective: String? = nil, state: String? = nil) {

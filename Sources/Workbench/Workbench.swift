@@ -53,7 +53,8 @@ public enum Workbench {
             let ui = layout(request)
             let form = try await Form.read(request)
             guard let f = form["f"], workspace.exists(f) else { return notFound(ui) }
-            switch RunForm.request(form, scenario: f, saved: workspace.plans(for: f)) {
+            let base: RuleSettings? = { if case .success(let s) = ScenarioPages.load(workspace, f) { return RuleSettings(s.planning) } else { return nil } }()
+            switch RunForm.request(form, scenario: f, saved: workspace.plans(for: f), rules: base) {
             case .failure(let problem): return badRequest(problem.text(ui.language), ui)
             case .success(let q): return redirect("/run?id=" + ScenarioPages.query(runs.submit(q).id), ui)
             }

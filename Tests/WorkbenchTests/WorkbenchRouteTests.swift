@@ -417,3 +417,34 @@ final class WorkbenchImportTests: XCTestCase {
         XCTAssertEqual(after.split(separator: "\n").count, before.split(separator: "\n").count + 1)
     }
 }
+
+/// The planning rules an optimisation from the browser runs under: changed for the run only,
+/// each in its range, and the plan keeps them.
+final class WorkbenchRulesTests: XCTestCase {
+    func testRulesSetForOneOptimisation() async throws {
+        let folder = try temporaryFolder()
+        try FileManager.default.copyItem(atPath: Repository.scenario("small/two-sites.yaml"), toPath: folder.path + "/two-sites.yaml")
+        let ws = try Workspace(folder.path)
+        let runs = RunQueue(workspace: ws, jobs: 2)
+        let app = Application(router: Workbench.router(workspace: ws, runs: runs, settings: .init()))
+        try await app.test(.router) { client in
+            let own = WorkbenchRouteTests.own
+            try await client.execute(uri: "/run", method: .post, headers: own,
+                                     body: ByteBuffer(string: "f=two-sites.yaml&kind=optimize&time_limit=5&objective=mean&seed=1&grid=7")) {
+                XCTAssertEqual($0.status, .badRequest, "a grid that does not divide the hour")
+            }
+            let location = try await client.execute(uri: "/run", method: .post, headers: own,
+                                                    body: ByteBuffer(string: "f=two-sites.yaml&kind=optimize&time_limit=5&objective=mean&seed=1&min_window=40&grid=10")) {
+                $0.headers[.location] ?? ""
+            }
+            let id = String(location.dropFirst("/run?id=".count))
+            let r = try XCTUnwrap(runs.wait(id))
+            XCTAssertEqual(r.status, .done, r.error ?? "")
+            XCTAssertEqual(r.rules?.minWindowMinutes, 40)
+            let s = try ScenarioLoader.load(path: ws.path("two-sites.yaml")!)
+            XCTAssertEqual(s.planning.minWindowMinutes, 20, "the file is not touched")
+            let plan = try ScenarioLoader.loadPlan(path: runs.folder(id) + "/plan.yaml", for: s)
+            for c in plan.callUps { XCTAssertGreaterThanOrEqual(c.window.duration, 40 * 60, "\(c.window.description)") }
+        }
+    }
+}

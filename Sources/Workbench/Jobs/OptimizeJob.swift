@@ -9,7 +9,9 @@ extension RunQueue {
     /// languages (bounds first, then the best found so far, then the selection): the plan
     /// (`plan.yaml`), the optimiser's report in both languages, and what the plan changes
     /// against the scenario's own plan, building by building.
-    func optimize(_ r: RunRecord, _ s: Scenario, cancel: Cancellation) throws {
+    func optimize(_ r: RunRecord, _ scenario: Scenario, cancel: Cancellation) throws {
+        // The rules the form set for this run, over the scenario's own.
+        let s = r.rules.map { $0.applied(to: scenario) } ?? scenario
         let objective: Objective = r.objective.flatMap(Objective.init(rawValue:)) ?? Objective.scenarios(s)
         let options = Optimizer.Options(objective: objective, budget: .seconds(r.timeLimit ?? 60), seed: r.seed, jobs: jobs)
         let zh = Wording(.zh), en = Wording(.en)

@@ -8,7 +8,10 @@ extension RunQueue {
     /// A simulation as `swabplan publish` runs it (the same seed gives the CLI's figures): the
     /// replications with detail, the report in both languages, the summary, the sites' states.
     func simulate(_ r: RunRecord, _ s: Scenario, cancel: Cancellation) throws {
-        let round = try CompiledRound(scenario: s, plan: try plan(r.plan, s))
+        let used = try plan(r.plan, s)
+        // The plan as it ran, kept with the run: a saved plan changed later leaves this run as it was.
+        try AtomicFile.write(PlanWriter.yaml(used), to: folder(r.id) + "/plan-used.yaml")
+        let round = try CompiledRound(scenario: s, plan: used)
         var options = RunOptions.standard
         options.recordDetail = true
         let result = Experiment.run(round, replications: r.replications, seed: r.seed, jobs: jobs, options: options,

@@ -12,7 +12,7 @@ enum RunPage {
                         "plan.yaml": "text/yaml; charset=utf-8", "optimise.json": "application/json", "compare.json": "application/json",
                         "compare.txt": "text/plain; charset=utf-8", "compare-en.txt": "text/plain; charset=utf-8",
                         "optimise.txt": "text/plain; charset=utf-8", "optimise-en.txt": "text/plain; charset=utf-8",
-                        "replan.txt": "text/plain; charset=utf-8", "replan-en.txt": "text/plain; charset=utf-8", "state.yaml": "text/yaml; charset=utf-8"]
+                        "plan-used.yaml": "text/yaml; charset=utf-8", "replan.txt": "text/plain; charset=utf-8", "replan-en.txt": "text/plain; charset=utf-8", "state.yaml": "text/yaml; charset=utf-8"]
 
     static func word(_ s: RunRecord.Status) -> UI {
         switch s { case .queued: return .queued; case .running: return .running; case .done: return .done; case .failed: return .failed; case .cancelled: return .cancelled }
@@ -83,7 +83,7 @@ enum RunPage {
             h += "<h2>\(ui(.map))</h2><div class=\"scroll\">\(MapSVG.draw(s, plan: r.plan == "baseline" ? s.baselinePlan() : s.effectivePlan, peakWait: peaks, Wording(ui.language)))</div>"
         }
         let report = fileLink(r, en ? "report-en.html" : "report.html")
-        h += "<h2>\(ui(.report))</h2><p><a href=\"\(HTML.escape(report))\" target=\"_blank\">\(ui(.fullReport))</a></p>"
+        h += "<h2>\(ui(.report))</h2><p><a href=\"\(HTML.escape(report))\" target=\"_blank\">\(ui(.fullReport))</a> · <a href=\"\(HTML.escape(fileLink(r, "plan-used.yaml")))\">plan-used.yaml</a> · <a href=\"\(HTML.escape(fileLink(r, "summary.json")))\">summary.json</a></p>"
         h += "<iframe class=\"report\" src=\"\(HTML.escape(report))\" title=\"report\"></iframe>"
         h += publication(r, folder: folder, ui)
         return h

@@ -57,7 +57,7 @@ enum ScenarioPages {
                 + "<p class=\"muted\">\(ui(.importNote))</p><input type=\"file\" class=\"import\" accept=\".xlsx,.csv\"><div class=\"error import-error\"></div></div></details>"
             let saved = ws.plans(for: f)
             h += "<h2>\(ui(.run))</h2><div class=\"card\">" + runForm(f, saved: saved, ui) + "</div>"
-            h += "<h2>\(ui(.optimize))</h2><div class=\"card\">" + optimizeForm(f, ui) + "</div>"
+            h += "<h2>\(ui(.optimize))</h2><div class=\"card\">" + optimizeForm(f, rules: RuleSettings(s.planning), ui) + "</div>"
             h += "<h2>\(ui(.compare))</h2><div class=\"card\"><p class=\"muted\">\(ui(.comparePlans))</p>" + compareForm(f, saved: saved, ui) + "</div>"
             h += "<h2>\(ui(.replan))</h2><div class=\"card\"><form method=\"get\" action=\"/morning\">" + Layout.hidden("f", f)
                 + (ui.language == .en ? Layout.hidden("lang", "en") : "")
@@ -98,12 +98,19 @@ enum ScenarioPages {
         return ui.form("/run", fields, button: ui(.run), klass: "simulate")
     }
 
-    static func optimizeForm(_ f: String, _ ui: Layout) -> String {
+    static func optimizeForm(_ f: String, rules r: RuleSettings, _ ui: Layout) -> String {
         let objectives: [(String, UI)] = [("scenario", .objectiveOwn), ("mean", .objectiveMean), ("p95", .objectiveP95), ("share20", .objectiveShare20)]
         let fields = Layout.hidden("f", f) + Layout.hidden("kind", "optimize")
             + "<label>\(ui(.timeLimit)) <input name=\"time_limit\" type=\"number\" min=\"5\" max=\"\(Int(Workbench.maxTimeLimit))\" value=\"60\" required> \(ui(.seconds))</label>"
             + "<label>\(ui(.objective)) <select name=\"objective\">" + objectives.map { "<option value=\"\($0.0)\">\(ui($0.1))</option>" }.joined() + "</select></label>"
             + "<label>\(ui(.seed)) <input name=\"seed\" type=\"number\" min=\"0\" value=\"1\" required></label>"
+            + "<details><summary>\(ui(.rulesForRun))</summary>"
+            + "<label>\(ui(.ruleMinWindow)) <input name=\"min_window\" type=\"number\" min=\"5\" max=\"240\" value=\"\(r.minWindowMinutes)\"></label> "
+            + "<label>\(ui(.ruleGrid)) <select name=\"grid\">" + RuleSettings.grids.map { "<option value=\"\($0)\"\($0 == r.gridMinutes ? " selected" : "")>\($0)</option>" }.joined() + "</select></label> "
+            + "<label>\(ui(.ruleBandsLow)) <input name=\"max_bands_low\" type=\"number\" min=\"1\" max=\"20\" value=\"\(r.maxBandsLowRise)\"></label> "
+            + "<label>\(ui(.ruleBandsHigh)) <input name=\"max_bands_high\" type=\"number\" min=\"1\" max=\"20\" value=\"\(r.maxBandsHighRise)\"></label> "
+            + "<label>\(ui(.ruleWalk)) <input name=\"extra_walk\" type=\"number\" min=\"0\" max=\"60\" step=\"0.5\" value=\"\(MapSVG.fmt(r.extraWalkMinutes))\"></label> "
+            + "<label>\(ui(.ruleCap)) <input name=\"cap\" type=\"number\" min=\"1\" value=\"\(r.siteCapPer10Minutes.map(String.init) ?? "")\"></label></details>"
         return ui.form("/run", fields, button: ui(.optimize), klass: "optimize")
     }
 

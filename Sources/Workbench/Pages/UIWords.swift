@@ -14,7 +14,7 @@ enum UI: String, CaseIterable {
     case kindCompare, kind, betterNote, lineChart, people, differenceFromFirst, badName, compareNeedsTwo
     case publish, downloadZip, writeFolder, notices, written
     case kindReplan, morning, morningAt, morningNote, morningLoad, registrationLine, swabLine, leftLine, swabbedSoFar, desksWorking
-    case mapClick, apply, addRow, removeRow
+    case mapClick, apply, addRow, removeRow, rulesForRun, ruleMinWindow, ruleGrid, ruleBandsLow, ruleBandsHigh, ruleWalk, ruleCap
     case edit, editNote, save, undo, savedOK, settings, newScenario, newNote, create, importBuildings, importNote, towers
     case lateMinutes, goneTeams, goneHint, weather, kindNone, severity, replan, replanReport, cohort, rain, wind, heat, light, moderate, heavy
 
@@ -130,6 +130,13 @@ enum UI: String, CaseIterable {
         .towers: ("高层", "towers"),
         .mapClick: ("点击楼栋，可改它的采样点和时段（改在下面的通知表中，检查后保存）。", "Click a building to set its site and window (in the call-up table below; checked, then saved)."),
         .apply: ("应用", "Apply"),
+        .rulesForRun: ("本次优化的通知规则（默认为方案文件中的，只用于本次）", "Planning rules for this run (the scenario's by default; this run only)"),
+        .ruleMinWindow: ("最短时段（分钟）", "shortest window (minutes)"),
+        .ruleGrid: ("时段间隔（分钟）", "grid (minutes)"),
+        .ruleBandsLow: ("多层楼最多分几批", "bands at most, low-rise"),
+        .ruleBandsHigh: ("高层楼最多分几批", "bands at most, high-rise"),
+        .ruleWalk: ("比最近采样点最多多走（分钟）", "extra walk past the nearest site (minutes)"),
+        .ruleCap: ("每个采样点每10分钟最多通知人数（可空）", "cap per site and 10 minutes (optional)"),
         .addRow: ("在下面加一行（复制本行再改）", "Add a row below (a copy of this one, to edit)"),
         .removeRow: ("删除本行（保存时）", "Remove this row (on saving)"),
         .edit: ("编辑", "Edit"),

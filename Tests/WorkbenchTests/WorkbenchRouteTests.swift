@@ -172,10 +172,7 @@ final class WorkbenchRouteTests: XCTestCase {
 /// scenario's own and the baseline.
 final class WorkbenchPlanningRouteTests: XCTestCase {
     func testOptimiseKeepTheNamedPlanAndCompare() async throws {
-        let folder = try temporaryFolder()
-        try FileManager.default.copyItem(atPath: Repository.scenario("small/two-sites.yaml"), toPath: folder.path + "/two-sites.yaml")
-        let ws = try Workspace(folder.path)
-        let runs = RunQueue(workspace: ws, jobs: 2)
+        let (_, ws, runs) = try twoSitesWorkspace()
         let app = Application(router: Workbench.router(workspace: ws, runs: runs, settings: .init()))
         try await app.test(.router) { client in
             let own = WorkbenchRouteTests.own
@@ -228,10 +225,7 @@ final class WorkbenchPlanningRouteTests: XCTestCase {
 /// folder written (and written again over its own earlier publication).
 final class WorkbenchPublishTests: XCTestCase {
     func testPublishPreviewZipAndFolder() async throws {
-        let folder = try temporaryFolder()
-        try FileManager.default.copyItem(atPath: Repository.scenario("small/two-sites.yaml"), toPath: folder.path + "/two-sites.yaml")
-        let ws = try Workspace(folder.path)
-        let runs = RunQueue(workspace: ws, jobs: 2)
+        let (folder, ws, runs) = try twoSitesWorkspace()
         let r = runs.submit(scenario: "two-sites.yaml", replications: 10, seed: 1, plan: "scenario")
         XCTAssertEqual(runs.wait(r.id)?.status, .done)
         let files = PublicationIndex.read(runs.folder(r.id))
@@ -265,10 +259,7 @@ final class WorkbenchPublishTests: XCTestCase {
 /// re-planned, and only what changed published.
 final class WorkbenchMorningTests: XCTestCase {
     func testTheMorningFormReplansAndPublishesWhatChanged() async throws {
-        let folder = try temporaryFolder()
-        try FileManager.default.copyItem(atPath: Repository.scenario("small/two-sites.yaml"), toPath: folder.path + "/two-sites.yaml")
-        let ws = try Workspace(folder.path)
-        let runs = RunQueue(workspace: ws, jobs: 2)
+        let (_, ws, runs) = try twoSitesWorkspace()
         let app = Application(router: Workbench.router(workspace: ws, runs: runs, settings: .init()))
         try await app.test(.router) { client in
             try await client.execute(uri: "/morning?f=two-sites.yaml&plan=scenario&at=08:00", method: .get) { response in
@@ -422,10 +413,7 @@ final class WorkbenchImportTests: XCTestCase {
 /// each in its range, and the plan keeps them.
 final class WorkbenchRulesTests: XCTestCase {
     func testRulesSetForOneOptimisation() async throws {
-        let folder = try temporaryFolder()
-        try FileManager.default.copyItem(atPath: Repository.scenario("small/two-sites.yaml"), toPath: folder.path + "/two-sites.yaml")
-        let ws = try Workspace(folder.path)
-        let runs = RunQueue(workspace: ws, jobs: 2)
+        let (_, ws, runs) = try twoSitesWorkspace()
         let app = Application(router: Workbench.router(workspace: ws, runs: runs, settings: .init()))
         try await app.test(.router) { client in
             let own = WorkbenchRouteTests.own
@@ -446,5 +434,15 @@ final class WorkbenchRulesTests: XCTestCase {
             let plan = try ScenarioLoader.loadPlan(path: runs.folder(id) + "/plan.yaml", for: s)
             for c in plan.callUps { XCTAssertGreaterThanOrEqual(c.window.duration, 40 * 60, "\(c.window.description)") }
         }
+    }
+}
+
+extension XCTestCase {
+    /// A fresh workspace holding the two-site scenario, and its run queue (two threads).
+    func twoSitesWorkspace() throws -> (folder: URL, workspace: Workspace, runs: RunQueue) {
+        let folder = try temporaryFolder()
+        try FileManager.default.copyItem(atPath: Repository.scenario("small/two-sites.yaml"), toPath: folder.path + "/two-sites.yaml")
+        let ws = try Workspace(folder.path)
+        return (folder, ws, RunQueue(workspace: ws, jobs: 2))
     }
 }

@@ -7,8 +7,13 @@ import Scenario
 /// planner types with the same checks and words as `validate`, saved in place.
 enum EditorPage {
     static func html(_ ws: Workspace, _ f: String, _ ui: Layout) -> String {
-        guard let path = ws.path(f), let text = try? String(contentsOfFile: path, encoding: .utf8) else {
+        guard let path = ws.path(f), FileManager.default.fileExists(atPath: path) else {
             return ui.page(title: f, "<p class=\"missed\">\(ui(.notFound))</p>")
+        }
+        // The loader reads GB18030 and UTF-16 too; an edit in place keeps a file's bytes, so
+        // only UTF-8 files are edited here.
+        guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
+            return ui.page(title: f, "<p><a href=\"\(ui.link("/scenario?f=" + ScenarioPages.query(f)))\">← \(HTML.escape(f))</a></p><p class=\"missed\">\(ui(.notUTF8))</p>")
         }
         var h = "<p><a href=\"\(ui.link("/scenario?f=" + ScenarioPages.query(f)))\">← \(HTML.escape(f))</a></p>"
         h += "<h1>\(ui(.edit)) \(HTML.escape(f))</h1><p class=\"muted\">\(ui(.editNote))</p>"

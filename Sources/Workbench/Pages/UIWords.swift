@@ -14,7 +14,7 @@ enum UI: String, CaseIterable {
     case kindCompare, kind, betterNote, lineChart, people, differenceFromFirst, badName, compareNeedsTwo
     case publish, downloadZip, writeFolder, notices, written
     case kindReplan, morning, morningAt, morningNote, morningLoad, registrationLine, swabLine, leftLine, swabbedSoFar, desksWorking
-    case mapClick, apply, addRow, removeRow, rulesForRun, ruleMinWindow, ruleGrid, ruleBandsLow, ruleBandsHigh, ruleWalk, ruleCap
+    case notUTF8, mapClick, apply, addRow, removeRow, rulesForRun, ruleMinWindow, ruleGrid, ruleBandsLow, ruleBandsHigh, ruleWalk, ruleCap
     case edit, editNote, save, undo, savedOK, settings, newScenario, newNote, create, importBuildings, importNote, towers
     case lateMinutes, goneTeams, goneHint, weather, kindNone, severity, replan, replanReport, cohort, rain, wind, heat, light, moderate, heavy
 
@@ -130,6 +130,7 @@ enum UI: String, CaseIterable {
         .towers: ("高层", "towers"),
         .mapClick: ("点击楼栋，可改它的采样点和时段（改在下面的通知表中，检查后保存）。", "Click a building to set its site and window (in the call-up table below; checked, then saved)."),
         .apply: ("应用", "Apply"),
+        .notUTF8: ("此文件不是UTF-8编码（例如GB18030）：可以模拟和优化，但不能在这里编辑。请在记事本或Excel中另存为UTF-8后再编辑。", "This file is not UTF-8 (GB18030, say): it simulates and optimises, but is not edited here. Save it as UTF-8 (Notepad, Excel) to edit it."),
         .rulesForRun: ("本次优化的通知规则（默认为方案文件中的，只用于本次）", "Planning rules for this run (the scenario's by default; this run only)"),
         .ruleMinWindow: ("最短时段（分钟）", "shortest window (minutes)"),
         .ruleGrid: ("时段间隔（分钟）", "grid (minutes)"),

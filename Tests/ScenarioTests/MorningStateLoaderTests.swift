@@ -79,14 +79,8 @@ final class MorningStateLoaderTests: XCTestCase {
 
     func assertRefused(_ text: String, _ expected: String, line: Int, column: Int, file: StaticString = #filePath, at: UInt = #line) throws {
         let s = try panjiayuan()
-        do {
+        assertPositionedError(expected, line: line, column: column, file: "state.yaml", in: file, at: at) {
             _ = try MorningStateLoader.parse(text, file: "state.yaml", scenario: s, plan: s.effectivePlan)
-            XCTFail("accepted: \(text)", file: file, line: at)
-        } catch let e as ScenarioErrors {
-            let hit = e.errors.first { $0.description.contains(expected) }
-            XCTAssertNotNil(hit, e.description, file: file, line: at)
-            XCTAssertEqual(hit?.line, line, e.description, file: file, line: at)
-            XCTAssertEqual(hit?.column, column, e.description, file: file, line: at)
         }
     }
 

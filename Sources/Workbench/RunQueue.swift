@@ -33,9 +33,9 @@ public final class RunQueue: @unchecked Sendable {
         let stamp = Self.stamp()
         let id = "\(stamp.compact)-\(counter)"
         let total = q.kind == .optimize || q.kind == .replan ? Int((q.timeLimit ?? 60).rounded()) : q.replications
-        let record = RunRecord(id: id, kind: q.kind, scenario: q.scenario, replications: q.replications, seed: q.seed, plans: q.plans,
-                               timeLimit: q.timeLimit, objective: q.objective, at: nil, rules: q.rules, status: .queued, done: 0, total: total, log: [],
-                               error: nil, requested: stamp.iso)
+        var asked = q
+        asked.state = nil
+        let record = RunRecord(id: id, asked: asked, at: nil, status: .queued, done: 0, total: total, log: [], error: nil, requested: stamp.iso)
         records[id] = record
         cancels[id] = Cancellation()
         lines[q.scenario, default: []].append(id)

@@ -35,6 +35,16 @@ def check(condition, what):
         raise AssertionError(what)
 
 
+def after_reload(predicate):
+    """A wait condition across a page reload: elements found before it go stale on the way."""
+    def condition(_):
+        try:
+            return predicate()
+        except Exception:
+            return False
+    return condition
+
+
 def wait_done(d, seconds=180):
     """The run page reloads itself when the run has ended."""
     WebDriverWait(d, seconds).until(lambda d: "完成" in d.find_element(By.CSS_SELECTOR, "p.muted strong").text
@@ -67,12 +77,8 @@ def flow_edit(d):
     cell.send_keys("07:00-07:25")
     WebDriverWait(d, 10).until(lambda _: "bad" not in cell.get_attribute("class"))
     d.find_element(By.CSS_SELECTOR, "button.save").click()
-    def saved(_):
-        try:  # the page reloads after the save: elements go stale on the way
-            return any(c.get_attribute("data-old") == "07:00-07:25" for c in d.find_elements(By.CSS_SELECTOR, "input.cell"))
-        except Exception:
-            return False
-    WebDriverWait(d, 10).until(saved)
+    WebDriverWait(d, 10).until(after_reload(lambda: any(c.get_attribute("data-old") == "07:00-07:25"
+                                                        for c in d.find_elements(By.CSS_SELECTOR, "input.cell"))))
     d.save_screenshot(f"{shots}/0-edit-saved.png")
     # A building clicked on the map: its call-up's site set in the table (not saved).
     WebDriverWait(d, 10).until(lambda _: d.find_elements(By.CSS_SELECTOR, "g.bld[data-building='B3']"))
@@ -102,12 +108,8 @@ def flow_edit(d):
     cell.send_keys(str(int(old) + 1))
     WebDriverWait(d, 10).until(lambda _: "bad" not in cell.get_attribute("class"))
     d.find_element(By.CSS_SELECTOR, "button.save").click()
-    def csv_saved(_):
-        try:
-            return d.find_element(By.CSS_SELECTOR, "input.csvcell[data-key='residents']").get_attribute("data-old") == str(int(old) + 1)
-        except Exception:
-            return False
-    WebDriverWait(d, 10).until(csv_saved)
+    WebDriverWait(d, 10).until(after_reload(lambda: d.find_element(By.CSS_SELECTOR, "input.csvcell[data-key='residents']")
+                                            .get_attribute("data-old") == str(int(old) + 1)))
 
 
 def flow_simulate(d):

@@ -53,10 +53,7 @@ enum DeskMoves {
 
     /// Community workers on the data desk at `t` not already moved off it.
     static func dataDeskWorkers(_ plan: Plan, scenario s: Scenario, at t: Double) -> Int {
-        let onDesk = plan.roles.isEmpty
-            ? s.staff.communityWorkers - max(0, s.sites.reduce(0) { $0 + s.desksOpen(site: $1.id, at: s.round.opening, plan: plan) } - s.staff.registrars)
-            : plan.roles.filter { $0.role == .dataDesk && $0.period.contains(t) }.count
-        return max(0, onDesk - plan.deskMoves.filter { $0.fromDataDesk && $0.at <= s.round.deadline }.reduce(0) { $0 + $1.desks })
+        max(0, s.dataDeskWorkers(at: t, plan: plan) - plan.deskMoves.filter(\.fromDataDesk).reduce(0) { $0 + $1.desks })
     }
 
     /// Walking minutes between two sites (straight line times the detour factor), or the data

@@ -26,6 +26,9 @@ public enum Publication {
         return files
     }
 
+    /// The report page alone, in `p`'s language (a page that shows it in either language).
+    public static func report(_ r: ExperimentResult, _ p: PublicationSettings) -> String { ReportPage.html(r, p.words) }
+
     /// What a re-plan re-issues: notices only for the buildings whose call-ups differ from the
     /// `earlier` plan (each saying it replaces the earlier notice), the site sheets and the site
     /// timetables, the summary, and a README that says so.

@@ -373,10 +373,7 @@ public enum PlanCheck {
             }
             let moved = { (site: String) in done.reduce(0) { $0 + ($1.to == site ? $1.desks : 0) - ($1.from == site ? $1.desks : 0) } }
             if m.fromDataDesk {
-                let onDesk = plan.roles.isEmpty
-                    ? s.staff.communityWorkers - max(0, s.sites.reduce(0) { $0 + s.desksOpen(site: $1.id, at: s.round.opening, plan: plan) } - s.staff.registrars)
-                    : plan.roles.filter { $0.role == .dataDesk && $0.period.contains(m.at) }.count
-                let free = onDesk + moved(DeskMove.dataDesk)
+                let free = s.dataDeskWorkers(at: m.at, plan: plan) + moved(DeskMove.dataDesk)
                 if free <= 0 {
                     out.append(PlanProblem(p + ".desks", "\(m.desks) people from the data desk at \(ClockTime.format(m.at)), but no one works it then; send people from a site instead")); continue
                 }

@@ -134,4 +134,13 @@ extension Scenario {
         if let st = staffing(site: id, at: t, plan: plan) { return st.desks }
         return siteIndex(id).map { sites[$0].registrationDesks } ?? 0
     }
+
+    /// Community workers on the data desk at time `t` under `plan`, before any desk move: those
+    /// the plan's roles put there, or without roles every worker the opening's desks leave over
+    /// once the registrars have taken theirs.
+    public func dataDeskWorkers(at t: Double, plan: Plan) -> Int {
+        if !plan.roles.isEmpty { return plan.roles.filter { $0.role == .dataDesk && $0.period.contains(t) }.count }
+        let desks = sites.reduce(0) { $0 + desksOpen(site: $1.id, at: round.opening, plan: plan) }
+        return max(0, staff.communityWorkers - max(0, desks - staff.registrars))
+    }
 }

@@ -20,9 +20,7 @@ struct DataDeskRun: Sendable {
             for r in plan.roles where r.role == .dataDesk { byWorker[r.worker, default: []].append(r.period) }
             periods = byWorker.keys.sorted().map { byWorker[$0]!.sorted { $0.start < $1.start } }
         } else {
-            let desks = s.sites.reduce(0) { $0 + s.desksOpen(site: $1.id, at: s.round.opening, plan: plan) }
-            let free = max(0, s.staff.communityWorkers - max(0, desks - s.staff.registrars))
-            periods = Array(repeating: [ClockWindow(start: s.round.opening, end: 86400)], count: free)
+            periods = Array(repeating: [ClockWindow(start: s.round.opening, end: 86400)], count: s.dataDeskWorkers(at: s.round.opening, plan: plan))
         }
         for m in plan.deskMoves.sorted(by: { $0.at < $1.at }) where m.fromDataDesk {
             // The last workers on the desk at the move, one per desk moved.

@@ -22,8 +22,7 @@ extension RunQueue {
         var plan = result.plan
         plan.origin = "plan.yaml"
         // What is re-issued: the new plan from the morning, with detail for the sheets.
-        var round = try CompiledRound(scenario: s, plan: plan).from(state)
-        round.runsSiteGroupsApart = true
+        let round = try CompiledRound(scenario: s, plan: plan).from(state)
         var runOptions = RunOptions.standard
         runOptions.recordDetail = true
         let simulated = Experiment.run(round, replications: 60, seed: r.seed, jobs: jobs, options: runOptions, stop: { cancel.isCancelled })
@@ -35,12 +34,8 @@ extension RunQueue {
             (dir + "/plan.yaml", PlanWriter.yaml(plan)),
             (dir + "/replan.txt", ReplanReport.table(result, state: state, scenario: s, replications: options.compareReplications, timings: true, zh)),
             (dir + "/replan-en.txt", ReplanReport.table(result, state: state, scenario: s, replications: options.compareReplications, timings: true, en)),
-            (dir + "/publish.json", PublicationIndex(files: publication.map(\.path)).json),
         ]
-        out += publication.map { (dir + "/publish/" + $0.path, $0.text) }
-        for folder in Set(publication.map { (dir + "/publish/" + $0.path as NSString).deletingLastPathComponent }) {
-            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        }
+        out += try kept(publication, in: dir)
         try AtomicFile.write(out)
         update(r.id) { $0.at = ClockTime.format(state.at) }
     }

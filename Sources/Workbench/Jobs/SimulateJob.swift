@@ -18,20 +18,23 @@ extension RunQueue {
                                     progress: replicationProgress(r.id, total: r.replications), stop: { cancel.isCancelled })
         if cancel.isCancelled { throw CancellationError() }
         let dir = folder(r.id)
-        let files = Publication.files(result, PublicationSettings(s, language: .zh))
-        var out = files.filter { ["summary.json", "report.html", "sites.csv"].contains($0.path) }.map { (dir + "/" + $0.path, $0.text) }
-        if let english = Publication.files(result, PublicationSettings(s, language: .en)).first(where: { $0.path == "report.html" }) {
-            out.append((dir + "/report-en.html", english.text))
-        }
-        out.append((dir + "/outcome.json", RunOutcome(result).json))
         // The whole publication as `swabplan publish` writes it (the scenario's own language
-        // and notice languages), to preview, download as a zip or write as a folder.
+        // and notice languages), to preview, download as a zip or write as a folder; the report
+        // also in both languages for the page.
         let publication = Publication.files(result, PublicationSettings(s))
-        out += publication.map { (dir + "/publish/" + $0.path, $0.text) }
-        out.append((dir + "/publish.json", PublicationIndex(files: publication.map(\.path)).json))
+        var out = publication.filter { ["summary.json", "sites.csv"].contains($0.path) }.map { (dir + "/" + $0.path, $0.text) }
+        out.append((dir + "/report.html", Publication.report(result, PublicationSettings(s, language: .zh))))
+        out.append((dir + "/report-en.html", Publication.report(result, PublicationSettings(s, language: .en))))
+        out.append((dir + "/outcome.json", RunOutcome(result).json))
+        out += try kept(publication, in: dir)
+        try AtomicFile.write(out)
+    }
+
+    /// A publication's files under the run's `publish/` (its folders made) and their index.
+    func kept(_ publication: [(path: String, text: String)], in dir: String) throws -> [(path: String, text: String)] {
         for folder in Set(publication.map { (dir + "/publish/" + $0.path as NSString).deletingLastPathComponent }) {
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         }
-        try AtomicFile.write(out)
+        return publication.map { (dir + "/publish/" + $0.path, $0.text) } + [(dir + "/publish.json", PublicationIndex(files: publication.map(\.path)).json)]
     }
 }

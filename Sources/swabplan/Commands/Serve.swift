@@ -54,7 +54,7 @@ struct Serve: ParsableCommand {
     /// 128 random bits as hex.
     static func token() -> String {
         var g = SystemRandomNumberGenerator()
-        return (0..<4).map { _ in String(g.next() as UInt32, radix: 16).leftPadded(8) }.joined()
+        return (0..<4).map { _ in String(format: "%08x", g.next() as UInt32) }.joined()
     }
 
     static func openBrowser(_ url: String) {
@@ -66,7 +66,3 @@ struct Serve: ParsableCommand {
 }
 
 private final class Outcome: @unchecked Sendable { var error: (any Error)? }
-
-private extension String {
-    func leftPadded(_ n: Int) -> String { String(repeating: "0", count: max(0, n - count)) + self }
-}

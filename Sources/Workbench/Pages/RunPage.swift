@@ -26,7 +26,7 @@ enum RunPage {
         var facts = [ui(kindWord(r.kind))]
         if r.kind == .replan { facts.append("\(ui(.morningAt)) \(HTML.escape(r.at ?? ""))") }
         if r.kind == .optimize || r.kind == .replan { facts.append("\(ui(.timeLimit)) \(Int(r.timeLimit ?? 0)) \(ui(.seconds))") }
-        else { facts.append("\(ui(.replications)) \(r.replications)"); facts.append("\(ui(.plan)) " + HTML.escape(r.plans.map { ($0 as NSString).lastPathComponent }.joined(separator: ", "))) }
+        else { facts.append("\(ui(.replications)) \(r.replications)"); facts.append("\(ui(.plan)) " + HTML.escape(r.plans.map { planLabel($0, ui) }.joined(separator: ", "))) }
         facts += ["\(ui(.seed)) \(r.seed)", "\(ui(.status)): <strong>\(ui(word(r.status)))</strong>"]
         h += "<p class=\"muted\">" + facts.joined(separator: " · ") + "</p>"
         switch r.status {
@@ -89,6 +89,15 @@ enum RunPage {
         return h
     }
 
+    /// A plan's name as the forms show it: the scenario's own, the baseline, or a saved plan's file.
+    static func planLabel(_ p: String, _ ui: Layout) -> String {
+        switch p {
+        case "scenario": return UI.planOwn.text(ui.language)
+        case "baseline": return UI.planBaseline.text(ui.language)
+        default: return (p as NSString).lastPathComponent
+        }
+    }
+
     static func kindWord(_ k: RunRecord.Kind) -> UI {
         switch k { case .simulate: return .kindSimulate; case .optimize: return .kindOptimize; case .compare: return .kindCompare; case .replan: return .kindReplan }
     }
@@ -136,10 +145,7 @@ enum RunPage {
         guard let data = FileManager.default.contents(atPath: folder + "/compare.json"),
               let c = try? JSONDecoder().decode(CompareOutcome.self, from: data) else { return "<p class=\"missed\">\(ui(.notFound))</p>" }
         let en = ui.language == .en
-        let names = c.plans.map { p -> String in
-            switch p { case "scenario": return UI.planOwn.text(ui.language); case "baseline": return UI.planBaseline.text(ui.language)
-            default: return (p as NSString).lastPathComponent }
-        }
+        let names = c.plans.map { planLabel($0, ui) }
         var h = "<p class=\"muted\">\(ui(.betterNote)) \(ui(.replications)) \(c.replications)</p><div class=\"scroll\"><table class=\"compare\"><tr><th></th>"
         for (k, n) in names.enumerated() { h += "<th>\(k + 1). \(HTML.escape(n))</th>" }
         h += "</tr>"

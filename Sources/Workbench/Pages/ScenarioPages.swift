@@ -130,7 +130,7 @@ enum ScenarioPages {
         h += "<div class=\"scroll\"><table><tr><th>\(ui(.requested))</th><th>\(ui(.kind))</th><th>\(ui(.replications))</th><th>\(ui(.seed))</th><th>\(ui(.plan))</th><th>\(ui(.status))</th><th></th></tr>"
         for r in runs.prefix(30) {
             let kind = RunPage.kindWord(r.kind)
-            let plans = r.kind == .optimize ? "" : r.plans.map { ($0 as NSString).lastPathComponent }.joined(separator: ", ")
+            let plans = r.kind == .optimize ? "" : r.plans.map { RunPage.planLabel($0, ui) }.joined(separator: ", ")
             h += "<tr><td>\(HTML.escape(r.requested))</td><td>\(ui(kind))</td><td class=\"num\">\(r.kind == .optimize ? "" : String(r.replications))</td><td class=\"num\">\(r.seed)</td><td>\(HTML.escape(plans))</td>"
             h += "<td>\(ui(RunPage.word(r.status)))</td><td><a href=\"\(ui.link("/run?id=" + query(r.id)))\">\(ui(.openRun))</a></td></tr>"
         }

@@ -61,7 +61,10 @@ final class WorkbenchRouteTests: XCTestCase {
             XCTAssertEqual(record.status, .done, record.error ?? "")
             try await client.execute(uri: "/run?id=" + id, method: .get) { response in
                 let page = String(buffer: response.body)
-                XCTAssertTrue(page.contains("畅通") || page.contains("忙碌") || page.contains("拥堵"), "site states in words")
+                // A state in words for each site and quarter hour (the legend says the words too,
+                // so the cells are what is counted).
+                let cells = ["clear", "busy", "congested"].map { page.components(separatedBy: "<td class=\"\($0)\"").count - 1 }.reduce(0, +)
+                XCTAssertGreaterThanOrEqual(cells, 2 * 4, "two sites, at least an hour of quarter hours")
                 XCTAssertTrue(page.contains("report.html"))
             }
             try await client.execute(uri: "/runfile?id=\(id)&name=summary.json", method: .get) { response in

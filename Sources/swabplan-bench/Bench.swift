@@ -4,7 +4,7 @@ import SimKit
 import SiteModel
 
 /// Throughput figures for SwabPlan, as medians of several runs. Build in release mode:
-///     swift run -c release swabplan-bench [--quick] [--only engine|ratio|district|scale|optimizer|towers|rules] [--scenario FILE]
+///     swift run -c release swabplan-bench [--quick] [--only engine|ratio|district|scale|optimizer|towers|rules] [--scenario FILE] [--plans-out DIR]
 @main
 struct Bench {
     static func main() {
@@ -36,8 +36,9 @@ struct Bench {
         if only == "towers" { OptimizerBench.towers(runs: runs, plans: quick ? 20 : 40); return }
         if only == "rules" {
             let path = args.drop(while: { $0 != "--scenario" }).dropFirst().first ?? "Scenarios/panjiayuan-nanli.yaml"
-            if let s = try? ScenarioLoader.load(path: path) { OptimizerBench.rulesPrice(s, timeLimit: 60) }
-            if let s = OptimizerBench.towerEstate { OptimizerBench.rulesPrice(s, timeLimit: 60) }
+            let plansOut = args.drop(while: { $0 != "--plans-out" }).dropFirst().first
+            if let s = try? ScenarioLoader.load(path: path) { OptimizerBench.rulesPrice(s, timeLimit: 60, plansOut: plansOut) }
+            if plansOut == nil, let s = OptimizerBench.towerEstate { OptimizerBench.rulesPrice(s, timeLimit: 60) }
             return
         }
         if only == "optimizer" || only == nil {

@@ -102,7 +102,9 @@ enum OptimizerBench {
     /// objective; both chosen plans simulated on the same 100 replications (common random
     /// numbers), p95 and mean time in system with 95% intervals and the paired difference, and
     /// the rule violations of each written plan read against the default rules.
-    static func rulesPrice(_ s: Scenario, timeLimit: Double) {
+    /// `plansOut`: a folder to write both chosen plans to (`ruled.yaml`, `unruled.yaml`), to
+    /// read them with `swabplan simulate --plan` or `check_plan.py`.
+    static func rulesPrice(_ s: Scenario, timeLimit: Double, plansOut: String? = nil) {
         let jobs = ProcessInfo.processInfo.activeProcessorCount
         let objective = Objective.scenarios(s)
         var plans: [Plan] = []
@@ -113,6 +115,10 @@ enum OptimizerBench {
                 print("optimiser failed on \(s.name)"); return
             }
             plans.append(r.plan)
+            if let dir = plansOut {
+                let file = URL(fileURLWithPath: dir).appendingPathComponent(ruled ? "ruled.yaml" : "unruled.yaml")
+                try? PlanWriter.yaml(r.plan).write(to: file, atomically: true, encoding: .utf8)
+            }
         }
         let model = RoundModel(s)
         guard let rounds = try? plans.map({ try CompiledRound(model: model, plan: $0) }) else { print("cannot compile the plans"); return }

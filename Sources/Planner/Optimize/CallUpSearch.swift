@@ -148,6 +148,19 @@ public struct CallUpSearch {
                 }
                 if bestMove != here, tryMove(u, bestMove) != nil { improved = true }
             }
+            // Moves of a whole building: its bands shifted together, to another site, their
+            // lengths stretched, the boundary between two of them moved.
+            for k in shuffled(activeGroups) where state.evaluations < stop && !shouldStop() {
+                let before = value
+                var bestMoves: [(Int, Surrogate.Placement)]?, bestV = before
+                for moves in space.buildingMoves(state.placements, group: k) {
+                    let undo = apply(moves)
+                    let v = value
+                    if v < bestV - 1e-9 { bestV = v; bestMoves = moves }
+                    apply(undo)
+                }
+                if let bestMoves { apply(bestMoves); improved = true }
+            }
             // Swaps of two buildings: each shifted to where the other started and to its site
             // (at the same site, or at two sites both may use), its bands keeping their
             // lengths and gaps: a move no single re-siting reaches without a detour.
@@ -182,8 +195,8 @@ public struct CallUpSearch {
     }
 
     /// Large-neighbourhood search: free a group of units (one site, one time band or the
-    /// border of two sites), put each back where it costs least given the rest, descend, and
-    /// keep the result if it is better than the best so far (else go back to the best).
+    /// border of two sites), put each back where it costs least given the rest, descend over
+    /// the freed units, and keep the result if it is better than the best so far (else go back to the best).
     public mutating func improve(budget: Int, onRound: ((Int, Double) -> Bool)? = nil) {
         let stop = state.evaluations + budget
         var round = 0
@@ -204,7 +217,11 @@ public struct CallUpSearch {
                 }
                 tryMove(u, bestMove)
             }
+            // Descend over the freed units only: a pass over every unit costs many rounds.
+            let all = active
+            active = group
             descend(budget: max(0, min(stop - state.evaluations, budget / 4)))
+            active = all
             if value > bestValue + 1e-9 { restore(best) }
             if let onRound, !onRound(round, bestValue) { break }
         }

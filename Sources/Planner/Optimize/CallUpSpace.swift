@@ -23,9 +23,9 @@ public struct CallUpSpace: Sendable {
     public private(set) var sites: [[Int]]
     /// Each building's units in the order its bands are called, each unit's group and place
     /// in it, whether it is pinned, and its shortest window.
-    public let groups: [[Int]]
-    public let groupOf: [Int]
-    public let place: [Int]
+    public private(set) var groups: [[Int]]
+    public private(set) var groupOf: [Int]
+    public private(set) var place: [Int]
     public let pinned: [Bool]
     public let minLength: [Double]
     /// Residents each unit calls to its site (for the rules' cap per 10 minutes), and the cap.
@@ -82,6 +82,43 @@ public struct CallUpSpace: Sendable {
             return kept.isEmpty ? Array(list.prefix(1)) : kept
         }
         return r
+    }
+
+    /// The same space with every band a building of its own: bands may then go to different
+    /// sites and overlap, as the rules forbid. The search explores it first
+    /// (`OptimizeRun.searchCallUps`), because a plan that keeps the rules is often reached more
+    /// easily from its relaxation (`laidOut`) than by moves that keep them all the way.
+    public func untied() -> CallUpSpace {
+        var r = self
+        r.groups = pinned.indices.map { [$0] }
+        r.groupOf = Array(pinned.indices)
+        r.place = pinned.map { _ in 0 }
+        return r
+    }
+
+    /// Placements of the untied space laid out under the rules, keeping what the relaxation
+    /// found as far as they allow: each building at the allowed site most of its residents
+    /// were called to, its bands in calling order one after another from its earliest band's
+    /// start, squeezed (each at least the shortest window) to the span its bands covered.
+    /// Buildings with a pinned call-up are left to `ruled`, which this ends with.
+    public func laidOut(_ relaxed: [Surrogate.Placement]) -> [Surrogate.Placement] {
+        var out = relaxed
+        for g in groups where !g.contains(where: { pinned[$0] }) {
+            var load: [Int: Double] = [:]
+            for u in g { load[relaxed[u].site, default: 0] += called[u] }
+            let site = load.filter { sites[g[0]].isEmpty || sites[g[0]].contains($0.key) }
+                .max { ($0.value, -$0.key) < ($1.value, -$1.key) }?.key ?? relaxed[g[0]].site
+            let first = g.map { relaxed[$0].start }.min()!, last = g.map { relaxed[$0].end }.max()!
+            let total = g.reduce(0.0) { $0 + relaxed[$1].end - relaxed[$1].start }
+            let squeeze = total > 0 ? min(1, (last - first) / total) : 1
+            var clock = first
+            for u in g {
+                let length = max(minLength[u], ((relaxed[u].end - relaxed[u].start) * squeeze / step).rounded() * step)
+                out[u] = Surrogate.Placement(site: site, start: clock, end: clock + length)
+                clock += length
+            }
+        }
+        return ruled(out)
     }
 
     /// Minutes after opening by which the last swab must be done: the deadline, or an earlier
@@ -148,6 +185,45 @@ public struct CallUpSpace: Sendable {
             out.append((w, z))
         }
         return out
+    }
+
+    /// Moves of building `k` as a whole that keep the rules: its bands shifted together by up
+    /// to half an hour, moved to another allowed site (shifted by up to 10 minutes), each band
+    /// a grid step longer or shorter (laid one after another from the first band's start), and
+    /// the boundary between two bands that follow one another moved by a step or two. Nothing
+    /// of a building with a pinned call-up moves.
+    public func buildingMoves(_ placements: [Surrogate.Placement], group k: Int) -> [[(Int, Surrogate.Placement)]] {
+        let g = groups[k]
+        guard !g.contains(where: { pinned[$0] }) else { return [] }
+        let here = placements[g[0]].site
+        var out: [[(Int, Surrogate.Placement)]] = []
+        for site in sites[g[0]].isEmpty ? [here] : sites[g[0]] {
+            for d in site == here ? [-6.0, -3, -2, -1, 1, 2, 3, 6] : [-2.0, -1, 0, 1, 2] {
+                if let m = shifted(placements, group: k, by: d * step, site: site), !m.isEmpty { out.append(m) }
+            }
+        }
+        for d in [-1.0, 1] {
+            var clock = placements[g[0]].start, m: [(Int, Surrogate.Placement)] = []
+            for w in g {
+                let x = placements[w]
+                let length = x.end - x.start + d * step
+                guard length >= minLength[w] - 0.5, length <= lengths.last! + 0.5 else { m = []; break }
+                m.append((w, Surrogate.Placement(site: here, start: clock, end: clock + length)))
+                clock += length
+            }
+            if !m.isEmpty, clock <= latestEnd + 0.5 { out.append(m.filter { placements[$0.0] != $0.1 }) }
+        }
+        for i in 0..<max(0, g.count - 1) {
+            let a = placements[g[i]], b = placements[g[i + 1]]
+            guard abs(a.end - b.start) < 0.5 else { continue }
+            for d in [-2.0, -1, 1, 2] {
+                let t = a.end + d * step
+                guard t - a.start >= minLength[g[i]] - 0.5, b.end - t >= minLength[g[i + 1]] - 0.5 else { continue }
+                out.append([(g[i], Surrogate.Placement(site: here, start: a.start, end: t)),
+                            (g[i + 1], Surrogate.Placement(site: here, start: t, end: b.end))])
+            }
+        }
+        return out.filter { !$0.isEmpty }
     }
 
     /// Whether `placements` keep every rule the space holds (for starts and assertions): one

@@ -35,6 +35,41 @@ final class PlanningRulesTests: XCTestCase {
         XCTAssertEqual(RuleCheck.violations(s, reread), [])
     }
 
+    /// The search's relaxation and its moves of whole buildings stay inside the rules: any
+    /// placement of the untied space (bands of a building at two sites, overlapping, out of
+    /// order) laid out under the rules keeps them, and so does every building move from there.
+    func testLayoutsOfTheUntiedSpaceAndBuildingMovesKeepTheRules() throws {
+        let s = try towers()
+        let split = CallUpSplit.forSearch(s, s.plan ?? s.baselinePlan())
+        let sur = Surrogate(model: RoundModel(s), plan: split)
+        let space = CallUpSpace(sur, staffed: TeamRoster(scenario: s, plan: split).slotsPerSite)
+        XCTAssertLessThan(space.groups.count, sur.units.count, "some building is called in bands")
+        XCTAssertEqual(space.untied().groups.count, sur.units.count)
+        var random = RandomStream(seed: 3, replication: 0, entity: 0, purpose: 1)
+        var moved = 0, broken = 0
+        for _ in 0..<20 {
+            let scrambled = sur.units.indices.map { u -> Surrogate.Placement in
+                let sites = space.sites[u]
+                let site = sites[Int(random.nextDouble() * Double(sites.count))]
+                let start = space.opening + (random.nextDouble() * (space.latestEnd - space.opening - 1200) / space.step).rounded(.down) * space.step
+                return Surrogate.Placement(site: site, start: start, end: start + space.minLength[u] + (random.nextDouble() * 4).rounded(.down) * space.step)
+            }
+            if !space.keepsRules(scrambled) { broken += 1 }
+            let laid = space.laidOut(scrambled)
+            XCTAssertTrue(space.keepsRules(laid))
+            for k in space.groups.indices {
+                for moves in space.buildingMoves(laid, group: k) {
+                    var p = laid
+                    for (u, x) in moves { p[u] = x }
+                    XCTAssertTrue(space.keepsRules(p), "building \(k): \(moves)")
+                    moved += 1
+                }
+            }
+        }
+        XCTAssertGreaterThan(broken, 10, "the scrambled placements break the rules")
+        XCTAssertGreaterThan(moved, 500, "building moves tried")
+    }
+
     /// A call-up the planner pins is written exactly as it was, and its building's other bands
     /// keep the rules around it; a building pinned to a site stays there.
     func testAPinnedCallUpStaysWhereItIs() throws {

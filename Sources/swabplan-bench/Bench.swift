@@ -4,7 +4,7 @@ import SimKit
 import SiteModel
 
 /// Throughput figures for SwabPlan, as medians of several runs. Build in release mode:
-///     swift run -c release swabplan-bench [--quick] [--only engine|ratio|district|scale|optimizer|towers|rules] [--scenario FILE] [--plans-out DIR]
+///     swift run -c release swabplan-bench [--quick] [--only engine|ratio|district|scale|optimizer|towers|rules] [--scenario FILE] [--plans-out DIR] [--seeds N]
 @main
 struct Bench {
     static func main() {
@@ -37,7 +37,12 @@ struct Bench {
         if only == "rules" {
             let path = args.drop(while: { $0 != "--scenario" }).dropFirst().first ?? "Scenarios/panjiayuan-nanli.yaml"
             let plansOut = args.drop(while: { $0 != "--plans-out" }).dropFirst().first
-            if let s = try? ScenarioLoader.load(path: path) { OptimizerBench.rulesPrice(s, timeLimit: 60, plansOut: plansOut) }
+            // The search's result varies with its seed as much as with the rules: `--seeds N`
+            // prices them on seeds 1...N.
+            let seeds = args.drop(while: { $0 != "--seeds" }).dropFirst().first.flatMap { UInt64($0) } ?? 1
+            for seed in 1...max(1, seeds) {
+                if let s = try? ScenarioLoader.load(path: path) { OptimizerBench.rulesPrice(s, timeLimit: 60, seed: seed, plansOut: plansOut) }
+            }
             if plansOut == nil, let s = OptimizerBench.towerEstate { OptimizerBench.rulesPrice(s, timeLimit: 60) }
             return
         }

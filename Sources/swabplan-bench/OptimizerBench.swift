@@ -104,14 +104,14 @@ enum OptimizerBench {
     /// the rule violations of each written plan read against the default rules.
     /// `plansOut`: a folder to write both chosen plans to (`ruled.yaml`, `unruled.yaml`), to
     /// read them with `swabplan simulate --plan` or `check_plan.py`.
-    static func rulesPrice(_ s: Scenario, timeLimit: Double, plansOut: String? = nil) {
+    static func rulesPrice(_ s: Scenario, timeLimit: Double, seed: UInt64 = 1, plansOut: String? = nil) {
         let jobs = ProcessInfo.processInfo.activeProcessorCount
         let objective = Objective.scenarios(s)
         var plans: [Plan] = []
         for ruled in [true, false] {
             var t = s
             if !ruled { t.planning = .unruled }
-            guard let r = try? Optimizer.run(scenario: t, options: Optimizer.Options(objective: objective, budget: .seconds(timeLimit), seed: 1, jobs: jobs)) else {
+            guard let r = try? Optimizer.run(scenario: t, options: Optimizer.Options(objective: objective, budget: .seconds(timeLimit), seed: seed, jobs: jobs)) else {
                 print("optimiser failed on \(s.name)"); return
             }
             plans.append(r.plan)
@@ -124,7 +124,7 @@ enum OptimizerBench {
         guard let rounds = try? plans.map({ try CompiledRound(model: model, plan: $0) }) else { print("cannot compile the plans"); return }
         let runs = Experiment.runs(rounds, replications: 0..<100, seed: 7, jobs: jobs)
         func ci(_ xs: [Double]) -> String { let c = ConfidenceInterval(Tally(xs)); return String(format: "%.2f ± %.2f", c.mean, c.halfWidth) }
-        print("price of the planning rules on \(s.name) (objective \(objective.rawValue), \(Int(timeLimit)) s each, 100 replications, common random numbers):")
+        print("price of the planning rules on \(s.name) (seed \(seed), objective \(objective.rawValue), \(Int(timeLimit)) s each, 100 replications, common random numbers):")
         for m in [MetricName.timeInSystemP95Minutes, .timeInSystemMinutes, .finishTimeMinutesAfterOpening] {
             let a = runs[0].map { $0[m] }, b = runs[1].map { $0[m] }
             let ratio = (a.reduce(0, +) / Double(a.count)) / (b.reduce(0, +) / Double(b.count))

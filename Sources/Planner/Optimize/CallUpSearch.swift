@@ -110,6 +110,10 @@ public struct CallUpSearch {
         keepIfBest()
     }
 
+    /// Whether some building's bands are tied together (the rules), so that moves of whole
+    /// buildings differ from moves of one band.
+    var tied: Bool { space.groups.count < space.pinned.count }
+
     /// The buildings (groups) with an active unit, in order.
     var activeGroups: [Int] { Array(Set(active.map { space.groupOf[$0] })).sorted() }
 
@@ -150,7 +154,7 @@ public struct CallUpSearch {
             }
             // Moves of a whole building: its bands shifted together, to another site, their
             // lengths stretched, the boundary between two of them moved.
-            for k in shuffled(activeGroups) where state.evaluations < stop && !shouldStop() {
+            for k in tied ? shuffled(activeGroups) : [] where state.evaluations < stop && !shouldStop() {
                 let before = value
                 var bestMoves: [(Int, Surrogate.Placement)]?, bestV = before
                 for moves in space.buildingMoves(state.placements, group: k) {
@@ -217,9 +221,11 @@ public struct CallUpSearch {
                 }
                 tryMove(u, bestMove)
             }
-            // Descend over the freed units only: a pass over every unit costs many rounds.
+            // Where bands are tied to their buildings, descend over the freed units only: a
+            // pass over every unit, with building moves, costs many rounds (measured with
+            // `swabplan-bench --only rules`); untied, over every unit.
             let all = active
-            active = group
+            if tied { active = group }
             descend(budget: max(0, min(stop - state.evaluations, budget / 4)))
             active = all
             if value > bestValue + 1e-9 { restore(best) }

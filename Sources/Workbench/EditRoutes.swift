@@ -28,7 +28,7 @@ extension Workbench {
     /// errors (and, for a file that loads, the planning rules' warnings at their call-ups).
     /// With `save`, a file without errors is written in place (the version before kept).
     static func check(_ request: Request, workspace: Workspace, save: Bool) async throws -> Response {
-        var body = request.body
+        let body = request.body
         let buffer = try await body.collect(upTo: maxEditBytes)
         guard let q = try? JSONDecoder().decode(EditRequest.self, from: Data(buffer: buffer)),
               let path = workspace.path(q.f), let text = try? String(contentsOfFile: path, encoding: .utf8) else {

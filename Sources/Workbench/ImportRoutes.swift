@@ -18,16 +18,14 @@ extension Workbench {
             guard !workspace.exists(file), workspace.path(file) != nil else {
                 return badRequest((ui.language == .zh ? "已有同名文件：" : "a file of that name is there already: ") + file, ui)
             }
-            let g = DistrictGenerator(residents: form["residents"].flatMap(Int.init) ?? 0, buildings: form["buildings"].flatMap(Int.init) ?? 0,
+            var g = DistrictGenerator(residents: form["residents"].flatMap(Int.init) ?? 0, buildings: form["buildings"].flatMap(Int.init) ?? 0,
                                       sites: form["sites"].flatMap(Int.init) ?? 0, cohorts: 2, seed: 1, towers: form["towers"] == "on")
+            g.name = name
             if let problem = g.problem { return badRequest(problem, ui) }
             guard g.residents <= 200_000, g.buildings <= 2_000, g.sites <= 100 else {
                 return badRequest(ui.language == .zh ? "示例最多20万居民、2000栋楼、100个采样点；更大的请用 swabplan generate" : "an example has at most 200,000 residents, 2,000 buildings and 100 sites; use swabplan generate for more", ui)
             }
-            var text = g.yaml()
-            text = text.replacingOccurrences(of: "\nname: Generated", with: "\nname: \(name) (generated")
-            text = text.replacingOccurrences(of: " sites)\n", with: " sites))\n")
-            try workspace.save(text, to: file)
+            try workspace.save(g.yaml(), to: file)
             return redirect("/scenario?f=" + ScenarioPages.query(file), ui)
         }
         router.post("/import") { request, _ in
@@ -38,7 +36,7 @@ extension Workbench {
             guard ext == "xlsx" || ext == "csv" else {
                 return badRequest(ui.language == .zh ? "请上传 .xlsx 或 .csv 文件" : "upload an .xlsx or .csv file", ui)
             }
-            var body = request.body
+            let body = request.body
             let data = Data(buffer: try await body.collect(upTo: maxUploadBytes))
             guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { return notFound(ui) }
             let target = (f.hasSuffix(".yaml") ? String(f.dropLast(5)) : f) + "-buildings." + ext
@@ -56,13 +54,12 @@ extension Workbench {
             var firstError: String?
             for sheet in sheets.isEmpty ? [nil] : sheets {
                 let sheetLine = sheet.map { ["sheet: \"" + $0.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""] } ?? []
-                guard let withStaged = try SourceEditing.replacingTopLevel("buildings", with: ["file: \((staged as NSString).lastPathComponent)"] + sheetLine, in: text, file: f),
-                      let withFile = try SourceEditing.replacingTopLevel("buildings", with: ["file: \(relative)"] + sheetLine, in: text, file: f) else {
+                guard let withStaged = try SourceEditing.replacingTopLevel("buildings", with: ["file: \((staged as NSString).lastPathComponent)"] + sheetLine, in: text, file: f) else {
                     return badRequest(ui.language == .zh ? "方案文件中没有 buildings" : "the scenario has no `buildings`", ui)
                 }
                 do {
                     _ = try ScenarioLoader.parse(withStaged, file: f, directory: folder)
-                    chosen = (sheet, withFile)
+                    chosen = (sheet, try SourceEditing.replacingTopLevel("buildings", with: ["file: \(relative)"] + sheetLine, in: text, file: f) ?? text)
                     break
                 } catch {
                     if firstError == nil { firstError = String(describing: error) }
@@ -73,7 +70,7 @@ extension Workbench {
                 return badRequest(why.replacingOccurrences(of: workspace.root + "/", with: ""), ui)
             }
             let withFile = chosen.text
-            try workspace.save(String(decoding: data, as: UTF8.self), to: target, bytes: data)
+            try workspace.save(bytes: data, to: target)
             if withFile != text { try workspace.save(withFile, to: f) }
             return redirect("/scenario?f=" + ScenarioPages.query(f), ui)
         }

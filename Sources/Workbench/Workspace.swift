@@ -82,7 +82,12 @@ public struct Workspace: Sendable {
 
     /// Writes `text` to `relative` atomically; the version it replaces is kept first under
     /// `.swabplan/history/` (numbered), so a save can be undone.
-    public func save(_ text: String, to relative: String, bytes: Data? = nil) throws {
+    public func save(_ text: String, to relative: String) throws {
+        try save(bytes: Data(text.utf8), to: relative)
+    }
+
+    /// `save` for a file's bytes as uploaded (a workbook).
+    public func save(bytes: Data, to relative: String) throws {
         guard let full = path(relative) else { throw WorkspaceError.outside(relative) }
         let fm = FileManager.default
         if fm.fileExists(atPath: full) {
@@ -93,7 +98,7 @@ public struct Workspace: Sendable {
             while fm.fileExists(atPath: history + "/\(flat).\(k)") { k += 1 }
             try fm.copyItem(atPath: full, toPath: history + "/\(flat).\(k)")
         }
-        if let bytes { try AtomicFile.write(bytes: [UInt8](bytes), to: full) } else { try AtomicFile.write(text, to: full) }
+        try AtomicFile.write(bytes: [UInt8](bytes), to: full)
     }
 
     /// The folder a scenario's saved plans go in: `STEM-plans/` beside it.

@@ -52,6 +52,17 @@ def wait_done(d, seconds=180):
     check("完成" in d.find_element(By.CSS_SELECTOR, "p.muted strong").text, "the run did not finish: " + d.page_source[:2000])
 
 
+def run_form(d, form, field=None, value=None):
+    """Set one field of a run's form, start the run and wait for it to end."""
+    if field:
+        box = form.find_element(By.NAME, field)
+        box.clear()
+        box.send_keys(value)
+    form.find_element(By.TAG_NAME, "button").click()
+    WebDriverWait(d, 20).until(ec.url_contains("/run?id="))
+    wait_done(d)
+
+
 def open_scenario(d):
     d.get(base + "/")
     d.find_element(By.PARTIAL_LINK_TEXT, "潘家园南里").click()
@@ -117,13 +128,7 @@ def flow_simulate(d):
     open_scenario(d)
     check("检查通过" in d.page_source, "the scenario's check")
     check(d.find_elements(By.CSS_SELECTOR, "svg.map rect"), "the map's buildings")
-    form = d.find_element(By.CSS_SELECTOR, "form.simulate")
-    reps = form.find_element(By.NAME, "replications")
-    reps.clear()
-    reps.send_keys("100")
-    form.find_element(By.TAG_NAME, "button").click()
-    WebDriverWait(d, 20).until(ec.url_contains("/run?id="))
-    wait_done(d)
+    run_form(d, d.find_element(By.CSS_SELECTOR, "form.simulate"), "replications", "100")
     check("95%的居民到场后20分钟内采完" in d.page_source, "the targets")
     check(any(w in d.page_source for w in ("畅通", "忙碌", "拥堵")), "site states in words")
     d.switch_to.frame(d.find_element(By.CSS_SELECTOR, "iframe.report"))
@@ -136,13 +141,7 @@ def flow_simulate(d):
 def flow_optimise_compare(d):
     """Optimise with a short limit, keep the plan, compare it with the hand plan."""
     open_scenario(d)
-    form = d.find_element(By.CSS_SELECTOR, "form.optimize")
-    limit = form.find_element(By.NAME, "time_limit")
-    limit.clear()
-    limit.send_keys("10")
-    form.find_element(By.TAG_NAME, "button").click()
-    WebDriverWait(d, 20).until(ec.url_contains("/run?id="))
-    wait_done(d)
+    run_form(d, d.find_element(By.CSS_SELECTOR, "form.optimize"), "time_limit", "10")
     check("优化结果" in d.page_source, "the optimiser's report")
     name = d.find_element(By.NAME, "name")
     name.clear()
@@ -154,21 +153,14 @@ def flow_optimise_compare(d):
         want = box.get_attribute("value") in ("scenario",) or "短时优化" in box.get_attribute("value")
         if box.is_selected() != want:
             box.click()
-    form.find_element(By.TAG_NAME, "button").click()
-    WebDriverWait(d, 20).until(ec.url_contains("/run?id="))
-    wait_done(d)
+    run_form(d, form)
     check(d.find_elements(By.CSS_SELECTOR, "svg.chart polyline"), "a queue curve per plan")
     d.save_screenshot(f"{shots}/2-optimise-compare.png")
     # Publish the kept plan: simulate it, download the zip, read a notice inside.
     open_scenario(d)
     form = d.find_element(By.CSS_SELECTOR, "form.simulate")
     Select(form.find_element(By.NAME, "plan")).select_by_visible_text("短时优化.yaml")
-    reps = form.find_element(By.NAME, "replications")
-    reps.clear()
-    reps.send_keys("40")
-    form.find_element(By.TAG_NAME, "button").click()
-    WebDriverWait(d, 20).until(ec.url_contains("/run?id="))
-    wait_done(d)
+    run_form(d, form, "replications", "40")
     d.find_element(By.CSS_SELECTOR, "a.zip").click()
     WebDriverWait(d, 30).until(lambda _: glob.glob(downloads + "/*.zip") and not glob.glob(downloads + "/*.crdownload"))
     with zipfile.ZipFile(glob.glob(downloads + "/*.zip")[0]) as z:

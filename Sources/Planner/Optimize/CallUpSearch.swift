@@ -110,10 +110,6 @@ public struct CallUpSearch {
         keepIfBest()
     }
 
-    /// Whether some building's bands are tied together (the rules), so that moves of whole
-    /// buildings differ from moves of one band.
-    var tied: Bool { space.groups.count < space.pinned.count }
-
     /// The buildings (groups) with an active unit, in order.
     var activeGroups: [Int] { Array(Set(active.map { space.groupOf[$0] })).sorted() }
 
@@ -154,9 +150,8 @@ public struct CallUpSearch {
             }
             // Moves of a whole building: its bands shifted together, to another site, their
             // lengths stretched, the boundary between two of them moved.
-            for k in tied ? shuffled(activeGroups) : [] where state.evaluations < stop && !shouldStop() {
-                let before = value
-                var bestMoves: [(Int, Surrogate.Placement)]?, bestV = before
+            for k in space.tiesBands ? shuffled(activeGroups) : [] where state.evaluations < stop && !shouldStop() {
+                var bestMoves: [(Int, Surrogate.Placement)]?, bestV = value
                 for moves in space.buildingMoves(state.placements, group: k) {
                     let undo = apply(moves)
                     let v = value
@@ -225,7 +220,7 @@ public struct CallUpSearch {
             // pass over every unit, with building moves, costs many rounds (measured with
             // `swabplan-bench --only rules`); untied, over every unit.
             let all = active
-            if tied { active = group }
+            if space.tiesBands { active = group }
             descend(budget: max(0, min(stop - state.evaluations, budget / 4)))
             active = all
             if value > bestValue + 1e-9 { restore(best) }

@@ -102,6 +102,8 @@ public struct CallUpSpace: Sendable {
     /// start, squeezed (each at least the shortest window) to the span its bands covered.
     /// Buildings with a pinned call-up are left to `ruled`, which this ends with.
     public func laidOut(_ relaxed: [Surrogate.Placement]) -> [Surrogate.Placement] {
+        // Each building's site, first start and squeezed lengths; `ruled` lays its bands out
+        // one after another from there.
         var out = relaxed
         for g in groups where !g.contains(where: { pinned[$0] }) {
             var load: [Int: Double] = [:]
@@ -111,15 +113,17 @@ public struct CallUpSpace: Sendable {
             let first = g.map { relaxed[$0].start }.min()!, last = g.map { relaxed[$0].end }.max()!
             let total = g.reduce(0.0) { $0 + relaxed[$1].end - relaxed[$1].start }
             let squeeze = total > 0 ? min(1, (last - first) / total) : 1
-            var clock = first
             for u in g {
                 let length = max(minLength[u], ((relaxed[u].end - relaxed[u].start) * squeeze / step).rounded() * step)
-                out[u] = Surrogate.Placement(site: site, start: clock, end: clock + length)
-                clock += length
+                out[u] = Surrogate.Placement(site: site, start: first, end: first + length)
             }
         }
         return ruled(out)
     }
+
+    /// Whether some building's bands are tied together (the rules; not `untied`, nor the
+    /// unruled space), so that moves of whole buildings differ from moves of one band.
+    public var tiesBands: Bool { groups.count < pinned.count }
 
     /// Minutes after opening by which the last swab must be done: the deadline, or an earlier
     /// finish target.

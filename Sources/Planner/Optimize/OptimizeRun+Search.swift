@@ -36,8 +36,7 @@ extension OptimizeRun {
                 // untied space first and starts from its best laid out under the rules: that
                 // reaches better ruled plans than moves that keep the rules all the way.
                 var from = ruledStart
-                let tied = space.groups.count < surrogate.units.count
-                if tied {
+                if space.tiesBands {
                     var relaxed = CallUpSearch(SurrogateState(surrogate, ruledStart), space: space.untied(), objective: objective, seed: o.seed &+ UInt64(k))
                     relaxed.shouldStop = budget.stop(at: ((k == 0 ? 0 : ends.searches[k - 1]) + ends.searches[k]) / 2)
                     relaxed.rateMatched()
@@ -50,7 +49,7 @@ extension OptimizeRun {
                 }
                 var search = CallUpSearch(SurrogateState(surrogate, from), space: space, objective: objective, seed: o.seed &+ UInt64(k))
                 search.shouldStop = budget.stop(at: ends.searches[k])
-                if !tied { search.rateMatched() }
+                if !space.tiesBands { search.rateMatched() }
                 search.descend(budget: min(spend / 4, 50_000))
                 var lastSaid = budget.elapsed
                 let say = say, budget = budget

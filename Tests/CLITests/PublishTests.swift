@@ -120,7 +120,8 @@ final class PublishTests: XCTestCase {
     }
 
     /// The report parses as XML (so as well-formed HTML), escapes what the scenario says, and
-    /// draws one SVG per chart: a queue chart per site, time in system, staff, sample age.
+    /// draws one SVG per chart: a queue chart per site at a laptop's width and one at a phone's,
+    /// time in system, staff, sample age.
     func testReportIsWellFormedAndEscaped() throws {
         let out = folder()
         XCTAssertEqual(try cli.run(["publish", Self.fixture("xss.yaml"), "--out", out.path, "-r", "4"]).status, 0)
@@ -130,7 +131,8 @@ final class PublishTests: XCTestCase {
         XCTAssertFalse(html.contains("<img"))
         XCTAssertFalse(html.contains("<b>Block"))
         XCTAssertTrue(html.contains("&lt;script&gt;alert(1)&lt;/script&gt; &amp; co"))
-        XCTAssertEqual(html.components(separatedBy: "<svg").count - 1, 1 + 3)
+        XCTAssertEqual(html.components(separatedBy: "<svg").count - 1, 2 * 1 + 3)
+        XCTAssertEqual(html.components(separatedBy: "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"narrow\" viewBox=\"0 0 380 ").count - 1, 1)
         XCTAssertFalse(html.contains("src=\"http") || html.contains("href=\"http"), "no network resources")
     }
 

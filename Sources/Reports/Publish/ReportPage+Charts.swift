@@ -17,12 +17,22 @@ extension ReportPage {
         }
     }
 
-    static func queueChart(_ r: ExperimentResult, _ i: Int, _ w: Wording) -> String {
+    /// A site's queues drawn twice: at a laptop's width and at a phone's, so that a phone shows
+    /// the whole morning at a readable size (the page's style shows the one that fits).
+    static func queueCharts(_ r: ExperimentResult, _ i: Int, _ w: Wording) -> String {
+        queueChart(r, i, w, width: 760, cssClass: "wide") + queueChart(r, i, w, width: 380, cssClass: "narrow")
+    }
+
+    static func queueChart(_ r: ExperimentResult, _ i: Int, _ w: Wording, width: Double = 760, cssClass: String? = nil) -> String {
         let site = r.sites[i]
         let bins = min(r.activeBins, site.swabQueue.count)
         let xs = (0..<bins).map { r.scenario.round.opening + (Double($0) + 0.5) * CompiledRound.binSeconds }
         let top = (0..<bins).map { max(site.registrationQueue[$0].upper, site.swabQueue[$0].upper) }.filter(\.isFinite).max() ?? 1
-        var c = SVGChart(title: w(.chartPeopleWaiting, w.name(site.site)), x: timeRange(r), y: 0...max(1, top * 1.1))
+        var c = SVGChart(title: w(.chartPeopleWaiting, w.name(site.site)), x: timeRange(r), y: 0...max(1, top * 1.1), width: width)
+        c.cssClass = cssClass
+        // On a narrow chart the key goes on a line of its own under the title.
+        let narrow = width < 600
+        if narrow { c.top = 42 }
         shadeWeather(&c, r.scenario, w)
         c.band(xs, lower: (0..<bins).map { site.registrationQueue[$0].lower }, upper: (0..<bins).map { site.registrationQueue[$0].upper }, colour: "#1f5fa8")
         c.line(xs, (0..<bins).map { site.registrationQueue[$0].mean }, colour: "#1f5fa8", label: w(.registrationLine))
@@ -40,7 +50,9 @@ extension ReportPage {
             c.strip(call.window.start, call.window.end, lane: k % 3, colour: "#555555",
                     label: w.building(w.buildingName(call.building, s), floors: call.floors) + " " + call.window.description)
         }
-        c.body.append("<text x=\"560\" y=\"16\" font-size=\"11\" fill=\"#1f5fa8\">\(HTML.escape(w(.legendRegistration)))</text><text x=\"660\" y=\"16\" font-size=\"11\" fill=\"#c2410c\">\(HTML.escape(w(.legendSwab)))</text>")
+        let (keyX, keyY) = narrow ? (c.left, 32.0) : (width - 200, 16.0)
+        c.body.append("<text x=\"\(SVGChart.f(keyX))\" y=\"\(SVGChart.f(keyY))\" font-size=\"11\" fill=\"#1f5fa8\">\(HTML.escape(w(.legendRegistration)))</text>"
+                      + "<text x=\"\(SVGChart.f(keyX + 100))\" y=\"\(SVGChart.f(keyY))\" font-size=\"11\" fill=\"#c2410c\">\(HTML.escape(w(.legendSwab)))</text>")
         return c.render(timeAxis: true, xLabel: w(.clockTime), yLabel: w(.people))
     }
 

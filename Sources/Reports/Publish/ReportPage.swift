@@ -17,9 +17,10 @@ enum ReportPage {
     td.met,td.missed{white-space:nowrap}
     .warn{background:#fff4e5;border-left:4px solid #e8a33d;padding:6px 10px;margin:6px 0}.muted{font-size:12px}
     figure{margin:14px 0;overflow-x:auto}figcaption{font-size:12px;color:#555}
-    @media (max-width:600px){figure svg{min-width:700px}body{padding:10px}}
+    svg.narrow{display:none}
+    @media (max-width:600px){figure svg{min-width:700px}body{padding:10px}figure svg.wide{display:none}figure svg.narrow{display:block;min-width:0}}
     @page{size:A4;margin:14mm}
-    @media print{figure{break-inside:avoid;page-break-inside:avoid;overflow:visible}figure svg{min-width:0}h2{break-after:avoid;page-break-after:avoid}.warn{break-inside:avoid}}
+    @media print{figure{break-inside:avoid;page-break-inside:avoid;overflow:visible}figure svg{min-width:0}figure svg.narrow{display:none}figure svg.wide{display:block}h2{break-after:avoid;page-break-after:avoid}.warn{break-inside:avoid}}
     """
 
     static func html(_ r: ExperimentResult, changes: ChangeNote? = nil, sensitivity: Sensitivity? = nil, advice: CheckedAdvice? = nil, _ w: Wording) -> String {
@@ -33,7 +34,7 @@ enum ReportPage {
         if let changes { h += changeSection(changes, w) }
         h += warnings(r, advice: advice, w)
         if let sensitivity { h += sensitivitySection(r, sensitivity, w) }
-        for site in r.sites.indices { h += figure(queueChart(r, site, w), w(.captionQueue)) }
+        for site in r.sites.indices { h += figure(queueCharts(r, site, w), w(.captionQueue)) }
         h += figure(timeInSystemChart(r, w), w(.captionTimeInSystem))
         h += figure(staffTimeline(r, w), w(.captionStaff))
         if s.logistics.lab != nil { h += figure(sampleAgeChart(r, w), w(.captionSampleAge)) }

@@ -2,7 +2,8 @@ import Foundation
 import Scenario
 
 /// Small inline-SVG charts for the report: no scripts, no network, readable at a laptop's
-/// width. Every text is HTML-escaped.
+/// width, or (`width` about 380) at a phone's, where the text keeps its size and the time axis
+/// its room. Every text is HTML-escaped.
 struct SVGChart {
     var width = 760.0
     var height = 220.0
@@ -13,9 +14,12 @@ struct SVGChart {
     var body: [String] = []
     var xRange: ClosedRange<Double>
     var yRange: ClosedRange<Double>
+    /// The `class` of the `<svg>`, for a page that shows one drawing of a chart per width.
+    var cssClass: String?
 
-    init(title: String, x: ClosedRange<Double>, y: ClosedRange<Double>, height: Double = 220) {
+    init(title: String, x: ClosedRange<Double>, y: ClosedRange<Double>, height: Double = 220, width: Double = 760) {
         self.title = title
+        self.width = width
         xRange = x
         yRange = y.upperBound > y.lowerBound ? y : y.lowerBound...(y.lowerBound + 1)
         self.height = height
@@ -96,12 +100,15 @@ struct SVGChart {
 
     /// Axes with clock-time ticks (timeAxis) or plain numbers on x, numbers on y.
     func render(timeAxis: Bool, xLabel: String, yLabel: String, yTicks: Bool = true) -> String {
-        var s = "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(Int(width)) \(Int(height))\" width=\"100%\" role=\"img\" aria-label=\"\(HTML.escape(title))\">"
-        s += "<text x=\"\(Self.f(left))\" y=\"16\" font-size=\"13\" font-weight=\"bold\">\(HTML.escape(title))</text>"
+        var s = "<svg xmlns=\"http://www.w3.org/2000/svg\"" + (cssClass.map { " class=\"\($0)\"" } ?? "") + " viewBox=\"0 0 \(Int(width)) \(Int(height))\" width=\"100%\" role=\"img\" aria-label=\"\(HTML.escape(title))\">"
+        // A narrow chart's title starts at the edge: the plot's margin would leave it too little room.
+        s += "<text x=\"\(Self.f(width < 600 ? 4 : left))\" y=\"16\" font-size=\"13\" font-weight=\"bold\">\(HTML.escape(title))</text>"
         s += "<line x1=\"\(Self.f(left))\" x2=\"\(Self.f(width - right))\" y1=\"\(Self.f(height - bottom))\" y2=\"\(Self.f(height - bottom))\" stroke=\"#444\"/>"
         s += "<line x1=\"\(Self.f(left))\" x2=\"\(Self.f(left))\" y1=\"\(Self.f(top))\" y2=\"\(Self.f(height - bottom))\" stroke=\"#444\"/>"
         let span = xRange.upperBound - xRange.lowerBound
-        let step: Double = timeAxis ? (span > 6 * 3600 ? 3600 : 1800) : niceStep(span)
+        var step: Double = timeAxis ? (span > 6 * 3600 ? 3600 : 1800) : niceStep(span)
+        // Clock labels at least 45 px apart (a narrow chart's every hour, not half hour).
+        while timeAxis, span > 0, (width - left - right) * step / span < 45 { step *= 2 }
         var x = (xRange.lowerBound / step).rounded(.up) * step
         while x <= xRange.upperBound + 1e-9 {
             let label = timeAxis ? ClockTime.format(x) : String(format: "%g", x)

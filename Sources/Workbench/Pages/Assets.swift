@@ -13,7 +13,8 @@ enum Assets {
     table{border-collapse:collapse;font-size:.92rem}th,td{border-bottom:1px solid #e3e7ec;padding:.3rem .6rem;text-align:left;white-space:nowrap}
     td.num{text-align:right;font-variant-numeric:tabular-nums}
     form{display:inline-flex;flex-wrap:wrap;gap:.5rem;align-items:center;margin:.3rem 0}
-    input,select,button{font:inherit;padding:.3rem .5rem}button{background:#2a6df4;color:#fff;border:0;border-radius:4px;cursor:pointer}
+    input,select,button{font:inherit;padding:.3rem .5rem;max-width:100%;box-sizing:border-box}input[type=number]{width:7em}
+    form,label{max-width:100%}button{background:#2a6df4;color:#fff;border:0;border-radius:4px;cursor:pointer}
     button.secondary{background:#6b7785}
     .error{color:#b3261e;white-space:pre-wrap;font-family:monospace;font-size:.85rem}
     .ok{color:#1e7b34}.met{color:#1e7b34}.missed{color:#b3261e;font-weight:700}

@@ -25,6 +25,8 @@ struct Generate: ParsableCommand {
     func run() throws {
         let g = DistrictGenerator(residents: residents, buildings: buildings, sites: sites, cohorts: cohorts, seed: seed, towers: towers)
         try writing(out) { try AtomicFile.write(g.yaml(), to: out) }
-        printError("wrote \(out): \(residents) residents in \(buildings) buildings, \(sites) sites, \(cohorts) cohorts")
+        func count(_ n: Int, _ one: String, _ many: String) -> String { "\(n) \(n == 1 ? one : many)" }
+        printError("wrote \(out): \(count(residents, "resident", "residents")) in \(count(buildings, "building", "buildings")), "
+                   + "\(count(sites, "site", "sites")), \(count(cohorts, "cohort", "cohorts"))")
     }
 }

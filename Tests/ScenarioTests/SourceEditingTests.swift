@@ -28,6 +28,34 @@ final class SourceEditingTests: XCTestCase {
         XCTAssertEqual(s.plan?.callUps[0].window.description, "07:10-07:40")
     }
 
+    /// A value left empty (`issuer:` alone, `{a: , b: 1}`) filled in from the page stays a value
+    /// of its key (written `issuer: x`, not `issuer:x`, which is one plain scalar); found by the
+    /// fuzzer on the input `0h:`.
+    func testAnEmptyValueFilledInStaysAValue() throws {
+        for text in ["0h:", "issuer:\nname: x\n", "a: {b: , c: 1}\n"] {
+            let cell = try XCTUnwrap(SourceEditing.tables(text, file: "x.yaml").flatMap { $0.rows.flatMap { $0.values } }.first { $0.value.isEmpty }, text)
+            let edited = try SourceEditing.applying([.init(line: cell.line, column: cell.column, old: "", new: "居委会")], to: text, file: "x.yaml")
+            let values = try SourceEditing.tables(edited, file: "x.yaml").flatMap { $0.rows.flatMap { $0.values } }.map(\.value)
+            XCTAssertTrue(values.contains("居委会"), "\(text) -> \(edited)")
+            XCTAssertEqual(values.count, try SourceEditing.tables(text, file: "x.yaml").flatMap { $0.rows.flatMap { $0.values } }.count, edited)
+        }
+        // A key with no colon in a flow mapping has nowhere to type into: refused, with where.
+        let text = "compounds:\n  - {North}\n"
+        let cell = try XCTUnwrap(SourceEditing.tables(text, file: "x.yaml")[1].rows.first?["North"])
+        XCTAssertThrowsError(try SourceEditing.applying([.init(line: cell.line, column: cell.column, old: "", new: "x")], to: text, file: "x.yaml")) { e in
+            XCTAssertTrue(String(describing: e).contains("no colon"), "\(e)")
+        }
+    }
+
+    /// Lines ended by a carriage return alone: libyaml counts them as lines and the editor's
+    /// lines would not, so the file is refused for editing with why (found by the fuzzer).
+    func testLoneCarriageReturnsAreRefusedForEditing() throws {
+        XCTAssertThrowsError(try SourceEditing.tables("a: 1\rb: 2\r", file: "x.yaml")) { e in
+            XCTAssertTrue(String(describing: e).contains("carriage return"), "\(e)")
+        }
+        XCTAssertEqual(try SourceEditing.tables("a: 1\r\nb: 2\r\n", file: "x.yaml")[0].rows.count, 2, "CRLF is edited")
+    }
+
     func testPlainValuesStayPlainUnlessTheyWouldNotReadBack() throws {
         let text = "name: Tiny\nround: {date: 2022-05-06, opening: \"07:00\", deadline: '10:00'}\n"
         let settings = try XCTUnwrap(try SourceEditing.tables(text, file: "x.yaml").first)

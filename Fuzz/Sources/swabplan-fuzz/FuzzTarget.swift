@@ -18,6 +18,7 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     if bytes.starts(with: [0x50, 0x4B]) { return fuzzWorkbook(bytes) }
     if bytes.first == UInt8(ascii: "<") { return fuzzWorkbook(FuzzWorkbook.wrap(sheet: bytes)) }
     guard let text = String(bytes: UnsafeBufferPointer(start: data, count: size), encoding: .utf8) else { return 0 }
+    fuzzEditing(text)
     let scenario: Scenario
     do {
         scenario = try ScenarioLoader.parse(text, file: "fuzz.yaml", directory: FuzzSettings.scenarios)
@@ -38,6 +39,22 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     if json.contains("\"mean\": null") { fatalError("NaN in summary.json:\n\(json)") }
     for m in result.metrics where !m.interval.mean.isFinite { fatalError("\(m.name.rawValue) is \(m.interval.mean)") }
     return 0
+}
+
+/// The workbench's editor on any text: its tables, or an error, never a trap; a value on one
+/// line edited in place reads back as typed, where it was; the CSV reader the same.
+func fuzzEditing(_ text: String) {
+    _ = try? CSVEditing.table(text)
+    guard let tables = try? SourceEditing.tables(text, file: "fuzz.yaml") else { return }
+    let cells = tables.flatMap { $0.rows.flatMap { $0.values } }.filter { $0.line == $0.endLine }.prefix(4)
+    for c in cells {
+        let typed = c.value + "x"
+        guard let edited = try? SourceEditing.applying([.init(line: c.line, column: c.column, old: c.value, new: typed)], to: text, file: "fuzz.yaml") else { continue }
+        guard let again = try? SourceEditing.tables(edited, file: "fuzz.yaml") else { fatalError("an edit left text the editor cannot read:\n\(edited)") }
+        // An empty value gains a space before it (`key: x`), so it may start one column on.
+        let back = again.flatMap { $0.rows.flatMap { $0.values } }.first { $0.line == c.line && ($0.column == c.column || (c.value.isEmpty && $0.column == c.column + 1)) }
+        if back?.value != typed { fatalError("edited `\(c.value)` to `\(typed)`, read back `\(back?.value ?? "nothing")`:\n\(edited)") }
+    }
 }
 
 /// A workbook read must end in buildings or in errors with a message, never a trap or a hang.

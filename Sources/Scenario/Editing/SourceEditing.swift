@@ -40,11 +40,13 @@ public enum SourceEditing {
         case unreadable(String)
         case moved(line: Int, column: Int)
         case notAValue(String)
+        case noPlace(line: Int, column: Int)
         public var description: String {
             switch self {
             case .unreadable(let why): return why
             case .moved(let l, let c): return "no value at line \(l), column \(c) says what the page showed; the file changed since it was opened: reload the page"
             case .notAValue(let v): return "`\(v)` cannot be written as a value (control characters); type it without them"
+            case .noPlace(let l, let c): return "the empty value at line \(l), column \(c) has no colon before it (`{key}`); write `key: value` in the file itself"
             }
         }
     }
@@ -119,22 +121,32 @@ public enum SourceEditing {
         }
         collect(root)
         var replacements: [(start: Node.Mark, end: Node.Mark, text: String)] = []
+        let lines = SourceEditing.lines(text)
         for e in edits {
             guard let s = scalars["\(e.line):\(e.column)"], s.string == e.old else { throw Failure.moved(line: e.line, column: e.column) }
             guard !e.new.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) else { throw Failure.notAValue(e.new) }
             guard s.mark.line == s.end.line else { throw Failure.moved(line: e.line, column: e.column) }
-            replacements.append((s.mark, s.end, written(e.new, like: s.style)))
+            // An empty value (`key:` alone) sits right after its colon: a space first, or the
+            // text would join the key (`key:x` is one plain scalar, not a mapping). One with no
+            // colon before it (`{key}`) has no place to type into.
+            var typed = written(e.new, like: s.style)
+            if s.mark.column == s.end.column && !e.new.isEmpty {
+                let before = lines.indices.contains(s.mark.line - 1) ? Array(lines[s.mark.line - 1].unicodeScalars.prefix(s.mark.column - 1)) : []
+                guard before.last(where: { $0 != " " && $0 != "\t" }) == ":" else { throw Failure.noPlace(line: e.line, column: e.column) }
+                typed = " " + typed
+            }
+            replacements.append((s.mark, s.end, typed))
         }
         // From the last to the first, so that earlier positions still hold.
-        var lines = SourceEditing.lines(text).map { Array($0.unicodeScalars) }
+        var edited = lines.map { Array($0.unicodeScalars) }
         for r in replacements.sorted(by: { ($0.start.line, $0.start.column) > ($1.start.line, $1.start.column) }) {
             let k = r.start.line - 1
-            guard lines.indices.contains(k), r.start.column - 1 <= lines[k].count, r.end.column - 1 <= lines[k].count else {
+            guard edited.indices.contains(k), r.start.column - 1 <= edited[k].count, r.end.column - 1 <= edited[k].count else {
                 throw Failure.moved(line: r.start.line, column: r.start.column)
             }
-            lines[k].replaceSubrange((r.start.column - 1)..<(r.end.column - 1), with: Array(r.text.unicodeScalars))
+            edited[k].replaceSubrange((r.start.column - 1)..<(r.end.column - 1), with: Array(r.text.unicodeScalars))
         }
-        return lines.map { var s = String.UnicodeScalarView(); s.append(contentsOf: $0); return String(s) }.joined(separator: "\n")
+        return edited.map { var s = String.UnicodeScalarView(); s.append(contentsOf: $0); return String(s) }.joined(separator: "\n")
     }
 
     /// A row added after a one-line item: a copy of that line with some of its values changed.
@@ -217,11 +229,21 @@ public enum SourceEditing {
         return !v.contains(where: { ",[]{}".contains($0) })
     }
 
+    static let loneCarriageReturn = "the file ends lines with a carriage return alone (an old Mac format), which the editor cannot place values in; save it with line feeds (LF or CRLF) to edit it here"
+
     static func cell(_ s: Node.Scalar) -> Cell {
         Cell(line: s.mark.line, column: s.mark.column, endLine: s.end.line, endColumn: s.end.column, value: s.string)
     }
 
     static func compose(_ text: String, file: String) throws -> Node {
+        // libyaml breaks lines at a lone carriage return too, which `lines` does not: positions
+        // would name the wrong line. Such a file (old Mac line ends) is run, not edited.
+        var previous: Unicode.Scalar = "\n"
+        for u in text.unicodeScalars {
+            if previous == "\r" && u != "\n" { throw Failure.unreadable(loneCarriageReturn) }
+            previous = u
+        }
+        if previous == "\r" { throw Failure.unreadable(loneCarriageReturn) }
         let r = YAMLReader(file: file)
         guard let root = r.compose(text) else { throw Failure.unreadable(ScenarioErrors(r.errors).description) }
         return root

@@ -4,29 +4,38 @@ import Scenario
 import SimKit
 @testable import SiteModel
 
-/// A round simulated from the morning as it stands (`CompiledRound.from`).
+/// A round simulated from the morning as it stands (`CompiledRound.from`), on a small
+/// community built in code (`Fixtures.smallCommunity`).
 final class MorningStateTests: XCTestCase {
 
-    func panjiayuan() throws -> Scenario {
-        try Fixtures.panjiayuan()
+    func community() throws -> Scenario {
+        let s = Fixtures.smallCommunity()
+        XCTAssertEqual(PlanCheck.problems(s, s.effectivePlan), [])
+        return s
     }
 
-    /// The state a replication reaches at 09:00, fed back, gives the rest of the round that
-    /// replication would have had (its residents from 09:00 on): the paired differences over
+    func testTheSmallCommunityIsAValidRound() throws {
+        let s = try community()
+        XCTAssertEqual(s.buildings.reduce(0) { $0 + $1.residents }, 1_600)
+        XCTAssertEqual(s.effectivePlan.callUps.count, 8)
+    }
+
+    /// The state a replication reaches at 07:45, fed back, gives the rest of the round that
+    /// replication would have had (its residents from 07:45 on): the paired differences over
     /// 30 replications are inside the uninterrupted round's 95% interval, or not told from zero, for
     /// the mean and p95 time in system, the swab wait and the last swab. Only the people in
-    /// line at 09:00 differ (their service times are drawn anew, those in service start again).
-    func testTheStateAtNineFedBackGivesTheRestOfTheRound() throws {
-        let s = try panjiayuan()
+    /// line at 07:45 differ (their service times are drawn anew, those in service start again).
+    func testTheStateAtQuarterToEightFedBackGivesTheRestOfTheRound() throws {
+        let s = try community()
         let round = try CompiledRound(scenario: s, plan: s.effectivePlan)
-        let nine = ClockTime.parse("09:00")!
+        let quarterTo8 = ClockTime.parse("07:45")!
         var from = RunOptions.standard
-        from.statisticsFrom = nine
+        from.statisticsFrom = quarterTo8
         let metrics: [MetricName] = [.timeInSystemMinutes, .timeInSystemP95Minutes, .waitSwabMinutes, .finishTimeMinutesAfterOpening]
         var diffs = Array(repeating: Tally(), count: metrics.count), wholes = diffs
         var queued = 0
         for r in 0..<30 {
-            let state = round.state(at: nine, seed: 4, replication: r)
+            let state = round.state(at: quarterTo8, seed: 4, replication: r)
             queued += state.queues.values.reduce(0) { $0 + $1.registration + $1.swab }
             let rest = try round.from(state).simulate(seed: 4, replication: r)
             let whole = round.simulate(seed: 4, replication: r, options: from)
@@ -44,11 +53,11 @@ final class MorningStateTests: XCTestCase {
 
     /// A late bus, a gone team, fewer desks and heavy rain each make the rest of the round worse.
     func testWhatBreaksThePlanShowsInTheFigures() throws {
-        let s = try panjiayuan()
+        let s = try community()
         let round = try CompiledRound(scenario: s, plan: s.effectivePlan)
         let at = ClockTime.parse("09:40")!
         var calm = MorningState(sourcePath: "", at: at)
-        calm.queues = ["S17": .init(registration: 20, swab: 5)]
+        calm.queues = ["S1": .init(registration: 20, swab: 5)]
         func p95(_ state: MorningState) throws -> Double {
             let r = try round.from(state)
             return (0..<12).map { r.simulate(seed: 2, replication: $0)[.timeInSystemP95Minutes] }.reduce(0, +) / 12
@@ -58,11 +67,11 @@ final class MorningStateTests: XCTestCase {
         rain.weather = [WeatherWindow(kind: .rain, severity: .heavy, window: ClockWindow(start: at, end: at + 2400))]
         XCTAssertGreaterThan(try p95(rain), base + 1)
         var desks = calm
-        desks.desks = ["S17": 1, "S18": 1, "S19": 1, "S20": 1]
+        desks.desks = ["S1": 1, "S2": 1, "S3": 1]
         XCTAssertGreaterThan(try p95(desks), base + 1)
-        // Half the relief gone: residents are left unswabbed or the round ends later.
+        // Three of the five relief teams gone: residents are left unswabbed or the round ends later.
         var gone = calm
-        gone.goneTeams = (1...8).map { MorningState.TeamRef(cohort: "relief", team: $0) }
+        gone.goneTeams = (1...3).map { MorningState.TeamRef(cohort: "relief", team: $0) }
         func ending(_ state: MorningState) throws -> (Double, Double) {
             let r = try round.from(state)
             let runs = (0..<12).map { r.simulate(seed: 2, replication: $0) }
@@ -78,7 +87,7 @@ final class MorningStateTests: XCTestCase {
     /// half hour after). The residents counted from `at` on change by exactly that many; by
     /// site the same. A count equal to the replication's own changes nothing.
     func testSwabbedSoFarCarriesIntoTheRestOfTheRound() throws {
-        let s = try panjiayuan()
+        let s = try community()
         let round = try CompiledRound(scenario: s, plan: s.effectivePlan)
         let at = ClockTime.parse("09:00")!
         func counted(_ r: ReplicationResult) -> Double { r[.residentsSwabbed] + r[.residentsNotSwabbed] + r[.residentsGaveUp] }
@@ -105,8 +114,8 @@ final class MorningStateTests: XCTestCase {
             }
             XCTAssertGreaterThanOrEqual(done.byBuilding[b2], 10, "B2 had residents swabbed by 09:00")
             XCTAssertEqual(counted(moved), counted(base) - 15 + 10)
-            // By site: S17 behind by 40.
-            let site = try rest { $0.swabbedBySite["S17"] = own.swabbedBySite["S17"]! - 40 }
+            // By site: S1 behind by 40.
+            let site = try rest { $0.swabbedBySite["S1"] = own.swabbedBySite["S1"]! - 40 }
             XCTAssertEqual(counted(site), counted(base) + 40)
         }
     }

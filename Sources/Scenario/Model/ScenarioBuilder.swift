@@ -22,9 +22,10 @@ public struct ScenarioBuilder {
         scenario.sites.append(Site(id: id, cover: cover, registrationDesks: desks, swabStations: stations, position: position))
     }
 
-    public mutating func building(_ id: String, residents: Int, floors: Int = 1, lifts: Int = 0, walk: [String: Double] = [:],
-                                  at position: Point? = nil) {
-        scenario.buildings.append(Building(id: id, residents: residents, floors: floors, lifts: lifts, position: position, walkMinutes: walk))
+    public mutating func building(_ id: String, residents: Int, floors: Int = 1, lifts: Int = 0, elderlyShare: Double = 0,
+                                  walk: [String: Double] = [:], at position: Point? = nil) {
+        scenario.buildings.append(Building(id: id, residents: residents, floors: floors, lifts: lifts, elderlyShare: elderlyShare,
+                                           position: position, walkMinutes: walk))
     }
 
     /// A cohort whose bus leaves the depot at `departs` and drops `teams` at each site in turn,
@@ -32,9 +33,17 @@ public struct ScenarioBuilder {
     public mutating func cohort(_ id: String, departs: String, drops: [(site: String, teams: Int)], shiftEnd: String,
                                 travel: Double = 0, setupMinutes: Double = 0, standingLimitMinutes: Double = 180,
                                 breakMinutes: Double = 20, relieves: String? = nil) {
-        let route = drops.map { RouteStop(site: $0.site, travelSeconds: travel * 60, teams: $0.teams) }
-        scenario.staff.cohorts.append(Cohort(id: id, teams: drops.reduce(0) { $0 + $1.teams }, departsDepot: ClockTime.parse(departs)!,
-                                             route: route, setupSeconds: setupMinutes * 60,
+        cohort(id, departs: departs, route: drops.map { ($0.site, travel, $0.teams) }, shiftEnd: shiftEnd, setupMinutes: setupMinutes,
+               standingLimitMinutes: standingLimitMinutes, breakMinutes: breakMinutes, relieves: relieves)
+    }
+
+    /// The same with each leg's own travel minutes (the first from the depot).
+    public mutating func cohort(_ id: String, departs: String, route: [(site: String, travelMinutes: Double, teams: Int)], shiftEnd: String,
+                                setupMinutes: Double = 0, standingLimitMinutes: Double = 180, breakMinutes: Double = 20,
+                                relieves: String? = nil) {
+        let stops = route.map { RouteStop(site: $0.site, travelSeconds: $0.travelMinutes * 60, teams: $0.teams) }
+        scenario.staff.cohorts.append(Cohort(id: id, teams: route.reduce(0) { $0 + $1.teams }, departsDepot: ClockTime.parse(departs)!,
+                                             route: stops, setupSeconds: setupMinutes * 60,
                                              standingLimitSeconds: standingLimitMinutes * 60, breakSeconds: breakMinutes * 60,
                                              shiftEnd: ClockTime.parse(shiftEnd)!, relieves: relieves))
     }
@@ -53,6 +62,16 @@ public struct ScenarioBuilder {
 
     public mutating func target(_ metric: MetricName, atMost value: Double) {
         scenario.targets.append(Target(metric: metric, bound: .atMost, value: value))
+    }
+
+    /// A finish target: the last swab by this clock time ("HH:MM").
+    public mutating func finish(by time: String) {
+        target(.finishTimeMinutesAfterOpening, atMost: (ClockTime.parse(time)! - scenario.round.opening) / 60)
+    }
+
+    /// The scenario's own plan.
+    public mutating func plan(_ callUps: [CallUp], origin: String = "code") {
+        scenario.plan = Plan(callUps: callUps, origin: origin)
     }
 }
 

@@ -31,7 +31,7 @@ extension Wording {
         case .lifts(let minutes, let b, let stairs):
             let clock = { (m: Double) in ClockTime.format(s.round.opening + m.rounded(.up) * 60) }
             let above = b.stairsUpToFloor == 1 ? self(.liftRidersAboveGround) : self(.liftRidersAboveFloor, b.stairsUpToFloor)
-            let args: [Any] = [ClockTime.format(s.round.opening + minutes * 60), buildingName(b.building, s), b.lifts, b.capacity,
+            let args: [any PhraseSlot] = [ClockTime.format(s.round.opening + minutes * 60), buildingName(b.building, s), b.lifts, b.capacity,
                                Int(b.roundTripSeconds.rounded()), b.riders, clock(b.earliestMinutes), above]
             guard let stairs else { return self(.impossibleLifts, arguments: args) }
             let walkers = stairs.floor == 2 ? self(.stairsFloorTwo) : self(.stairsFloors, stairs.floor)

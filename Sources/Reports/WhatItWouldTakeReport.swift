@@ -26,7 +26,7 @@ public enum WhatItWouldTakeReport {
         switch a {
         case .teams(let cohort, let site, let count, let tables):
             let c = s.staff.cohorts.first { $0.id == cohort }.map(w.name) ?? cohort
-            return w(tables > 0 ? .takeTeamsTables : .takeTeams, count, w.siteName(site, s), c, tables)
+            return tables > 0 ? w(.takeTeamsTables, count, w.siteName(site, s), c, tables) : w(.takeTeams, count, w.siteName(site, s), c)
         case .desks(let site, let count): return w(.takeDesks, count, w.siteName(site, s))
         case .stairs(let floor): return w(.takeStairs, floor)
         case .tent(let site): return w(.takeTent, w.siteName(site, s))

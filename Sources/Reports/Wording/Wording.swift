@@ -3,7 +3,8 @@ import Scenario
 /// Every word a planner reads in the report, the site sheets, the terminal and the CSV headers,
 /// from one table per language (`Wording+English.swift`, `Wording+Chinese.swift`): code asks
 /// for a `Phrase` and fills its numbered slots (`{1}`, `{2}`), so a sentence can put them in
-/// the order its language wants. Building notices' sentences are in the same tables
+/// the order its language wants. Each phrase's slots are typed (`Phrase.slots`): a text or a
+/// count, never a bare `Double`. Building notices' sentences are in the same tables
 /// (`Wording+Notices.swift`), chosen by each notice language.
 public struct Wording: Sendable {
     public let language: Language
@@ -23,11 +24,15 @@ public struct Wording: Sendable {
 
     /// The phrase with `{1}`, `{2}`, ... replaced by the arguments, in one pass over the
     /// template: an argument's own text (a building named "{2}") is never read as a slot.
-    public func callAsFunction(_ p: Phrase, _ args: Any...) -> String { self(p, arguments: args) }
+    public func callAsFunction(_ p: Phrase, _ args: any PhraseSlot...) -> String { self(p, arguments: args) }
+
+    /// The phrase as its table writes it, its slots unfilled (for checks of the tables).
+    public func template(_ p: Phrase) -> String { table[p] ?? Wording.english[p] ?? p.rawValue }
 
     /// The same with the arguments in an array.
-    public func callAsFunction(_ p: Phrase, arguments args: [Any]) -> String {
-        let template = table[p] ?? Wording.english[p] ?? p.rawValue
+    public func callAsFunction(_ p: Phrase, arguments args: [any PhraseSlot]) -> String {
+        assert(args.map(\.slotKind) == p.slots, "\(p) takes \(p.slots), given \(args.map(\.slotKind))")
+        let template = template(p)
         guard !args.isEmpty else { return template }
         var out = ""
         var rest = template[...]
@@ -35,7 +40,7 @@ public struct Wording: Sendable {
             out += rest[..<open]
             let after = rest[rest.index(after: open)...]
             if let close = after.firstIndex(of: "}"), let k = Int(after[..<close]), k >= 1, k <= args.count {
-                out += "\(args[k - 1])"
+                out += args[k - 1].slotText
                 rest = after[after.index(after: close)...]
             } else {
                 out += "{"
@@ -46,7 +51,7 @@ public struct Wording: Sendable {
     }
 
     /// A CSV header: the phrase's columns, separated by `|` in the table.
-    public func columns(_ p: Phrase) -> [String] { self(p).split(separator: "|", omittingEmptySubsequences: false).map(String.init) }
+    public func columns(_ p: Phrase) -> [String] { template(p).split(separator: "|", omittingEmptySubsequences: false).map(String.init) }
 
     /// Items of a list in running text.
     public func list(_ items: [String]) -> String { items.joined(separator: self(.listSeparator)) }

@@ -119,9 +119,12 @@ extension CompiledRound {
             if let only, !only[bi] { draws.buildingEnd.append(draws.residents.count); continue }
             // The building's community's sections (one population but in a street).
             let pop = model.buildingPopulation[bi]
-            let a = populations[pop].arrivals, svc = populations[pop].service, patience = populations[pop].patience
+            let a = populations[pop].arrivals, svc = populations[pop].service
             let registration = registration[pop], swab = swab[pop]
             let patienceSampler = patienceSamplers[pop], comeBackSampler = comeBackSamplers[pop]
+            // The one field of the population's patience read per resident, taken out once: binding
+            // the whole value in the loop copied it (and its arrays) for every resident.
+            let comeBackShare = populations[pop].patience?.comeBackShare ?? 0
             var people = RandomStream(seed: seed, replication: replication, entity: UInt64(bi), purpose: StreamPurpose.residents.rawValue)
             var service = RandomStream(seed: seed, replication: replication, entity: UInt64(bi), purpose: StreamPurpose.service.rawValue)
             var patient = RandomStream(seed: seed, replication: replication, entity: UInt64(bi), purpose: StreamPurpose.patience.rawValue)
@@ -135,10 +138,10 @@ extension CompiledRound {
                 var reg = registration.sample(&service)
                 var sw = swab.sample(&service)
                 var arrival = Arrival(time: 0, site: 0, priority: false, registrationSeconds: 0, swabSeconds: 0)
-                if let patience, let patienceSampler, let comeBackSampler {
+                if let patienceSampler, let comeBackSampler {
                     arrival.patience = Float(patienceSampler.sample(&patient))
                     let uBack = patient.nextDouble(), back = comeBackSampler.sample(&patient)
-                    if uBack < patience.comeBackShare { arrival.comeBack = Float(back) }
+                    if uBack < comeBackShare { arrival.comeBack = Float(back) }
                 }
                 let elderly = uElderly < b.elderlyShare
                 if elderly { reg *= svc.elderlyFactor; sw *= svc.elderlyFactor }
@@ -181,7 +184,9 @@ extension CompiledRound {
         draws.residents.withUnsafeBufferPointer { residents in
             for (bi, b) in buildings.enumerated() {
                 let pop = model.buildingPopulation[bi]
-                let a = populations[pop].arrivals, walk = populations[pop].walking, patience = populations[pop].patience
+                let a = populations[pop].arrivals, walk = populations[pop].walking
+                // Read per resident: taken out of the population's patience once (see `drawResidents`).
+                let rainFactor = populations[pop].patience.map { Float($0.rainFactor) }
                 let frontExponent = 1 / a.frontLoading
                 let end = draws.buildingEnd[bi]
                 var m = 0
@@ -231,8 +236,8 @@ extension CompiledRound {
                     }
                     // Walking is slower in rain.
                     arrival.time = t + arrival.time * weather.travelFactor(at: t)
-                    if arrival.patience.isFinite, let p = patience, weather.raining(at: arrival.time) {
-                        arrival.patience *= Float(p.rainFactor)
+                    if arrival.patience.isFinite, let rainFactor, weather.raining(at: arrival.time) {
+                        arrival.patience *= rainFactor
                     }
                     out.append(arrival)
                 }

@@ -4,7 +4,7 @@ import SimKit
 import SiteModel
 
 /// Throughput figures for SwabPlan, as medians of several runs. Build in release mode:
-///     swift run -c release swabplan-bench [--quick] [--only engine|ratio|district|scale|optimizer|towers|rules] [--scenario FILE] [--plans-out DIR] [--seeds N]
+///     swift run -c release swabplan-bench [--quick] [--only engine|ratio|district|scale|optimizer|towers|rules|rule-parts] [--scenario FILE] [--plans-out DIR] [--seeds N]
 @main
 struct Bench {
     static func main() {
@@ -34,6 +34,11 @@ struct Bench {
         if only == "district" || only == nil { District.bench(sizes: [10_000, 40_000], runs: quick ? 1 : 3) }
         if only == "district" { return }
         if only == "towers" { OptimizerBench.towers(runs: runs, plans: quick ? 20 : 40); return }
+        if only == "rule-parts" {
+            let path = args.drop(while: { $0 != "--scenario" }).dropFirst().first ?? "Scenarios/panjiayuan-nanli.yaml"
+            if let s = try? ScenarioLoader.load(path: path) { OptimizerBench.ruleParts(s, timeLimit: 60) }
+            return
+        }
         if only == "rules" {
             let path = args.drop(while: { $0 != "--scenario" }).dropFirst().first ?? "Scenarios/panjiayuan-nanli.yaml"
             let plansOut = args.drop(while: { $0 != "--plans-out" }).dropFirst().first

@@ -9,12 +9,15 @@ public struct PublicationSettings: Sendable {
     public var language: Language
     public var noticeLanguages: [Language]
     public var issuer: String?
+    /// The issuer as English notices sign; nil: `issuer` in both languages.
+    public var issuerEn: String?
     public var contact: String?
 
     public init(_ s: Scenario, language: Language? = nil) {
         self.language = language ?? s.publishing.language
         noticeLanguages = s.publishing.noticeLanguages
         issuer = s.publishing.issuer
+        issuerEn = s.publishing.issuerEn
         contact = s.publishing.contact
     }
 

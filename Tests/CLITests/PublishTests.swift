@@ -264,6 +264,9 @@ final class NoticeTests: XCTestCase {
         // Chinese names in Chinese, English names (`name_en`) in English.
         XCTAssertTrue(b13.contains("【核酸检测通知】13号楼的居民") && b13.contains("到十八号院采样点采样"), b13)
         XCTAssertTrue(b13.contains("residents of Building 13") && b13.contains("come to No. 18 compound sampling point"), b13)
+        // Each language's notice signed by the issuer in that language (`issuer_en`).
+        let signatures = b13.components(separatedBy: "\n").filter { $0.hasPrefix("潘家园南里社区居委会") || $0.hasPrefix("Panjiayuan Nanli Residents' Committee") }
+        XCTAssertEqual(signatures.count, 2, b13)
         let compound = try String(contentsOf: out.appendingPathComponent("notices/compound-c18.txt"), encoding: .utf8)
         for b in ["Building 10", "Building 17"] { XCTAssertTrue(compound.contains(b), compound) }
         // The report's first screen: a one-line verdict, targets in a planner's words.

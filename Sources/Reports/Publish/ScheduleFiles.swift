@@ -186,7 +186,8 @@ enum ScheduleFiles {
                 lines.append(words(spell.kind == .rain ? .noticeRain : .noticeHeat, ClockTime.format(spell.window.start), ClockTime.format(spell.window.end)))
             }
             if atHome { lines.append(words(.noticeAtHome)) }
-            if let footer = words.noticeFooter(p.issuer, p.contact) { lines.append(footer) }
+            let issuer = words.language == .en ? (p.issuerEn ?? p.issuer) : p.issuer
+            if let footer = words.noticeFooter(issuer, p.contact) { lines.append(footer) }
             return lines.joined(separator: "\n")
         }
         // Call-ups by building, once (a district has tens of thousands of both).

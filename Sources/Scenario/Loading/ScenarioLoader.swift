@@ -101,13 +101,19 @@ public enum ScenarioLoader {
             scenario!.everyMorningShare = top.double("every_morning_share", default: 0.9, in: 0.5...1) ?? 0.9
             scenario!.sourceFiles = [file] + r.filesRead
             scenario!.nameEn = top.name("name_en")
-            if let n = top["notices"], let f = r.mapping(n, "notices", optional: ["languages", "issuer", "contact"]) {
-                for key in ["issuer", "contact"] {
+            if let n = top["notices"], let f = r.mapping(n, "notices", optional: ["languages", "issuer", "issuer_en", "contact"]) {
+                for key in ["issuer", "issuer_en", "contact"] {
                     guard let node = f[key], let text = f.string(key) else { continue }
                     let clean = text.trimmingSpaces
                     if !Limits.isOneLine(clean, atMost: Limits.maxNoticeText) {
                         r.fail(node, f.path(key), "expected a line of text of 1 to \(Limits.maxNoticeText) characters (no line breaks)")
-                    } else if key == "issuer" { scenario!.publishing.issuer = clean } else { scenario!.publishing.contact = clean }
+                    } else {
+                        switch key {
+                        case "issuer": scenario!.publishing.issuer = clean
+                        case "issuer_en": scenario!.publishing.issuerEn = clean
+                        default: scenario!.publishing.contact = clean
+                        }
+                    }
                 }
                 var langs: [Language] = []
                 for (node, path) in f.list("languages", nonEmpty: true) ?? [] {

@@ -269,6 +269,8 @@ public struct Publishing: Sendable, Equatable {
     public var noticeLanguages: [Language] = [.zh, .en]
     /// A residents' committee or street office, and a phone: `notices.issuer`, `notices.contact`.
     public var issuer: String?
+    /// The issuer as English notices sign (`notices.issuer_en`); nil: `issuer` in both.
+    public var issuerEn: String?
     public var contact: String?
     public init() {}
 }

@@ -3,9 +3,9 @@
 /// plan, each in the keys the loader reads, one site or building a line. Values the loader
 /// would take by default are left out where a file usually leaves them out (names equal to
 /// ids, no compound, no cover, the spread, the service factors). What a builder cannot set
-/// (compounds, walking, weather, logistics, the planning rules) is not written, so
-/// the file reads back with the format's defaults for those sections (`unwritten` names any
-/// that differ).
+/// (compounds, walking, weather, logistics, the planning rules, the language and notices) is
+/// not written, so the file reads back with the format's defaults for those sections
+/// (`unwritten` names any that differ).
 ///
 ///     let text = ScenarioWriter.yaml(builder.scenario)
 public enum ScenarioWriter {
@@ -101,6 +101,10 @@ public enum ScenarioWriter {
         }
         if s.planning != PlanningRules() { out.append("planning") }
         if s.everyMorningShare != 0.9 { out.append("every_morning_share") }
+        var publishing = s.publishing
+        if publishing.language != Publishing().language { out.append("language") }
+        publishing.language = Publishing().language
+        if publishing != Publishing() { out.append("notices") }
         return out
     }
 

@@ -172,8 +172,9 @@ def flow_optimise_compare(d):
 
 
 def flow_phone(url):
-    """At 390 px neither the results page nor the scenario page scrolls sideways. Headless
-    Chromium keeps a window at least 500 px wide, so the phone's width is emulated."""
+    """At 390 px neither the results page nor the scenario page scrolls sideways, and the
+    results page's targets table fits its box. Headless Chromium keeps a window at least
+    500 px wide, so the phone's width is emulated."""
     d = browser(390, 844)
     d.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", {"width": 390, "height": 844, "deviceScaleFactor": 1, "mobile": True})
     try:
@@ -184,6 +185,10 @@ def flow_phone(url):
             d.save_screenshot(f"{shots}/3-phone-{k + 1}.png")
             check(seen == 390, f"the page is {seen} px wide, not a phone's 390")
             check(wide <= seen, f"{page} scrolls sideways at 390 px: {wide} > {seen}")
+            if k == 0:
+                # The targets' sentences wrap: the table fits its box, not scrolled inside it.
+                fits = d.execute_script("var t = document.querySelector('table.wrap'); return t && t.parentNode.scrollWidth <= t.parentNode.clientWidth")
+                check(fits, "the targets table scrolls inside its box at 390 px")
     finally:
         d.quit()
 

@@ -11,7 +11,7 @@ enum Assets {
     .card{background:#fff;border:1px solid #dde2e8;border-radius:6px;padding:.8rem 1rem;margin:.6rem 0}
     .scroll{overflow-x:auto;max-width:100%}
     table{border-collapse:collapse;font-size:.92rem}th,td{border-bottom:1px solid #e3e7ec;padding:.3rem .6rem;text-align:left;white-space:nowrap}
-    td.num{text-align:right;font-variant-numeric:tabular-nums}
+    td.num{text-align:right;font-variant-numeric:tabular-nums}table.wrap td{white-space:normal}table.wrap td.met,table.wrap td.missed{white-space:nowrap}
     form{display:inline-flex;flex-wrap:wrap;gap:.5rem;align-items:center;margin:.3rem 0}
     input,select,button{font:inherit;padding:.3rem .5rem;max-width:100%;box-sizing:border-box}input[type=number]{width:7em}
     form,label{max-width:100%}button{background:#2a6df4;color:#fff;border:0;border-radius:4px;cursor:pointer}

@@ -55,7 +55,7 @@ enum RunPage {
         guard let data = FileManager.default.contents(atPath: folder + "/outcome.json"),
               let o = try? JSONDecoder().decode(RunOutcome.self, from: data) else { return "<p class=\"missed\">\(ui(.notFound))</p>" }
         let en = ui.language == .en
-        var h = "<h2>\(ui(.targets))</h2><div class=\"scroll\"><table><tr><th>\(ui(.target))</th><th>\(ui(.figure))</th><th></th></tr>"
+        var h = "<h2>\(ui(.targets))</h2><div class=\"scroll\"><table class=\"wrap\"><tr><th>\(ui(.target))</th><th>\(ui(.figure))</th><th></th></tr>"
         for t in o.targets {
             h += "<tr><td>\(HTML.escape(en ? t.en : t.zh))</td><td>\(HTML.escape(en ? t.figureEn : t.figureZh))</td>"
             h += "<td class=\"\(t.met ? "met" : "missed")\">\(ui(t.met ? .met : .missed))</td></tr>"

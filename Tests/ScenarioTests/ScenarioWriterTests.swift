@@ -42,11 +42,10 @@ final class ScenarioWriterTests: XCTestCase {
     func testWhatIsNotWrittenIsNamed() {
         var s = Fixtures.smallCommunity()
         XCTAssertEqual(ScenarioWriter.unwritten(s), [])
-        s.compounds = [Compound(id: "c1", name: "一号院")]
         s.walking.liftCapacityPersons = 12
         s.planning.minWindowMinutes = 30
         s.logistics.patience = Patience(patience: .exponential(mean: 1800), rainFactor: 0.5, comeBackShare: 0, comeBackAfter: .deterministic(600))
-        XCTAssertEqual(ScenarioWriter.unwritten(s), ["compounds", "walking", "logistics", "planning"])
+        XCTAssertEqual(ScenarioWriter.unwritten(s), ["walking", "logistics", "planning"])
     }
 
     /// A generated district is the scenario the generator builds: its file, loaded and written
@@ -60,5 +59,21 @@ final class ScenarioWriterTests: XCTestCase {
             XCTAssertEqual(ScenarioWriter.yaml(g.scenario()), ScenarioWriter.yaml(loaded))
             XCTAssertEqual(loaded.totalResidents, g.residents)
         }
+    }
+}
+
+/// The bundled two-site scenario (two compounds, its own plan), which the writer holds whole:
+/// written, it loads as itself.
+final class ScenarioWriterFileTests: XCTestCase {
+    func testTheTwoSiteScenarioReadsBackAsItself() throws {
+        let s = try Fixtures.twoSites()
+        XCTAssertEqual(ScenarioWriter.unwritten(s), [])
+        let text = ScenarioWriter.yaml(s)
+        let back = try ScenarioLoader.parse(text, file: "written.yaml")
+        XCTAssertEqual(ScenarioWriter.yaml(back), text)
+        XCTAssertEqual("\(back.staff)", "\(s.staff)")
+        XCTAssertEqual("\(back.arrivals)", "\(s.arrivals)")
+        XCTAssertEqual(back.plan, s.plan)
+        XCTAssertEqual(ScenarioWriter.unwritten(try Fixtures.panjiayuan()), ["walking", "weather", "logistics", "language", "notices"])
     }
 }

@@ -30,6 +30,7 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     } catch {
         fatalError("loader threw something that is not ScenarioErrors: \(error)")
     }
+    fuzzWriting(scenario)
     // Small caps keep an execution in milliseconds; the ranges are the loader's job.
     guard scenario.totalResidents <= 20_000, scenario.sites.count <= 200, scenario.buildings.count <= 2_000 else { return 0 }
     let plan = scenario.effectivePlan
@@ -39,6 +40,27 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     if json.contains("\"mean\": null") { fatalError("NaN in summary.json:\n\(json)") }
     for m in result.metrics where !m.interval.mean.isFinite { fatalError("\(m.name.rawValue) is \(m.interval.mean)") }
     return 0
+}
+
+/// `ScenarioWriter` on a scenario it holds whole (nothing `unwritten`, buildings in the file
+/// itself): the text it writes loads, holds the same round, sites, buildings, staff, service,
+/// arrivals, targets and plan, and is written again the same.
+func fuzzWriting(_ s: Scenario) {
+    guard ScenarioWriter.unwritten(s).isEmpty, s.sourceFiles.count == 1 else { return }
+    let text = ScenarioWriter.yaml(s)
+    let back: Scenario
+    do { back = try ScenarioLoader.parse(text, file: "written.yaml") } catch { fatalError("the written scenario does not load: \(error)\n\(text)") }
+    func same(_ what: String, _ a: String, _ b: String) { if a != b { fatalError("\(what) changed when written:\n\(a)\n\(b)\n\(text)") } }
+    same("the round", "\(s.round)", "\(back.round)")
+    same("the sites", "\(s.sites)", "\(back.sites)")
+    same("the buildings", "\(s.buildings.map { ($0.id, $0.name, $0.nameEn ?? "", $0.residents, $0.floors, $0.lifts, $0.liftsOutOfOrder, $0.elderlyShare, $0.noSmartphoneShare, $0.position.map { "\($0)" } ?? "", $0.walkMinutes.sorted { $0.key < $1.key }.map { "\($0)" }) })",
+         "\(back.buildings.map { ($0.id, $0.name, $0.nameEn ?? "", $0.residents, $0.floors, $0.lifts, $0.liftsOutOfOrder, $0.elderlyShare, $0.noSmartphoneShare, $0.position.map { "\($0)" } ?? "", $0.walkMinutes.sorted { $0.key < $1.key }.map { "\($0)" }) })")
+    same("the staff", "\(s.staff)", "\(back.staff)")
+    same("the service", "\(s.service)", "\(back.service)")
+    same("the arrivals", "\(s.arrivals)", "\(back.arrivals)")
+    same("the targets", "\(s.targets)", "\(back.targets)")
+    if s.plan != back.plan { fatalError("the plan changed when written:\n\(text)") }
+    same("the text", text, ScenarioWriter.yaml(back))
 }
 
 /// The workbench's editor on any text: its tables, or an error, never a trap; a value on one

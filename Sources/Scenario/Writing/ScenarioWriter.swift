@@ -1,11 +1,11 @@
 /// A scenario as a scenario file, for scenarios made in code (`ScenarioBuilder`,
-/// `DistrictGenerator`): the round, sites, buildings, staff, service, arrivals, targets and the
-/// plan, each in the keys the loader reads, one site or building a line. Values the loader
-/// would take by default are left out where a file usually leaves them out (names equal to
-/// ids, no compound, no cover, the spread, the service factors). What a builder cannot set
-/// (compounds, walking, weather, logistics, the planning rules, the language and notices) is
-/// not written, so the file reads back with the format's defaults for those sections
-/// (`unwritten` names any that differ).
+/// `DistrictGenerator`): the round, compounds, sites, buildings, staff, service, arrivals,
+/// targets and the plan, each in the keys the loader reads, one site or building a line.
+/// Values the loader would take by default are left out where a file usually leaves them out
+/// (names equal to ids, no compound, no cover, the spread, the service factors). What a
+/// builder cannot set (walking, weather, logistics, the planning rules, the language and
+/// notices) is not written, so the file reads back with the format's defaults for those
+/// sections (`unwritten` names any that differ).
 ///
 ///     let text = ScenarioWriter.yaml(builder.scenario)
 public enum ScenarioWriter {
@@ -13,6 +13,10 @@ public enum ScenarioWriter {
         var out = "version: 1\nname: \(PlanWriter.quoted(s.name))\n"
         if let en = s.nameEn { out += "name_en: \(PlanWriter.quoted(en))\n" }
         out += "round: {date: \(plainOrQuoted(s.round.date)), opening: \(clock(s.round.opening)), deadline: \(clock(s.round.deadline))}\n"
+        if !s.compounds.isEmpty {
+            out += "compounds:\n"
+            for c in s.compounds { out += "  - {" + (["id: " + plainOrQuoted(c.id)] + names(c.name, c.nameEn, id: c.id)).joined(separator: ", ") + "}\n" }
+        }
         out += "sites:\n"
         for x in s.sites {
             var f = ["id: " + plainOrQuoted(x.id)]
@@ -88,7 +92,6 @@ public enum ScenarioWriter {
     /// gives (so that a caller can refuse to write a scenario that would not read back as itself).
     public static func unwritten(_ s: Scenario) -> [String] {
         var out: [String] = []
-        if !s.compounds.isEmpty { out.append("compounds") }
         let w = s.walking, standard = Walking.standard
         if w.speedMetresPerMinute != standard.speedMetresPerMinute || w.detourFactor != standard.detourFactor
             || w.stairsSecondsPerFloor != standard.stairsSecondsPerFloor || w.liftCapacityPersons != standard.liftCapacityPersons
@@ -96,7 +99,9 @@ public enum ScenarioWriter {
             || w.liftSecondsPerFloor != standard.liftSecondsPerFloor { out.append("walking") }
         if !s.logistics.weather.isClear { out.append("weather") }
         let l = s.logistics
-        if l.lab != nil || !l.couriers.fleet.isEmpty || !l.doorToDoor.teams.isEmpty || l.dataDesk != nil || l.patience != nil {
+        let tubes = Tubes.standard
+        if l.lab != nil || !l.couriers.fleet.isEmpty || !l.doorToDoor.teams.isEmpty || l.dataDesk != nil || l.patience != nil
+            || l.tubes.poolSize != tubes.poolSize || l.tubes.maxHoldingSeconds != tubes.maxHoldingSeconds || l.tubes.boxCapacity != tubes.boxCapacity {
             out.append("logistics")
         }
         if s.planning != PlanningRules() { out.append("planning") }

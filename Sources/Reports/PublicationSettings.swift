@@ -21,6 +21,9 @@ public struct PublicationSettings: Sendable {
         contact = s.publishing.contact
     }
 
+    /// Who signs a notice in `language`: the English name in English where there is one.
+    public func issuer(in language: Language) -> String? { language == .en ? (issuerEn ?? issuer) : issuer }
+
     /// The wording of everything but the notices.
     public var words: Wording { Wording(language) }
 }

@@ -105,24 +105,13 @@ enum OptimizerBench {
     /// `plansOut`: a folder to write both chosen plans to (`ruled.yaml`, `unruled.yaml`), to
     /// read them with `swabplan simulate --plan` or `check_plan.py`.
     static func rulesPrice(_ s: Scenario, timeLimit: Double, seed: UInt64 = 1, plansOut: String? = nil) {
-        let jobs = ProcessInfo.processInfo.activeProcessorCount
         let objective = Objective.scenarios(s)
-        var plans: [Plan] = []
-        for ruled in [true, false] {
-            var t = s
-            if !ruled { t.planning = .unruled }
-            guard let r = try? Optimizer.run(scenario: t, options: Optimizer.Options(objective: objective, budget: .seconds(timeLimit), seed: seed, jobs: jobs)) else {
-                print("optimiser failed on \(s.name)"); return
-            }
-            plans.append(r.plan)
-            if let dir = plansOut {
-                let file = URL(fileURLWithPath: dir).appendingPathComponent(ruled ? "ruled.yaml" : "unruled.yaml")
-                try? PlanWriter.yaml(r.plan).write(to: file, atomically: true, encoding: .utf8)
+        guard let (plans, runs) = optimisedUnder([s.planning, .unruled], s, timeLimit: timeLimit, seed: seed) else { return }
+        if let dir = plansOut {
+            for (plan, name) in zip(plans, ["ruled.yaml", "unruled.yaml"]) {
+                try? PlanWriter.yaml(plan).write(to: URL(fileURLWithPath: dir).appendingPathComponent(name), atomically: true, encoding: .utf8)
             }
         }
-        let model = RoundModel(s)
-        guard let rounds = try? plans.map({ try CompiledRound(model: model, plan: $0) }) else { print("cannot compile the plans"); return }
-        let runs = Experiment.runs(rounds, replications: 0..<100, seed: 7, jobs: jobs)
         func ci(_ xs: [Double]) -> String { let c = ConfidenceInterval(Tally(xs)); return String(format: "%.2f ± %.2f", c.mean, c.halfWidth) }
         print("price of the planning rules on \(s.name) (seed \(seed), objective \(objective.rawValue), \(Int(timeLimit)) s each, 100 replications, common random numbers):")
         for m in [MetricName.timeInSystemP95Minutes, .timeInSystemMinutes, .finishTimeMinutesAfterOpening] {
@@ -140,7 +129,6 @@ enum OptimizerBench {
     /// bands), and under none; each plan's p95 and mean on the same 100 replications, paired
     /// against the plan under no rules.
     static func ruleParts(_ s: Scenario, timeLimit: Double, seed: UInt64 = 1) {
-        let jobs = ProcessInfo.processInfo.activeProcessorCount
         let objective = Objective.scenarios(s)
         var variants: [(String, PlanningRules)] = [("no rules", .unruled), ("every rule", s.planning)]
         for untie in [false, true] {
@@ -155,18 +143,7 @@ enum OptimizerBench {
             bands.maxBandsLowRise = 8; bands.maxBandsHighRise = 8
             variants.append(("every rule but \(but) and up to 8 bands", bands))
         }
-        var plans: [Plan] = []
-        for (_, rules) in variants {
-            var t = s
-            t.planning = rules
-            guard let r = try? Optimizer.run(scenario: t, options: Optimizer.Options(objective: objective, budget: .seconds(timeLimit), seed: seed, jobs: jobs)) else {
-                print("optimiser failed on \(s.name)"); return
-            }
-            plans.append(r.plan)
-        }
-        let model = RoundModel(s)
-        guard let rounds = try? plans.map({ try CompiledRound(model: model, plan: $0) }) else { print("cannot compile the plans"); return }
-        let runs = Experiment.runs(rounds, replications: 0..<100, seed: 7, jobs: jobs)
+        guard let (plans, runs) = optimisedUnder(variants.map(\.1), s, timeLimit: timeLimit, seed: seed) else { return }
         print("which rule costs what on \(s.name) (seed \(seed), objective \(objective.rawValue), \(Int(timeLimit)) s each, 100 replications, common random numbers; ratio to no rules):")
         func mean(_ xs: [Double]) -> Double { xs.reduce(0, +) / Double(xs.count) }
         for (k, (name, _)) in variants.enumerated() {
@@ -178,6 +155,24 @@ enum OptimizerBench {
             }
             print("  \(name): " + parts.joined(separator: "; ") + "; \(RuleCheck.violations(s, plans[k]).count) rule violations")
         }
+    }
+
+    /// The optimiser's plan under each of `rules` (same seed and time limit, the scenario's own
+    /// objective), and each plan's replications 0..<100 under common random numbers; nil, said,
+    /// when a run fails.
+    static func optimisedUnder(_ rules: [PlanningRules], _ s: Scenario, timeLimit: Double, seed: UInt64) -> ([Plan], [[ReplicationResult]])? {
+        let jobs = ProcessInfo.processInfo.activeProcessorCount
+        var plans: [Plan] = []
+        for r in rules {
+            var t = s
+            t.planning = r
+            let options = Optimizer.Options(objective: Objective.scenarios(s), budget: .seconds(timeLimit), seed: seed, jobs: jobs)
+            guard let result = try? Optimizer.run(scenario: t, options: options) else { print("optimiser failed on \(s.name)"); return nil }
+            plans.append(result.plan)
+        }
+        let model = RoundModel(s)
+        guard let rounds = try? plans.map({ try CompiledRound(model: model, plan: $0) }) else { print("cannot compile the plans"); return nil }
+        return (plans, Experiment.runs(rounds, replications: 0..<100, seed: 7, jobs: jobs))
     }
 
     /// The tower estate the rules are priced on (16 towers at two sites).

@@ -186,8 +186,7 @@ enum ScheduleFiles {
                 lines.append(words(spell.kind == .rain ? .noticeRain : .noticeHeat, ClockTime.format(spell.window.start), ClockTime.format(spell.window.end)))
             }
             if atHome { lines.append(words(.noticeAtHome)) }
-            let issuer = words.language == .en ? (p.issuerEn ?? p.issuer) : p.issuer
-            if let footer = words.noticeFooter(issuer, p.contact) { lines.append(footer) }
+            if let footer = words.noticeFooter(p.issuer(in: words.language), p.contact) { lines.append(footer) }
             return lines.joined(separator: "\n")
         }
         // Call-ups by building, once (a district has tens of thousands of both).

@@ -105,7 +105,7 @@ public struct Weather: Sendable {
 
 // MARK: Tubes, lab, couriers
 
-public struct Tubes: Sendable {
+public struct Tubes: Sendable, Equatable {
     /// Residents pooled in one tube at the sites (10-in-1 by default).
     public var poolSize: Int
     /// A partial tube is sealed this long after its first swab.

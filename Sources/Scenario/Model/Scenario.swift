@@ -184,7 +184,7 @@ public struct Site: Sendable {
     }
 }
 
-public struct Walking: Sendable {
+public struct Walking: Sendable, Equatable {
     public var speedMetresPerMinute: Double
     /// Paths are longer than straight lines between buildings.
     public var detourFactor: Double

@@ -92,16 +92,10 @@ public enum ScenarioWriter {
     /// gives (so that a caller can refuse to write a scenario that would not read back as itself).
     public static func unwritten(_ s: Scenario) -> [String] {
         var out: [String] = []
-        let w = s.walking, standard = Walking.standard
-        if w.speedMetresPerMinute != standard.speedMetresPerMinute || w.detourFactor != standard.detourFactor
-            || w.stairsSecondsPerFloor != standard.stairsSecondsPerFloor || w.liftCapacityPersons != standard.liftCapacityPersons
-            || w.liftRoundTripSeconds != standard.liftRoundTripSeconds || w.stairsUpToFloor != standard.stairsUpToFloor
-            || w.liftSecondsPerFloor != standard.liftSecondsPerFloor { out.append("walking") }
+        if s.walking != .standard { out.append("walking") }
         if !s.logistics.weather.isClear { out.append("weather") }
         let l = s.logistics
-        let tubes = Tubes.standard
-        if l.lab != nil || !l.couriers.fleet.isEmpty || !l.doorToDoor.teams.isEmpty || l.dataDesk != nil || l.patience != nil
-            || l.tubes.poolSize != tubes.poolSize || l.tubes.maxHoldingSeconds != tubes.maxHoldingSeconds || l.tubes.boxCapacity != tubes.boxCapacity {
+        if l.lab != nil || !l.couriers.fleet.isEmpty || !l.doorToDoor.teams.isEmpty || l.dataDesk != nil || l.patience != nil || l.tubes != .standard {
             out.append("logistics")
         }
         if s.planning != PlanningRules() { out.append("planning") }

@@ -47,6 +47,21 @@ final class WeatherTwinTests: XCTestCase {
         XCTAssertGreaterThan(forkedAfterArrivals, 0, "no replication exercised a shared prefix")
     }
 
+    /// The benchmark's cost per event counts the twin's events (those after the fork) beside
+    /// the round's: both loops run in the replication's time.
+    func testTwinEventsAreCountedApart() throws {
+        let round = try Self.panjiayuan()
+        let wet = round.simulate(seed: 3, replication: 0)
+        XCTAssertGreaterThan(wet.eventsWithoutWeather, 0)
+        XCTAssertLessThan(wet.eventsWithoutWeather, wet.events, "the twin runs after the fork only, on the queues only")
+        var clear = round.scenario
+        clear.logistics.weather.forecast = []
+        clear.logistics.weather.interruptions = []
+        let dry = try CompiledRound(scenario: clear, plan: clear.effectivePlan).simulate(seed: 3, replication: 0)
+        XCTAssertEqual(dry.eventsWithoutWeather, 0)
+        XCTAssertGreaterThan(dry.events, 0)
+    }
+
     /// Every part of the state with shared memory (slabs, event lists) is copied for the twin,
     /// so the two rounds cannot write into each other; found by reflection, so a part added to
     /// `RoundState` later and forgotten in `twinWithoutWeather` fails here.

@@ -77,6 +77,7 @@ extension CompiledRound {
             if let d = outcome.dry {
                 for (l, t) in d.timeInSystem.enumerated() { dry.timeInSystem[group.sites[l]] = t }
                 for (l, n) in d.gaveUp.enumerated() { dry.gaveUp[group.sites[l]] = n }
+                dry.events += d.events
             }
         }
         return (figures, outcomes.contains { $0.dry != nil } ? dry : nil)

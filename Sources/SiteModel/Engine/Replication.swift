@@ -98,6 +98,7 @@ public extension CompiledRound {
             for m in [MetricName.timeInSystemWithoutWeatherMinutes, .weatherCostMinutes, .residentsGaveUpToWeather] { result[m] = .nan }
         }
         if let dry {
+            result.eventsWithoutWeather = dry.events
             var all = Tally()
             for t in dry.timeInSystem { all.merge(t) }
             let dryTime = all.mean
@@ -142,15 +143,20 @@ struct Drawn {
 struct DryFigures {
     var timeInSystem: [Tally]
     var gaveUp: [Int]
+    /// Events the twin took after the fork (for the benchmark: the replication's loop ran them too).
+    var events = 0
 
-    init(timeInSystem: [Tally], gaveUp: [Int]) { self.timeInSystem = timeInSystem; self.gaveUp = gaveUp }
+    init(timeInSystem: [Tally], gaveUp: [Int], events: Int = 0) {
+        self.timeInSystem = timeInSystem; self.gaveUp = gaveUp; self.events = events
+    }
     init(_ dry: RoundState) {
         timeInSystem = dry.tally.timeInSystem.indices.map { dry.tally.timeInSystem[$0] }
         gaveUp = dry.tally.gaveUpAtSite.indices.map { dry.tally.gaveUpAtSite[$0] }
+        events = dry.taken
     }
 
     /// Sites `sites` alone.
     func sites(_ sites: Range<Int>) -> DryFigures {
-        DryFigures(timeInSystem: Array(timeInSystem[sites]), gaveUp: Array(gaveUp[sites]))
+        DryFigures(timeInSystem: Array(timeInSystem[sites]), gaveUp: Array(gaveUp[sites]), events: events)
     }
 }

@@ -8,6 +8,9 @@ public struct ReplicationResult: Sendable {
     public var sites: [SiteSeries]
     /// Events taken from the event list (for the benchmark).
     public var events: Int
+    /// Events the run without the weather took after it forked from this one (for the
+    /// benchmark: the replication ran them as well). Not kept by shards.
+    public var eventsWithoutWeather = 0
     /// With `RunOptions.recordDetail`: what a published schedule and report need.
     public var detail: Detail?
 

@@ -209,6 +209,8 @@ struct RoundState {
         twin.weather = .clear(weather.weather)
         twin.tubesOn = false
         twin.recordSeries = false
+        // The twin counts its own events, those after the fork.
+        twin.taken = 0
         twin.events = events.copy()
         twin.staffEvents = staffEvents.copy()
         twin.lines = lines.copy()

@@ -16,8 +16,12 @@ public struct ChangeNote: Sendable {
                                 (.finishTimeMinutesAfterOpening, .effectFinish)] {
             guard let d = c.comparison.difference(1, metric) else { continue }
             let x = d.interval
-            effects.append(w(.effectLine, w(words), Format.fixed(c.comparison.results[0][metric].mean, 1), Format.fixed(c.comparison.results[1][metric].mean, 1),
-                             w(x.mean < 0 ? .down : .up), Format.fixed(abs(x.mean), 1), Format.fixed(x.halfWidth, 1)))
+            // The finish reads as a clock time ("11:23 -> 11:16"), the change in minutes.
+            let clock = Format.isClockTime(metric)
+            let figure = { (m: Double) in clock && m.isFinite ? ClockTime.format(s.round.opening + (m * 60).rounded()) : Format.fixed(m, 1) }
+            effects.append(w(clock ? .effectLineClock : .effectLine, w(words), figure(c.comparison.results[0][metric].mean),
+                             figure(c.comparison.results[1][metric].mean), w(x.mean < 0 ? .down : .up), Format.fixed(abs(x.mean), 1),
+                             Format.fixed(x.halfWidth, 1)))
         }
         self.effects = effects
         lines = c.changes.map { ChangeNote.words($0, s, w) }

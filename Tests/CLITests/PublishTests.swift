@@ -101,6 +101,31 @@ final class PublishTests: XCTestCase {
         }
     }
 
+    /// What a published plan buys is said in the planner's units: the finish as clock times
+    /// ("11:02 -> 10:41"), its change in minutes; the other figures in minutes.
+    func testChangeNoteGivesTheFinishAsClockTimes() throws {
+        let s = Fixtures.smallCommunity()
+        var earlier = s.plan!
+        // The two buildings called last at S2 (from 10:15) come at 08:45 instead.
+        earlier.callUps = earlier.callUps.map { c in
+            guard c.site == "S2", c.window.start >= 10 * 3600 else { return c }
+            var c = c
+            c.window = ClockWindow(start: c.window.start - 90 * 60, end: c.window.end - 90 * 60)
+            return c
+        }
+        earlier.origin = "optimised"
+        let c = try XCTUnwrap(try PublishedChanges.run(s, own: s.plan!, published: earlier, seed: 1, jobs: 1))
+        for (language, finish) in [(Language.en, "last swab: "), (.zh, "最后一人采完：")] {
+            let note = ChangeNote(c, s, Wording(language))
+            let line = try XCTUnwrap(note.effects.first { $0.hasPrefix(finish) }, "\(note.effects)")
+            let clock = #"\d\d:\d\d"#
+            XCTAssertNotNil(line.range(of: "^" + finish + clock + " (->|→) " + clock, options: .regularExpression), line)
+            XCTAssertTrue(line.contains(language == .en ? " minutes)" : "分钟）"), line)
+            let mean = try XCTUnwrap(note.effects.first { !$0.hasPrefix(finish) })
+            XCTAssertNil(mean.range(of: clock, options: .regularExpression), mean)
+        }
+    }
+
     /// Buildings called in parts at one site name the site once; parts at two sites name each.
     func testBuildingsCalledInPartsNameTheirSiteOnce() {
         var b = ScenarioBuilder(opening: "07:00", deadline: "10:00")

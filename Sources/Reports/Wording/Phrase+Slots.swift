@@ -183,6 +183,7 @@ extension Phrase {
         .liftRidersAboveFloor: [c],
         .stairsFloors: [c],
         .effectLine: [t, t, t, t, t, t],
+        .effectLineClock: [t, t, t, t, t, t],
         .changeMoved: [c, t],
         .moveSite: [t, t, t, t, t],
         .moveWindow: [t, t, t],

@@ -55,7 +55,7 @@ public enum Phrase: String, Sendable, CaseIterable {
     case candidateLine, candidateClusters, candidateSearch, candidateMILP, candidateStaffing, candidateOwn, candidateBaseline
     case setAsideMisses, setAsideWorse, setAsideMissesMore, setAsideBreaksRules, impossibleFinish, impossibleService, impossibleTeams, impossibleCourier, impossibleLifts, impossibleLiftsStairs, liftRidersAboveGround, liftRidersAboveFloor, stairsFloors, stairsFloorTwo
     // What a plan changes
-    case effectMean, effectP95, effectFinish, effectLine, down, up
+    case effectMean, effectP95, effectFinish, effectLine, effectLineClock, down, up
     case changeMoved, moveSite, moveWindow, moreInSchedule, moreBuildings, changeRecut, recutItem, recutItemAt, partItem, partWindow, changeAdded
     case changeBreaks, breakItem, changeDrops, dropItem, changeHandovers, changeStaffing, changeCourier, changeDoorToDoor
     // Site sheets

@@ -153,7 +153,8 @@ extension Wording {
         .setAsideMissesMore: "比另一个候选方案或您的方案更多地未达到目标（模拟{1}次）", .setAsideBreaksRules: "不符合排班规则（仅作对比，不采用）",
 
         .effectMean: "从到场到采样完成的平均用时", .effectP95: "其中95%的居民用时", .effectFinish: "最后一人采完",
-        .effectLine: "{1}：{2} → {3}分钟（{4}{5} ± {6}）", .down: "减少", .up: "增加",
+        .effectLine: "{1}：{2} → {3}分钟（{4}{5} ± {6}）",
+        .effectLineClock: "{1}：{2} → {3}（{4}{5} ± {6}分钟）", .down: "减少", .up: "增加",
         .changeMoved: "调整了{1}个通知：{2}", .moveSite: "{1}：{2} → {3}，{4} → {5}", .moveWindow: "{1}：{2} → {3}",
         .moreInSchedule: "；另有{1}个（见 schedule.csv）", .moreBuildings: "；另有{1}栋（见 schedule.csv）",
         .changeRecut: "按楼层分批通知的楼栋（{1}栋）：{2}", .recutItem: "{1}：{2}", .recutItemAt: "{1}（{2}）：{3}", .partItem: "{1} {2}到{3}", .partWindow: "{1} {2}",

@@ -153,7 +153,8 @@ extension Wording {
         .setAsideMissesMore: "misses the targets by more than another candidate or your plan ({1} replications)", .setAsideBreaksRules: "breaks the planning rules (compared, never chosen)",
 
         .effectMean: "mean time from arrival to swab done", .effectP95: "95th percentile of it", .effectFinish: "last swab",
-        .effectLine: "{1}: {2} -> {3} minutes ({4} {5} ± {6})", .down: "down", .up: "up",
+        .effectLine: "{1}: {2} -> {3} minutes ({4} {5} ± {6})",
+        .effectLineClock: "{1}: {2} -> {3} ({4} {5} ± {6} minutes)", .down: "down", .up: "up",
         .changeMoved: "call-ups moved ({1}): {2}", .moveSite: "{1}: {2} -> {3}, {4} -> {5}", .moveWindow: "{1}: {2} -> {3}",
         .moreInSchedule: "; and {1} more (schedule.csv)", .moreBuildings: "; and {1} more buildings (schedule.csv)",
         .changeRecut: "buildings called in parts, by floors ({1}): {2}", .recutItem: "{1}: {2}", .recutItemAt: "{1}, at {2}: {3}", .partItem: "{1} {2} to {3}", .partWindow: "{1} {2}",

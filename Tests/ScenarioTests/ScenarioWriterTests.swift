@@ -46,6 +46,10 @@ final class ScenarioWriterTests: XCTestCase {
         s.planning.minWindowMinutes = 30
         s.logistics.patience = Patience(patience: .exponential(mean: 1800), rainFactor: 0.5, comeBackShare: 0, comeBackAfter: .deterministic(600))
         XCTAssertEqual(ScenarioWriter.unwritten(s), ["walking", "logistics", "planning"])
+        // A clear morning with an effect of its own is not what a file without `weather` gives.
+        var own = Fixtures.smallCommunity()
+        own.logistics.weather.effects[Weather.key(.rain, .light, .tent)] = CoverEffect(registration: 0.5, swab: 0.5)
+        XCTAssertEqual(ScenarioWriter.unwritten(own), ["weather"])
     }
 
     /// A generated district is the scenario the generator builds: its file, loaded and written

@@ -45,7 +45,7 @@ public struct WeatherWindow: Sendable, Hashable {
 
 /// Random interruptions (gusts, showers): a Poisson stream of `perHour` episodes inside the
 /// window, each lasting a random duration, drawn anew in every replication.
-public struct WeatherInterruption: Sendable {
+public struct WeatherInterruption: Sendable, Equatable {
     public var kind: WeatherKind
     public var severity: Severity
     public var perHour: Double
@@ -62,7 +62,7 @@ public struct CoverEffect: Sendable, Equatable {
     public static let unaffected = CoverEffect(registration: 1, swab: 1)
 }
 
-public struct Weather: Sendable {
+public struct Weather: Sendable, Equatable {
     public var forecast: [WeatherWindow]
     public var interruptions: [WeatherInterruption]
     /// Effect by "kind/severity/cover"; starts from `Weather.defaultEffects`.

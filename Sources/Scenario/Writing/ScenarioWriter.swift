@@ -93,7 +93,8 @@ public enum ScenarioWriter {
     public static func unwritten(_ s: Scenario) -> [String] {
         var out: [String] = []
         if s.walking != .standard { out.append("walking") }
-        if !s.logistics.weather.isClear { out.append("weather") }
+        // Effects and factors too: a clear morning with its own effects is not the default.
+        if s.logistics.weather != .clear { out.append("weather") }
         let l = s.logistics
         if l.lab != nil || !l.couriers.fleet.isEmpty || !l.doorToDoor.teams.isEmpty || l.dataDesk != nil || l.patience != nil || l.tubes != .standard {
             out.append("logistics")

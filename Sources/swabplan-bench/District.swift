@@ -2,35 +2,14 @@ import Foundation
 import Scenario
 import SiteModel
 
-/// A synthetic district for scale figures: buildings on a grid around their sites, a site per
-/// 80 buildings, cohorts of swab teams each serving ten sites; no plan (the baseline calls each
-/// building to its nearest site). Written as YAML so that loading is measured too.
+/// A synthetic district for scale figures (`DistrictGenerator`): 105 residents a building on
+/// average, a site per 80 buildings, a cohort of swab teams per ten sites; no plan (the
+/// baseline calls each building to its nearest site). Written as YAML so that loading is
+/// measured too.
 enum District {
     static func yaml(buildings n: Int) -> String {
         let sites = max(1, n / 80)
-        let side = Int(Double(sites).squareRoot().rounded(.up))
-        var out = """
-        name: Generated district of \(n) buildings
-        round: {date: 2022-05-06, opening: "07:00", deadline: "13:00"}
-        sites:
-
-        """
-        for s in 0..<sites {
-            out += "  - {id: S\(s), registration_desks: 3, swab_stations: 5, x_metres: \((s % side) * 400), y_metres: \((s / side) * 400)}\n"
-        }
-        out += "buildings:\n"
-        for b in 0..<n {
-            let s = b % sites
-            let dx = (b / sites) % 9 * 40 - 160, dy = (b / sites / 9) % 9 * 40 - 160
-            out += "  - {id: B\(b), residents: \(60 + b % 90), floors: \(1 + b % 6), x_metres: \((s % side) * 400 + dx), y_metres: \((s / side) * 400 + dy)}\n"
-        }
-        out += "staff:\n  registrars: \(sites * 3)\n  cohorts:\n"
-        for c in 0..<((sites + 9) / 10) {
-            let stops = (c * 10)..<min(sites, c * 10 + 10)
-            out += "    - id: C\(c)\n      teams: \(stops.count * 4)\n      departs_depot: \"06:20\"\n      shift_end: \"13:00\"\n      route:\n"
-            for s in stops { out += "        - {site: S\(s), travel_minutes: \(s == stops.lowerBound ? 25 : 3), teams: 4}\n" }
-        }
-        return out
+        return DistrictGenerator(residents: 105 * n, buildings: n, sites: sites, cohorts: max(1, (sites + 9) / 10), seed: 1).yaml()
     }
 
     /// Load, compile and two replications of districts of each size, each step timed.

@@ -126,6 +126,23 @@ final class PublishTests: XCTestCase {
         }
     }
 
+    /// The data desk after the round works until its data are done: the rosters and the staff
+    /// timeline say so, not that community workers stay until midnight (the plan file's 24:00).
+    func testDeskAfterTheRoundReadsUntilDone() throws {
+        var s = Fixtures.smallCommunity()
+        s.plan!.roles = try XCTUnwrap(WorkerRoles.assign(s, s.plan!))
+        XCTAssertTrue(s.plan!.roles.contains { $0.role == .dataDesk && $0.period.end == 86_400 }, "no desk period to the day's end")
+        let r = Experiment.run(try CompiledRound(scenario: s, plan: s.plan!), replications: 2, seed: 1, jobs: 1)
+        for (language, untilDone) in [(Language.en, "until done"), (.zh, "直至完成")] {
+            let rosters = ScheduleFiles.rosters(r, Wording(language))
+            XCTAssertFalse(rosters.contains("24:00"), rosters)
+            XCTAssertTrue(rosters.contains("," + untilDone + ","), rosters)
+        }
+        XCTAssertEqual(Wording(.en).period(ClockWindow(start: 12 * 3600, end: 86_400)), "12:00 until done")
+        XCTAssertEqual(Wording(.zh).period(ClockWindow(start: 12 * 3600, end: 86_400)), "12:00起直至完成")
+        XCTAssertEqual(Wording(.en).period(ClockWindow(start: 7 * 3600, end: 12 * 3600)), "07:00-12:00")
+    }
+
     /// Buildings called in parts at one site name the site once; parts at two sites name each.
     func testBuildingsCalledInPartsNameTheirSiteOnce() {
         var b = ScenarioBuilder(opening: "07:00", deadline: "10:00")

@@ -123,22 +123,7 @@ final class LogisticsTests: XCTestCase {
     /// workers at the desk clear it at 08:30, on time; with W2 moved to registration, W1 alone
     /// finishes at 09:00: half the items late, the last by 30 minutes.
     func testDataListLateWhenWorkerMoved() throws {
-        func run(_ w2: String) throws -> ReplicationResult {
-            try Tiny.run(Tiny.yaml(
-                buildings: "  - {id: B1, residents: 1, walk_minutes: {S1: 0}}",
-                cohorts: Self.oneTeam, service: Tiny.deterministic,
-                plan: """
-                  call_ups: [{building: B1, site: S1, window: "07:00-07:30"}]
-                  roles:
-                    - {worker: W1, period: "07:00-12:00", role: data_desk}
-                    - \(w2)
-                """,
-                extra: """
-                data_desk:
-                  item: {distribution: deterministic, mean_seconds: 60}
-                  lists: [{arrives: "08:00", items: 60, deadline_minutes: 30}]
-                """).replacingOccurrences(of: "registrars: 4", with: "registrars: 4\n  community_workers: 2"))
-        }
+        func run(_ w2: String) throws -> ReplicationResult { try Self.dataDesk(w2: w2, list: "{arrives: \"08:00\", items: 60, deadline_minutes: 30}") }
         let both = try run("{worker: W2, period: \"07:00-12:00\", role: data_desk}")
         XCTAssertEqual(both[.dataItemsOnTimeShare], 1)
         XCTAssertEqual(both[.dataLargestLatenessMinutes], 0)
@@ -147,6 +132,38 @@ final class LogisticsTests: XCTestCase {
         XCTAssertEqual(moved[.dataLargestLatenessMinutes], 30, accuracy: 1e-9)
         XCTAssertEqual(moved[.workerHoursRegistration], 5)
         XCTAssertEqual(moved[.workerHoursDataDesk], 5)
+    }
+
+    /// A desk period to the day's end (the desk after the round, until its data are done) counts
+    /// until the desk's last item is done, and at least to the deadline (12:00), not to midnight.
+    /// 120 one-minute items at 11:30: W1 (to 12:00) and W2 clear 60 by 12:00, W2 the rest by
+    /// 13:00, so W2 sits 6 hours; 60 items at 08:00 are done by 08:30, so W2 counts to 12:00.
+    func testOpenDeskPeriodCountsUntilTheDataAreDone() throws {
+        let open = "{worker: W2, period: \"07:00-24:00\", role: data_desk}"
+        let late = try Self.dataDesk(w2: open, list: "{arrives: \"11:30\", items: 120, deadline_minutes: 120}")
+        XCTAssertEqual(late[.dataItemsOnTimeShare], 1)
+        XCTAssertEqual(late[.workerHoursDataDesk], 5 + 6, accuracy: 1e-9)
+        let early = try Self.dataDesk(w2: open, list: "{arrives: \"08:00\", items: 60, deadline_minutes: 30}")
+        XCTAssertEqual(early[.workerHoursDataDesk], 5 + 5, accuracy: 1e-9)
+    }
+
+    /// One resident, W1 on the data desk 07:00-12:00, W2 as given, and one verification list of
+    /// one-minute items.
+    static func dataDesk(w2: String, list: String) throws -> ReplicationResult {
+        try Tiny.run(Tiny.yaml(
+            buildings: "  - {id: B1, residents: 1, walk_minutes: {S1: 0}}",
+            cohorts: Self.oneTeam, service: Tiny.deterministic,
+            plan: """
+              call_ups: [{building: B1, site: S1, window: "07:00-07:30"}]
+              roles:
+                - {worker: W1, period: "07:00-12:00", role: data_desk}
+                - \(w2)
+            """,
+            extra: """
+            data_desk:
+              item: {distribution: deterministic, mean_seconds: 60}
+              lists: [\(list)]
+            """).replacingOccurrences(of: "registrars: 4", with: "registrars: 4\n  community_workers: 2"))
     }
 
     /// One desk with 10-minute registrations, residents evenly inside 07:00-07:01, and the

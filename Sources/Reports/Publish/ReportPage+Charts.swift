@@ -118,7 +118,7 @@ extension ReportPage {
             c.rowLabel(worker, row: row, rows: rows)
             for role in r.plan.roles where role.worker == worker {
                 c.rect(x0: role.period.start, x1: role.period.end, row: row, rows: rows, colour: colours[role.role] ?? "#999",
-                       label: "\(w.role(role.role)) \(role.period.description)")
+                       label: "\(w.role(role.role)) \(w.period(role.period))")
             }
         }
         return c.render(timeAxis: true, xLabel: w(.clockTime), yLabel: "", yTicks: false)

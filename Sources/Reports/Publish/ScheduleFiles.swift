@@ -77,7 +77,7 @@ enum ScheduleFiles {
         for role in r.plan.roles.sorted(by: { ($0.worker.count, $0.worker, $0.period.start) < ($1.worker.count, $1.worker, $1.period.start) }) {
             csv.append([.text(role.worker), .text(""), .text(w.role(role.role)),
                         .text(role.site.map { w.siteName($0, s) } ?? ""), .text(""), .text(""), .text(""),
-                        .text(ClockTime.format(role.period.start)), .text(ClockTime.format(role.period.end)), .text(""), .text("")])
+                        .text(ClockTime.format(role.period.start)), .text(w.periodEnd(role.period)), .text(""), .text("")])
         }
         return csv.text
     }

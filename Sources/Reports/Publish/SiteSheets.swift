@@ -106,7 +106,7 @@ enum SiteSheets {
             }
             let workers = plan.roles.filter { $0.site == site.id }.sorted { ($0.period.start, $0.worker) < ($1.period.start, $1.worker) }
             if !workers.isEmpty {
-                h += "<p>" + HTML.escape(w(.workersHere, w.list(workers.map { w(.workerItem, $0.worker, w.role($0.role), $0.period.description) }))) + "</p>"
+                h += "<p>" + HTML.escape(w(.workersHere, w.list(workers.map { w(.workerItem, $0.worker, w.role($0.role), w.period($0.period)) }))) + "</p>"
             }
             // Couriers: the clock times they reach this site (dry weather).
             let pickups = runs.compactMap { run in run.stops.first { $0.site == site.id }.map { w(.pickupAbout, run.courier, ClockTime.format($0.at)) } }

@@ -28,6 +28,7 @@ extension Phrase {
         .chartPeopleWaiting: [t],
         .limitMinutes: [c],
         .workSpan: [t, t],
+        .periodUntilDone: [t],
         .weatherSpell: [t, t, t],
         .targetFinishBy: [t],
         .targetP95: [t],

@@ -21,7 +21,7 @@ public enum Phrase: String, Sendable, CaseIterable {
     case chartPeopleWaiting, registrationLine, swabLine, legendRegistration, legendSwab, deadline
     case clockTime, people, share, minutes, chartTimeInSystem, chartSampleAge, limitMinutes
     case chartStaff, bus, setUp, swabbing, breakTime, workSpan
-    case roleRegistration, roleMarshal, roleDoorToDoor, roleDataDesk, roleSwabTeam
+    case roleRegistration, roleMarshal, roleDoorToDoor, roleDataDesk, roleSwabTeam, untilDone, periodUntilDone
     case weatherSpell, weatherRain, weatherWind, weatherHeat, severityLight, severityModerate, severityHeavy
     // Targets
     case targetFinishBy, targetP95, targetP90, targetP50, targetMean, targetShare20

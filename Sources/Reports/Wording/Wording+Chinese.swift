@@ -46,6 +46,7 @@ extension Wording {
         .chartTimeInSystem: "从到场到采样完成的用时", .chartSampleAge: "样本送达实验室时的时长", .limitMinutes: "时限{1}分钟",
         .chartStaff: "人员时间线", .bus: "乘车", .setUp: "布置", .swabbing: "采样", .breakTime: "休息", .workSpan: "工作 {1}-{2}",
         .roleRegistration: "登记", .roleMarshal: "秩序引导", .roleDoorToDoor: "上门采样", .roleDataDesk: "数据录入", .roleSwabTeam: "采样组",
+        .untilDone: "直至完成", .periodUntilDone: "{1}起直至完成",
         .weatherSpell: "{3} {1}{2}", .weatherRain: "雨", .weatherWind: "风", .weatherHeat: "高温",
         .severityLight: "小", .severityModerate: "中", .severityHeavy: "大",
 

@@ -46,6 +46,7 @@ extension Wording {
         .chartTimeInSystem: "Time from arrival to swab done", .chartSampleAge: "Sample age at the lab", .limitMinutes: "limit {1} min",
         .chartStaff: "Staff timeline", .bus: "bus", .setUp: "set-up", .swabbing: "swabbing", .breakTime: "break", .workSpan: "work {1}-{2}",
         .roleRegistration: "registration", .roleMarshal: "marshal", .roleDoorToDoor: "door to door", .roleDataDesk: "data desk", .roleSwabTeam: "swab team",
+        .untilDone: "until done", .periodUntilDone: "{1} until done",
         .weatherSpell: "{1} {2} {3}", .weatherRain: "rain", .weatherWind: "wind", .weatherHeat: "heat",
         .severityLight: "light", .severityModerate: "moderate", .severityHeavy: "heavy",
 

@@ -8,6 +8,8 @@ import SimKit
 struct DataDeskRun: Sendable {
     var onTimeShare: Double
     var largestLatenessSeconds: Double
+    /// When the last item was done (-infinity: none was).
+    var lastDone = -Double.infinity
 
     /// The desk periods of each worker: the plan's `data_desk` roles; without roles, every
     /// community worker not needed at a registration desk, from opening to midnight.
@@ -63,6 +65,7 @@ struct DataDeskRun: Sendable {
                 }
                 let done = start + seconds
                 free[w] = done
+                lastDone = max(lastDone, done)
                 if done <= due { onTime += 1 } else { worst = max(worst, done - due) }
                 if let next = DataDeskRun.start(periods[w], ready: done) { soonest.push(next, w) }
             }
@@ -78,9 +81,14 @@ struct DataDeskRun: Sendable {
         return max(ready, period.start)
     }
 
-    /// Hours each role is staffed in the plan.
-    static func workerHours(_ plan: Plan, _ role: WorkerRole) -> Double {
-        plan.roles.filter { $0.role == role }.reduce(0) { $0 + $1.period.duration } / 3600
+    /// Hours each role is staffed in the plan. A period to the day's end (the data desk after
+    /// the round, until its data are done) counts until `openEndsAt`: when the desk's last item
+    /// was done, and at least to the deadline.
+    static func workerHours(_ plan: Plan, _ role: WorkerRole, openEndsAt: Double) -> Double {
+        plan.roles.filter { $0.role == role }.reduce(0) { hours, r in
+            let end = r.period.end >= Limits.maxSeconds ? max(r.period.start, min(r.period.end, openEndsAt)) : r.period.end
+            return hours + (end - r.period.start)
+        } / 3600
     }
 }
 

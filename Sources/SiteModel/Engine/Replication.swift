@@ -107,15 +107,18 @@ public extension CompiledRound {
             // The cost above is over residents swabbed; those the weather drove away are apart.
             result[.residentsGaveUpToWeather] = result[.residentsGaveUp] - Double(dry.gaveUp.reduce(0, +))
         }
+        // Workers on the desk after the round stay until its data are done (the deadline without a desk).
+        var dataDone = scenario.round.deadline
         if let desk = scenario.logistics.dataDesk {
             let d = DataDeskRun(desk, periods: deskPeriods, seed: seed, replication: UInt64(replication))
             result[.dataItemsOnTimeShare] = d.onTimeShare
             result[.dataLargestLatenessMinutes] = d.largestLatenessSeconds / 60
+            dataDone = max(dataDone, d.lastDone)
         }
-        result[.workerHoursRegistration] = DataDeskRun.workerHours(plan, .registration)
-        result[.workerHoursMarshal] = DataDeskRun.workerHours(plan, .marshal)
-        result[.workerHoursDoorToDoor] = DataDeskRun.workerHours(plan, .doorToDoor)
-        result[.workerHoursDataDesk] = DataDeskRun.workerHours(plan, .dataDesk)
+        for (role, metric) in [(WorkerRole.registration, MetricName.workerHoursRegistration), (.marshal, .workerHoursMarshal),
+                               (.doorToDoor, .workerHoursDoorToDoor), (.dataDesk, .workerHoursDataDesk)] {
+            result[metric] = DataDeskRun.workerHours(plan, role, openEndsAt: dataDone)
+        }
         return result
     }
 }

@@ -17,9 +17,8 @@ public struct ChangeNote: Sendable {
             guard let d = c.comparison.difference(1, metric) else { continue }
             let x = d.interval
             // The finish reads as a clock time ("11:23 -> 11:16"), the change in minutes.
-            let clock = Format.isClockTime(metric)
-            let figure = { (m: Double) in clock && m.isFinite ? ClockTime.format(s.round.opening + (m * 60).rounded()) : Format.fixed(m, 1) }
-            effects.append(w(clock ? .effectLineClock : .effectLine, w(words), figure(c.comparison.results[0][metric].mean),
+            let figure = { (m: Double) in Format.figure(metric, m, decimals: 1, opening: s.round.opening) }
+            effects.append(w(Format.isClockTime(metric) ? .effectLineClock : .effectLine, w(words), figure(c.comparison.results[0][metric].mean),
                              figure(c.comparison.results[1][metric].mean), w(x.mean < 0 ? .down : .up), Format.fixed(abs(x.mean), 1),
                              Format.fixed(x.halfWidth, 1)))
         }

@@ -28,9 +28,13 @@ public enum Format {
     /// A mean and its half-width as a table cell: a clock time for `isClockTime` figures
     /// ("11:12 ± 4.1"), else the number with `decimals`.
     public static func cell(_ m: MetricName, _ mean: Double, _ halfWidth: Double, decimals d: Int, opening: Double) -> String {
-        let hw = halfWidth.isFinite ? fixed(halfWidth, d) : "-"
-        guard isClockTime(m), mean.isFinite else { return fixed(mean, d) + " ± " + hw }
-        return ClockTime.format(opening + (mean * 60).rounded()) + " ± " + hw
+        figure(m, mean, decimals: d, opening: opening) + " ± " + (halfWidth.isFinite ? fixed(halfWidth, d) : "-")
+    }
+
+    /// A figure alone: a clock time for `isClockTime` figures ("11:12", minutes after
+    /// `opening`), else the number with `decimals`.
+    public static func figure(_ m: MetricName, _ x: Double, decimals d: Int, opening: Double) -> String {
+        isClockTime(m) && x.isFinite ? ClockTime.format(opening + (x * 60).rounded()) : fixed(x, d)
     }
 
     /// A share as a whole percentage ("86%").

@@ -82,7 +82,7 @@ public enum ReplanReport {
         }
         for f in worse {
             let d = Format.decimals(f.metric, mean: f.kept.mean)
-            let clock = { (x: Double) in Format.isClockTime(f.metric) ? ClockTime.format(s.round.opening + (x * 60).rounded()) : Format.fixed(x, d) }
+            let clock = { (x: Double) in Format.figure(f.metric, x, decimals: d, opening: s.round.opening) }
             out.append(w(.replanWorse, w.metric(f.metric), clock(f.kept.mean), clock(f.replanned.mean),
                          Format.fixed(f.difference.mean, d), Format.fixed(f.difference.halfWidth, d), w.unit(f.metric)))
         }

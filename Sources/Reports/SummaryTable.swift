@@ -35,7 +35,7 @@ public enum SummaryTable {
         let gaveUp = name == .residentsNotSwabbed ? r.metrics.first { $0.name == .residentsGaveUp }?.interval.mean ?? 0 : 0
         let also = gaveUp >= 0.5 ? w(.alsoGaveUp, Format.people(gaveUp)) : ""
         let clock = Format.isClockTime(name) && ci.mean.isFinite
-        let mean = clock ? ClockTime.format(r.scenario.round.opening + (ci.mean * 60).rounded()) : Format.fixed(ci.mean, d)
+        let mean = Format.figure(name, ci.mean, decimals: d, opening: r.scenario.round.opening)
         return (mean, hw, (clock ? w(.unitClock) : w.unit(name)) + (zero ? w(.notFromZero) : "") + also)
     }
 

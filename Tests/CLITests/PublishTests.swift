@@ -131,7 +131,7 @@ final class PublishTests: XCTestCase {
     func testDeskAfterTheRoundReadsUntilDone() throws {
         var s = Fixtures.smallCommunity()
         s.plan!.roles = try XCTUnwrap(WorkerRoles.assign(s, s.plan!))
-        XCTAssertTrue(s.plan!.roles.contains { $0.role == .dataDesk && $0.period.end == 86_400 }, "no desk period to the day's end")
+        XCTAssertTrue(s.plan!.roles.contains { $0.role == .dataDesk && $0.period.untilDone }, "no desk period to the day's end")
         let r = Experiment.run(try CompiledRound(scenario: s, plan: s.plan!), replications: 2, seed: 1, jobs: 1)
         for (language, untilDone) in [(Language.en, "until done"), (.zh, "直至完成")] {
             let rosters = ScheduleFiles.rosters(r, Wording(language))

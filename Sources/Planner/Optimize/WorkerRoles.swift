@@ -43,9 +43,9 @@ public enum WorkerRoles {
             let late = teams.filter { $0.end > s.round.deadline }.count
             if w >= late {
                 if let last = roles.last, last.worker == id, last.role == .dataDesk, last.period.end == s.round.deadline {
-                    roles[roles.count - 1].period.end = 86_400
+                    roles[roles.count - 1].period.end = Limits.maxSeconds
                 } else {
-                    roles.append(RoleAssignment(worker: id, period: ClockWindow(start: s.round.deadline, end: 86_400), role: .dataDesk))
+                    roles.append(RoleAssignment(worker: id, period: ClockWindow(start: s.round.deadline, end: Limits.maxSeconds), role: .dataDesk))
                 }
             }
         }

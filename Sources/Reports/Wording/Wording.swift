@@ -95,12 +95,12 @@ public struct Wording: Sendable {
     /// A worker's role period. A plan's period to the day's end (24:00) is the data desk after
     /// the round, which works until its data are done: it reads so, not as a shift to midnight.
     public func period(_ p: ClockWindow) -> String {
-        p.end >= Limits.maxSeconds ? self(.periodUntilDone, ClockTime.format(p.start)) : p.description
+        p.untilDone ? self(.periodUntilDone, ClockTime.format(p.start)) : p.description
     }
 
     /// The end of a role period, as `period` says it.
     public func periodEnd(_ p: ClockWindow) -> String {
-        p.end >= Limits.maxSeconds ? self(.untilDone) : ClockTime.format(p.end)
+        p.untilDone ? self(.untilDone) : ClockTime.format(p.end)
     }
 
     public func weather(_ kind: WeatherKind, _ severity: Severity, _ window: ClockWindow) -> String {

@@ -30,4 +30,7 @@ public struct ClockWindow: Sendable, Equatable, Hashable {
     public func contains(_ t: Double) -> Bool { t >= start && t < end }
     public func overlaps(_ o: ClockWindow) -> Bool { start < o.end && o.start < end }
     public var description: String { ClockTime.format(start) + "-" + ClockTime.format(end) }
+    /// A period to the day's end (24:00): in a plan's worker roles, the data desk after the
+    /// round, which works until its data are done.
+    public var untilDone: Bool { end >= Limits.maxSeconds }
 }

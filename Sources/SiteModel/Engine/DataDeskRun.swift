@@ -86,7 +86,7 @@ struct DataDeskRun: Sendable {
     /// was done, and at least to the deadline.
     static func workerHours(_ plan: Plan, _ role: WorkerRole, openEndsAt: Double) -> Double {
         plan.roles.filter { $0.role == role }.reduce(0) { hours, r in
-            let end = r.period.end >= Limits.maxSeconds ? max(r.period.start, min(r.period.end, openEndsAt)) : r.period.end
+            let end = r.period.untilDone ? max(r.period.start, min(r.period.end, openEndsAt)) : r.period.end
             return hours + (end - r.period.start)
         } / 3600
     }

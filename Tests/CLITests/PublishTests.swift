@@ -143,6 +143,25 @@ final class PublishTests: XCTestCase {
         XCTAssertEqual(Wording(.en).period(ClockWindow(start: 7 * 3600, end: 12 * 3600)), "07:00-12:00")
     }
 
+    /// The staff timeline's row labels fit left of the chart, however long the Chinese team
+    /// and site names (they ran past the edge at a fixed 118 px).
+    func testStaffTimelineLabelsFitTheChart() throws {
+        var s = Fixtures.smallCommunity()
+        s.staff.cohorts[0].name = "早班采样队伍"
+        for k in s.sites.indices { s.sites[k].name = "第\(k + 1)号院北侧胡同露天采样点" }
+        let r = Experiment.run(try CompiledRound(scenario: s, plan: s.plan!), replications: 2, seed: 1, jobs: 1)
+        let svg = ReportPage.staffTimeline(r, Wording(.zh))
+        let labels = try NSRegularExpression(pattern: #"<text x="([0-9.]+)" y="[0-9.]+" font-size="10" text-anchor="end">([^<]*)</text>"#)
+        let found = labels.matches(in: svg, range: NSRange(svg.startIndex..., in: svg))
+        XCTAssertGreaterThan(found.count, 6)
+        for m in found {
+            let x = Double(svg[Range(m.range(at: 1), in: svg)!])!, text = String(svg[Range(m.range(at: 2), in: svg)!])
+            // At font size 10, a Chinese character is 10 px wide, a Latin letter at most 6.
+            let width = text.reduce(0.0) { $0 + (DisplayWidth.of($1) == 2 ? 10 : 6) }
+            XCTAssertGreaterThanOrEqual(x - width, 0, text)
+        }
+    }
+
     /// Buildings called in parts at one site name the site once; parts at two sites name each.
     func testBuildingsCalledInPartsNameTheirSiteOnce() {
         var b = ScenarioBuilder(opening: "07:00", deadline: "10:00")

@@ -90,7 +90,11 @@ extension ReportPage {
         // Up to the round's end as simulated: shifts and breaks after the last swab are not drawn.
         let end = timeRange(r).upperBound
         var c = SVGChart(title: w(.chartStaff), x: start...end, y: 0...1, height: max(176, 56 + Double(rows) * 14))
-        c.left = 118 // room for the row labels
+        let labels = roster.teams.indices.map { "\(w.team(roster, $0, s)) · \(w.name(s.sites[roster.teams[$0].site]))" }
+        // Room for the longest row label (about 6 px a Latin letter and 10 a Chinese character at
+        // its size): a cohort's Chinese team and site names ran past the chart's left edge.
+        let longest = (labels + workers).map { $0.reduce(0.0) { $0 + (DisplayWidth.of($1) == 2 ? 10 : 6) } }.max() ?? 0
+        c.left = min(300, max(118, longest + 8))
         let colours: [WorkerRole: String] = [.registration: "#1f5fa8", .marshal: "#7e57c2", .doorToDoor: "#ad1457", .dataDesk: "#00897b"]
         var keys: [(colour: String, label: String)] = [("#bbbbbb", w(.bus)), ("#a7d7b0", w(.setUp)), ("#2e8b57", w(.swabbing)), ("#f0a030", w(.breakTime))]
         let used = Set(r.plan.roles.map(\.role))
@@ -100,7 +104,7 @@ extension ReportPage {
         let ends = roster.workEnds
         for (t, team) in roster.teams.enumerated() {
             let cohort = s.staff.cohorts[team.cohort]
-            c.rowLabel("\(w.team(roster, t, s)) · \(w.name(s.sites[team.site]))", row: t, rows: rows)
+            c.rowLabel(labels[t], row: t, rows: rows)
             c.rect(x0: cohort.departsDepot, x1: team.arrivesAtSite, row: t, rows: rows, colour: "#bbbbbb", label: w(.bus))
             c.rect(x0: team.arrivesAtSite, x1: team.readyAt, row: t, rows: rows, colour: "#a7d7b0", label: w(.setUp))
             let stop = ends[t]
